@@ -1,0 +1,141 @@
+import { Router } from '@lit-labs/router';
+import { LitElement, css, html } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { HOME_OF_ROLE } from '../../shared/session.ts';
+import '../components/po-idle-warning.ts';
+import '../components/po-sign-out-dialog.ts';
+import '../components/po-update-banner.ts';
+import type { PoSignOutDialog } from '../components/po-sign-out-dialog.ts';
+import type { PageElement } from '../components/page-element.ts';
+import { syncStatus } from '../data/sync-status.ts';
+import { t } from '../i18n/i18n.ts';
+import '../pages/po-message-page.ts';
+import './po-app-shell.ts';
+import { ROUTES, type AppRoute } from './routes.ts';
+import { endIdleSession, extendSession, session, signOut } from './session.ts';
+import { StoreController } from './store.ts';
+import { navigate } from './navigate.ts';
+
+/**
+ * The root: one Router, the shell around the current page, the idle-timeout warning and the
+ * sign-out confirmation. Access to a screen is decided here from the session; the server makes
+ * the same decision for the data, which is what actually protects it.
+ */
+@customElement('po-app')
+export class PoApp extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+  `;
+
+  @state() private path = location.pathname;
+  @query('po-sign-out-dialog') private signOutDialog!: PoSignOutDialog;
+
+  private readonly session = new StoreController(this, session);
+  private renderedPath = '';
+
+  private readonly router = new Router(this, [
+    { path: '/', render: () => this.redirect(this.homePath()) },
+    ...ROUTES.map((route) => ({
+      path: route.path,
+      enter: async () => {
+        await route.load();
+        this.path = location.pathname;
+        return true;
+      },
+      render: (params: Record<string, string | undefined>) => this.guard(route, params),
+    })),
+  ], {
+    fallback: {
+      render: () => html`<po-message-page heading=${t('page.notFound')} text=${t('page.notFoundText')}></po-message-page>`,
+    },
+  });
+
+  constructor() {
+    super();
+    navigate.router = (path) => this.router.goto(path);
+  }
+
+  override render() {
+    const { phase, info } = this.session.value;
+    return html`
+      <po-update-banner></po-update-banner>
+      <po-app-shell .info=${phase === 'signed-in' ? info : null} .path=${this.path} @po-sign-out-request=${this._onSignOutRequest}>
+        ${phase === 'loading' ? html`<p role="status">${t('common.loading')}</p>` : this.router.outlet()}
+      </po-app-shell>
+      ${phase === 'signed-in' && info
+        ? html`<po-idle-warning
+            timeout-seconds=${info.idleTimeoutSeconds}
+            warning-seconds=${info.idleWarningSeconds}
+            @po-extend-session=${this._onExtend}
+            @po-idle-timeout=${this._onIdleTimeout}
+            @po-sign-out=${() => void this.doSignOut()}
+          ></po-idle-warning>`
+        : ''}
+      <po-sign-out-dialog @po-confirm-sign-out=${() => void this.doSignOut()}></po-sign-out-dialog>
+    `;
+  }
+
+  override updated() {
+    // After a navigation (not the first load), focus goes to the new page's h1.
+    if (this.renderedPath === location.pathname) return;
+    const first = this.renderedPath === '';
+    this.renderedPath = location.pathname;
+    if (first) return;
+    const page = this.renderRoot.querySelector('po-app-shell')?.firstElementChild as PageElement | null;
+    if (page && 'focusHeading' in page) void page.focusHeading();
+  }
+
+  private homePath() {
+    const { phase, info } = this.session.value;
+    return phase === 'signed-in' && info ? HOME_OF_ROLE[info.user.role] : '/connexion';
+  }
+
+  private guard(route: AppRoute, params: Record<string, string | undefined>) {
+    if (route.access === 'public') return route.render(params);
+    const { phase, info } = this.session.value;
+    if (phase !== 'signed-in' || !info) {
+      const back = location.pathname + location.search;
+      return this.redirect(`/connexion?retour=${encodeURIComponent(back)}`);
+    }
+    if (route.access.length && !route.access.includes(info.user.role)) {
+      return html`<po-message-page heading=${t('page.forbidden')} text=${t('page.forbiddenText')} href=${HOME_OF_ROLE[info.user.role]}></po-message-page>`;
+    }
+    return route.render(params);
+  }
+
+  private redirect(to: string) {
+    queueMicrotask(() => navigate(to, { replace: true }));
+    return html``;
+  }
+
+  private async _onSignOutRequest() {
+    if (syncStatus.value.pending > 0) this.signOutDialog.open(syncStatus.value.pending);
+    else await this.doSignOut();
+  }
+
+  private async doSignOut() {
+    await signOut();
+    navigate('/connexion', { replace: true });
+  }
+
+  private async _onExtend() {
+    try {
+      await extendSession();
+    } catch {
+      // Offline: the local timer was reset; the server session extends at the next request.
+    }
+  }
+
+  private async _onIdleTimeout() {
+    await endIdleSession(t('idle.expired'));
+    navigate('/connexion', { replace: true });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'po-app': PoApp;
+  }
+}

@@ -1,0 +1,122 @@
+import type { SignInInput } from '../../shared/auth-schemas.ts';
+import type { SessionInfo } from '../../shared/session.ts';
+import { api, OfflineError, HttpError, sessionExpired } from '../api/http.ts';
+import { getMeta, setMeta } from '../data/db.ts';
+import { startSync, stopSync, wipeLocalData } from '../data/sync.ts';
+import { a11yMode } from '../a11y/a11y-mode.ts';
+import { Store } from './store.ts';
+
+const CACHE_KEY = 'portee.session';
+
+export type SessionPhase = 'loading' | 'signed-in' | 'signed-out' | 'expired';
+
+/**
+ * Who is signed in on this device. The last known session is kept in localStorage so the shell
+ * and the data open offline; the server stays the judge as soon as it answers (401 → expired).
+ */
+export const session = new Store<{ phase: SessionPhase; info: SessionInfo | null; reason: string | null }>({
+  phase: 'loading',
+  info: null,
+  reason: null,
+});
+
+function cached(): SessionInfo | null {
+  try {
+    const raw = localStorage.getItem(CACHE_KEY);
+    return raw ? (JSON.parse(raw) as SessionInfo) : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(info: SessionInfo | null) {
+  if (info) localStorage.setItem(CACHE_KEY, JSON.stringify(info));
+  else localStorage.removeItem(CACHE_KEY);
+}
+
+/** An expired session keeps the local data readable (and its queue) until the person signs in again. */
+function expire(reason: string | null = null) {
+  if (session.value.phase !== 'signed-in') return;
+  stopSync();
+  session.set({ phase: 'expired', reason });
+}
+
+sessionExpired.addEventListener('expired', () => expire());
+
+export async function bootSession() {
+  const known = cached();
+  if (known) {
+    session.set({ phase: 'signed-in', info: known });
+    startSync();
+  }
+  try {
+    const info = await api<SessionInfo>('/api/session');
+    remember(info);
+    if (!known) startSync();
+    session.set({ phase: 'signed-in', info });
+  } catch (error) {
+    if (error instanceof OfflineError) {
+      if (!known) session.set({ phase: 'signed-out' });
+      return;
+    }
+    if (error instanceof HttpError && error.status === 401) {
+      if (known) {
+        session.set({ phase: 'signed-in', info: known });
+        expire();
+      } else session.set({ phase: 'signed-out' });
+      return;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Signs in; when the device holds another account's data, it is wiped first (the sign-in page
+ * warned about it). The same account finds its data and its queue as it left them.
+ */
+export async function signIn(input: SignInInput): Promise<SessionInfo> {
+  const info = await api<SessionInfo>('/api/session/sign-in', { body: input });
+  const owner = await getMeta<string>('ownerUserId');
+  if (owner && owner !== info.user.id) await wipeLocalData();
+  await setMeta('ownerUserId', info.user.id);
+  remember(info);
+  session.set({ phase: 'signed-in', info, reason: null });
+  await a11yMode.adoptAccountPreference(info.user.a11yMode);
+  startSync();
+  return info;
+}
+
+/** Data of the account whose session expired, still on this device (for the sign-in page's warning). */
+export function expiredAccount(): SessionInfo | null {
+  return session.value.phase === 'expired' ? session.value.info : null;
+}
+
+export async function signOut() {
+  try {
+    await api('/api/session/sign-out', { method: 'POST' });
+  } catch {
+    // Offline or already expired: the server session ends by itself; the device is wiped anyway.
+  }
+  await wipeLocalData();
+  remember(null);
+  session.set({ phase: 'signed-out', info: null, reason: null });
+}
+
+/** "Prolonger la session": any request the person makes extends it; this one exists for that. */
+export async function extendSession(): Promise<SessionInfo> {
+  const info = await api<SessionInfo>('/api/session');
+  remember(info);
+  session.set({ info });
+  return info;
+}
+
+/** The idle timeout ran out on this device: end the session as the server will. */
+export async function endIdleSession(message: string) {
+  try {
+    await api('/api/session/sign-out', { method: 'POST' });
+  } catch {
+    // The server ends it on its own at the same time.
+  }
+  stopSync();
+  session.set({ phase: 'expired', reason: message });
+}

@@ -1,0 +1,53 @@
+import { Store } from '../app/store.ts';
+import { en } from './messages-en.ts';
+import { fr, type MessageKey } from './messages-fr.ts';
+
+export type Locale = 'fr' | 'en';
+const STORAGE_KEY = 'portee.locale';
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { fr, en };
+
+/** French whatever the browser says; English only when chosen (DESIGN.md §9). */
+export const localeStore = new Store<{ locale: Locale }>({
+  locale: (typeof localStorage !== 'undefined' && localStorage.getItem(STORAGE_KEY) === 'en') ? 'en' : 'fr',
+});
+
+export function setLocale(locale: Locale) {
+  localStorage.setItem(STORAGE_KEY, locale);
+  document.documentElement.lang = locale;
+  localeStore.set({ locale });
+  // Every element renders its text once; a reload redraws them all in the new language (offline too).
+  location.reload();
+}
+
+/** A message in the current language; `{name}` placeholders are filled from `params`. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = dictionaries[localeStore.value.locale][key] ?? fr[key];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** Intl formatters in the current language (dates and money are never formatted by hand). */
+export function formatDate(iso: string, opts: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(iso + 'T12:00:00') : new Date(iso);
+  return new Intl.DateTimeFormat(localeStore.value.locale === 'en' ? 'en-GB' : 'fr-FR', opts).format(date);
+}
+
+export function formatDateTime(iso: string): string {
+  return formatDate(iso, { dateStyle: 'long', timeStyle: 'short' });
+}
+
+/** Day name for 1 = Monday … 7 = Sunday (2024-01-01 was a Monday). */
+export function formatWeekday(weekday: number): string {
+  const date = new Date(Date.UTC(2024, 0, weekday, 12));
+  return new Intl.DateTimeFormat(localeStore.value.locale === 'en' ? 'en-GB' : 'fr-FR', { weekday: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** A duration in minutes, e.g. "45 min" or "1 h 30 min", through Intl.DurationFormat where it exists. */
+export function formatMinutes(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const DurationFormat = (Intl as unknown as { DurationFormat?: new (l: string, o: object) => { format(d: object): string } }).DurationFormat;
+  if (DurationFormat) {
+    return new DurationFormat(localeStore.value.locale === 'en' ? 'en-GB' : 'fr-FR', { style: 'short' }).format({ hours, minutes: rest });
+  }
+  return hours ? `${hours} h${rest ? ` ${rest} min` : ''}` : `${rest} min`;
+}

@@ -1,0 +1,111 @@
+import { css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { amountDueCents } from '../../shared/billing.ts';
+import { formatCents } from '../../shared/money.ts';
+import { schoolYearOf } from '../../shared/school-year.ts';
+import { StoreController } from '../app/store.ts';
+import { PageElement } from '../components/page-element.ts';
+import { db } from '../data/db.ts';
+import { LiveQueryController } from '../data/live-query-controller.ts';
+import { syncStatus } from '../data/sync-status.ts';
+import { formatDate, formatDateTime, t } from '../i18n/i18n.ts';
+import { pageStyles } from '../styles/shared-styles.ts';
+
+/** `/accueil`: the family at a glance, read from the device: students, amount due, last sync. */
+@customElement('po-home-page')
+export class PoHomePage extends PageElement {
+  static override styles = [
+    pageStyles,
+    css`
+      .cards {
+        list-style: none;
+        padding: 0;
+        display: grid;
+        gap: 1rem;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
+      }
+      .cards li {
+        border: 1px solid var(--po-color-border);
+        border-radius: var(--po-radius);
+        padding: 1rem;
+        background: var(--po-color-surface);
+      }
+      .cards h3 {
+        margin: 0 0 0.25em;
+        font-size: 1.15em;
+      }
+      .cards p {
+        margin: 0;
+      }
+      .due {
+        font-size: 1.5em;
+        font-weight: 700;
+      }
+      @media (forced-colors: active) {
+        .cards li {
+          border-color: CanvasText;
+        }
+      }
+    `,
+  ];
+
+  private readonly data = new LiveQueryController(this, async () => {
+    const year = schoolYearOf(new Date());
+    const [family, students, enrollments, invoices, payments, discounts] = await Promise.all([
+      db.families.toCollection().first(),
+      db.students.orderBy('lastName').toArray(),
+      db.enrollments.where('schoolYear').equals(year).toArray(),
+      db.invoices.toArray(),
+      db.payments.toArray(),
+      db.discounts.toArray(),
+    ]);
+    return { family, students, enrollments, due: amountDueCents(invoices, payments, discounts) };
+  });
+  private readonly status = new StoreController(this, syncStatus);
+
+  protected pageTitle() {
+    return t('home.title');
+  }
+
+  override render() {
+    const d = this.data.value;
+    const name = d?.family ? `${d.family.civility} ${d.family.firstName} ${d.family.lastName}`.trim() : '';
+    const lastSync = this.status.value.lastSyncAt;
+    return html`
+      <h1>${t('home.title')}</h1>
+      ${!d
+        ? html`<p>${t('common.loading')}</p>`
+        : html`
+            ${name ? html`<p>${t('home.welcome', { name })}</p>` : nothing}
+            <p>${lastSync ? t('home.sync', { when: formatDateTime(lastSync) }) : t('home.neverSynced')}</p>
+            <section aria-labelledby="due-title">
+              <h2 id="due-title">${t('home.amountDue')}</h2>
+              ${d.due > 0
+                ? html`<p class="due">${formatCents(d.due)}</p>`
+                : html`<p>${t('home.nothingDue')}</p>`}
+            </section>
+            <section aria-labelledby="students-title">
+              <h2 id="students-title">${t('home.students')}</h2>
+              ${d.students.length
+                ? html`<ul class="cards">
+                    ${d.students.map((s) => {
+                      const courses = d.enrollments.filter((e) => e.studentId === s.id).length;
+                      return html`<li>
+                        <h3><a href="/eleves/${s.id}">${s.firstName} ${s.lastName}</a></h3>
+                        <p>${t('home.born', { date: formatDate(s.birthDate) })}</p>
+                        <p>${t('home.courses', { count: courses })}</p>
+                      </li>`;
+                    })}
+                  </ul>`
+                : html`<p>${t('home.noStudents')}</p>`}
+            </section>
+          `}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'po-home-page': PoHomePage;
+  }
+}

@@ -1,0 +1,114 @@
+import { css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { schoolYearOf } from '../../shared/school-year.ts';
+import { session } from '../app/session.ts';
+import { PageElement } from '../components/page-element.ts';
+import { db } from '../data/db.ts';
+import { LiveQueryController } from '../data/live-query-controller.ts';
+import { formatMinutes, formatWeekday, t } from '../i18n/i18n.ts';
+import { pageStyles } from '../styles/shared-styles.ts';
+
+/** `/enseignant`: the teacher's name and classes of the year with their students, from the device. */
+@customElement('po-teacher-home-page')
+export class PoTeacherHomePage extends PageElement {
+  static override styles = [
+    pageStyles,
+    css`
+      .table-wrap {
+        overflow-x: auto;
+      }
+      @media (max-width: 40em) {
+        table, thead, tbody, tr, th, td {
+          display: block;
+        }
+        thead {
+          position: absolute;
+          inline-size: 1px;
+          block-size: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+        }
+        tr {
+          border: 1px solid var(--po-color-border);
+          margin-block-end: 1rem;
+          padding: 0.5rem;
+        }
+        td::before {
+          content: attr(data-label) ' : ';
+          font-weight: 700;
+        }
+        th[scope='row'] {
+          font-size: 1.1em;
+        }
+      }
+    `,
+  ];
+
+  private readonly data = new LiveQueryController(this, async () => {
+    const teacherId = session.value.info?.user.teacherId ?? '';
+    const year = schoolYearOf(new Date());
+    const [teacher, courses, rooms, enrollments, students] = await Promise.all([
+      db.teachers.get(teacherId),
+      db.courses.where('teacherId').equals(teacherId).filter((c) => c.schoolYear === year).toArray(),
+      db.rooms.toArray(),
+      db.enrollments.where('schoolYear').equals(year).toArray(),
+      db.students.toArray(),
+    ]);
+    courses.sort((a, b) => (a.weekday ?? 8) - (b.weekday ?? 8) || (a.startTime ?? '').localeCompare(b.startTime ?? ''));
+    return { teacher, courses, rooms, enrollments, students, year };
+  });
+
+  protected pageTitle() {
+    return t('teacher.title');
+  }
+
+  override render() {
+    const d = this.data.value;
+    if (!d) return html`<h1>${t('teacher.title')}</h1><p>${t('common.loading')}</p>`;
+    const name = d.teacher ? `${d.teacher.civility} ${d.teacher.firstName} ${d.teacher.lastName}`.trim() : (session.value.info?.user.name ?? '');
+    const studentName = (id: string) => {
+      const s = d.students.find((x) => x.id === id);
+      return s ? `${s.firstName} ${s.lastName}` : '';
+    };
+    return html`
+      <h1>${t('teacher.title')}</h1>
+      <p>${t('teacher.welcome', { name, year: d.year })}</p>
+      ${d.courses.length
+        ? html`<div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">${t('teacher.title')} ${d.year}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">${t('teacher.col.course')}</th>
+                  <th scope="col">${t('teacher.col.day')}</th>
+                  <th scope="col">${t('teacher.col.time')}</th>
+                  <th scope="col">${t('teacher.col.duration')}</th>
+                  <th scope="col">${t('teacher.col.room')}</th>
+                  <th scope="col">${t('teacher.col.students')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${d.courses.map((c) => {
+                  const names = d.enrollments.filter((e) => e.courseId === c.id).map((e) => studentName(e.studentId)).filter(Boolean).sort();
+                  return html`<tr>
+                    <th scope="row">${c.name}</th>
+                    <td data-label=${t('teacher.col.day')}>${c.weekday ? formatWeekday(c.weekday) : ''}</td>
+                    <td data-label=${t('teacher.col.time')}>${c.startTime ?? ''}</td>
+                    <td data-label=${t('teacher.col.duration')}>${c.durationMinutes ? formatMinutes(c.durationMinutes) : ''}</td>
+                    <td data-label=${t('teacher.col.room')}>${d.rooms.find((r) => r.id === c.roomId)?.name ?? ''}</td>
+                    <td data-label=${t('teacher.col.students')}>${t('teacher.studentsCount', { count: names.length })}${names.length ? html`: ${names.join(', ')}` : ''}</td>
+                  </tr>`;
+                })}
+              </tbody>
+            </table>
+          </div>`
+        : html`<p>${t('teacher.noClasses')}</p>`}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'po-teacher-home-page': PoTeacherHomePage;
+  }
+}

@@ -1,0 +1,68 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono } from 'hono';
+import { logger } from 'hono/logger';
+import { requestId } from 'hono/request-id';
+import { createAuth } from './auth/auth.ts';
+import { createThrottle } from './auth/throttle.ts';
+import type { Db } from './db/client.ts';
+import type { Env } from './env.ts';
+import type { AppDeps, AppEnv } from './http/context.ts';
+import { ApiError, handleError } from './http/errors.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { mountClient } from './http/static.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { passwordRoutes } from './routes/password.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { siteRoutes } from './routes/sites.ts';
+import { syncRoutes } from './routes/sync.ts';
+
+export interface AppOptions {
+  db: Db;
+  env: Env;
+  mailer?: Mailer;
+  /** Serve the built client too (false in API tests). */
+  serveClient?: boolean;
+}
+
+/** Composes the app; server/main.ts only starts it, and tests call `app.request()` on it. */
+export function createApp(opts: AppOptions) {
+  const { db, env } = opts;
+  const mailer = opts.mailer ?? createMailer(db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
+  const deps: AppDeps = { db, env, mailer, auth: createAuth(db, env, mailer), throttle: createThrottle(db) };
+
+  const api = new Hono<AppEnv>()
+    .route('/session', sessionRoutes)
+    .route('/password', passwordRoutes)
+    .route('/sites', siteRoutes)
+    .route('/sync', syncRoutes)
+    .route('/admin', adminRoutes);
+
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  if (env.LOG_REQUESTS === '1') app.use(logger());
+  app.use(securityHeaders());
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    // The socket address, never a client-sent header: throttling and better-auth key on it.
+    let ip = 'unknown';
+    try {
+      ip = getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      // app.request() in tests has no socket.
+      ip = c.req.header('x-test-client-ip') && env.NODE_ENV === 'test' ? c.req.header('x-test-client-ip')! : '127.0.0.1';
+    }
+    c.set('clientIp', ip);
+    await next();
+  });
+  app.route('/api', api);
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'not_found', 'Adresse inconnue.');
+  });
+  if (opts.serveClient !== false) mountClient(app, env.CLIENT_DIST);
+  app.onError(handleError);
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Adresse inconnue.' } }, 404));
+  return { app, deps };
+}
+
+export type AppType = ReturnType<typeof createApp>['app'];

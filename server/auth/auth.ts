@@ -1,0 +1,83 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { username } from 'better-auth/plugins/username';
+import type { Db } from '../db/client.ts';
+import * as schema from '../db/schema/index.ts';
+import type { Env } from '../env.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../shared/password-policy.ts';
+import { resetPasswordMail } from './mails.ts';
+
+/** The header our own middleware sets from the socket address (any client value is overwritten). */
+export const CLIENT_IP_HEADER = 'x-portee-client-ip';
+
+export const IDLE_TIMEOUT_SECONDS = 30 * 60;
+export const IDLE_WARNING_SECONDS = 2 * 60;
+export const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+export const RESET_TOKEN_SECONDS = 60 * 60;
+
+/**
+ * better-auth, configured for a family portal: sign-in by identifiant (username plugin), sessions
+ * that end after 30 idle minutes, reset links valid one hour that revoke every session, and
+ * `__Host-` cookies in production. Its HTTP handler is not mounted: our routes call `auth.api`
+ * after the checks better-auth does not make (site of the account, throttling stored in the database).
+ */
+export function createAuth(db: Db, env: Env, mailer: Mailer) {
+  const hostCookie = (name: string) => ({ name: `__Host-portee.${name}` });
+  return betterAuth({
+    appName: 'Portée',
+    baseURL: env.PUBLIC_URL,
+    secret: env.AUTH_SECRET,
+    database: drizzleAdapter(db, { provider: 'sqlite', schema }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+      resetPasswordTokenExpiresIn: RESET_TOKEN_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      async sendResetPassword({ user, token }) {
+        const link = `${env.PUBLIC_URL}/mot-de-passe-perdu/nouveau?jeton=${encodeURIComponent(token)}`;
+        // Not awaited by the route: the answer must not take longer when the account exists.
+        await mailer.send(resetPasswordMail(user.email, user.name, link));
+      },
+    },
+    user: {
+      additionalFields: {
+        role: { type: 'string', input: false, defaultValue: 'family' },
+        siteId: { type: 'string', input: false, fieldName: 'siteId' },
+        familyId: { type: 'string', input: false, required: false },
+        studentId: { type: 'string', input: false, required: false },
+        teacherId: { type: 'string', input: false, required: false },
+        a11yMode: { type: 'boolean', input: false, defaultValue: false },
+        locale: { type: 'string', input: false, defaultValue: 'fr' },
+      },
+    },
+    session: {
+      expiresIn: IDLE_TIMEOUT_SECONDS,
+      // Extend at most once a minute: activity keeps the session, without a write per request.
+      updateAge: 60,
+      cookieCache: { enabled: false },
+    },
+    plugins: [username({ minUsernameLength: 3, maxUsernameLength: 100 })],
+    // Throttling of failed sign-ins is ours (per account and per IP, in the database).
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    advanced: {
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      ...(env.production
+        ? {
+            useSecureCookies: false, // the names below carry __Host-, which implies Secure
+            cookies: {
+              session_token: hostCookie('session_token'),
+              session_data: hostCookie('session_data'),
+              dont_remember: hostCookie('dont_remember'),
+            },
+            defaultCookieAttributes: { secure: true, httpOnly: true, sameSite: 'lax', path: '/' },
+          }
+        : { cookiePrefix: 'portee', defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' } }),
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

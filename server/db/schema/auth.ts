@@ -1,0 +1,97 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { site } from './sites.ts';
+
+/**
+ * better-auth's tables (user, session, account, verification), written by hand so the user row
+ * carries our own fields: the site, the role and what the account gives access to.
+ */
+export const user = sqliteTable('user', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
+  image: text('image'),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  username: text('username').unique(),
+  displayUsername: text('display_username'),
+  /** 'family' | 'secretariat' | 'teacher' */
+  role: text('role').notNull().default('family'),
+  siteId: text('site_id').notNull().references(() => site.id),
+  /** For family accounts: the family they act for (a second responsible adult has their own account). */
+  familyId: text('family_id'),
+  /** For an adult student's own account. */
+  studentId: text('student_id'),
+  /** For teacher accounts. */
+  teacherId: text('teacher_id'),
+  /** The accessibility mode, remembered in the profile. */
+  a11yMode: integer('a11y_mode', { mode: 'boolean' }).notNull().default(false),
+  locale: text('locale').notNull().default('fr'),
+});
+
+export const session = sqliteTable(
+  'session',
+  {
+    id: text('id').primaryKey(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    token: text('token').notNull().unique(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('session_user_idx').on(t.userId)],
+);
+
+export const account = sqliteTable(
+  'account',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: integer('access_token_expires_at', { mode: 'timestamp_ms' }),
+    refreshTokenExpiresAt: integer('refresh_token_expires_at', { mode: 'timestamp_ms' }),
+    scope: text('scope'),
+    password: text('password'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('account_user_idx').on(t.userId)],
+);
+
+export const verification = sqliteTable(
+  'verification',
+  {
+    id: text('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('verification_identifier_idx').on(t.identifier)],
+);
+
+/**
+ * Failed sign-ins, kept in the database so throttling survives a restart and is shared by every
+ * server process: per account (5 in 15 min locks it) and per IP (50 in 15 min).
+ */
+export const signInFailure = sqliteTable(
+  'sign_in_failure',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('sign_in_failure_username_idx').on(t.username, t.at), index('sign_in_failure_ip_idx').on(t.ip, t.at)],
+);

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const DEV_SECRET = 'portee-development-secret-not-for-production-use';
+
+/**
+ * The environment, parsed once at start-up. A bad value stops the server with a message naming
+ * the variable (see `loadEnv`), rather than failing later on the first request that needs it.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|libsql:|https?:|wss?:)/, 'must be a libSQL URL (file:, libsql:, http(s): or ws(s):)')
+      .default('file:data/portee.db'),
+    DATABASE_AUTH_TOKEN: z.string().optional(),
+    PUBLIC_URL: z.url().optional(),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SMTP_URL: z.url().optional(),
+    MAIL_FROM: z.string().min(3).default('Portée <ne-pas-repondre@conservatoire-portee.example>'),
+    CLIENT_DIST: z.string().default('dist/client'),
+    /** Load the demo data into an empty database (npm start does; the production start does not). */
+    SEED_DEMO: z.enum(['0', '1']).default('0'),
+    LOG_REQUESTS: z.enum(['0', '1']).default('1'),
+  })
+  .transform((env, ctx) => {
+    const production = env.NODE_ENV === 'production';
+    if (production && !env.AUTH_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required in production' });
+    if (production && !env.PUBLIC_URL)
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required in production' });
+    return {
+      ...env,
+      production,
+      AUTH_SECRET: env.AUTH_SECRET ?? DEV_SECRET,
+      PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    };
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

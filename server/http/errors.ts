@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+import { fieldErrors } from '../../shared/auth-schemas.ts';
+import type { ApiErrorBody } from '../../shared/api-error.ts';
+
+/** An error the client may show: status, code, French message and optional per-field messages. */
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+    readonly extra?: Partial<ApiErrorBody['error']>,
+  ) {
+    super(status, { message });
+  }
+
+  body(): ApiErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}), ...this.extra } };
+  }
+}
+
+export function validationError(error: ZodError): ApiError {
+  return new ApiError(422, 'validation', 'Certains champs sont à corriger.', fieldErrors(error));
+}
+
+export const notFound = (what = 'Ressource') => new ApiError(404, 'not_found', `${what} introuvable.`);
+export const forbidden = () => new ApiError(403, 'forbidden', "Vous n'avez pas accès à cette page.");
+export const unauthorized = () => new ApiError(401, 'unauthorized', 'Votre session a expiré : reconnectez-vous.');
+
+/** onError: known errors become the uniform body; anything else is logged and answered as a bare 500. */
+export function handleError(err: Error, c: Context) {
+  if (err instanceof ApiError) return c.json(err.body(), err.status);
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    return c.json({ error: { code: 'http_' + status, message: err.message || 'Requête refusée.' } } satisfies ApiErrorBody, status);
+  }
+  console.error(`[error] ${c.req.method} ${c.req.path}`, err);
+  return c.json({ error: { code: 'internal', message: 'Une erreur est survenue. Réessayez plus tard.' } } satisfies ApiErrorBody, 500);
+}

@@ -1,0 +1,32 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+import type { AppEnv } from './context.ts';
+
+/**
+ * Serves the built client from one origin with the API. Hashed assets are cached for a year;
+ * the shell and the service worker are revalidated on every load so an update is seen at once.
+ * Any other GET that is not an API call gets the shell: the client router draws the page.
+ */
+export function mountClient(app: Hono<AppEnv>, root: string) {
+  const indexPath = join(root, 'index.html');
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('*', async (c, next) => {
+    if (c.req.path.startsWith('/api/')) return next();
+    await next();
+    if (['/sw.js', '/index.html', '/manifest.webmanifest'].includes(c.req.path)) c.header('Cache-Control', 'no-cache');
+  });
+  app.use('*', serveStatic({ root }));
+  app.get('*', (c) => {
+    if (c.req.path.startsWith('/api/')) return c.notFound();
+    if (!existsSync(indexPath)) {
+      return c.text('Client not built: run `npm run build` (npm start does it for you).', 503);
+    }
+    c.header('Cache-Control', 'no-cache');
+    return c.html(readFileSync(indexPath, 'utf8'));
+  });
+}

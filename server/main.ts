@@ -1,0 +1,30 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { openDatabase } from './db/client.ts';
+import { isEmpty, seedDemo } from './db/seed/demo.ts';
+import { parseEnv } from './env.ts';
+
+/** Starts the server: environment, database (migrated), demo data if asked and empty, HTTP. */
+async function main() {
+  let env;
+  try {
+    env = parseEnv({ ...process.env, SEED_DEMO: process.argv.includes('--demo') ? '1' : process.env.SEED_DEMO });
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const { db } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  if (env.SEED_DEMO === '1' && (await isEmpty(db))) {
+    await seedDemo(db);
+    console.log('[seed] demo data loaded (accounts: see README, "Demo")');
+  }
+  const { app } = createApp({ db, env });
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    console.log(`Portée listening on ${env.PUBLIC_URL} (port ${info.port}, database ${env.DATABASE_URL})`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,37 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { schoolYearOf } from '../../shared/school-year.ts';
+import { requireRole, requireSession } from '../auth/session-middleware.ts';
+import { changeRequest, course, document, family, mailOutbox, site, student } from '../db/schema/index.ts';
+import type { AppEnv } from '../http/context.ts';
+
+/** The secretariat's API: every route checks the role, and every query is limited to its site. */
+export const adminRoutes = new Hono<AppEnv>()
+  .use(requireSession, requireRole('secretariat'))
+  .get('/summary', async (c) => {
+    const { db } = c.var.deps;
+    const siteId = c.var.user.siteId;
+    const familyIds = db.select({ id: family.id }).from(family).where(eq(family.siteId, siteId));
+    const [[siteRow], [families], [students], [courses], [pendingChanges], [pendingDocuments], [mails]] = await Promise.all([
+      db.select({ name: site.name }).from(site).where(eq(site.id, siteId)),
+      db.select({ n: count() }).from(family).where(eq(family.siteId, siteId)),
+      db.select({ n: count() }).from(student).where(inArray(student.familyId, familyIds)),
+      db.select({ n: count() }).from(course).where(and(eq(course.siteId, siteId), eq(course.schoolYear, schoolYearOf(new Date())))),
+      db.select({ n: count() }).from(changeRequest).where(and(eq(changeRequest.siteId, siteId), eq(changeRequest.status, 'pending'))),
+      db.select({ n: count() }).from(document).where(and(inArray(document.familyId, familyIds), eq(document.status, 'received'))),
+      db.select({ n: count() }).from(mailOutbox),
+    ]);
+    return c.json(
+      {
+        siteName: siteRow?.name ?? '',
+        schoolYear: schoolYearOf(new Date()),
+        families: families.n,
+        students: students.n,
+        courses: courses.n,
+        pendingChangeRequests: pendingChanges.n,
+        pendingDocuments: pendingDocuments.n,
+        mailsSent: mails.n,
+      },
+      200,
+    );
+  });

@@ -1,0 +1,83 @@
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { preferencesSchema, signInSchema } from '../../shared/auth-schemas.ts';
+import { authHeaders, requireSession } from '../auth/session-middleware.ts';
+import { forwardCookies, sessionInfo } from '../auth/session-info.ts';
+import { user as userTable } from '../db/schema/index.ts';
+import type { AppEnv, SessionUser } from '../http/context.ts';
+import { ApiError } from '../http/errors.ts';
+import { validateJson } from '../http/validate.ts';
+
+const BAD_CREDENTIALS = new ApiError(
+  401,
+  'bad_credentials',
+  'Identifiant ou mot de passe incorrect, ou compte rattaché à un autre site.',
+);
+
+/**
+ * Sign-in, session and preferences. Sign-in checks, before better-auth verifies the password,
+ * that the identifiant is not throttled; after, that the account belongs to the chosen site. Every
+ * refusal but throttling gives the same answer, so nothing tells whether an identifiant exists.
+ */
+export const sessionRoutes = new Hono<AppEnv>()
+  .post('/sign-in', validateJson(signInSchema), async (c) => {
+    const { auth, throttle, db } = c.var.deps;
+    const { siteId, username, password } = c.req.valid('json');
+    const ip = c.var.clientIp;
+
+    const waitMs = await throttle.retryAfterMs(username, ip);
+    if (waitMs > 0) {
+      const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+      c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+      throw new ApiError(
+        429,
+        'throttled',
+        `Trop de tentatives de connexion. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+        undefined,
+        { retryAfterMinutes: minutes },
+      );
+    }
+
+    const headers = authHeaders(c.req.raw.headers, ip);
+    let result;
+    try {
+      result = await auth.api.signInUsername({ body: { username, password, rememberMe: true }, headers, returnHeaders: true });
+    } catch {
+      await throttle.recordFailure(username, ip);
+      throw BAD_CREDENTIALS;
+    }
+    const signedIn = result.response;
+    const u = signedIn?.user as unknown as SessionUser | undefined;
+    if (!signedIn || !u || u.siteId !== siteId) {
+      // Right password, wrong site: end the session just made and answer as for a wrong password.
+      if (signedIn?.token) await auth.api.revokeSession({ headers: new Headers({ cookie: '' }), body: { token: signedIn.token } }).catch(() => undefined);
+      await throttle.recordFailure(username, ip);
+      throw BAD_CREDENTIALS;
+    }
+    await throttle.recordSuccess(username);
+    forwardCookies(result.headers, c);
+    const session = await auth.api.getSession({ headers: new Headers({ cookie: cookieHeader(result.headers) }), query: { disableRefresh: true } });
+    return c.json(await sessionInfo(db, u, session?.session.expiresAt ?? new Date()), 200);
+  })
+  .get('/', requireSession, async (c) => c.json(await sessionInfo(c.var.deps.db, c.var.user, c.var.session.expiresAt), 200))
+  .post('/sign-out', requireSession, async (c) => {
+    const { auth } = c.var.deps;
+    const result = await auth.api.signOut({ headers: authHeaders(c.req.raw.headers, c.var.clientIp), returnHeaders: true });
+    forwardCookies(result.headers, c);
+    return c.body(null, 204);
+  })
+  .put('/preferences', requireSession, validateJson(preferencesSchema), async (c) => {
+    const prefs = c.req.valid('json');
+    if (Object.keys(prefs).length) {
+      await c.var.deps.db.update(userTable).set({ ...prefs, updatedAt: new Date() }).where(eq(userTable.id, c.var.user.id));
+    }
+    return c.body(null, 204);
+  });
+
+/** The Cookie header a browser would send back after receiving these Set-Cookie headers. */
+function cookieHeader(headers: Headers): string {
+  return headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}

@@ -1,0 +1,14 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireSession } from '../auth/session-middleware.ts';
+import type { AppEnv } from '../http/context.ts';
+import { validateQuery } from '../http/validate.ts';
+import { pull } from '../sync/pull.ts';
+
+const pullQuery = z.object({ cursor: z.coerce.number().int().min(0).default(0) });
+
+export const syncRoutes = new Hono<AppEnv>().get('/', requireSession, validateQuery(pullQuery), async (c) => {
+  const { cursor } = c.req.valid('query');
+  c.header('Cache-Control', 'no-store');
+  return c.json(await pull(c.var.deps.db, c.var.user, cursor), 200);
+});

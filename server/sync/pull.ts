@@ -1,0 +1,180 @@
+import { and, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { PullResponse, SyncTable } from '../../shared/sync-protocol.ts';
+import { schoolYearOf } from '../../shared/school-year.ts';
+import type { Db, Tx } from '../db/client.ts';
+import * as s from '../db/schema/index.ts';
+import { currentVersion } from '../db/versioning.ts';
+import type { SessionUser } from '../http/context.ts';
+
+type Row = Record<string, unknown> & { id: string };
+type Changes = PullResponse['changes'];
+
+const TOMBSTONE_TABLES: Record<string, SyncTable> = {
+  family: 'families', student: 'students', enrollment: 'enrollments', course: 'courses',
+  follow_up_note: 'followUpNotes', evaluation: 'evaluations', absence: 'absences',
+  repertoire_entry: 'repertoireEntries', invoice: 'invoices', invoice_line: 'invoiceLines',
+  payment: 'payments', discount: 'discounts', document: 'documents', change_request: 'changeRequests',
+  payfip_attempt: 'payfipAttempts', document_kind: 'documentKinds', teacher: 'teachers', room: 'rooms',
+  department: 'departments',
+};
+
+/**
+ * A pull: every row the account may see whose version is above the cursor, plus tombstones.
+ * Access is decided here and only here: a family's scope is its family, its students and what
+ * hangs under them; courses, teachers, rooms and departments only as far as its students are
+ * enrolled. Rows referenced by a newly visible enrollment are sent even when older than the cursor.
+ */
+export async function pull(db: Db, user: SessionUser, cursor: number): Promise<PullResponse> {
+  // Fast path: the global counter has not moved, so nothing anyone may see has changed.
+  const head = await currentVersion(db);
+  if (cursor >= head && cursor > 0) return { cursor: head, snapshot: false, changes: {}, deleted: {} };
+
+  return db.transaction(
+    async (tx) => {
+      const version = await currentVersion(tx);
+      const changes: Changes = {};
+      if (user.role === 'family' && user.familyId) await familyScope(tx, user, cursor, changes);
+      else if (user.role === 'teacher' && user.teacherId) await teacherScope(tx, user, cursor, changes);
+      else await siteOnlyScope(tx, user, cursor, changes);
+      const deleted = await tombstones(tx, user, cursor);
+      return { cursor: version, snapshot: cursor === 0, changes, deleted };
+    },
+    { behavior: 'deferred' },
+  );
+}
+
+const newer = (column: SQLiteColumn, cursor: number) => gt(column, cursor);
+
+async function select(tx: Tx, table: SQLiteTable, where: SQL | undefined): Promise<Row[]> {
+  return (await tx.select().from(table).where(where)) as Row[];
+}
+
+function put(changes: Changes, name: SyncTable, rows: Row[]) {
+  if (!rows.length) return;
+  const existing = changes[name] ?? [];
+  const seen = new Set(existing.map((r) => r.id));
+  for (const row of rows) if (!seen.has(row.id)) existing.push(row);
+  changes[name] = existing;
+}
+
+async function familyScope(tx: Tx, user: SessionUser, cursor: number, changes: Changes) {
+  const familyId = user.familyId!;
+  put(changes, 'sites', await select(tx, s.site, and(eq(s.site.id, user.siteId), newer(s.site.version, cursor))));
+  put(changes, 'families', await select(tx, s.family, and(eq(s.family.id, familyId), newer(s.family.version, cursor))));
+
+  const students = await tx.select({ id: s.student.id, version: s.student.version }).from(s.student).where(eq(s.student.familyId, familyId));
+  const studentIds = students.map((r) => r.id);
+  put(changes, 'students', await select(tx, s.student, and(eq(s.student.familyId, familyId), newer(s.student.version, cursor))));
+
+  const enrollments = studentIds.length
+    ? await tx.select().from(s.enrollment).where(inArray(s.enrollment.studentId, studentIds))
+    : [];
+  const enrollmentIds = enrollments.map((e) => e.id);
+  const newEnrollments = enrollments.filter((e) => e.version > cursor);
+  put(changes, 'enrollments', newEnrollments as Row[]);
+
+  const courseIds = [...new Set(enrollments.map((e) => e.courseId))];
+  const freshCourseIds = [...new Set(newEnrollments.map((e) => e.courseId))];
+  await courseScope(tx, courseIds, freshCourseIds, cursor, changes);
+
+  if (enrollmentIds.length) {
+    for (const [name, table] of [
+      ['followUpNotes', s.followUpNote],
+      ['evaluations', s.evaluation],
+      ['absences', s.absence],
+    ] as const) {
+      put(changes, name, await select(tx, table, and(inArray(table.enrollmentId, enrollmentIds), newer(table.version, cursor))));
+    }
+  }
+  if (studentIds.length) {
+    put(changes, 'repertoireEntries', await select(tx, s.repertoireEntry, and(inArray(s.repertoireEntry.studentId, studentIds), newer(s.repertoireEntry.version, cursor))));
+  }
+
+  for (const [name, table] of [
+    ['invoices', s.invoice],
+    ['payments', s.payment],
+    ['discounts', s.discount],
+    ['payfipAttempts', s.payfipAttempt],
+    ['documents', s.document],
+    ['changeRequests', s.changeRequest],
+  ] as const) {
+    put(changes, name, await select(tx, table, and(eq(table.familyId, familyId), newer(table.version, cursor))));
+  }
+  const invoiceIds = (await tx.select({ id: s.invoice.id }).from(s.invoice).where(eq(s.invoice.familyId, familyId))).map((r) => r.id);
+  if (invoiceIds.length) {
+    put(changes, 'invoiceLines', await select(tx, s.invoiceLine, and(inArray(s.invoiceLine.invoiceId, invoiceIds), newer(s.invoiceLine.version, cursor))));
+  }
+  put(changes, 'documentKinds', await select(tx, s.documentKind, and(eq(s.documentKind.siteId, user.siteId), newer(s.documentKind.version, cursor))));
+}
+
+/** Courses and what they reference: changed ones, plus all of those a new enrollment points to. */
+async function courseScope(tx: Tx, courseIds: string[], freshCourseIds: string[], cursor: number, changes: Changes) {
+  if (!courseIds.length) return;
+  const courses = await tx
+    .select()
+    .from(s.course)
+    .where(and(inArray(s.course.id, courseIds), freshCourseIds.length ? or(newer(s.course.version, cursor), inArray(s.course.id, freshCourseIds)) : newer(s.course.version, cursor)));
+  put(changes, 'courses', courses as Row[]);
+
+  const all = await tx.select().from(s.course).where(inArray(s.course.id, courseIds));
+  const fresh = new Set(freshCourseIds);
+  const refs = (pick: (c: (typeof all)[number]) => string | null) => ({
+    all: [...new Set(all.map(pick).filter((v): v is string => !!v))],
+    fresh: [...new Set(all.filter((c) => fresh.has(c.id)).map(pick).filter((v): v is string => !!v))],
+  });
+  for (const [name, table, ids] of [
+    ['teachers', s.teacher, refs((c) => c.teacherId)],
+    ['rooms', s.room, refs((c) => c.roomId)],
+    ['departments', s.department, refs((c) => c.departmentId)],
+  ] as const) {
+    if (!ids.all.length) continue;
+    const visible = inArray(table.id, ids.all);
+    const wanted = ids.fresh.length ? or(newer(table.version, cursor), inArray(table.id, ids.fresh)) : newer(table.version, cursor);
+    put(changes, name, await select(tx, table, and(visible, wanted)));
+  }
+}
+
+/** A teacher sees their own record and their classes of the current school year with the students' names. */
+async function teacherScope(tx: Tx, user: SessionUser, cursor: number, changes: Changes) {
+  const teacherId = user.teacherId!;
+  put(changes, 'sites', await select(tx, s.site, and(eq(s.site.id, user.siteId), newer(s.site.version, cursor))));
+  put(changes, 'teachers', await select(tx, s.teacher, and(eq(s.teacher.id, teacherId), newer(s.teacher.version, cursor))));
+  const year = schoolYearOf(new Date());
+  const courses = await tx.select().from(s.course).where(and(eq(s.course.teacherId, teacherId), eq(s.course.schoolYear, year)));
+  const courseIds = courses.map((c) => c.id);
+  if (!courseIds.length) return;
+  const enrollments = await tx.select().from(s.enrollment).where(inArray(s.enrollment.courseId, courseIds));
+  const newEnrollments = enrollments.filter((e) => e.version > cursor);
+  put(changes, 'enrollments', newEnrollments as Row[]);
+  await courseScope(tx, courseIds, [...new Set(newEnrollments.map((e) => e.courseId))], cursor, changes);
+  const studentIds = [...new Set(enrollments.map((e) => e.studentId))];
+  const fresh = new Set(newEnrollments.map((e) => e.studentId));
+  if (studentIds.length) {
+    // Names only: a teacher has no business with a family's address or phone numbers.
+    const rows = await tx
+      .select({ id: s.student.id, firstName: s.student.firstName, lastName: s.student.lastName, version: s.student.version })
+      .from(s.student)
+      .where(inArray(s.student.id, studentIds));
+    put(changes, 'students', rows.filter((r) => r.version > cursor || fresh.has(r.id)) as Row[]);
+  }
+}
+
+async function siteOnlyScope(tx: Tx, user: SessionUser, cursor: number, changes: Changes) {
+  put(changes, 'sites', await select(tx, s.site, and(eq(s.site.id, user.siteId), newer(s.site.version, cursor))));
+}
+
+async function tombstones(tx: Tx, user: SessionUser, cursor: number): Promise<PullResponse['deleted']> {
+  if (cursor === 0) return {};
+  const scope =
+    user.role === 'family' && user.familyId
+      ? eq(s.tombstone.familyId, user.familyId)
+      : eq(s.tombstone.siteId, user.siteId);
+  const rows = await tx.select().from(s.tombstone).where(and(scope, gt(s.tombstone.version, cursor)));
+  const deleted: PullResponse['deleted'] = {};
+  for (const row of rows) {
+    const name = TOMBSTONE_TABLES[row.tableName];
+    if (name) (deleted[name] ??= []).push(row.rowId);
+  }
+  return deleted;
+}
