@@ -12,7 +12,7 @@ import { t } from '../i18n/i18n.ts';
  * The frame of every screen: skip link, header (name, status region, accessibility toggle,
  * language) and, once signed in, the main menu for the role. The page goes in the default slot.
  *
- * @slot - the current page
+ * @slot - the current page, inside an element with id "main" (the skip link's target)
  * @fires po-sign-out-request - "Quitter" was chosen
  */
 @customElement('po-app-shell')
@@ -167,7 +167,9 @@ export class PoAppShell extends LitElement {
   /** The current path, to mark the menu entry of the page shown. */
   @property() path = '/';
 
-  private readonly students = new LiveQueryController(this, () => db.students.orderBy('lastName').toArray());
+  private readonly students = new LiveQueryController(this, async () =>
+    (await db.students.toArray()).sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName)),
+  );
   private readonly families = new LiveQueryController(this, () => db.families.toArray());
 
   override render() {
@@ -188,7 +190,7 @@ export class PoAppShell extends LitElement {
         </div>
       </header>
       ${info ? this.renderMenu(info) : nothing}
-      <main id="main" tabindex="-1"><slot></slot></main>
+      <main tabindex="-1"><slot></slot></main>
       <footer><a href="/accessibilite">${t('shell.accessibility')}</a></footer>
     `;
   }
@@ -226,9 +228,10 @@ export class PoAppShell extends LitElement {
   }
 
   private _onSkip(e: Event) {
-    // Handled here: the router would take "#main" for a navigation.
+    // Handled here: the router would take "#main" for a navigation. The target is the app's
+    // content wrapper in the document (so tools that follow the link find it), else <main>.
     e.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+    (document.getElementById('main') ?? this.renderRoot.querySelector<HTMLElement>('main'))?.focus();
   }
 
   private _onSignOut() {

@@ -1,5 +1,5 @@
 import { Router } from '@lit-labs/router';
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { HOME_OF_ROLE } from '../../shared/session.ts';
 import '../components/po-idle-warning.ts';
@@ -23,11 +23,13 @@ import { navigate } from './navigate.ts';
  */
 @customElement('po-app')
 export class PoApp extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-  `;
+  /**
+   * Light DOM: the page and its "#main" wrapper live in the document, so the skip link's target
+   * is found by anything that follows the link, and the shell's slot shows them.
+   */
+  protected override createRenderRoot() {
+    return this;
+  }
 
   @state() private path = location.pathname;
   @query('po-sign-out-dialog') private signOutDialog!: PoSignOutDialog;
@@ -62,7 +64,7 @@ export class PoApp extends LitElement {
     return html`
       <po-update-banner></po-update-banner>
       <po-app-shell .info=${phase === 'signed-in' ? info : null} .path=${this.path} @po-sign-out-request=${this._onSignOutRequest}>
-        ${phase === 'loading' ? html`<p role="status">${t('common.loading')}</p>` : this.router.outlet()}
+        <div id="main" tabindex="-1">${phase === 'loading' ? html`<p role="status">${t('common.loading')}</p>` : this.router.outlet()}</div>
       </po-app-shell>
       ${phase === 'signed-in' && info
         ? html`<po-idle-warning
@@ -83,7 +85,7 @@ export class PoApp extends LitElement {
     const first = this.renderedPath === '';
     this.renderedPath = location.pathname;
     if (first) return;
-    const page = this.renderRoot.querySelector('po-app-shell')?.firstElementChild as PageElement | null;
+    const page = this.querySelector('#main')?.firstElementChild as PageElement | null;
     if (page && 'focusHeading' in page) void page.focusHeading();
   }
 

@@ -1,8 +1,266 @@
 /** Messages of the sign-in, password and accessibility pages. */
 export const authFr = {
   'signIn.title': 'Connexion',
+  'signIn.requiredNote': 'Tous les champs sont obligatoires.',
+  'signIn.site': 'Site',
+  'signIn.sitesLoading': 'Chargement des sites…',
+  'signIn.sitesOffline':
+    'La liste des sites n\u2019a pas pu être chargée : la première connexion sur cet appareil demande une connexion au réseau. Connectez-vous à Internet, puis réessayez.',
+  'signIn.sitesFailed': 'La liste des sites n\u2019a pas pu être chargée. Réessayez dans quelques instants.',
+  'signIn.sitesRetry': 'Réessayer',
+  'signIn.username': 'Identifiant',
+  'signIn.password': 'Mot de passe',
+  'signIn.submit': 'Se connecter',
+  'signIn.pending': 'Connexion en cours…',
+  'signIn.lostPassword': 'Mot de passe perdu',
+  'signIn.accessibility': 'Accessibilité',
+  'signIn.expiredDefault': 'Votre session a expiré. Reconnectez-vous.',
+  'signIn.expiredSameAccount':
+    'En vous reconnectant avec le même compte, vous retrouvez vos données et les modifications en attente d\u2019envoi.',
+  'signIn.expiredOtherAccount':
+    'Si vous vous connectez avec un autre compte, les données du compte « {username} » seront effacées de cet appareil, y compris les modifications pas encore envoyées.',
+  'signIn.unexpectedError': 'Une erreur inattendue s\u2019est produite. Réessayez ; si le problème continue, contactez le secrétariat.',
+
+  'lostPassword.title': 'Mot de passe perdu',
+  'lostPassword.intro':
+    'Indiquez votre site, votre identifiant et l\u2019adresse e-mail enregistrée dans votre compte. S\u2019ils correspondent à un compte, vous recevrez un e-mail avec un lien pour choisir vous-même un nouveau mot de passe. Ce lien est valable une heure et ne sert qu\u2019une fois.',
+  'lostPassword.noPasswordByMail': 'Pour votre sécurité, Portée n\u2019envoie jamais de mot de passe par e-mail.',
+  'lostPassword.email': 'E-mail',
+  'lostPassword.submit': 'Valider',
+  'lostPassword.pending': 'Envoi en cours…',
+  'lostPassword.backToSignIn': 'Retour à la connexion',
+
+  'resetPassword.title': 'Choisir un nouveau mot de passe',
+  'resetPassword.intro': 'Choisissez le mot de passe que vous utiliserez désormais pour vous connecter à Portée.',
+  'resetPassword.missingToken':
+    'Ce lien est incomplet : il ne contient pas le jeton qui permet de choisir un nouveau mot de passe. Ouvrez le lien reçu par e-mail en entier, ou demandez-en un nouveau.',
+  'resetPassword.requestNewLink': 'Demander un nouveau lien',
+  'resetPassword.newPassword': 'Nouveau mot de passe',
+  'resetPassword.passwordHint':
+    'Au moins {min} caractères. Les mots de passe les plus courants sont refusés. Vous pouvez coller le mot de passe, par exemple depuis un gestionnaire de mots de passe.',
+  'resetPassword.confirmation': 'Confirmation',
+  'resetPassword.confirmationHint': 'Saisissez à nouveau le nouveau mot de passe.',
+  'resetPassword.submit': 'Enregistrer le mot de passe',
+  'resetPassword.pending': 'Enregistrement en cours…',
+  'resetPassword.signIn': 'Se connecter',
+
+  'changePassword.title': 'Mot de passe',
+  'changePassword.intro':
+    'Une fois le mot de passe modifié, vos sessions ouvertes sur d\u2019autres appareils sont fermées et un e-mail vous confirme le changement.',
+  'changePassword.currentPassword': 'Mot de passe actuel',
+  'changePassword.newPassword': 'Nouveau mot de passe',
+  'changePassword.passwordHint':
+    'Au moins {min} caractères. Les mots de passe les plus courants sont refusés. Vous pouvez coller le mot de passe, par exemple depuis un gestionnaire de mots de passe.',
+  'changePassword.confirmation': 'Confirmation',
+  'changePassword.confirmationHint': 'Saisissez à nouveau le nouveau mot de passe.',
+  'changePassword.submit': 'Modifier le mot de passe',
+  'changePassword.pending': 'Modification en cours…',
+
+  'a11yPage.title': 'Accessibilité',
+  'a11yPage.intro':
+    'Portée est conçu pour être utilisable par tous : à la souris, au clavier, avec un lecteur d\u2019écran ou un affichage agrandi, sur ordinateur comme sur téléphone.',
+  'a11yPage.modeHeading': 'Le mode accessibilité',
+  'a11yPage.modeIntro':
+    'Le bouton « Mode accessibilité », en haut de chaque écran, y compris la page de connexion, active en une seule fois :',
+  'a11yPage.modeContrast': 'un contraste renforcé : le texte contraste au moins à 7 pour 1 avec son fond ;',
+  'a11yPage.modeText': 'un texte plus grand ;',
+  'a11yPage.modeSpacing': 'un espacement plus large entre les lignes, les paragraphes, les lettres et les mots ;',
+  'a11yPage.modeLinks': 'des liens toujours soulignés ;',
+  'a11yPage.modeFocus': 'un indicateur de focus épais, bien visible sur l\u2019élément actif ;',
+  'a11yPage.modeTargets': 'des boutons et des liens d\u2019au moins 44 × 44 pixels ;',
+  'a11yPage.modeMotion': 'aucune animation ni transition.',
+  'a11yPage.modeRemember':
+    'Le bouton indique s\u2019il est activé. Votre choix est mémorisé sur cet appareil et, une fois connecté, dans votre compte : vous le retrouvez en vous connectant sur un autre appareil.',
+  'a11yPage.systemHeading': 'Les réglages de votre appareil',
+  'a11yPage.systemIntro': 'Avec ou sans le mode accessibilité, Portée suit les réglages de votre système :',
+  'a11yPage.systemContrast': 'le contraste renforcé demandé dans les réglages d\u2019affichage ;',
+  'a11yPage.systemForcedColors':
+    'les couleurs forcées (par exemple les thèmes de contraste de Windows) : Portée utilise alors les couleurs choisies dans le système ;',
+  'a11yPage.systemMotion': 'la réduction des animations.',
+  'a11yPage.systemZoom':
+    'Vous pouvez aussi agrandir l\u2019affichage avec le zoom du navigateur : la mise en page s\u2019adapte, sans défilement horizontal.',
+  'a11yPage.keyboardHeading': 'Utiliser Portée au clavier',
+  'a11yPage.keyboardSkip':
+    'Le premier lien de chaque écran, « Aller au contenu », apparaît à la première pression sur la touche Tab et mène directement au contenu principal.',
+  'a11yPage.keyboardTab':
+    'La touche Tab parcourt les liens, les boutons et les champs dans l\u2019ordre de lecture ; Maj + Tab revient en arrière. Entrée ouvre un lien ; Entrée ou Espace active un bouton.',
+  'a11yPage.keyboardNoDoubleClick':
+    'Aucune action ne demande de double-clic : chaque ligne des listes (élèves, cours, factures…) a un lien ou un bouton, que l\u2019on atteint avec Tab et que l\u2019on ouvre avec Entrée.',
+  'a11yPage.keyboardFocus':
+    'À chaque changement d\u2019écran, le focus se place sur le titre de la page. Les erreurs d\u2019un formulaire sont regroupées dans un récapitulatif qui reçoit le focus, avec un lien vers chaque champ à corriger ; ce qui a été saisi est conservé.',
+  'a11yPage.statementHeading': 'Déclaration d\u2019accessibilité',
+  'a11yPage.statementCommitment':
+    'Le conservatoire s\u2019engage à rendre ses services numériques accessibles, conformément à l\u2019article 47 de la loi n° 2005-102 du 11 février 2005.',
+  'a11yPage.statementScope': 'Cette déclaration d\u2019accessibilité s\u2019applique à Portée, le portail des familles du conservatoire.',
+  'a11yPage.conformityHeading': 'État de conformité',
+  'a11yPage.conformityTarget':
+    'Portée vise le niveau AA des règles pour l\u2019accessibilité des contenus web (WCAG 2.2) et la conformité au référentiel général d\u2019amélioration de l\u2019accessibilité (RGAA), version 4.1.',
+  'a11yPage.conformityState':
+    'Portée est partiellement conforme avec le RGAA 4.1, dans l\u2019attente d\u2019un audit externe complet, en raison des non-conformités énumérées ci-dessous.',
+  'a11yPage.conformityAxe':
+    'Chaque écran est vérifié automatiquement avec l\u2019outil axe, avec et sans le mode accessibilité.',
+  'a11yPage.contentHeading': 'Contenus non accessibles',
+  'a11yPage.contentIntro': 'Les contenus listés ci-dessous ne sont pas accessibles, pour les raisons suivantes.',
+  'a11yPage.nonConformHeading': 'Non-conformités',
+  'a11yPage.nonConformPdf':
+    'Les factures et les reçus de paiement en PDF, créés dans le navigateur, ne sont pas encore des PDF balisés : leur structure (titres, tableaux) n\u2019est pas restituée par les lecteurs d\u2019écran. Les mêmes informations se trouvent dans les pages de facturation de Portée.',
+  'a11yPage.nonConformEnglish':
+    'La traduction anglaise est partielle : certains textes, dont des messages d\u2019erreur, restent en français.',
+  'a11yPage.outOfScopeHeading': 'Contenus non soumis à l\u2019obligation d\u2019accessibilité',
+  'a11yPage.outOfScopePayfip':
+    'Les pages de paiement en ligne PayFiP appartiennent au service de paiement de la Direction générale des finances publiques : leur accessibilité ne dépend pas du conservatoire. Si vous ne pouvez pas les utiliser, le secrétariat vous indique les autres moyens de paiement.',
+  'a11yPage.establishedHeading': 'Établissement de cette déclaration',
+  'a11yPage.establishedDate': 'Cette déclaration a été établie le {date}.',
+  'a11yPage.establishedTechnologies': 'Technologies utilisées pour la réalisation de Portée : HTML, CSS, JavaScript, WAI-ARIA.',
+  'a11yPage.establishedToolsIntro': 'Outils et méthodes utilisés pour vérifier l\u2019accessibilité :',
+  'a11yPage.establishedToolAxe': 'axe-core, sur chaque écran, avec et sans le mode accessibilité ;',
+  'a11yPage.establishedToolKeyboard': 'des parcours complets au clavier seul ;',
+  'a11yPage.establishedToolScreenReaders':
+    'des vérifications manuelles avec les lecteurs d\u2019écran NVDA (Windows) et VoiceOver (macOS et iOS), prévues avec l\u2019audit externe.',
+  'a11yPage.establishedPages':
+    'Pages vérifiées : tous les écrans de Portée, dont la connexion, le mot de passe perdu, l\u2019accueil, la famille, la facturation, les élèves, leurs cours et leur historique.',
+  'a11yPage.contactHeading': 'Retour d\u2019information et contact',
+  'a11yPage.contactIntro':
+    'Si vous n\u2019arrivez pas à accéder à un contenu ou à un service de Portée, signalez-le-nous : nous vous indiquerons une autre façon d\u2019obtenir l\u2019information ou le service, et nous corrigerons le problème.',
+  'a11yPage.contactEmail': 'Par e-mail :',
+  'a11yPage.contactPhone': 'Par téléphone, au secrétariat :',
+  'a11yPage.contactDelay': 'Nous vous répondons dans un délai de 15 jours ouvrés.',
+  'a11yPage.remedyHeading': 'Voies de recours',
+  'a11yPage.remedyIntro':
+    'Si vous nous avez signalé un défaut d\u2019accessibilité qui vous empêche d\u2019accéder à un contenu ou à un service de Portée et que vous n\u2019avez pas obtenu de réponse satisfaisante, vous pouvez saisir le Défenseur des droits :',
+  'a11yPage.remedyForm': 'écrire un message au Défenseur des droits avec son formulaire en ligne',
+  'a11yPage.remedyChat': 'échanger par tchat avec le Défenseur des droits, sur son site',
+  'a11yPage.remedyDelegate': 'contacter le délégué du Défenseur des droits dans votre région',
+  'a11yPage.remedyMail': 'envoyer un courrier par la poste, gratuitement (sans timbre) :',
 } as const;
 
 export const authEn: Partial<Record<keyof typeof authFr, string>> = {
   'signIn.title': 'Sign in',
+  'signIn.requiredNote': 'All fields are required.',
+  'signIn.site': 'Site',
+  'signIn.sitesLoading': 'Loading the sites…',
+  'signIn.sitesOffline':
+    'The list of sites could not be loaded: the first sign-in on this device needs a network connection. Connect to the Internet, then try again.',
+  'signIn.sitesFailed': 'The list of sites could not be loaded. Try again in a few moments.',
+  'signIn.sitesRetry': 'Try again',
+  'signIn.username': 'Username',
+  'signIn.password': 'Password',
+  'signIn.submit': 'Sign in',
+  'signIn.pending': 'Signing in…',
+  'signIn.lostPassword': 'Lost password',
+  'signIn.accessibility': 'Accessibility',
+  'signIn.expiredDefault': 'Your session has expired. Please sign in again.',
+  'signIn.expiredSameAccount': 'Signing in again with the same account keeps your data and the changes waiting to be sent.',
+  'signIn.expiredOtherAccount':
+    'If you sign in with another account, the data of account “{username}” will be erased from this device, including the changes not sent yet.',
+  'signIn.unexpectedError': 'Something unexpected went wrong. Try again; if the problem persists, contact the office.',
+
+  'lostPassword.title': 'Lost password',
+  'lostPassword.intro':
+    'Enter your site, your username and the e-mail address registered in your account. If they match an account, you will receive an e-mail with a link to choose a new password yourself. The link is valid for one hour and works only once.',
+  'lostPassword.noPasswordByMail': 'For your security, Portée never sends a password by e-mail.',
+  'lostPassword.email': 'E-mail',
+  'lostPassword.submit': 'Submit',
+  'lostPassword.pending': 'Sending…',
+  'lostPassword.backToSignIn': 'Back to sign-in',
+
+  'resetPassword.title': 'Choose a new password',
+  'resetPassword.intro': 'Choose the password you will use from now on to sign in to Portée.',
+  'resetPassword.missingToken':
+    'This link is incomplete: it lacks the token that lets you choose a new password. Open the whole link from the e-mail, or ask for a new one.',
+  'resetPassword.requestNewLink': 'Ask for a new link',
+  'resetPassword.newPassword': 'New password',
+  'resetPassword.passwordHint':
+    'At least {min} characters. The most common passwords are refused. You may paste the password, for instance from a password manager.',
+  'resetPassword.confirmation': 'Confirmation',
+  'resetPassword.confirmationHint': 'Type the new password again.',
+  'resetPassword.submit': 'Save the password',
+  'resetPassword.pending': 'Saving…',
+  'resetPassword.signIn': 'Sign in',
+
+  'changePassword.title': 'Password',
+  'changePassword.intro':
+    'Once the password is changed, your sessions open on other devices are closed and an e-mail confirms the change.',
+  'changePassword.currentPassword': 'Current password',
+  'changePassword.newPassword': 'New password',
+  'changePassword.passwordHint':
+    'At least {min} characters. The most common passwords are refused. You may paste the password, for instance from a password manager.',
+  'changePassword.confirmation': 'Confirmation',
+  'changePassword.confirmationHint': 'Type the new password again.',
+  'changePassword.submit': 'Change the password',
+  'changePassword.pending': 'Changing the password…',
+
+  'a11yPage.title': 'Accessibility',
+  'a11yPage.intro':
+    'Portée is designed to be usable by everyone: with a mouse, a keyboard, a screen reader or an enlarged display, on a computer as on a phone.',
+  'a11yPage.modeHeading': 'The accessibility mode',
+  'a11yPage.modeIntro':
+    'The “Accessibility mode” button, at the top of every screen including the sign-in page, switches on at once:',
+  'a11yPage.modeContrast': 'stronger contrast: text contrasts at least 7 to 1 with its background;',
+  'a11yPage.modeText': 'larger text;',
+  'a11yPage.modeSpacing': 'wider spacing between lines, paragraphs, letters and words;',
+  'a11yPage.modeLinks': 'links always underlined;',
+  'a11yPage.modeFocus': 'a thick focus indicator, clearly visible on the active element;',
+  'a11yPage.modeTargets': 'buttons and links of at least 44 × 44 pixels;',
+  'a11yPage.modeMotion': 'no animation or transition.',
+  'a11yPage.modeRemember':
+    'The button shows whether it is on. Your choice is remembered on this device and, once signed in, in your account: you find it again when you sign in on another device.',
+  'a11yPage.systemHeading': 'Your device’s settings',
+  'a11yPage.systemIntro': 'With or without the accessibility mode, Portée follows your system’s settings:',
+  'a11yPage.systemContrast': 'increased contrast requested in the display settings;',
+  'a11yPage.systemForcedColors':
+    'forced colours (for instance Windows contrast themes): Portée then uses the colours chosen in the system;',
+  'a11yPage.systemMotion': 'reduced motion.',
+  'a11yPage.systemZoom': 'You can also enlarge the display with the browser’s zoom: the layout adapts, without horizontal scrolling.',
+  'a11yPage.keyboardHeading': 'Using Portée with a keyboard',
+  'a11yPage.keyboardSkip':
+    'The first link of every screen, “Skip to content”, appears on the first press of the Tab key and goes straight to the main content.',
+  'a11yPage.keyboardTab':
+    'The Tab key moves through links, buttons and fields in reading order; Shift + Tab moves back. Enter opens a link; Enter or Space activates a button.',
+  'a11yPage.keyboardNoDoubleClick':
+    'Nothing needs a double-click: every row of the lists (students, courses, invoices…) has a link or a button, reached with Tab and opened with Enter.',
+  'a11yPage.keyboardFocus':
+    'After each change of screen, focus moves to the page’s title. A form’s errors are gathered in a summary that receives focus, with a link to each field to correct; what you typed is kept.',
+  'a11yPage.statementHeading': 'Accessibility statement',
+  'a11yPage.statementCommitment':
+    'The conservatoire is committed to making its digital services accessible, in accordance with article 47 of French law no. 2005-102 of 11 February 2005.',
+  'a11yPage.statementScope': 'This accessibility statement applies to Portée, the conservatoire’s families’ portal.',
+  'a11yPage.conformityHeading': 'Compliance status',
+  'a11yPage.conformityTarget':
+    'Portée aims at level AA of the Web Content Accessibility Guidelines (WCAG 2.2) and at compliance with the French accessibility framework (RGAA), version 4.1.',
+  'a11yPage.conformityState':
+    'Portée is partially compliant with RGAA 4.1, pending a full external audit, because of the non-compliances listed below.',
+  'a11yPage.conformityAxe': 'Every screen is checked automatically with the axe tool, with and without the accessibility mode.',
+  'a11yPage.contentHeading': 'Non-accessible content',
+  'a11yPage.contentIntro': 'The content listed below is not accessible, for the following reasons.',
+  'a11yPage.nonConformHeading': 'Non-compliances',
+  'a11yPage.nonConformPdf':
+    'PDF invoices and payment receipts, made in the browser, are not tagged PDFs yet: screen readers do not convey their structure (headings, tables). The same information is in Portée’s billing pages.',
+  'a11yPage.nonConformEnglish': 'The English translation is partial: some texts, including some error messages, remain in French.',
+  'a11yPage.outOfScopeHeading': 'Content not subject to the accessibility obligation',
+  'a11yPage.outOfScopePayfip':
+    'The PayFiP online payment pages belong to the payment service of the French public finances directorate (DGFiP): their accessibility is outside the conservatoire’s control. If you cannot use them, the office will tell you the other ways to pay.',
+  'a11yPage.establishedHeading': 'Preparation of this statement',
+  'a11yPage.establishedDate': 'This statement was prepared on {date}.',
+  'a11yPage.establishedTechnologies': 'Technologies used to build Portée: HTML, CSS, JavaScript, WAI-ARIA.',
+  'a11yPage.establishedToolsIntro': 'Tools and methods used to check accessibility:',
+  'a11yPage.establishedToolAxe': 'axe-core, on every screen, with and without the accessibility mode;',
+  'a11yPage.establishedToolKeyboard': 'complete keyboard-only walkthroughs;',
+  'a11yPage.establishedToolScreenReaders':
+    'manual checks with the NVDA (Windows) and VoiceOver (macOS and iOS) screen readers, planned with the external audit.',
+  'a11yPage.establishedPages':
+    'Pages checked: every screen of Portée, including sign-in, lost password, home, family, billing, students, their courses and their history.',
+  'a11yPage.contactHeading': 'Feedback and contact',
+  'a11yPage.contactIntro':
+    'If you cannot access some content or service of Portée, tell us: we will give you another way to get the information or the service, and we will fix the problem.',
+  'a11yPage.contactEmail': 'By e-mail:',
+  'a11yPage.contactPhone': 'By phone, to the office:',
+  'a11yPage.contactDelay': 'We answer within 15 working days.',
+  'a11yPage.remedyHeading': 'Legal recourse',
+  'a11yPage.remedyIntro':
+    'If you reported to us an accessibility problem that prevents you from accessing some content or service of Portée and did not get a satisfying answer, you can refer the matter to the Défenseur des droits (French rights ombudsman):',
+  'a11yPage.remedyForm': 'write to the Défenseur des droits with the online form (in French)',
+  'a11yPage.remedyChat': 'chat with the Défenseur des droits, on its website (in French)',
+  'a11yPage.remedyDelegate': 'contact the Défenseur des droits’ delegate in your region (in French)',
+  'a11yPage.remedyMail': 'send a letter by post, free of charge (no stamp needed):',
 };

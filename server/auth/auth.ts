@@ -11,8 +11,6 @@ import { resetPasswordMail } from './mails.ts';
 /** The header our own middleware sets from the socket address (any client value is overwritten). */
 export const CLIENT_IP_HEADER = 'x-portee-client-ip';
 
-export const IDLE_TIMEOUT_SECONDS = 30 * 60;
-export const IDLE_WARNING_SECONDS = 2 * 60;
 export const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 export const RESET_TOKEN_SECONDS = 60 * 60;
 
@@ -54,9 +52,9 @@ export function createAuth(db: Db, env: Env, mailer: Mailer) {
       },
     },
     session: {
-      expiresIn: IDLE_TIMEOUT_SECONDS,
+      expiresIn: env.SESSION_IDLE_SECONDS,
       // Extend at most once a minute: activity keeps the session, without a write per request.
-      updateAge: 60,
+      updateAge: Math.min(60, Math.floor(env.SESSION_IDLE_SECONDS / 10)),
       cookieCache: { enabled: false },
     },
     plugins: [username({ minUsernameLength: 3, maxUsernameLength: 100 })],

@@ -3,9 +3,9 @@ import type { Db } from '../db/client.ts';
 import { site } from '../db/schema/index.ts';
 import type { SessionInfo } from '../../shared/session.ts';
 import type { SessionUser } from '../http/context.ts';
-import { IDLE_TIMEOUT_SECONDS, IDLE_WARNING_SECONDS } from './auth.ts';
+import type { Env } from '../env.ts';
 
-export async function sessionInfo(db: Db, user: SessionUser, expiresAt: Date): Promise<SessionInfo> {
+export async function sessionInfo(db: Db, env: Env, user: SessionUser, expiresAt: Date): Promise<SessionInfo> {
   const [siteRow] = await db.select({ name: site.name }).from(site).where(eq(site.id, user.siteId));
   return {
     user: {
@@ -21,8 +21,8 @@ export async function sessionInfo(db: Db, user: SessionUser, expiresAt: Date): P
       locale: user.locale === 'en' ? 'en' : 'fr',
     },
     expiresAt: new Date(expiresAt).toISOString(),
-    idleTimeoutSeconds: IDLE_TIMEOUT_SECONDS,
-    idleWarningSeconds: IDLE_WARNING_SECONDS,
+    idleTimeoutSeconds: env.SESSION_IDLE_SECONDS,
+    idleWarningSeconds: env.SESSION_IDLE_WARNING_SECONDS,
   };
 }
 

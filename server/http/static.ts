@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
+import { authHeaders } from '../auth/session-middleware.ts';
 import type { AppEnv } from './context.ts';
 
 /**
@@ -21,12 +22,19 @@ export function mountClient(app: Hono<AppEnv>, root: string) {
     if (['/sw.js', '/index.html', '/manifest.webmanifest'].includes(c.req.path)) c.header('Cache-Control', 'no-cache');
   });
   app.use('*', serveStatic({ root }));
-  app.get('*', (c) => {
+  app.get('*', async (c) => {
     if (c.req.path.startsWith('/api/')) return c.notFound();
     if (!existsSync(indexPath)) {
       return c.text('Client not built: run `npm run build` (npm start does it for you).', 503);
     }
     c.header('Cache-Control', 'no-cache');
-    return c.html(readFileSync(indexPath, 'utf8'));
+    // The secretariat's pages answer 403 to a signed-in family or teacher (the shell then shows
+    // "Accès refusé"); the data itself is protected by the API's own role checks.
+    let status: 200 | 403 = 200;
+    if (c.req.path === '/admin' || c.req.path.startsWith('/admin/')) {
+      const session = await c.var.deps.auth.api.getSession({ headers: authHeaders(c.req.raw.headers, c.var.clientIp), query: { disableRefresh: true } });
+      if (session && (session.user as { role?: string }).role !== 'secretariat') status = 403;
+    }
+    return c.html(readFileSync(indexPath, 'utf8'), status);
   });
 }

@@ -50,16 +50,17 @@ export const sessionRoutes = new Hono<AppEnv>()
     const u = signedIn?.user as unknown as SessionUser | undefined;
     if (!signedIn || !u || u.siteId !== siteId) {
       // Right password, wrong site: end the session just made and answer as for a wrong password.
-      if (signedIn?.token) await auth.api.revokeSession({ headers: new Headers({ cookie: '' }), body: { token: signedIn.token } }).catch(() => undefined);
+      // revokeSession needs the session itself: pass the cookie just made, not an empty one.
+      if (signedIn?.token) await auth.api.revokeSession({ headers: new Headers({ cookie: cookieHeader(result.headers) }), body: { token: signedIn.token } }).catch(() => undefined);
       await throttle.recordFailure(username, ip);
       throw BAD_CREDENTIALS;
     }
     await throttle.recordSuccess(username);
     forwardCookies(result.headers, c);
     const session = await auth.api.getSession({ headers: new Headers({ cookie: cookieHeader(result.headers) }), query: { disableRefresh: true } });
-    return c.json(await sessionInfo(db, u, session?.session.expiresAt ?? new Date()), 200);
+    return c.json(await sessionInfo(db, c.var.deps.env, u, session?.session.expiresAt ?? new Date()), 200);
   })
-  .get('/', requireSession, async (c) => c.json(await sessionInfo(c.var.deps.db, c.var.user, c.var.session.expiresAt), 200))
+  .get('/', requireSession, async (c) => c.json(await sessionInfo(c.var.deps.db, c.var.deps.env, c.var.user, c.var.session.expiresAt), 200))
   .post('/sign-out', requireSession, async (c) => {
     const { auth } = c.var.deps;
     const result = await auth.api.signOut({ headers: authHeaders(c.req.raw.headers, c.var.clientIp), returnHeaders: true });

@@ -1,0 +1,83 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../test/helpers/fixtures.ts';
+import { signInThroughForm, waitForSync, type DemoRole } from '../test/helpers/pages.ts';
+import { summarise, writeReport, type AuditEntry } from './report.ts';
+import { AUDITED_ROUTES } from './routes.ts';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const MODES = ['normal', 'accessibilité'] as const;
+const entries: AuditEntry[] = [];
+
+async function audit(page: Page, role: string, mode: AuditEntry['mode'], target: string) {
+  // Let the page settle (lazy page module, live queries) before judging it.
+  await page.locator('h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const entry = { role, mode, target, ...summarise(result) };
+  entries.push(entry);
+  return entry;
+}
+
+async function setMode(page: Page, mode: AuditEntry['mode']) {
+  const toggle = page.getByRole('button', { name: /Mode accessibilité/ });
+  const pressed = (await toggle.getAttribute('aria-pressed')) === 'true';
+  if (pressed !== (mode === 'accessibilité')) await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', mode === 'accessibilité' ? 'true' : 'false');
+}
+
+function expectClean(entry: AuditEntry) {
+  const problems = entry.violations.map((v) => `${v.id}: ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(problems, `${entry.role} ${entry.mode} ${entry.target}`).toEqual([]);
+}
+
+test.describe('accessibility audit', () => {
+  test.afterAll(() => writeReport(entries));
+
+  for (const mode of MODES) {
+    test(`anonymous screens — ${mode}`, async ({ page, server }) => {
+      await page.goto(`${server.url}/connexion`);
+      await setMode(page, mode);
+      for (const route of AUDITED_ROUTES.anonymous) {
+        await page.goto(`${server.url}${route}`);
+        expectClean(await audit(page, 'anonyme', mode, route));
+      }
+      // States reached by an action: sign-in errors, refused credentials, lost-password errors.
+      await page.goto(`${server.url}/connexion`);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
+      expectClean(await audit(page, 'anonyme', mode, '/connexion (erreurs)'));
+      await page.getByLabel('Identifiant').fill('compte.inconnu');
+      await page.getByLabel('Mot de passe', { exact: true }).fill('mauvais-mot-de-passe');
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await expect(page.getByRole('alert')).toContainText('incorrect');
+      expectClean(await audit(page, 'anonyme', mode, '/connexion (identifiants refusés)'));
+      await page.goto(`${server.url}/mot-de-passe-perdu`);
+      await page.getByRole('button', { name: 'Valider' }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
+      expectClean(await audit(page, 'anonyme', mode, '/mot-de-passe-perdu (erreurs)'));
+    });
+
+    for (const role of ['family', 'secretariat', 'teacher'] as DemoRole[]) {
+      test(`${role} screens — ${mode}`, async ({ page, server }) => {
+        await signInThroughForm(page, server.url, role);
+        await setMode(page, mode);
+        let studentHref: string | null = null;
+        if (role === 'family') {
+          await waitForSync(page);
+          studentHref = await page.getByRole('link', { name: /Lefèvre/ }).first().getAttribute('href');
+        }
+        for (const route of AUDITED_ROUTES[role]) {
+          await page.goto(`${server.url}${route.replace('/eleves/:student', studentHref ?? '/eleves/x')}`);
+          expectClean(await audit(page, role, mode, route));
+        }
+        await page.goto(`${server.url}/mot-de-passe`);
+        await page.getByRole('button', { name: 'Modifier le mot de passe' }).click();
+        await expect(page.getByRole('alert')).toBeVisible();
+        expectClean(await audit(page, role, mode, '/mot-de-passe (erreurs)'));
+        // The mode is stored in the account: leave it as found for the other tests.
+        await setMode(page, 'normal');
+      });
+    }
+  }
+});

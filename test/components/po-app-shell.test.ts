@@ -1,0 +1,93 @@
+/// <reference types="mocha" />
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { SessionInfo } from '../../shared/session.ts';
+import '../../client/app/po-app-shell.ts';
+import type { PoAppShell } from '../../client/app/po-app-shell.ts';
+import { db } from '../../client/data/db.ts';
+import { syncStatus } from '../../client/data/sync-status.ts';
+
+const info = (role: SessionInfo['user']['role']): SessionInfo => ({
+  user: { id: 'u1', username: 'x', name: 'Camille Test', role, siteId: 's1', siteName: 'Mantes', familyId: role === 'family' ? 'f1' : null, teacherId: null, a11yMode: false, locale: 'fr' },
+  expiresAt: new Date().toISOString(),
+  idleTimeoutSeconds: 1800,
+  idleWarningSeconds: 120,
+});
+
+async function until(check: () => boolean, ms = 2000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('po-app-shell', () => {
+  beforeEach(async () => {
+    await db.students.clear();
+    await db.families.clear();
+    syncStatus.set({ online: true, pending: 0, lastSyncAt: null });
+  });
+
+  it('signed out: skip link, toggle, no menu, no status region', async () => {
+    const el = await fixture<PoAppShell>(html`<po-app-shell><div id="main" tabindex="-1"><h1>Connexion</h1></div></po-app-shell>`);
+    const root = el.shadowRoot!;
+    expect(root.querySelector('a.skip')!.textContent).to.equal('Aller au contenu');
+    expect(root.querySelector('po-a11y-toggle')).to.exist;
+    expect(root.querySelector('nav')).to.equal(null);
+    expect(root.querySelector('po-status-region')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('family menu: Accueil, Famille, one entry per student, Accessibilité, Mot de passe, Quitter', async () => {
+    await db.students.bulkPut([
+      { id: 's-a', familyId: 'f1', firstName: 'Lucie', lastName: 'Lefèvre' } as never,
+      { id: 's-b', familyId: 'f1', firstName: 'Hugo', lastName: 'Lefèvre' } as never,
+    ]);
+    const el = await fixture<PoAppShell>(html`<po-app-shell .info=${info('family')} path="/famille"><div id="main" tabindex="-1"><h1>Famille</h1></div></po-app-shell>`);
+    const nav = el.shadowRoot!.querySelector('nav')!;
+    await until(() => nav.querySelectorAll('a[href^="/eleves/"]').length === 2 || !!el.shadowRoot!.querySelector('nav a[href="/eleves/s-b"]'));
+    const labels = Array.from(el.shadowRoot!.querySelectorAll('nav a, nav button')).map((n) => n.textContent!.trim());
+    expect(labels).to.deep.equal(['Accueil', 'Famille', 'Hugo Lefèvre', 'Lucie Lefèvre', 'Accessibilité', 'Mot de passe', 'Quitter']);
+    expect(nav.getAttribute('aria-label')).to.equal('Menu principal');
+    expect(el.shadowRoot!.querySelector('a[href="/famille"]')!.getAttribute('aria-current')).to.equal('page');
+    await expect(el).to.be.accessible();
+  });
+
+  it('staff menus have no family entries', async () => {
+    const el = await fixture<PoAppShell>(html`<po-app-shell .info=${info('secretariat')}><h1>Secrétariat</h1></po-app-shell>`);
+    const labels = Array.from(el.shadowRoot!.querySelectorAll('nav a, nav button')).map((n) => n.textContent!.trim());
+    expect(labels).to.deep.equal(['Secrétariat', 'Accessibilité', 'Mot de passe', 'Quitter']);
+  });
+
+  it('the skip link moves focus to the main region', async () => {
+    const el = await fixture<PoAppShell>(html`<po-app-shell .info=${info('teacher')}><div id="main" tabindex="-1"><h1>Mes classes</h1></div></po-app-shell>`);
+    const skip = el.shadowRoot!.querySelector<HTMLAnchorElement>('a.skip')!;
+    skip.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(document.activeElement?.id).to.equal('main');
+    expect(location.hash).to.equal('');
+  });
+
+  it('"Quitter" asks the app to sign out', async () => {
+    const el = await fixture<PoAppShell>(html`<po-app-shell .info=${info('teacher')}></po-app-shell>`);
+    let asked = 0;
+    el.addEventListener('po-sign-out-request', () => asked++);
+    const quit = Array.from(el.shadowRoot!.querySelectorAll('nav button')).find((b) => b.textContent!.trim() === 'Quitter') as HTMLButtonElement;
+    quit.click();
+    expect(asked).to.equal(1);
+  });
+
+  it('the status region says online/offline, what waits, and the last sync', async () => {
+    const el = await fixture<PoAppShell>(html`<po-app-shell .info=${info('family')}></po-app-shell>`);
+    const region = () => el.shadowRoot!.querySelector('po-status-region')!.shadowRoot!.querySelector('[role="status"]')!;
+    await el.shadowRoot!.querySelector('po-status-region')!.updateComplete;
+    expect(region().textContent).to.contain('En ligne');
+    expect(region().textContent).to.contain('Pas encore synchronisé');
+    syncStatus.set({ online: false, pending: 2, lastSyncAt: '2026-11-28T10:15:00.000Z' });
+    await el.shadowRoot!.querySelector('po-status-region')!.updateComplete;
+    expect(region().textContent).to.contain('Hors ligne');
+    expect(region().textContent).to.contain('2 modification(s) en attente d’envoi');
+    expect(region().textContent).to.match(/Dernière synchronisation : 28 novembre 2026/);
+  });
+});

@@ -1,0 +1,102 @@
+import { createClient } from '@libsql/client';
+import { expect, test } from '../helpers/fixtures.ts';
+import { signInThroughForm, waitForServiceWorker, waitForSync } from '../helpers/pages.ts';
+
+test.describe('offline-first', () => {
+  test('the service worker controls the page and the manifest has its fields', async ({ page, context, server }) => {
+    await page.goto(`${server.url}/connexion`);
+    await waitForServiceWorker(page, context);
+    const manifest = await (await page.request.get(`${server.url}/manifest.webmanifest`)).json();
+    expect(manifest).toMatchObject({ name: expect.stringContaining('Portée'), short_name: 'Portée', id: '/', start_url: '/', scope: '/', display: 'standalone', lang: 'fr' });
+    expect(manifest.theme_color).toBeTruthy();
+    expect(manifest.background_color).toBeTruthy();
+    const sizes = manifest.icons.map((i: { sizes: string; purpose?: string }) => `${i.sizes}:${i.purpose ?? 'any'}`);
+    expect(sizes).toEqual(expect.arrayContaining(['192x192:any', '512x512:any', '512x512:maskable']));
+    await expect(page.locator('link[rel="manifest"]')).toHaveCount(1);
+  });
+
+  test('signed-in screens reload with the network cut and show the same data', async ({ page, context, server }) => {
+    await signInThroughForm(page, server.url, 'family');
+    await waitForSync(page);
+    await waitForServiceWorker(page, context);
+    await expect(page.getByRole('heading', { name: 'Hugo Lefèvre' })).toBeVisible();
+    const studentHref = await page.getByRole('link', { name: 'Hugo Lefèvre' }).first().getAttribute('href');
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Accueil' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Hugo Lefèvre' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Hors ligne' })).toBeVisible();
+
+    await page.goto(`${server.url}${studentHref}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Hugo Lefèvre' })).toBeVisible();
+    await expect(page.getByText('Collège', { exact: false }).first()).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Hors ligne' })).toBeVisible();
+
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect(page.getByRole('status').filter({ hasText: 'En ligne' })).toBeVisible();
+  });
+
+  test('a pull landing updates the open page', async ({ page, server }) => {
+    await signInThroughForm(page, server.url, 'family');
+    await waitForSync(page);
+    await page.goto(`${server.url}/famille`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Famille' })).toBeVisible();
+
+    // The secretariat's side, straight in the database: a new city and the next change version.
+    const db = createClient({ url: `file:${server.dbFile}` });
+    await db.execute("UPDATE change_counter SET value = value + 1 WHERE id = 1");
+    const { rows } = await db.execute('SELECT value FROM change_counter WHERE id = 1');
+    await db.execute({
+      sql: "UPDATE family SET city = 'Rosny-sur-Seine', version = ? WHERE id = (SELECT family_id FROM user WHERE username = 'famille.demo')",
+      args: [rows[0].value],
+    });
+    db.close();
+
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect(page.getByText('Rosny-sur-Seine')).toBeVisible();
+  });
+
+  test('signing out empties the local database and the caches of user data', async ({ page, context, server }) => {
+    await signInThroughForm(page, server.url, 'family');
+    await waitForSync(page);
+    await waitForServiceWorker(page, context);
+    const before = await page.evaluate(async () => {
+      const open = indexedDB.open('portee');
+      const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
+      const count = await new Promise<number>((r) => {
+        const req = db.transaction('students').objectStore('students').count();
+        req.onsuccess = () => r(req.result);
+      });
+      db.close();
+      return count;
+    });
+    expect(before).toBe(3);
+
+    await page.getByRole('button', { name: 'Quitter' }).click();
+    await page.waitForURL(`${server.url}/connexion`);
+    const after = await page.evaluate(async () => {
+      const open = indexedDB.open('portee');
+      const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
+      const counts: Record<string, number> = {};
+      for (const name of Array.from(db.objectStoreNames)) {
+        counts[name] = await new Promise<number>((r) => {
+          const req = db.transaction(name).objectStore(name).count();
+          req.onsuccess = () => r(req.result);
+        });
+      }
+      db.close();
+      const cacheNames = await caches.keys();
+      const userCaches = cacheNames.filter((n) => !n.startsWith('workbox-precache'));
+      // The precache holds the public app code only, never an API answer.
+      const precached: string[] = [];
+      for (const name of cacheNames) for (const req of await (await caches.open(name)).keys()) precached.push(new URL(req.url).pathname);
+      return { counts, userCaches, apiCached: precached.filter((p) => p.startsWith('/api/')), session: localStorage.getItem('portee.session') };
+    });
+    expect(Object.values(after.counts).every((n) => n === 0), JSON.stringify(after.counts)).toBe(true);
+    expect(after.userCaches).toEqual([]);
+    expect(after.apiCached).toEqual([]);
+    expect(after.session).toBeNull();
+  });
+});

@@ -1,0 +1,120 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { and, eq, inArray } from 'drizzle-orm';
+import { schoolYearOf } from '../../shared/school-year.ts';
+import { course, document, family, site, student } from '../../server/db/schema/index.ts';
+import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t.close());
+
+/** The figures of a site, counted straight from the database. */
+async function figures(siteName: string) {
+  const [s] = await t.db.select().from(site).where(eq(site.name, siteName));
+  const families = await t.db.select({ id: family.id }).from(family).where(eq(family.siteId, s.id));
+  const familyIds = families.map((f) => f.id);
+  const students = await t.db.select({ id: student.id }).from(student).where(inArray(student.familyId, familyIds));
+  const courses = await t.db
+    .select({ id: course.id })
+    .from(course)
+    .where(and(eq(course.siteId, s.id), eq(course.schoolYear, schoolYearOf(new Date()))));
+  const documents = await t.db
+    .select({ id: document.id })
+    .from(document)
+    .where(and(inArray(document.familyId, familyIds), eq(document.status, 'received')));
+  return { families: families.length, students: students.length, courses: courses.length, pendingDocuments: documents.length };
+}
+
+describe('GET /api/admin/summary', () => {
+  test('anonymous → 401', async () => {
+    const r = await new TestClient(t.app).json('/api/admin/summary');
+    assert.equal(r.status, 401);
+    assert.equal(r.body.error.code, 'unauthorized');
+  });
+
+  test('a family → 403', async () => {
+    const c = new TestClient(t.app);
+    assert.equal((await c.signIn(...DEMO.family)).status, 200);
+    const r = await c.json('/api/admin/summary');
+    assert.equal(r.status, 403);
+    assert.equal(r.body.error.code, 'forbidden');
+    assert.equal(r.body.families, undefined);
+  });
+
+  test('a teacher → 403', async () => {
+    const c = new TestClient(t.app);
+    assert.equal((await c.signIn(...DEMO.teacher)).status, 200);
+    const r = await c.json('/api/admin/summary');
+    assert.equal(r.status, 403);
+    assert.equal(r.body.error.code, 'forbidden');
+  });
+
+  test('secretariat.demo → 200 with the Mantes figures', async () => {
+    const c = new TestClient(t.app);
+    assert.equal((await c.signIn(...DEMO.secretariat)).status, 200);
+    const r = await c.json('/api/admin/summary');
+    assert.equal(r.status, 200);
+    const expected = await figures('Mantes');
+    assert.equal(r.body.siteName, 'Mantes');
+    assert.equal(r.body.schoolYear, schoolYearOf(new Date()));
+    assert.equal(r.body.families, expected.families);
+    assert.equal(r.body.families, 6);
+    assert.equal(r.body.students, expected.students);
+    assert.equal(r.body.courses, expected.courses);
+    assert.ok(r.body.courses > 0);
+    assert.equal(r.body.pendingDocuments, expected.pendingDocuments);
+    assert.equal(r.body.pendingDocuments, 1);
+    assert.equal(r.body.pendingChangeRequests, 0);
+  });
+
+  test('secretariat.limay sees Limay’s figures only', async () => {
+    const c = new TestClient(t.app);
+    assert.equal((await c.signIn(DEMO.secretariatLimay[0], DEMO.secretariatLimay[1], 'Limay')).status, 200);
+    const r = await c.json('/api/admin/summary');
+    assert.equal(r.status, 200);
+    const expected = await figures('Limay');
+    assert.equal(r.body.siteName, 'Limay');
+    assert.equal(r.body.families, expected.families);
+    assert.equal(r.body.families, 1);
+    assert.notEqual(r.body.families, (await figures('Mantes')).families);
+    assert.equal(r.body.students, expected.students);
+    assert.equal(r.body.courses, expected.courses);
+    assert.equal(r.body.pendingDocuments, 0);
+  });
+
+  test('a Limay secretariat cannot sign in on Mantes', async () => {
+    const r = await new TestClient(t.app).signIn(DEMO.secretariatLimay[0], DEMO.secretariatLimay[1], 'Mantes');
+    assert.equal(r.status, 401);
+  });
+});
+
+describe('unknown addresses', () => {
+  test('an unknown /api address → 404 with the JSON error body', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/whatever'],
+      ['POST', '/api/whatever'],
+      ['GET', '/api/session/nothing-here'],
+      ['DELETE', '/api/sites'],
+    ] as const) {
+      const res = await t.app.request(path, { method });
+      assert.equal(res.status, 404, `${method} ${path}`);
+      assert.match(res.headers.get('content-type') ?? '', /application\/json/);
+      const body = await res.json();
+      assert.equal(body.error.code, 'not_found');
+      assert.equal(typeof body.error.message, 'string');
+    }
+  });
+
+  test('an unknown admin address is 404 for the secretariat, 403 for a family, 401 for anonymous', async () => {
+    const secretariat = new TestClient(t.app);
+    await secretariat.signIn(...DEMO.secretariat);
+    assert.equal((await secretariat.json('/api/admin/nothing')).status, 404);
+    const family = new TestClient(t.app);
+    await family.signIn(...DEMO.family);
+    assert.equal((await family.json('/api/admin/nothing')).status, 403);
+    assert.equal((await new TestClient(t.app).json('/api/admin/nothing')).status, 401);
+  });
+});
