@@ -48,7 +48,7 @@ test.describe('accessibility audit', () => {
       await expect(page.getByRole('alert')).toBeVisible();
       expectClean(await audit(page, 'anonyme', mode, '/connexion (erreurs)'));
       await page.getByLabel('Identifiant').fill('compte.inconnu');
-      await page.getByLabel('Mot de passe', { exact: true }).fill('mauvais-mot-de-passe');
+      await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill('mauvais-mot-de-passe');
       await page.getByRole('button', { name: 'Se connecter' }).click();
       await expect(page.getByRole('alert')).toContainText('incorrect');
       expectClean(await audit(page, 'anonyme', mode, '/connexion (identifiants refusés)'));

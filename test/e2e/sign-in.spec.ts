@@ -31,13 +31,13 @@ test.describe('sign-in', () => {
   test('wrong password: one alert, focused, identifiant kept, password emptied', async ({ page, server }) => {
     await page.goto(`${server.url}/connexion`);
     await page.getByLabel('Identifiant').fill('famille.martin');
-    await page.getByLabel('Mot de passe', { exact: true }).fill('not-the-password');
+    await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Identifiant ou mot de passe incorrect');
     await expect(alert).toBeFocused();
     await expect(page.getByLabel('Identifiant')).toHaveValue('famille.martin');
-    await expect(page.getByLabel('Mot de passe', { exact: true })).toHaveValue('');
+    await expect(page.getByRole('textbox', { name: 'Mot de passe', exact: true })).toHaveValue('');
     await expect(page).toHaveURL(`${server.url}/connexion`);
   });
 

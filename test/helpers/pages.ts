@@ -15,7 +15,7 @@ export async function signInThroughForm(page: Page, baseUrl: string, role: DemoR
   const account = DEMO_ACCOUNTS[role];
   await page.goto(`${baseUrl}/connexion`);
   await page.getByLabel('Identifiant').fill(account.username);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
+  await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(account.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(`${baseUrl}${account.home}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -1,6 +1,6 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { session, site, user } from '../../server/db/schema/index.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
@@ -143,6 +143,51 @@ describe('sign-in', () => {
   });
 });
 
+describe('session lifetime', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  async function signedIn() {
+    const c = new TestClient(t.app);
+    const r = await c.signIn(...DEMO.family);
+    assert.equal(r.status, 200);
+    // The session just made: the newest one of the account.
+    const [row] = await t.db.select().from(session).where(eq(session.userId, r.body.user.id)).orderBy(desc(session.createdAt)).limit(1);
+    return { c, row };
+  }
+
+  test('a session idle past its end → 401', async () => {
+    const { c, row } = await signedIn();
+    await t.db.update(session).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(session.id, row.id));
+    assert.equal((await c.json('/api/session')).status, 401);
+  });
+
+  test('a session older than 12 hours ends whatever the activity', async () => {
+    const { c, row } = await signedIn();
+    await t.db.update(session).set({ createdAt: new Date(Date.now() - 12 * 3600_000 - 60_000) }).where(eq(session.id, row.id));
+    assert.equal((await c.json('/api/session')).status, 401);
+    assert.equal((await t.db.select().from(session).where(eq(session.id, row.id))).length, 0, 'the session is revoked');
+  });
+
+  test('activity extends the session; the background sync does not', async () => {
+    const { c, row } = await signedIn();
+    const soon = new Date(Date.now() + 10 * 60_000);
+    await t.db.update(session).set({ expiresAt: soon }).where(eq(session.id, row.id));
+    const background = await c.json('/api/session', { headers: { 'x-portee-background': '1' } });
+    assert.equal(background.status, 200);
+    const [afterBackground] = await t.db.select().from(session).where(eq(session.id, row.id));
+    assert.equal(afterBackground.expiresAt.getTime(), soon.getTime(), 'a background request does not extend it');
+
+    const active = await c.json('/api/session');
+    assert.equal(active.status, 200);
+    const [afterActivity] = await t.db.select().from(session).where(eq(session.id, row.id));
+    assert.ok(afterActivity.expiresAt.getTime() > Date.now() + 29 * 60_000, 'activity moves the end 30 minutes ahead');
+  });
+});
+
 describe('production cookie', () => {
   let t: TestApp;
   before(async () => {
@@ -171,6 +216,16 @@ describe('production cookie', () => {
 
     const me = await t.app.request('/api/session', { headers: { cookie: cookie.split(';')[0] } });
     assert.equal(me.status, 200);
+
+    // Sign-out clears it with the same attributes (a browser ignores a __Host- cookie without them).
+    const out = await t.app.request('/api/session/sign-out', { method: 'POST', headers: { cookie: cookie.split(';')[0] } });
+    assert.equal(out.status, 204);
+    const cleared = out.headers.getSetCookie().find((h) => h.startsWith('__Host-portee.session_token='));
+    assert.ok(cleared);
+    assert.match(cleared, /Max-Age=0/i);
+    assert.match(cleared, /;\s*Secure/i);
+    assert.match(cleared, /;\s*Path=\/(;|$)/i);
+    assert.equal((await t.app.request('/api/session', { headers: { cookie: cookie.split(';')[0] } })).status, 401);
   });
 });
 

@@ -1,0 +1,138 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, TestClient, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t.close());
+
+/** The CSP as { directive: [values] }. */
+function csp(res: Response): Record<string, string[]> {
+  const header = res.headers.get('content-security-policy');
+  assert.ok(header, 'a Content-Security-Policy header');
+  return Object.fromEntries(
+    header
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...values]) => [name.toLowerCase(), values]),
+  );
+}
+
+function assertSecurityHeaders(res: Response, what: string) {
+  const policy = csp(res);
+  assert.match(res.headers.get('content-security-policy')!, /script-src 'self'/, what);
+  assert.match(res.headers.get('content-security-policy')!, /frame-ancestors 'none'/, what);
+  assert.deepEqual(policy['script-src'], ["'self'"], `${what}: script-src`);
+  assert.ok(!policy['script-src'].includes("'unsafe-inline'") && !policy['script-src'].includes("'unsafe-eval'"));
+  if (policy['default-src']) assert.ok(!policy['default-src'].includes("'unsafe-inline'"));
+  assert.deepEqual(policy['object-src'], ["'none'"]);
+  assert.equal(res.headers.get('x-content-type-options'), 'nosniff', what);
+  assert.ok(res.headers.get('referrer-policy'), `${what}: Referrer-Policy`);
+  assert.notEqual(res.headers.get('referrer-policy'), 'unsafe-url');
+  assert.equal(res.headers.get('x-frame-options'), 'DENY', what);
+}
+
+describe('security headers', () => {
+  test('a plain-HTTP answer has the CSP, nosniff, a referrer policy and no HSTS', async () => {
+    const res = await t.app.request('http://localhost/api/sites');
+    assert.equal(res.status, 200);
+    assertSecurityHeaders(res, 'GET /api/sites');
+    assert.equal(res.headers.get('strict-transport-security'), null);
+  });
+
+  test('behind an HTTPS proxy (x-forwarded-proto: https) HSTS is sent', async () => {
+    const res = await t.app.request('http://localhost/api/sites', { headers: { 'x-forwarded-proto': 'https' } });
+    assert.equal(res.status, 200);
+    assertSecurityHeaders(res, 'GET /api/sites over https');
+    assert.match(res.headers.get('strict-transport-security') ?? '', /max-age=\d{7,}/);
+  });
+
+  test('a request made over https gets HSTS too', async () => {
+    const res = await t.app.request('https://portee.example/api/sites');
+    assert.match(res.headers.get('strict-transport-security') ?? '', /max-age=/);
+  });
+
+  test('errors carry the headers too: 401, 404, 422', async () => {
+    const c = new TestClient(t.app);
+    const responses = [
+      ['401', await c.request('/api/session')],
+      ['404', await c.request('/api/whatever')],
+      ['422', await c.request('/api/session/sign-in', { json: {} })],
+    ] as const;
+    for (const [status, res] of responses) {
+      assert.equal(String(res.status), status);
+      assertSecurityHeaders(res, status);
+      assert.equal(res.headers.get('strict-transport-security'), null);
+    }
+  });
+});
+
+describe('error bodies', () => {
+  const stackLine = /\n\s+at |\bat .+\(.*:\d+:\d+\)|node_modules|\.ts:\d+/;
+
+  test('malformed JSON to sign-in → 4xx JSON error without a stack trace', async () => {
+    const res = await t.app.request('/api/session/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"siteId": "x", "username": ',
+    });
+    assert.ok(res.status >= 400 && res.status < 500, `status ${res.status}`);
+    assert.match(res.headers.get('content-type') ?? '', /application\/json/);
+    const text = await res.text();
+    assert.doesNotMatch(text, stackLine);
+    const body = JSON.parse(text);
+    assert.equal(typeof body.error.code, 'string');
+    assert.equal(typeof body.error.message, 'string');
+    assert.deepEqual(Object.keys(body), ['error']);
+  });
+
+  test('a body that is not JSON at all, or JSON of the wrong type, gets the same clean shape', async () => {
+    for (const [contentType, body] of [
+      ['text/plain', 'username=famille.demo'],
+      ['application/json', '[1, 2, 3]'],
+      ['application/json', 'null'],
+      ['application/json', '"chaine"'],
+    ]) {
+      for (const path of ['/api/session/sign-in', '/api/password/lost', '/api/password/reset']) {
+        const res = await t.app.request(path, { method: 'POST', headers: { 'content-type': contentType }, body });
+        assert.ok(res.status >= 400 && res.status < 500, `${path} ${body}: status ${res.status}`);
+        const text = await res.text();
+        assert.doesNotMatch(text, stackLine, `${path} ${body}`);
+        assert.equal(typeof JSON.parse(text).error.message, 'string', `${path} ${body}`);
+      }
+    }
+  });
+
+  test('an unexpected failure (database gone) → 500 with a generic body and no stack', async () => {
+    const broken = await createTestApp({ seed: false });
+    broken.close();
+    const originalError = console.error;
+    console.error = () => undefined; // the server logs the real error; the client must not see it
+    try {
+      const res = await broken.app.request('/api/sites');
+      assert.equal(res.status, 500);
+      assertSecurityHeaders(res, '500');
+      const text = await res.text();
+      assert.doesNotMatch(text, stackLine);
+      assert.doesNotMatch(text, /SQLITE|libsql|closed/i);
+      assert.deepEqual(JSON.parse(text), { error: { code: 'internal', message: 'Une erreur est survenue. Réessayez plus tard.' } });
+    } finally {
+      console.error = originalError;
+    }
+  });
+
+  test('an oversized identifiant is a 422, not a crash', async () => {
+    const res = await t.app.request('/api/session/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ siteId: 'x', username: 'a'.repeat(5000), password: 'b'.repeat(5000) }),
+    });
+    assert.equal(res.status, 422);
+    const body = await res.json();
+    assert.ok(body.error.fields.username);
+    assert.ok(body.error.fields.password);
+  });
+});
