@@ -1,11 +1,17 @@
 import { authEn } from './auth-messages.ts';
+import { billingEn } from './billing-messages.ts';
 import { familyEn } from './family-messages.ts';
+import { pedagogyEn } from './pedagogy-messages.ts';
+import { recordsEn } from './records-messages.ts';
 import type { MessageKey } from './messages-fr.ts';
 
 /** English messages; a key missing here falls back to French. */
 export const en: Partial<Record<MessageKey, string>> & Record<string, string> = {
   ...authEn,
   ...familyEn,
+  ...pedagogyEn,
+  ...recordsEn,
+  ...billingEn,
   'app.name': 'Portée',
   'shell.skip': 'Skip to content',
   'shell.menu': 'Main menu',

@@ -1,10 +1,16 @@
 import { authFr } from './auth-messages.ts';
+import { billingFr } from './billing-messages.ts';
 import { familyFr } from './family-messages.ts';
+import { pedagogyFr } from './pedagogy-messages.ts';
+import { recordsFr } from './records-messages.ts';
 
 /** The French messages: the reference language; every key exists here. */
 export const fr = {
   ...authFr,
   ...familyFr,
+  ...pedagogyFr,
+  ...recordsFr,
+  ...billingFr,
   'app.name': 'Portée',
   'shell.skip': 'Aller au contenu',
   'shell.menu': 'Menu principal',
