@@ -1,8 +1,10 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { logger } from 'hono/logger';
 import { requestId } from 'hono/request-id';
 import { createAuth } from './auth/auth.ts';
+import { createSessionReader } from './auth/session-reader.ts';
 import { createThrottle } from './auth/throttle.ts';
 import type { Db } from './db/client.ts';
 import type { Env } from './env.ts';
@@ -12,7 +14,9 @@ import { securityHeaders } from './http/security-headers.ts';
 import { mountClient } from './http/static.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { adminRequestRoutes } from './routes/admin-requests.ts';
 import { passwordRoutes } from './routes/password.ts';
+import { pushRoutes } from './routes/push.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -29,19 +33,25 @@ export interface AppOptions {
 export function createApp(opts: AppOptions) {
   const { db, env } = opts;
   const mailer = opts.mailer ?? createMailer(db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
-  const deps: AppDeps = { db, env, mailer, auth: createAuth(db, env, mailer), throttle: createThrottle(db) };
+  const auth = createAuth(db, env, mailer);
+  const readSession = createSessionReader(db, env.AUTH_SECRET, async () => (await auth.$context).authCookies.sessionToken.name);
+  const deps: AppDeps = { db, env, mailer, auth, throttle: createThrottle(db), readSession };
 
   const api = new Hono<AppEnv>()
     .route('/session', sessionRoutes)
     .route('/password', passwordRoutes)
     .route('/sites', siteRoutes)
     .route('/sync', syncRoutes)
-    .route('/admin', adminRoutes);
+    .route('/sync', pushRoutes)
+    .route('/admin', adminRoutes)
+    .route('/admin', adminRequestRoutes);
 
   const app = new Hono<AppEnv>();
   app.use(requestId());
   if (env.LOG_REQUESTS === '1') app.use(logger());
   app.use(securityHeaders());
+  // Families on poor connections: JSON and the app's files travel compressed.
+  app.use(compress());
   app.use(async (c, next) => {
     c.set('deps', deps);
     // The socket address, never a client-sent header: throttling and better-auth key on it.

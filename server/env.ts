@@ -27,6 +27,15 @@ export const envSchema = z
     /** Idle timeout of a session and the warning before it (DESIGN.md §6: 30 min, 2 min). */
     SESSION_IDLE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(30 * 60),
     SESSION_IDLE_WARNING_SECONDS: z.coerce.number().int().min(5).max(3_600).default(2 * 60),
+    /** PayFiP (DESIGN.md §7). Without PAYFIP_URL / PAYFIP_PAYMENT_URL the simulator's addresses are used when it is on, PayFiP's otherwise. */
+    PAYFIP_URL: z.url().optional(),
+    PAYFIP_PAYMENT_URL: z.url().optional(),
+    PAYFIP_NUMCLI: z.string().regex(/^\d{6}$/, 'must be 6 digits (the collectivity client number)').default('000000'),
+    PAYFIP_SAISIE: z.enum(['T', 'X', 'W']).default('T'),
+    /** The PayFiP simulator mounted at /payfip-simulateur: on unless NODE_ENV=production (then off unless '1'). */
+    PAYFIP_SIMULATOR: z.enum(['0', '1']).optional(),
+    /** How often the reconciliation job asks PayFiP about expired pending attempts. */
+    PAYFIP_RECONCILE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   })
   .transform((env, ctx) => {
     const production = env.NODE_ENV === 'production';

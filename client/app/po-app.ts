@@ -98,6 +98,8 @@ export class PoApp extends LitElement {
     if (route.access === 'public') return route.render(params);
     const { phase, info } = this.session.value;
     if (phase !== 'signed-in' || !info) {
+      // The guard may run again before the router has switched pages: never wrap a "retour" twice.
+      if (location.pathname === '/connexion') return html``;
       const back = location.pathname + location.search;
       return this.redirect(`/connexion?retour=${encodeURIComponent(back)}`);
     }

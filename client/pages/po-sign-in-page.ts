@@ -1,6 +1,5 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { fieldErrors, signInSchema } from '../../shared/auth-schemas.ts';
 import { HOME_OF_ROLE } from '../../shared/session.ts';
 import { HttpError, OfflineError } from '../api/http.ts';
 import { navigate } from '../app/navigate.ts';
@@ -172,6 +171,9 @@ export class PoSignInPage extends PageElement {
   private async _onSubmit(e: SubmitEvent) {
     e.preventDefault();
     if (this.busy) return;
+    // The validation library is loaded on the first submit, not with the page: the sign-in page
+    // is the first thing a phone on a slow connection downloads.
+    const { fieldErrors, signInSchema } = await import('../../shared/auth-schemas.ts');
     const parsed = signInSchema.safeParse(this.values);
     if (!parsed.success) {
       this.showErrors(fieldErrors(parsed.error), '');

@@ -11,6 +11,9 @@ import { resetPasswordMail } from './mails.ts';
 /** The header our own middleware sets from the socket address (any client value is overwritten). */
 export const CLIENT_IP_HEADER = 'x-portee-client-ip';
 
+/** A session is extended at most this often (seconds): activity keeps it alive without a write per request. */
+export const sessionUpdateAgeSeconds = (env: Env) => Math.min(60, Math.floor(env.SESSION_IDLE_SECONDS / 10));
+
 export const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 export const RESET_TOKEN_SECONDS = 60 * 60;
 
@@ -54,7 +57,7 @@ export function createAuth(db: Db, env: Env, mailer: Mailer) {
     session: {
       expiresIn: env.SESSION_IDLE_SECONDS,
       // Extend at most once a minute: activity keeps the session, without a write per request.
-      updateAge: Math.min(60, Math.floor(env.SESSION_IDLE_SECONDS / 10)),
+      updateAge: sessionUpdateAgeSeconds(env),
       cookieCache: { enabled: false },
     },
     plugins: [username({ minUsernameLength: 3, maxUsernameLength: 100 })],

@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Role } from '../../shared/session.ts';
 import type { AppEnv, SessionRecord, SessionUser } from '../http/context.ts';
 import { forbidden, unauthorized } from '../http/errors.ts';
-import { CLIENT_IP_HEADER, SESSION_MAX_AGE_MS } from './auth.ts';
+import { CLIENT_IP_HEADER, SESSION_MAX_AGE_MS, sessionUpdateAgeSeconds } from './auth.ts';
 
 /** Request headers for better-auth, carrying the client IP that our middleware took from the socket. */
 export function authHeaders(raw: Headers, clientIp: string): Headers {
@@ -17,23 +17,32 @@ export function authHeaders(raw: Headers, clientIp: string): Headers {
  */
 export const BACKGROUND_HEADER = 'x-portee-background';
 
-/** Loads the session or answers 401; sessions older than 12 hours are ended whatever the activity. */
+/**
+ * Loads the session or answers 401; sessions older than 12 hours are ended whatever the activity.
+ * The session is read directly (signed cookie + one query); better-auth is asked only when the
+ * session is due for extension, so it re-issues the cookie as it normally does.
+ */
 export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
-  const { auth } = c.var.deps;
+  const { auth, env, readSession } = c.var.deps;
+  const found = await readSession(c.req.header('cookie'));
+  if (!found) throw unauthorized();
+  let { session, user } = found;
   const headers = authHeaders(c.req.raw.headers, c.var.clientIp);
-  const background = c.req.header(BACKGROUND_HEADER) === '1';
-  const result = await auth.api.getSession({ headers, query: { disableRefresh: background }, returnHeaders: true });
-  const data = result.response;
-  if (!data) throw unauthorized();
-  const session = data.session as unknown as SessionRecord;
   if (Date.now() - new Date(session.createdAt).getTime() > SESSION_MAX_AGE_MS) {
     await auth.api.revokeSession({ headers, body: { token: session.token } }).catch(() => undefined);
     throw unauthorized();
   }
-  const setCookie = result.headers.get('set-cookie');
-  if (setCookie) c.header('set-cookie', setCookie, { append: true });
+  const background = c.req.header(BACKGROUND_HEADER) === '1';
+  const lastExtended = new Date(session.expiresAt).getTime() - env.SESSION_IDLE_SECONDS * 1000;
+  if (!background && Date.now() - lastExtended >= sessionUpdateAgeSeconds(env) * 1000) {
+    const result = await auth.api.getSession({ headers, returnHeaders: true });
+    if (!result.response) throw unauthorized();
+    session = result.response.session as unknown as SessionRecord;
+    user = result.response.user as unknown as SessionUser;
+    for (const cookie of result.headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
+  }
   c.set('session', session);
-  c.set('user', data.user as unknown as SessionUser);
+  c.set('user', user);
   await next();
 });
 

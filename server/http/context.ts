@@ -12,6 +12,8 @@ export interface AppDeps {
   auth: Auth;
   mailer: Mailer;
   throttle: Throttle;
+  /** Reads the signed-in session from a Cookie header (null when absent, forged or expired). */
+  readSession: (cookie: string | undefined) => Promise<{ session: SessionRecord; user: SessionUser } | null>;
 }
 
 export interface SessionUser {
