@@ -1,0 +1,57 @@
+/// <reference types="mocha" />
+import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import type { PullResponse } from '../../shared/sync-protocol.ts';
+import { db, getMeta } from '../../client/data/db.ts';
+import { LiveQueryController } from '../../client/data/live-query-controller.ts';
+import { applyPull } from '../../client/data/sync.ts';
+
+const student = (id: string, firstName: string) => ({ id, firstName, lastName: 'Test', familyId: 'f1', version: 1 });
+
+@customElement('test-student-count')
+class TestStudentCount extends LitElement {
+  readonly names = new LiveQueryController(this, async () => (await db.students.toArray()).map((s) => s.firstName).sort());
+  override render() {
+    return html`<p>${(this.names.value ?? []).join(', ')}</p>`;
+  }
+}
+
+async function until(check: () => boolean, ms = 2000) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const pull = (p: Partial<PullResponse>): PullResponse => ({ cursor: 1, snapshot: false, changes: {}, deleted: {}, ...p });
+
+describe('applyPull', () => {
+  beforeEach(async () => {
+    for (const table of db.tables) await table.clear();
+  });
+
+  it('a snapshot replaces what the device had; the cursor is stored with it', async () => {
+    await db.students.put(student('old', 'Ancien') as never);
+    await applyPull(pull({ cursor: 7, snapshot: true, changes: { students: [student('a', 'Lucie'), student('b', 'Hugo')] } }));
+    expect((await db.students.toArray()).map((s) => s.id).sort()).to.deep.equal(['a', 'b']);
+    expect(await getMeta('cursor')).to.equal(7);
+  });
+
+  it('an incremental pull merges changes and applies tombstones', async () => {
+    await applyPull(pull({ cursor: 3, snapshot: true, changes: { students: [student('a', 'Lucie'), student('b', 'Hugo')] } }));
+    await applyPull(pull({ cursor: 5, changes: { students: [{ ...student('a', 'Lucie-Anne'), version: 5 }] }, deleted: { students: ['b'] } }));
+    const rows = await db.students.toArray();
+    expect(rows.map((s) => s.firstName)).to.deep.equal(['Lucie-Anne']);
+    expect(await getMeta('cursor')).to.equal(5);
+  });
+
+  it('an open element reading a live query re-renders when a pull lands', async () => {
+    const el = await fixture<TestStudentCount>(html`<test-student-count></test-student-count>`);
+    await until(() => el.names.value !== undefined);
+    expect(el.shadowRoot!.textContent!.trim()).to.equal('');
+    await applyPull(pull({ cursor: 2, changes: { students: [student('c', 'Manon')] } }));
+    await until(() => el.shadowRoot!.textContent!.includes('Manon'));
+  });
+});
