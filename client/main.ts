@@ -1,11 +1,12 @@
 import { a11yMode } from './a11y/a11y-mode.ts';
-import { localeStore } from './i18n/i18n.ts';
+import { loadLocale, localeStore } from './i18n/i18n.ts';
 
 // The router needs URLPattern; only browsers without it pay for the polyfill.
 if (!('URLPattern' in globalThis)) await import('urlpattern-polyfill');
 
 document.documentElement.lang = localeStore.value.locale;
 a11yMode.apply();
+await loadLocale();
 
 const [{ bootSession }, { refreshStatus }, { registerServiceWorker }] = await Promise.all([
   import('./app/session.ts'),

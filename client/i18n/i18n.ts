@@ -1,10 +1,10 @@
 import { Store } from '../app/store.ts';
-import { en } from './messages-en.ts';
 import { fr, type MessageKey } from './messages-fr.ts';
 
 export type Locale = 'fr' | 'en';
 const STORAGE_KEY = 'portee.locale';
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { fr, en };
+/** English is loaded only when chosen: French users never download it. */
+let english: Partial<Record<MessageKey, string>> | null = null;
 
 /** French whatever the browser says; English only when chosen (DESIGN.md §9). */
 export const localeStore = new Store<{ locale: Locale }>({
@@ -19,9 +19,14 @@ export function setLocale(locale: Locale) {
   location.reload();
 }
 
+/** Loads the chosen language's messages before the app renders (French is built in). */
+export async function loadLocale() {
+  if (localeStore.value.locale === 'en' && !english) english = (await import('./messages-en.ts')).en;
+}
+
 /** A message in the current language; `{name}` placeholders are filled from `params`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = dictionaries[localeStore.value.locale][key] ?? fr[key];
+  const template = (localeStore.value.locale === 'en' && english?.[key]) || fr[key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
