@@ -31,6 +31,19 @@ function expectClean(entry: AuditEntry) {
   expect(problems, `${entry.role} ${entry.mode} ${entry.target}`).toEqual([]);
 }
 
+/** Real ids for the pedagogy screens' placeholders, from the links of Hugo Lefèvre's pages. */
+async function readPedagogyIds(page: Page, base: string): Promise<Record<string, string>> {
+  await page.goto(`${base}/accueil`);
+  const hugo = (await page.getByRole('link', { name: 'Hugo Lefèvre' }).first().getAttribute('href'))!;
+  const ids: Record<string, string> = { student: hugo.split('/').pop()! };
+  for (const [key, section] of [['course', 'cours'], ['enrollment', 'historique'], ['entry', 'repertoire']]) {
+    await page.goto(`${base}${hugo}/${section}`);
+    const href = await page.locator('main table a, #main table a').first().getAttribute('href');
+    ids[key] = href!.split('/').pop()!;
+  }
+  return ids;
+}
+
 test.describe('accessibility audit', () => {
   test.afterAll(() => writeReport(entries));
 
@@ -60,6 +73,8 @@ test.describe('accessibility audit', () => {
 
     for (const role of ['family', 'secretariat', 'teacher'] as DemoRole[]) {
       test(`${role} screens — ${mode}`, async ({ page, server }) => {
+        // Each screen costs an axe run of a few seconds: the family's many screens need more than the default minute.
+        test.setTimeout(60_000 + AUDITED_ROUTES[role].length * 8_000);
         await signInThroughForm(page, server.url, role);
         await setMode(page, mode);
         let studentHref: string | null = null;
@@ -67,8 +82,11 @@ test.describe('accessibility audit', () => {
           await waitForSync(page);
           studentHref = await page.getByRole('link', { name: /Lefèvre/ }).first().getAttribute('href');
         }
+        // :course, :enrollment, :entry — Hugo's (he has courses, history and repertoire), read from his pages' links.
+        const pedagogyIds = role === 'family' ? await readPedagogyIds(page, server.url) : {};
         for (const route of AUDITED_ROUTES[role]) {
-          await page.goto(`${server.url}${route.replace('/eleves/:student', studentHref ?? '/eleves/x')}`);
+          const withIds = route.includes('/eleves/:student/') && pedagogyIds.student ? route.replace(':student', pedagogyIds.student) : route;
+          await page.goto(`${server.url}${withIds.replace('/eleves/:student', studentHref ?? '/eleves/x').replace(/:(course|enrollment|entry)\b/g, (_, k: string) => pedagogyIds[k] ?? 'x')}`);
           expectClean(await audit(page, role, mode, route));
         }
         await page.goto(`${server.url}/mot-de-passe`);

@@ -13,6 +13,7 @@ const [{ bootSession }, { refreshStatus }, { registerServiceWorker }] = await Pr
   import('./data/sync.ts'),
   import('./sw-registration.ts'),
   import('./app/po-app.ts'),
+  import('./data/push.ts'),
 ]);
 void refreshStatus();
 void bootSession();

@@ -14,7 +14,13 @@ import { securityHeaders } from './http/security-headers.ts';
 import { mountClient } from './http/static.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { adminBillingRoutes } from './routes/admin-billing.ts';
+import { billingRoutes } from './routes/billing.ts';
+import { payfipFormActions } from './payfip/config.ts';
+import { mountPayfip } from './payfip/mount.ts';
 import { adminRequestRoutes } from './routes/admin-requests.ts';
+import { adminDocumentRoutes } from './routes/admin-documents.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { passwordRoutes } from './routes/password.ts';
 import { pushRoutes } from './routes/push.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -44,12 +50,16 @@ export function createApp(opts: AppOptions) {
     .route('/sync', syncRoutes)
     .route('/sync', pushRoutes)
     .route('/admin', adminRoutes)
-    .route('/admin', adminRequestRoutes);
+    .route('/billing', billingRoutes)
+    .route('/admin/billing', adminBillingRoutes)
+    .route('/admin', adminRequestRoutes)
+    .route('/documents', documentRoutes)
+    .route('/admin', adminDocumentRoutes);
 
   const app = new Hono<AppEnv>();
   app.use(requestId());
   if (env.LOG_REQUESTS === '1') app.use(logger());
-  app.use(securityHeaders());
+  app.use(securityHeaders({ formActions: payfipFormActions(env) }));
   // Families on poor connections: JSON and the app's files travel compressed.
   app.use(compress());
   app.use(async (c, next) => {
@@ -66,6 +76,7 @@ export function createApp(opts: AppOptions) {
     await next();
   });
   app.route('/api', api);
+  mountPayfip(app, env);
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'Adresse inconnue.');
   });

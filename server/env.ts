@@ -36,6 +36,10 @@ export const envSchema = z
     PAYFIP_SIMULATOR: z.enum(['0', '1']).optional(),
     /** How often the reconciliation job asks PayFiP about expired pending attempts. */
     PAYFIP_RECONCILE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+    /** Where uploaded documents are stored: outside the web root (CLIENT_DIST), under server-made names. */
+    UPLOAD_DIR: z.string().min(1).default('data/uploads'),
+    /** Largest accepted document, in bytes (10 MB by default). */
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   })
   .transform((env, ctx) => {
     const production = env.NODE_ENV === 'production';

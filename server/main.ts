@@ -3,6 +3,7 @@ import { createApp } from './app.ts';
 import { openDatabase } from './db/client.ts';
 import { isEmpty, seedDemo } from './db/seed/demo.ts';
 import { parseEnv } from './env.ts';
+import { startPayfipReconciliation } from './payfip/reconcile.ts';
 
 /** Starts the server: environment, database (migrated), demo data if asked and empty, HTTP. */
 async function main() {
@@ -19,6 +20,7 @@ async function main() {
     console.log('[seed] demo data loaded (accounts: see README, "Demo")');
   }
   const { app } = createApp({ db, env });
+  startPayfipReconciliation(db, env);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`Portée listening on ${env.PUBLIC_URL} (port ${info.port}, database ${env.DATABASE_URL})`);
   });

@@ -35,7 +35,8 @@ export class PoApp extends LitElement {
   @query('po-sign-out-dialog') private signOutDialog!: PoSignOutDialog;
 
   private readonly session = new StoreController(this, session);
-  private renderedPath = '';
+  /** The page element last shown: focus moves when a different one replaces it. */
+  private shownPage: Element | null = null;
 
   private readonly router = new Router(this, [
     { path: '/', render: () => this.redirect(this.homePath()) },
@@ -80,13 +81,14 @@ export class PoApp extends LitElement {
   }
 
   override updated() {
-    // After a navigation (not the first load), focus goes to the new page's h1.
-    if (this.renderedPath === location.pathname) return;
-    const first = this.renderedPath === '';
-    this.renderedPath = location.pathname;
-    if (first) return;
-    const page = this.querySelector('#main')?.firstElementChild as PageElement | null;
-    if (page && 'focusHeading' in page) void page.focusHeading();
+    // After a navigation (not the first page shown), focus goes to the new page's h1. Compared by
+    // element, not by URL: the router switches pages after the URL changes, and a page that stays
+    // for another URL (a tab, the next record) keeps the focus where the person put it.
+    const page = this.querySelector('#main')?.firstElementChild ?? null;
+    if (!page || page === this.shownPage || !('focusHeading' in page)) return;
+    const first = this.shownPage === null;
+    this.shownPage = page;
+    if (!first) void (page as PageElement).focusHeading();
   }
 
   private homePath() {

@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { Role } from '../../shared/session.ts';
+import { coursePageTemplate, historyEntryPageTemplate } from '../pages/pedagogy-route-templates.ts';
 
 export interface AppRoute {
   path: string;
@@ -19,6 +20,30 @@ export const ROUTES: AppRoute[] = [
   { path: '/accueil', access: ['family'], load: () => import('../pages/po-home-page.ts'), render: () => html`<po-home-page></po-home-page>` },
   { path: '/famille', access: ['family'], load: () => import('../pages/po-family-page.ts'), render: () => html`<po-family-page></po-family-page>` },
   { path: '/eleves/:id', access: ['family'], load: () => import('../pages/po-student-page.ts'), render: (p) => html`<po-student-page .studentId=${p.id ?? ''}></po-student-page>` },
+  { path: '/eleves/:id/cours', access: ['family'], load: () => import('../pages/po-student-courses-page.ts'), render: (p) => html`<po-student-courses-page .studentId=${p.id ?? ''}></po-student-courses-page>` },
+  { path: '/eleves/:id/cours/:courseId', access: ['family'], load: () => import('../pages/po-course-page.ts'), render: (p) => coursePageTemplate(p, 'suivi') },
+  { path: '/eleves/:id/cours/:courseId/suivi', access: ['family'], load: () => import('../pages/po-course-page.ts'), render: (p) => coursePageTemplate(p, 'suivi') },
+  { path: '/eleves/:id/cours/:courseId/evaluations', access: ['family'], load: () => import('../pages/po-course-page.ts'), render: (p) => coursePageTemplate(p, 'evaluations') },
+  { path: '/eleves/:id/cours/:courseId/absences', access: ['family'], load: () => import('../pages/po-course-page.ts'), render: (p) => coursePageTemplate(p, 'absences') },
+  { path: '/eleves/:id/cours/:courseId/suivi/:itemId', access: ['family'], load: () => import('../pages/po-course-page.ts'), render: (p) => coursePageTemplate(p, 'suivi') },
+  { path: '/eleves/:id/cours/:courseId/evaluations/:itemId', access: ['family'], load: () => import('../pages/po-course-page.ts'), render: (p) => coursePageTemplate(p, 'evaluations') },
+  { path: '/eleves/:id/cours/:courseId/absences/:itemId', access: ['family'], load: () => import('../pages/po-course-page.ts'), render: (p) => coursePageTemplate(p, 'absences') },
+  { path: '/eleves/:id/historique', access: ['family'], load: () => import('../pages/po-student-history-page.ts'), render: (p) => html`<po-student-history-page .studentId=${p.id ?? ''}></po-student-history-page>` },
+  { path: '/eleves/:id/historique/:enrollmentId', access: ['family'], load: () => import('../pages/po-history-entry-page.ts'), render: (p) => historyEntryPageTemplate(p, 'historique') },
+  { path: '/eleves/:id/historique/:enrollmentId/evaluations', access: ['family'], load: () => import('../pages/po-history-entry-page.ts'), render: (p) => historyEntryPageTemplate(p, 'evaluations') },
+  { path: '/eleves/:id/historique/:enrollmentId/commentaires', access: ['family'], load: () => import('../pages/po-history-entry-page.ts'), render: (p) => historyEntryPageTemplate(p, 'commentaires') },
+  { path: '/eleves/:id/repertoire', access: ['family'], load: () => import('../pages/po-student-repertoire-page.ts'), render: (p) => html`<po-student-repertoire-page .studentId=${p.id ?? ''}></po-student-repertoire-page>` },
+  { path: '/eleves/:id/repertoire/:entryId', access: ['family'], load: () => import('../pages/po-repertoire-entry-page.ts'), render: (p) => html`<po-repertoire-entry-page .studentId=${p.id ?? ''} .entryId=${p.entryId ?? ''}></po-repertoire-entry-page>` },
+  { path: '/famille/eleves', access: ['family'], load: () => import('../pages/po-family-students-page.ts'), render: () => html`<po-family-students-page></po-family-students-page>` },
+  { path: '/admin/demandes', access: ['secretariat'], load: () => import('../pages/po-admin-requests-page.ts'), render: () => html`<po-admin-requests-page></po-admin-requests-page>` },
+  { path: '/admin/familles/:id', access: ['secretariat'], load: () => import('../pages/po-admin-family-page.ts'), render: (p) => html`<po-admin-family-page .familyId=${p.id ?? ''}></po-admin-family-page>` },
+  { path: '/famille/facturation', access: ['family'], load: () => import('../pages/po-family-billing-page.ts'), render: () => html`<po-family-billing-page></po-family-billing-page>` },
+  { path: '/famille/facturation/factures/:invoiceId', access: ['family'], load: () => import('../pages/po-invoice-page.ts'), render: (p) => html`<po-invoice-page .invoiceId=${p.invoiceId ?? ''}></po-invoice-page>` },
+  { path: '/famille/facturation/paiement/retour', access: ['family'], load: () => import('../pages/po-payment-return-page.ts'), render: () => html`<po-payment-return-page></po-payment-return-page>` },
+  { path: '/admin/facturation', access: ['secretariat'], load: () => import('../pages/po-admin-billing-page.ts'), render: () => html`<po-admin-billing-page></po-admin-billing-page>` },
+  { path: '/famille/documents', access: ['family'], load: () => import('../pages/po-family-documents-page.ts'), render: () => html`<po-family-documents-page></po-family-documents-page>` },
+  { path: '/eleves/:id/documents', access: ['family'], load: () => import('../pages/po-student-documents-page.ts'), render: (p) => html`<po-student-documents-page .studentId=${p.id ?? ''}></po-student-documents-page>` },
+  { path: '/admin/documents', access: ['secretariat'], load: () => import('../pages/po-admin-documents-page.ts'), render: () => html`<po-admin-documents-page></po-admin-documents-page>` },
   { path: '/admin', access: ['secretariat'], load: () => import('../pages/po-admin-home-page.ts'), render: () => html`<po-admin-home-page></po-admin-home-page>` },
   { path: '/enseignant', access: ['teacher'], load: () => import('../pages/po-teacher-home-page.ts'), render: () => html`<po-teacher-home-page></po-teacher-home-page>` },
 ];

@@ -1,6 +1,9 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { LiveQueryController } from '../data/live-query-controller.ts';
+import { familyStudents } from '../data/pedagogy-queries.ts';
 import { t } from '../i18n/i18n.ts';
+import './po-record-nav.ts';
 import type { MessageKey } from '../i18n/messages-fr.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 
@@ -63,7 +66,14 @@ export class PoStudentTabs extends LitElement {
   /** True when the page is the section's own page (not a record under it). */
   @property({ type: Boolean, attribute: 'at-root' }) atRoot = true;
 
+  /** Also show "Élève précédent / suivant…" between the family's students, staying in the same section. */
+  @property({ type: Boolean, attribute: 'student-nav' }) studentNav = false;
+
+  private readonly students = new LiveQueryController(this, () => familyStudents());
+
   override render() {
+    const students = this.studentNav ? (this.students.value ?? []) : [];
+    const suffix = SECTIONS.find(([section]) => section === this.current)?.[1] ?? '';
     return html`<nav aria-label=${t('studentTabs.label')}>
       <ul>
         ${SECTIONS.map(([section, suffix, label]) => {
@@ -71,7 +81,14 @@ export class PoStudentTabs extends LitElement {
           return html`<li><a href="/eleves/${this.studentId}${suffix}" aria-current=${current}>${t(label)}</a></li>`;
         })}
       </ul>
-    </nav>`;
+    </nav>
+    ${students.length > 1
+      ? html`<po-record-nav
+          noun="student"
+          .hrefs=${students.map((student) => `/eleves/${student.id}${suffix}`)}
+          .index=${students.findIndex((student) => student.id === this.studentId)}
+        ></po-record-nav>`
+      : ''}`;
   }
 }
 

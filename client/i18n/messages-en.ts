@@ -3,6 +3,7 @@ import { billingEn } from './billing-messages.ts';
 import { familyEn } from './family-messages.ts';
 import { pedagogyEn } from './pedagogy-messages.ts';
 import { recordsEn } from './records-messages.ts';
+import { documentsEn } from './documents-messages.ts';
 import type { MessageKey } from './messages-fr.ts';
 
 /** English messages; a key missing here falls back to French. */
@@ -11,6 +12,7 @@ export const en: Partial<Record<MessageKey, string>> & Record<string, string> = 
   ...familyEn,
   ...pedagogyEn,
   ...recordsEn,
+  ...documentsEn,
   ...billingEn,
   'app.name': 'Portée',
   'shell.skip': 'Skip to content',

@@ -3,6 +3,7 @@ import { billingFr } from './billing-messages.ts';
 import { familyFr } from './family-messages.ts';
 import { pedagogyFr } from './pedagogy-messages.ts';
 import { recordsFr } from './records-messages.ts';
+import { documentsFr } from './documents-messages.ts';
 
 /** The French messages: the reference language; every key exists here. */
 export const fr = {
@@ -10,6 +11,7 @@ export const fr = {
   ...familyFr,
   ...pedagogyFr,
   ...recordsFr,
+  ...documentsFr,
   ...billingFr,
   'app.name': 'Portée',
   'shell.skip': 'Aller au contenu',

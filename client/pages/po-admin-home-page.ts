@@ -75,9 +75,12 @@ export class PoAdminHomePage extends PageElement {
     const s = this.summary;
     return html`
       <h1>${t('admin.title')}</h1>
+      <p><a href="/admin/facturation">${t('adminBilling.link')}</a></p>
+      <p><a href="/admin/documents">${t('adminDocuments.link')}</a></p>
       <div role="status">${this.offline ? html`<p class="notice warning">${t('admin.offline')} <button type="button" @click=${() => void this.load()}>${t('admin.retry')}</button></p>` : nothing}</div>
       ${s
         ? html`<p>${t('admin.summary', { site: s.siteName, year: s.schoolYear })}</p>
+            <p><a href="/admin/demandes">${t('admin.requests.link')}</a></p>
             <dl class="figures">
               <div><dt>${t('admin.families')}</dt><dd>${s.families}</dd></div>
               <div><dt>${t('admin.students')}</dt><dd>${s.students}</dd></div>

@@ -1,21 +1,44 @@
-import { html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { FAMILY_FIELDS } from '../../shared/identity-schemas.ts';
+import { navigate } from '../app/navigate.ts';
+import { errorSummary } from '../components/form-fields.ts';
+import { FAMILY_SPECS, IdentityEditor, identityField, identityFormStyles } from '../components/identity-form.ts';
 import { PageElement } from '../components/page-element.ts';
-import { recordList } from '../components/record-list.ts';
+import '../components/po-family-tabs.ts';
+import '../components/po-rejected-changes.ts';
 import { db } from '../data/db.ts';
+import { identityOverlay } from '../data/identity-overlay.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
-import { formatDate, t } from '../i18n/i18n.ts';
+import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 
-/** `/famille`: the responsible adult's identity and contact details, from the device (read-only for now). */
+/**
+ * `/famille`: the responsible adult's identity form (the extranet's "Famille → Identité").
+ * "Modifier" never writes the record: it queues a change request (sent now, or when the network
+ * returns) that the secretariat validates; each changed field shows its pending value until then.
+ */
 @customElement('po-family-page')
 export class PoFamilyPage extends PageElement {
-  static override styles = pageStyles;
+  static override styles = [
+    pageStyles,
+    identityFormStyles,
+    css`
+      form {
+        max-inline-size: 40rem;
+      }
+      .record-status {
+        font-weight: 600;
+      }
+    `,
+  ];
 
-  private readonly data = new LiveQueryController(this, async () => ({
-    family: await db.families.toCollection().first(),
-    students: await db.students.orderBy('lastName').toArray(),
-  }));
+  private readonly editor = new IdentityEditor(this, 'family');
+
+  private readonly data = new LiveQueryController(this, async () => {
+    const family = await db.families.toCollection().first();
+    return { family: family ?? null, overlay: family ? await identityOverlay(family.id, family as unknown as Record<string, unknown>) : undefined };
+  });
 
   protected pageTitle() {
     return t('family.title');
@@ -23,37 +46,61 @@ export class PoFamilyPage extends PageElement {
 
   override render() {
     const d = this.data.value;
-    if (!d) return html`<h1>${t('family.title')}</h1><p>${t('common.loading')}</p>`;
-    const f = d.family;
+    const head = html`<h1>${t('family.title')}</h1>
+      <po-family-tabs current="/famille"></po-family-tabs>`;
+    if (!d) return html`${head}<p>${t('common.loading')}</p>`;
+    const family = d.family;
+    if (!family) return html`${head}<p class="notice">${t('records.notLoaded')}</p>`;
+    const record = family as unknown as Record<string, unknown> & { version: number };
+    const overlay = d.overlay;
+    const e = this.editor;
+    const field = (spec: ReturnType<typeof FAMILY_SPECS>[number]) =>
+      identityField(spec, {
+        value: e.shown(spec.name, record, overlay),
+        error: e.errors[spec.name],
+        state: overlay?.fields[spec.name],
+        onInput: (name, value) => e.input(name, value),
+      });
+    const specs = FAMILY_SPECS();
+    const byName = (names: string[]) => specs.filter((s) => names.includes(s.name)).map(field);
     return html`
-      <h1>${t('family.title')}</h1>
-      ${!f
-        ? html`<p class="notice">${t('family.notLoaded')}</p>`
-        : html`<section aria-labelledby="identity-title">
-            <h2 id="identity-title">${t('family.identity')}</h2>
-            ${recordList([
-              [t('family.civility'), f.civility],
-              [t('family.lastName'), f.lastName],
-              [t('family.firstName'), f.firstName],
-              [t('family.address'), f.address],
-              [t('family.postalCode'), f.postalCode],
-              [t('family.city'), f.city],
-              [t('family.phoneHome'), f.phoneHome],
-              [t('family.phoneWork'), f.phoneWork],
-              [t('family.mobile'), f.mobile],
-              [t('family.email'), f.email],
-              [t('family.sms'), f.smsOptIn ? t('family.smsYes') : t('family.smsNo')],
-            ])}
-          </section>`}
-      <section aria-labelledby="students-title">
-        <h2 id="students-title">${t('family.students')}</h2>
-        ${d.students.length
-          ? html`<ul>
-              ${d.students.map((s) => html`<li><a href="/eleves/${s.id}">${s.firstName} ${s.lastName}</a> — ${t('home.born', { date: formatDate(s.birthDate) })}</li>`)}
-            </ul>`
-          : html`<p>${t('home.noStudents')}</p>`}
-      </section>
+      ${head}
+      ${errorSummary(e.summaryItems([...FAMILY_FIELDS]), this.shadowRoot, e.summary || undefined)}
+      <po-rejected-changes .rejections=${overlay?.rejections ?? []}></po-rejected-changes>
+      <h2>${t('records.familyIdentityTitle')}</h2>
+      <p>${t('records.workflowNote')}</p>
+      <form novalidate @submit=${this._onSubmit}>
+        <p class="hint">${t('records.requiredNote')}</p>
+        <fieldset>
+          <legend>${t('records.identityLegend')}</legend>
+          ${byName(['civility', 'lastName', 'firstName'])}
+        </fieldset>
+        <fieldset>
+          <legend>${t('records.contactLegend')}</legend>
+          ${byName(['address', 'postalCode', 'city', 'phoneHome', 'phoneWork', 'mobile', 'smsOptIn', 'email'])}
+        </fieldset>
+        <div class="actions">
+          <button type="submit" aria-disabled=${e.busy ? 'true' : 'false'}>${t('records.submit')}</button>
+          <button type="button" class="secondary" @click=${this._onBack}>${t('records.back')}</button>
+        </div>
+        ${overlay?.awaitingReview || overlay?.queued
+          ? html`<p class="record-status">${overlay.queued ? t('records.recordQueued') : t('records.recordPending')}</p>`
+          : nothing}
+      </form>
+      <p role="status" class="announcement">${e.announcement}</p>
     `;
+  }
+
+  private _onSubmit(event: Event) {
+    event.preventDefault();
+    const d = this.data.value;
+    if (!d?.family) return;
+    void this.editor.submit(d.family.id, [...FAMILY_FIELDS], d.family as unknown as Record<string, unknown> & { version: number }, d.overlay);
+  }
+
+  private _onBack() {
+    if (history.length > 1) history.back();
+    else navigate('/accueil');
   }
 }
 

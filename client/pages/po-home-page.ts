@@ -7,6 +7,7 @@ import { StoreController } from '../app/store.ts';
 import { PageElement } from '../components/page-element.ts';
 import { db } from '../data/db.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
+import { evaluationResult, homeWeek } from '../data/pedagogy-queries.ts';
 import { syncStatus } from '../data/sync-status.ts';
 import { formatDate, formatDateTime, t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -37,6 +38,14 @@ export class PoHomePage extends PageElement {
       .cards p {
         margin: 0;
       }
+      .cards h4 {
+        margin: 0.75em 0 0.25em;
+        font-size: 1em;
+      }
+      .cards ul {
+        padding-inline-start: 1.25em;
+        margin: 0;
+      }
       .due {
         font-size: 1.5em;
         font-weight: 700;
@@ -62,9 +71,46 @@ export class PoHomePage extends PageElement {
     return { family, students, enrollments, due: amountDueCents(invoices, payments, discounts) };
   });
   private readonly status = new StoreController(this, syncStatus);
+  /** Issue 5: per student, this week's lessons and the latest evaluation and absence. */
+  private readonly week = new LiveQueryController(this, () => homeWeek());
 
   protected pageTitle() {
     return t('home.title');
+  }
+
+  private renderWeek(studentId: string) {
+    const w = this.week.value?.find((x) => x.student.id === studentId);
+    if (!w) return nothing;
+    const sheet = (courseId: string | undefined) => `/eleves/${studentId}/cours/${courseId ?? ''}`;
+    const evaluation = w.latestEvaluation;
+    const absence = w.latestAbsence;
+    return html`
+      <h4>${t('homeWeek.week')}</h4>
+      ${w.lessons.length
+        ? html`<ul>
+            ${w.lessons.map(({ row, date }) => html`<li>
+              ${t('homeWeek.lesson', { day: formatDate(date, { weekday: 'long', day: 'numeric', month: 'long' }), time: row.course.startTime ?? '' })} :
+              <a href=${sheet(row.course.id)}>${row.course.name}</a>${row.room ? html`, ${t('homeWeek.lessonRoom', { room: row.room.name })}` : nothing}
+            </li>`)}
+          </ul>`
+        : html`<p>${t('homeWeek.noLessons')}</p>`}
+      <h4>${t('homeWeek.latestEvaluation')}</h4>
+      ${evaluation
+        ? html`<p>
+            ${formatDate(evaluation.evaluation.date)} —
+            <a href="${sheet(evaluation.course?.id)}/evaluations/${evaluation.evaluation.id}">${evaluation.course?.name ?? ''}</a> :
+            ${evaluation.evaluation.kind}${evaluationResult(evaluation.evaluation) ? `, ${evaluationResult(evaluation.evaluation)}` : ''}
+          </p>`
+        : html`<p>${t('homeWeek.noEvaluation')}</p>`}
+      <h4>${t('homeWeek.latestAbsence')}</h4>
+      ${absence
+        ? html`<p>
+            ${formatDate(absence.absence.date)} —
+            <a href="${sheet(absence.course?.id)}/absences/${absence.absence.id}">${absence.course?.name ?? ''}</a> :
+            ${absence.absence.excused ? t('homeWeek.excused') : t('homeWeek.notExcused')}${absence.absence.reason ? ` (${absence.absence.reason})` : ''}
+          </p>`
+        : html`<p>${t('homeWeek.noAbsence')}</p>`}
+    `;
   }
 
   override render() {
@@ -94,6 +140,7 @@ export class PoHomePage extends PageElement {
                         <h3><a href="/eleves/${s.id}">${s.firstName} ${s.lastName}</a></h3>
                         <p>${t('home.born', { date: formatDate(s.birthDate) })}</p>
                         <p>${t('home.courses', { count: courses })}</p>
+                        ${this.renderWeek(s.id)}
                       </li>`;
                     })}
                   </ul>`

@@ -7,7 +7,7 @@ import { studentCourses, studentName, teacherName } from '../data/pedagogy-queri
 import { formatMinutes, formatWeekday, t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
-import { studentNotFound } from './pedagogy-not-found.ts';
+import { studentNotFound, studentNotFoundHeading } from './pedagogy-not-found.ts';
 
 /**
  * `/eleves/:id/cours`: the student's courses of this school year, from the device. The course
@@ -34,20 +34,27 @@ export class PoStudentCoursesPage extends PageElement {
     if (changed.has('studentId') && changed.get('studentId') !== undefined) this.data.setQuery(() => studentCourses(this.studentId));
   }
 
-  protected pageTitle() {
+  private heading() {
     const d = this.data.value;
-    if (d && !d.student) return t(d.synced ? 'student.notFound' : 'courses.heading');
+    if (d && !d.student) return studentNotFoundHeading(d.synced, t('courses.heading'));
     return d?.student ? t('courses.title', { name: studentName(d.student) }) : t('courses.heading');
   }
 
+  protected pageTitle() {
+    return this.heading();
+  }
+
   override render() {
+    return html`<h1>${this.heading()}</h1>${this.renderBody()}`;
+  }
+
+  private renderBody() {
     const d = this.data.value;
-    if (!d) return html`<h1>${t('courses.heading')}</h1><p>${t('common.loading')}</p>`;
-    if (!d.student) return studentNotFound(d.synced, t('courses.heading'));
+    if (!d) return html`<p>${t('common.loading')}</p>`;
+    if (!d.student) return studentNotFound(d.synced);
     const base = `/eleves/${d.student.id}/cours`;
     return html`
-      <h1>${t('courses.title', { name: studentName(d.student) })}</h1>
-      <po-student-tabs student-id=${d.student.id} current="courses"></po-student-tabs>
+      <po-student-tabs student-id=${d.student.id} current="courses" student-nav></po-student-tabs>
       ${d.rows.length
         ? html`<div class="table-wrap">
             <table>

@@ -1,31 +1,63 @@
-import { html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { STUDENT_CONTACT_FIELDS, STUDENT_FIELDS } from '../../shared/identity-schemas.ts';
+import { navigate } from '../app/navigate.ts';
+import { errorSummary } from '../components/form-fields.ts';
+import {
+  IdentityEditor,
+  identityField,
+  identityFormStyles,
+  STUDENT_CONTACT_SPECS,
+  STUDENT_IDENTITY_SPECS,
+  STUDENT_SCHOOL_SPECS,
+  type FieldSpec,
+} from '../components/identity-form.ts';
 import { PageElement } from '../components/page-element.ts';
-import { recordList } from '../components/record-list.ts';
+import '../components/po-rejected-changes.ts';
+import '../components/po-student-tabs.ts';
 import { db } from '../data/db.ts';
+import { identityOverlay } from '../data/identity-overlay.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
-import { formatDate, t } from '../i18n/i18n.ts';
+import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 
 /**
- * `/eleves/:id`: a student's identity, from the device. Another family's student (or any unknown
- * id) is simply not in the local database: the page says "Élève introuvable", never more.
+ * `/eleves/:id`: a student's identity form (the extranet's "Élèves → Identité"), from the device.
+ * "Modifier" queues a change request for the secretariat, like the family's form. Another
+ * family's student (or any unknown id) is simply not in the local database: the page says
+ * "Élève introuvable", never more.
  */
 @customElement('po-student-page')
 export class PoStudentPage extends PageElement {
-  static override styles = pageStyles;
+  static override styles = [
+    pageStyles,
+    identityFormStyles,
+    css`
+      form {
+        max-inline-size: 40rem;
+      }
+      .record-status {
+        font-weight: 600;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) studentId = '';
 
+  private editor = new IdentityEditor(this, 'student');
   private readonly data = new LiveQueryController(this, () => this.load());
 
   private async load() {
     const student = await db.students.get(this.studentId);
-    return { student: student ?? null };
+    return { student: student ?? null, overlay: student ? await identityOverlay(student.id, student as unknown as Record<string, unknown>) : undefined };
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('studentId') && changed.get('studentId') !== undefined) this.data.setQuery(() => this.load());
+    if (changed.has('studentId') && changed.get('studentId') !== undefined) {
+      // Another student: a fresh form (what was typed belonged to the previous one).
+      this.editor = new IdentityEditor(this, 'student');
+      this.data.setQuery(() => this.load());
+    }
   }
 
   protected pageTitle() {
@@ -43,35 +75,65 @@ export class PoStudentPage extends PageElement {
         <p>${t('student.notFoundText')}</p>
         <p><a href="/famille">${t('student.backToFamily')}</a></p>`;
     }
+    const record = s as unknown as Record<string, unknown> & { version: number };
+    const overlay = d.overlay;
+    const e = this.editor;
+    const field = (spec: FieldSpec) =>
+      identityField(spec, {
+        value: e.shown(spec.name, record, overlay),
+        error: e.errors[spec.name],
+        state: overlay?.fields[spec.name],
+        onInput: (name, value) => e.input(name, value),
+      });
+    const usesFamilyContact = e.shown('useFamilyContact', record, overlay) === true;
     return html`
       <h1>${s.firstName} ${s.lastName}</h1>
-      <section aria-labelledby="identity-title">
-        <h2 id="identity-title">${t('student.identity')}</h2>
-        ${recordList([
-          [t('family.civility'), s.civility],
-          [t('family.lastName'), s.lastName],
-          [t('family.firstName'), s.firstName],
-          [t('student.birthDate'), s.birthDate ? formatDate(s.birthDate) : ''],
-          [t('student.birthPlace'), s.birthPlace],
-          [t('student.school'), s.school],
-          [t('student.schoolLevel'), s.schoolLevel],
-        ])}
-      </section>
-      <section aria-labelledby="contact-title">
-        <h2 id="contact-title">${t('student.contact')}</h2>
-        ${s.useFamilyContact
-          ? html`<p>${t('student.usesFamilyContact')}</p>`
-          : recordList([
-              [t('family.address'), s.address],
-              [t('family.postalCode'), s.postalCode],
-              [t('family.city'), s.city],
-              [t('family.phoneHome'), s.phoneHome],
-              [t('family.mobile'), s.mobile],
-              [t('family.email'), s.email],
-            ])}
-      </section>
-      <p><a href="/famille">${t('student.backToFamily')}</a></p>
+      <po-student-tabs student-id=${s.id} current="identity" student-nav></po-student-tabs>
+      ${errorSummary(e.summaryItems([...STUDENT_FIELDS]), this.shadowRoot, e.summary || undefined)}
+      <po-rejected-changes .rejections=${overlay?.rejections ?? []}></po-rejected-changes>
+      <h2>${t('student.identity')}</h2>
+      <p>${t('records.workflowNote')}</p>
+      <form novalidate @submit=${this._onSubmit}>
+        <p class="hint">${t('records.requiredNote')}</p>
+        <fieldset>
+          <legend>${t('records.identityLegend')}</legend>
+          ${STUDENT_IDENTITY_SPECS().map(field)}
+        </fieldset>
+        <fieldset>
+          <legend>${t('records.contactLegend')}</legend>
+          ${field({ name: 'useFamilyContact', kind: 'checkbox' })}
+          ${usesFamilyContact ? nothing : STUDENT_CONTACT_SPECS().map(field)}
+        </fieldset>
+        <fieldset>
+          <legend>${t('records.schoolLegend')}</legend>
+          ${STUDENT_SCHOOL_SPECS().map(field)}
+        </fieldset>
+        <div class="actions">
+          <button type="submit" aria-disabled=${e.busy ? 'true' : 'false'}>${t('records.submit')}</button>
+          <button type="button" class="secondary" @click=${this._onBack}>${t('records.back')}</button>
+        </div>
+        ${overlay?.awaitingReview || overlay?.queued
+          ? html`<p class="record-status">${overlay.queued ? t('records.recordQueued') : t('records.recordPending')}</p>`
+          : nothing}
+      </form>
+      <p role="status" class="announcement">${e.announcement}</p>
     `;
+  }
+
+  private _onSubmit(event: Event) {
+    event.preventDefault();
+    const d = this.data.value;
+    if (!d?.student) return;
+    const record = d.student as unknown as Record<string, unknown> & { version: number };
+    // Hidden contact fields are not part of this edit (the family uses the responsible's details).
+    const hidden = this.editor.shown('useFamilyContact', record, d.overlay) === true;
+    const fields = STUDENT_FIELDS.filter((f) => !hidden || !(STUDENT_CONTACT_FIELDS as readonly string[]).includes(f));
+    void this.editor.submit(d.student.id, fields, record, d.overlay);
+  }
+
+  private _onBack() {
+    if (history.length > 1) history.back();
+    else navigate('/famille/eleves');
   }
 }
 

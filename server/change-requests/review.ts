@@ -4,6 +4,7 @@ import { familyIdentitySchema, studentIdentitySchema, type IdentityKind, type Id
 import type { Db } from '../db/client.ts';
 import { auditLog, changeRequest, family, student } from '../db/schema/index.ts';
 import { nextVersion } from '../db/versioning.ts';
+import { writeTransaction } from '../sync/write-lock.ts';
 import type { SessionUser } from '../http/context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -77,50 +78,47 @@ export async function decide(
   requestId: string,
   decision: { approve: true; fields?: string[] } | { approve: false; fields?: string[]; reason: string },
 ) {
-  const outcome = await db.transaction(
-    async (tx) => {
-      const [req] = await tx.select().from(changeRequest).where(and(eq(changeRequest.id, requestId), eq(changeRequest.siteId, reviewer.siteId)));
-      if (!req) throw notFound('Demande');
-      if (req.status !== 'pending') throw new ApiError(409, 'already_decided', 'Cette demande a déjà été traitée.');
-      const target = await loadSiteTarget(tx, reviewer.siteId, req.targetKind as IdentityKind, req.targetId);
-      if (!target) throw notFound('Fiche');
-      const fields: RequestFields = structuredClone(req.fields);
-      const pending = Object.keys(fields).filter((f) => fields[f].status === 'pending');
-      const chosen = decision.fields ?? pending;
-      const unknown = chosen.filter((f) => !pending.includes(f));
-      if (unknown.length) {
-        throw new ApiError(422, 'validation', 'Certains champs ne sont pas en attente.', { fields: `Champs non en attente : ${unknown.join(', ')}.` });
-      }
-      const version = await nextVersion(tx);
-      if (decision.approve) {
-        const values = Object.fromEntries(chosen.map((f) => [f, fields[f].to as IdentityValue]));
-        await writeIdentity(tx, target.kind, target.id, values, version);
-      }
-      for (const f of chosen) {
-        fields[f].status = decision.approve ? 'approved' : 'rejected';
-        if (!decision.approve) fields[f].reason = decision.reason;
-      }
-      const now = new Date().toISOString();
-      const status = overallStatus(fields);
-      await tx.update(changeRequest).set({ fields, status, reviewedBy: reviewer.id, reviewedAt: now, version }).where(eq(changeRequest.id, req.id));
-      await tx.insert(auditLog).values({
-        actorUserId: reviewer.id,
-        action: decision.approve ? 'change_request.approved' : 'change_request.refused',
-        targetKind: target.kind,
-        targetId: target.id,
-        familyId: target.familyId,
-        siteId: target.siteId,
-        details: {
-          changeRequestId: req.id,
-          fields: Object.fromEntries(chosen.map((f) => [f, { from: target.row[f], to: fields[f].to }])),
-          ...(decision.approve ? {} : { reason: decision.reason }),
-        },
-      });
-      const contact = await familyContact(tx, target.familyId);
-      return { status, contact, label: targetLabel(target), chosen };
-    },
-    { behavior: 'immediate' },
-  );
+  const outcome = await writeTransaction(db, async (tx) => {
+    const [req] = await tx.select().from(changeRequest).where(and(eq(changeRequest.id, requestId), eq(changeRequest.siteId, reviewer.siteId)));
+    if (!req) throw notFound('Demande');
+    if (req.status !== 'pending') throw new ApiError(409, 'already_decided', 'Cette demande a déjà été traitée.');
+    const target = await loadSiteTarget(tx, reviewer.siteId, req.targetKind as IdentityKind, req.targetId);
+    if (!target) throw notFound('Fiche');
+    const fields: RequestFields = structuredClone(req.fields);
+    const pending = Object.keys(fields).filter((f) => fields[f].status === 'pending');
+    const chosen = decision.fields ?? pending;
+    const unknown = chosen.filter((f) => !pending.includes(f));
+    if (unknown.length) {
+      throw new ApiError(422, 'validation', 'Certains champs ne sont pas en attente.', { fields: `Champs non en attente : ${unknown.join(', ')}.` });
+    }
+    const version = await nextVersion(tx);
+    if (decision.approve) {
+      const values = Object.fromEntries(chosen.map((f) => [f, fields[f].to as IdentityValue]));
+      await writeIdentity(tx, target.kind, target.id, values, version);
+    }
+    for (const f of chosen) {
+      fields[f].status = decision.approve ? 'approved' : 'rejected';
+      if (!decision.approve) fields[f].reason = decision.reason;
+    }
+    const now = new Date().toISOString();
+    const status = overallStatus(fields);
+    await tx.update(changeRequest).set({ fields, status, reviewedBy: reviewer.id, reviewedAt: now, version }).where(eq(changeRequest.id, req.id));
+    await tx.insert(auditLog).values({
+      actorUserId: reviewer.id,
+      action: decision.approve ? 'change_request.approved' : 'change_request.refused',
+      targetKind: target.kind,
+      targetId: target.id,
+      familyId: target.familyId,
+      siteId: target.siteId,
+      details: {
+        changeRequestId: req.id,
+        fields: Object.fromEntries(chosen.map((f) => [f, { from: target.row[f], to: fields[f].to }])),
+        ...(decision.approve ? {} : { reason: decision.reason }),
+      },
+    });
+    const contact = await familyContact(tx, target.familyId);
+    return { status, contact, label: targetLabel(target), chosen };
+  });
   if (outcome.contact?.email) {
     await mailer.send(
       decisionMail(
@@ -154,30 +152,27 @@ export async function directEdit(db: Db, reviewer: SessionUser, kind: IdentityKi
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new ApiError(422, 'validation', 'Certains champs sont à corriger.', fieldErrors(parsed.error));
   const values = parsed.data as Record<string, IdentityValue>;
-  return db.transaction(
-    async (tx) => {
-      const target = await loadSiteTarget(tx, reviewer.siteId, kind, id);
-      if (!target) throw notFound(kind === 'family' ? 'Famille' : 'Élève');
-      const changes = Object.fromEntries(
-        Object.entries(values)
-          .filter(([f, v]) => !sameValue(v, target.row[f]))
-          .map(([f, v]) => [f, { from: target.row[f], to: v }]),
-      );
-      if (!Object.keys(changes).length) return { changed: [] as string[], version: target.version };
-      const version = await nextVersion(tx);
-      await writeIdentity(tx, kind, id, values, version);
-      await tx.insert(auditLog).values({
-        actorUserId: reviewer.id,
-        action: kind === 'family' ? 'family.updated' : 'student.updated',
-        targetKind: kind,
-        targetId: id,
-        familyId: target.familyId,
-        siteId: target.siteId,
-        details: { changes },
-      });
-      return { changed: Object.keys(changes), version };
-    },
-    { behavior: 'immediate' },
-  );
+  return writeTransaction(db, async (tx) => {
+    const target = await loadSiteTarget(tx, reviewer.siteId, kind, id);
+    if (!target) throw notFound(kind === 'family' ? 'Famille' : 'Élève');
+    const changes = Object.fromEntries(
+      Object.entries(values)
+        .filter(([f, v]) => !sameValue(v, target.row[f]))
+        .map(([f, v]) => [f, { from: target.row[f], to: v }]),
+    );
+    if (!Object.keys(changes).length) return { changed: [] as string[], version: target.version };
+    const version = await nextVersion(tx);
+    await writeIdentity(tx, kind, id, values, version);
+    await tx.insert(auditLog).values({
+      actorUserId: reviewer.id,
+      action: kind === 'family' ? 'family.updated' : 'student.updated',
+      targetKind: kind,
+      targetId: id,
+      familyId: target.familyId,
+      siteId: target.siteId,
+      details: { changes },
+    });
+    return { changed: Object.keys(changes), version };
+  });
 }
 

@@ -50,8 +50,13 @@ async function select(tx: Tx, table: SQLiteTable, where: SQL | undefined): Promi
   return (await tx.select().from(table).where(where)) as Row[];
 }
 
+/** Server-only columns never sent to a device (where a file is stored, who reviewed it). */
+const HIDDEN_COLUMNS: Partial<Record<SyncTable, string[]>> = { documents: ['storageKey', 'reviewedBy'] };
+
 function put(changes: Changes, name: SyncTable, rows: Row[]) {
   if (!rows.length) return;
+  const hidden = HIDDEN_COLUMNS[name];
+  if (hidden) for (const row of rows) for (const column of hidden) delete row[column];
   const existing = changes[name] ?? [];
   const seen = new Set(existing.map((r) => r.id));
   for (const row of rows) if (!seen.has(row.id)) existing.push(row);

@@ -9,6 +9,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { syncClient } from '../db/schema/index.ts';
 import type { SessionUser } from '../http/context.ts';
 import { forbidden } from '../http/errors.ts';
+import { writeTransaction } from './write-lock.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
 type Mutation = PushRequest['mutations'][number];
@@ -20,15 +21,15 @@ const HANDLERS: Record<string, Handler> = {
 };
 
 /**
- * POST /api/sync/push (DESIGN.md §3). Mutations run in order, each in its own transaction that
- * also writes `sync_client.last_mutation_id`: either both the effect and the id are stored or
+ * POST /api/sync/push (DESIGN.md §3). The batch's mutations run in order in one transaction that
+ * also writes `sync_client.last_mutation_id`: either the effects and the id are stored or
  * neither, so a push cut off half-way and sent again applies nothing twice.
  *
  * - id ≤ last: a replay, skipped (already applied, or already rejected for good);
  * - id > last + 1: a gap; the batch stops and the answer says which id is expected;
  * - a permanent rejection (unreadable, not this family's record, invalid values) stores the id
  *   without any effect and is answered in the 200 body, so the client drops it from its queue;
- * - anything else that fails rolls back and surfaces as a 500: the client keeps the mutation.
+ * - anything else that fails rolls the batch back and surfaces as a 500: the client keeps its queue.
  *
  * A client id belongs to the account that first used it; another account gets 403.
  */
@@ -36,34 +37,33 @@ export async function push(db: Db, mailer: Mailer, user: SessionUser, body: Push
   const [client] = await db.select().from(syncClient).where(eq(syncClient.clientId, body.clientId));
   if (client && client.userId !== user.id) throw forbidden();
 
-  let lastMutationId = client?.lastMutationId ?? 0;
-  const results: MutationResult[] = [];
-  const acknowledgements = new Map<string, { familyId: string; label: string; fields: Set<string> }>();
-  let expected: number | undefined;
-
   const ordered = [...body.mutations].sort((a, b) => a.mutationId - b.mutationId);
-  for (const mutation of ordered) {
-    const step = await db.transaction((tx) => applyOne(tx, user, body.clientId, mutation), { behavior: 'immediate' });
-    if (step.kind === 'forbidden') throw forbidden();
-    lastMutationId = step.last;
-    if (step.kind === 'replay') continue;
-    if (step.kind === 'gap') {
-      expected = step.last + 1;
-      break;
-    }
-    const outcome = step.outcome;
-    if (outcome.ok) {
-      results.push({ mutationId: mutation.mutationId, ok: true });
-      if (outcome.acknowledge) {
-        const key = outcome.acknowledge.label + outcome.acknowledge.familyId;
-        const entry = acknowledgements.get(key) ?? { ...outcome.acknowledge, fields: new Set<string>() };
-        for (const f of outcome.acknowledge.fields) entry.fields.add(f);
-        acknowledgements.set(key, entry);
+  const { lastMutationId, results, acknowledgements, expected } = await writeTransaction(db, async (tx) => {
+    const acks = new Map<string, { familyId: string; label: string; fields: Set<string> }>();
+    const done: MutationResult[] = [];
+    let last = 0;
+    for (const mutation of ordered) {
+      const step = await applyOne(tx, user, body.clientId, mutation);
+      if (step.kind === 'forbidden') throw forbidden();
+      last = step.last;
+      if (step.kind === 'replay') continue;
+      if (step.kind === 'gap') return { lastMutationId: last, results: done, acknowledgements: acks, expected: last + 1 };
+      const outcome = step.outcome;
+      if (!outcome.ok) {
+        done.push({ mutationId: mutation.mutationId, error: outcome.error });
+        continue;
       }
-    } else {
-      results.push({ mutationId: mutation.mutationId, error: outcome.error });
+      done.push({ mutationId: mutation.mutationId, ok: true });
+      if (outcome.acknowledge) {
+        const key = outcome.acknowledge.familyId + ' ' + outcome.acknowledge.label;
+        const entry = acks.get(key) ?? { ...outcome.acknowledge, fields: new Set<string>() };
+        for (const f of outcome.acknowledge.fields) entry.fields.add(f);
+        acks.set(key, entry);
+      }
     }
-  }
+    if (!ordered.length) last = client?.lastMutationId ?? 0;
+    return { lastMutationId: last, results: done, acknowledgements: acks, expected: undefined as number | undefined };
+  });
 
   // After the commits: one acknowledgement per record edited in this push.
   for (const ack of acknowledgements.values()) {

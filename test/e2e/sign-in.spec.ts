@@ -26,6 +26,11 @@ test.describe('sign-in', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Accueil' })).toBeVisible();
     await expect(page).toHaveTitle(/Accueil — Portée/);
     await expect(page.getByRole('navigation', { name: 'Menu principal' })).toBeVisible();
+    // The h1 takes focus after the navigation, and again after a menu link.
+    await expect(page.getByRole('heading', { level: 1, name: 'Accueil' })).toBeFocused();
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Famille' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Famille' })).toBeFocused();
+    await expect(page).toHaveTitle(/Famille — Portée/);
   });
 
   test('wrong password: one alert, focused, identifiant kept, password emptied', async ({ page, server }) => {

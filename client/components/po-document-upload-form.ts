@@ -1,0 +1,248 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import {
+  ACCEPT_ATTRIBUTE,
+  DEFAULT_MAX_UPLOAD_BYTES,
+  documentMessages,
+  fileProblem,
+  formatLimit,
+  sniffMediaType,
+  SNIFF_LENGTH,
+} from '../../shared/document-rules.ts';
+import { queueUpload, sendPendingUploads, uploadEvents, type UploadEventDetail } from '../data/document-queue.ts';
+import type { DocumentKind } from '../data/records.ts';
+import { t } from '../i18n/i18n.ts';
+import { pageStyles } from '../styles/shared-styles.ts';
+import { errorSummary, focusErrorSummary, type SummaryItem } from './form-fields.ts';
+
+export interface ReplaceTarget {
+  id: string;
+  kindId: string;
+  fileName: string;
+}
+
+const MILESTONES = [25, 50, 75, 100];
+
+/**
+ * "Envoyer un document": "Type de document", "Fichier", "Envoyer". The file's type is read from
+ * its first bytes here, before anything is kept or sent; then the file is queued on the device
+ * (it survives a reload and waits for the network) and sent with its progress shown in a
+ * `<progress>` and announced at 25, 50, 75 and 100 %.
+ *
+ * @fires po-cancel-replace - "Annuler le remplacement"
+ */
+@customElement('po-document-upload-form')
+export class PoDocumentUploadForm extends LitElement {
+  static override styles = [
+    pageStyles,
+    css`
+      fieldset {
+        border: 0;
+        padding: 0;
+        margin: 0;
+      }
+      input[type='file'] {
+        padding: 0.4em;
+      }
+      .progress {
+        display: grid;
+        gap: 0.25em;
+      }
+      progress {
+        inline-size: 100%;
+        block-size: 1.25em;
+        accent-color: var(--po-color-primary);
+      }
+      @media (forced-colors: active) {
+        progress {
+          border: 1px solid CanvasText;
+        }
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) kinds: DocumentKind[] = [];
+  @property({ attribute: false }) familyId = '';
+  @property({ attribute: false }) studentId: string | null = null;
+  @property({ attribute: false }) replacing: ReplaceTarget | null = null;
+  @property({ type: Number, attribute: 'max-bytes' }) maxBytes = DEFAULT_MAX_UPLOAD_BYTES;
+
+  @state() private kindId = '';
+  @state() private errors: SummaryItem[] = [];
+  @state() private busy = false;
+  @state() private percent: number | null = null;
+  @state() private announcement = '';
+
+  private uploadId: number | null = null;
+  private fileName = '';
+  private announced = new Set<number>();
+
+  private readonly onUpload = (event: Event) => this._onUploadEvent((event as CustomEvent<UploadEventDetail>).detail);
+
+  override connectedCallback() {
+    super.connectedCallback();
+    uploadEvents.addEventListener('upload', this.onUpload);
+  }
+
+  override disconnectedCallback() {
+    uploadEvents.removeEventListener('upload', this.onUpload);
+    super.disconnectedCallback();
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>) {
+    if (changed.has('replacing') && this.replacing) this.kindId = this.replacing.kindId;
+  }
+
+  /** Moves focus to the form (after "Remplacer" in the list). */
+  async focusForm() {
+    await this.updateComplete;
+    (this.shadowRoot?.getElementById('file') as HTMLElement | null)?.focus();
+  }
+
+  override render() {
+    const fieldError = (name: string) => this.errors.find((e) => e.field === name)?.message;
+    const kindError = fieldError('kindId');
+    const fileError = fieldError('file');
+    const title = this.replacing ? t('documents.replaceTitle', { name: this.replacing.fileName }) : t('documents.formTitle');
+    if (!this.kinds.length) return html`<h2>${t('documents.formTitle')}</h2><p>${t('documents.noKinds')}</p>`;
+    return html`
+      <h2 id="upload-title">${title}</h2>
+      ${errorSummary(this.errors, this.shadowRoot, this.errors.length ? t('documents.formError') : undefined)}
+      <form novalidate aria-labelledby="upload-title" @submit=${this._onSubmit}>
+        <div class="field">
+          <label for="kindId">${t('documents.kind')}</label>
+          ${kindError ? html`<p class="field-error" id="kindId-error">${kindError}</p>` : nothing}
+          <select
+            id="kindId"
+            name="kindId"
+            required
+            aria-invalid=${kindError ? 'true' : 'false'}
+            aria-describedby=${ifDefined(kindError ? 'kindId-error' : undefined)}
+            ?disabled=${!!this.replacing}
+            @change=${(e: Event) => (this.kindId = (e.target as HTMLSelectElement).value)}
+          >
+            <option value="" ?selected=${!this.kindId}>${t('documents.kindPlaceholder')}</option>
+            ${this.kinds.map((k) => html`<option value=${k.id} ?selected=${k.id === this.kindId}>${k.label}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="file">${t('documents.file')}</label>
+          <p class="hint" id="file-hint">${t('documents.fileHint', { limit: formatLimit(this.maxBytes) })}</p>
+          ${fileError ? html`<p class="field-error" id="file-error">${fileError}</p>` : nothing}
+          <!-- No "capture" attribute: with it phones open the camera only; without it they offer camera and files. -->
+          <input
+            id="file"
+            name="file"
+            type="file"
+            accept=${ACCEPT_ATTRIBUTE}
+            required
+            aria-invalid=${fileError ? 'true' : 'false'}
+            aria-describedby=${fileError ? 'file-hint file-error' : 'file-hint'}
+          />
+        </div>
+        <div class="actions">
+          <button type="submit" ?disabled=${this.busy}>${t('documents.send')}</button>
+          ${this.replacing
+            ? html`<button type="button" class="secondary" @click=${this._onCancelReplace}>${t('documents.cancelReplace')}</button>`
+            : nothing}
+        </div>
+        ${this.percent !== null
+          ? html`<div class="progress">
+              <label for="upload-progress">${t('documents.progress')}</label>
+              <progress id="upload-progress" max="100" .value=${this.percent}>${this.percent} %</progress>
+            </div>`
+          : nothing}
+      </form>
+      <p role="status" class="upload-status">${this.announcement}</p>
+    `;
+  }
+
+  private async _onSubmit(event: Event) {
+    event.preventDefault();
+    if (this.busy) return;
+    const input = this.shadowRoot!.getElementById('file') as HTMLInputElement;
+    const file = input.files?.[0] ?? null;
+    const errors: SummaryItem[] = [];
+    const kindId = this.replacing?.kindId ?? this.kindId;
+    if (!kindId) errors.push({ field: 'kindId', message: documentMessages.kind });
+    let mediaType: string | null = null;
+    if (!file) {
+      errors.push({ field: 'file', message: documentMessages.missingFile });
+    } else {
+      const head = new Uint8Array(await file.slice(0, SNIFF_LENGTH).arrayBuffer());
+      const problem = fileProblem(file.size, head, this.maxBytes);
+      if (problem) errors.push({ field: 'file', message: problem });
+      mediaType = sniffMediaType(head);
+    }
+    this.errors = errors;
+    if (errors.length || !file || !mediaType) {
+      this.announcement = '';
+      await focusErrorSummary(this);
+      return;
+    }
+    this.busy = true;
+    this.announced = new Set();
+    this.announcement = '';
+    try {
+      const upload = await queueUpload({
+        familyId: this.familyId,
+        studentId: this.studentId,
+        kindId,
+        replacesId: this.replacing?.id ?? null,
+        file,
+        mediaType,
+      });
+      this.uploadId = upload.id;
+      this.fileName = upload.fileName;
+      this.percent = 0;
+      input.value = '';
+      if (!this.replacing) this.kindId = '';
+      else this._onCancelReplace();
+      const outcome = await sendPendingUploads();
+      if (outcome === 'offline' && this.uploadId === upload.id) {
+        this.percent = null;
+        this.announcement = t('documents.queued', { name: upload.fileName });
+        this.uploadId = null;
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private _onUploadEvent(detail: UploadEventDetail) {
+    if (detail.id !== this.uploadId) return;
+    if (detail.type === 'progress') {
+      const percent = detail.total ? Math.min(100, Math.floor((detail.loaded / detail.total) * 100)) : 0;
+      this.percent = percent;
+      const reached = MILESTONES.filter((m) => percent >= m && !this.announced.has(m));
+      if (reached.length) {
+        for (const m of reached) this.announced.add(m);
+        this.announcement = t('documents.progressAt', { percent: reached[reached.length - 1] });
+      }
+    } else if (detail.type === 'sent') {
+      this.percent = null;
+      this.uploadId = null;
+      this.announcement = t('documents.sent', { name: detail.document.fileName });
+    } else {
+      this.percent = null;
+      this.uploadId = null;
+      this.announcement = '';
+      this.errors = [{ field: 'file', message: t('documents.refusedByServer', { name: this.fileName, message: detail.message }) }];
+      void focusErrorSummary(this);
+    }
+  }
+
+  private _onCancelReplace() {
+    this.dispatchEvent(new CustomEvent('po-cancel-replace', { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'po-document-upload-form': PoDocumentUploadForm;
+  }
+  interface GlobalEventHandlersEventMap {
+    'po-cancel-replace': CustomEvent<void>;
+  }
+}

@@ -1,0 +1,226 @@
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { api, HttpError, OfflineError } from '../api/http.ts';
+import { errorSummary, focusErrorSummary } from '../components/form-fields.ts';
+import { displayValue, fieldLabel } from '../components/identity-form.ts';
+import { PageElement } from '../components/page-element.ts';
+import { formatDateTime, t } from '../i18n/i18n.ts';
+import { pageStyles } from '../styles/shared-styles.ts';
+
+interface RequestView {
+  id: string;
+  createdAt: string;
+  familyId: string;
+  familyName: string;
+  targetKind: 'family' | 'student';
+  targetId: string;
+  targetName: string;
+  conflict: boolean;
+  fields: Array<{ field: string; from: unknown; onFile: unknown; to: unknown; status: string; reason?: string; changedOnFile: boolean }>;
+}
+
+/**
+ * `/admin/demandes`: the site's pending change requests, oldest first. For each field the value
+ * the family started from, the value on file and the value asked for (a conflict is flagged when
+ * the record changed in between); "Approuver" / "Refuser" per field or for the whole request, a
+ * reason being required to refuse. The secretariat works online: offline, the page says so.
+ */
+@customElement('po-admin-requests-page')
+export class PoAdminRequestsPage extends PageElement {
+  static override styles = [
+    pageStyles,
+    css`
+      section.request {
+        border: 1px solid var(--po-color-border);
+        border-radius: var(--po-radius);
+        padding: 1rem;
+        margin-block-end: 1.5rem;
+      }
+      .table-wrap {
+        overflow-x: auto;
+      }
+      td .actions {
+        gap: 0.4em;
+      }
+      textarea {
+        min-block-size: 4em;
+      }
+      .changed {
+        font-weight: 700;
+      }
+      @media (max-width: 40em) {
+        table, thead, tbody, tr, th, td {
+          display: block;
+        }
+        thead {
+          position: absolute;
+          inline-size: 1px;
+          block-size: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+        }
+        tr {
+          border: 1px solid var(--po-color-border);
+          margin-block-end: 1rem;
+          padding: 0.5rem;
+        }
+        td::before {
+          content: attr(data-label) ' : ';
+          font-weight: 700;
+        }
+      }
+      @media (forced-colors: active) {
+        section.request, tr {
+          border-color: CanvasText;
+        }
+      }
+    `,
+  ];
+
+  @state() private requests: RequestView[] | null = null;
+  @state() private offline = false;
+  @state() private reasons: Record<string, string> = {};
+  @state() private errors: Record<string, string> = {};
+  @state() private summary = '';
+  @state() private announcement = '';
+  @state() private busy = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  protected pageTitle() {
+    return t('admin.requests.title');
+  }
+
+  private async load() {
+    try {
+      this.requests = (await api<{ requests: RequestView[] }>('/api/admin/requests')).requests;
+      this.offline = false;
+    } catch (error) {
+      if (error instanceof OfflineError) this.offline = true;
+      else throw error;
+    }
+  }
+
+  override render() {
+    const items = Object.entries(this.errors).map(([field, message]) => ({ field, message }));
+    return html`
+      <h1>${t('admin.requests.title')}</h1>
+      <div role="status">${this.offline ? html`<p class="notice warning">${t('admin.requests.offline')} <button type="button" @click=${() => void this.load()}>${t('admin.requests.retry')}</button></p>` : nothing}</div>
+      ${errorSummary(items, this.shadowRoot, this.summary || undefined)}
+      <p role="status" class="announcement">${this.announcement}</p>
+      ${this.requests === null
+        ? this.offline
+          ? nothing
+          : html`<p>${t('common.loading')}</p>`
+        : this.requests.length
+          ? this.requests.map((r) => this.renderRequest(r))
+          : html`<p>${t('admin.requests.none')}</p>`}
+    `;
+  }
+
+  private renderRequest(r: RequestView) {
+    const kind = r.targetKind === 'family' ? t('admin.requests.kind.family') : t('admin.requests.kind.student', { family: r.familyName });
+    const reasonId = `reason-${r.id}`;
+    const reasonError = this.errors[reasonId];
+    const described = [`${reasonId}-hint`, reasonError ? `${reasonId}-error` : ''].filter(Boolean).join(' ');
+    return html`<section class="request" aria-labelledby="title-${r.id}">
+      <h2 id="title-${r.id}">${r.targetName} — ${kind}</h2>
+      <p>${t('admin.requests.received', { when: formatDateTime(r.createdAt) })} · <a href="/admin/familles/${r.familyId}">${t('admin.requests.openFamily', { name: r.familyName })}</a></p>
+      ${r.conflict ? html`<p class="notice warning">${t('admin.requests.conflict')}</p>` : nothing}
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">${r.targetName}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${t('admin.requests.col.field')}</th>
+              <th scope="col">${t('admin.requests.col.from')}</th>
+              <th scope="col">${t('admin.requests.col.onFile')}</th>
+              <th scope="col">${t('admin.requests.col.to')}</th>
+              <th scope="col">${t('admin.requests.col.decision')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${r.fields.map(
+              (f) => html`<tr>
+                <th scope="row">${fieldLabel(f.field)}</th>
+                <td data-label=${t('admin.requests.col.from')}>${displayValue(f.field, f.from)}</td>
+                <td data-label=${t('admin.requests.col.onFile')} class=${f.changedOnFile ? 'changed' : ''}>
+                  ${displayValue(f.field, f.onFile)}${f.changedOnFile ? html` (${t('admin.requests.changedOnFile')})` : nothing}
+                </td>
+                <td data-label=${t('admin.requests.col.to')}>${displayValue(f.field, f.to)}</td>
+                <td data-label=${t('admin.requests.col.decision')}>
+                  ${f.status === 'pending'
+                    ? html`<div class="actions">
+                        <button type="button" @click=${() => void this.decide(r, true, [f.field])}>
+                          ${t('admin.requests.approve')}<span class="visually-hidden"> ${fieldLabel(f.field)}</span>
+                        </button>
+                        <button type="button" class="secondary" @click=${() => void this.decide(r, false, [f.field])}>
+                          ${t('admin.requests.refuse')}<span class="visually-hidden"> ${fieldLabel(f.field)}</span>
+                        </button>
+                      </div>`
+                    : html`${t('admin.requests.decided')}${f.reason ? ` — ${f.reason}` : ''}`}
+                </td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div class="field">
+        <label for=${reasonId}>${t('admin.requests.reason')}</label>
+        <p class="hint" id="${reasonId}-hint">${t('admin.requests.reasonHint')}</p>
+        ${reasonError ? html`<p class="field-error" id="${reasonId}-error">${reasonError}</p>` : nothing}
+        <textarea
+          id=${reasonId}
+          aria-describedby=${described}
+          aria-invalid=${reasonError ? 'true' : 'false'}
+          .value=${this.reasons[r.id] ?? ''}
+          @input=${(e: InputEvent) => (this.reasons = { ...this.reasons, [r.id]: (e.target as HTMLTextAreaElement).value })}
+        ></textarea>
+      </div>
+      <div class="actions">
+        <button type="button" @click=${() => void this.decide(r, true)}>${t('admin.requests.approveAll')}</button>
+        <button type="button" class="secondary" @click=${() => void this.decide(r, false)}>${t('admin.requests.refuseAll')}</button>
+      </div>
+    </section>`;
+  }
+
+  private async decide(r: RequestView, approve: boolean, fields?: string[]) {
+    if (this.busy) return;
+    const reasonId = `reason-${r.id}`;
+    const reason = (this.reasons[r.id] ?? '').trim();
+    if (!approve && !reason) {
+      this.errors = { [reasonId]: t('admin.requests.reasonRequired') };
+      this.summary = '';
+      void focusErrorSummary(this);
+      return;
+    }
+    this.busy = true;
+    try {
+      await api(`/api/admin/requests/${r.id}/${approve ? 'approve' : 'refuse'}`, { body: approve ? { fields } : { fields, reason } });
+      this.errors = {};
+      this.summary = '';
+      const names = (fields ?? r.fields.filter((f) => f.status === 'pending').map((f) => f.field)).map(fieldLabel).join(', ');
+      this.announcement = t(approve ? 'admin.requests.approved' : 'admin.requests.refused', { target: r.targetName, fields: names });
+      await this.load();
+    } catch (error) {
+      if (error instanceof OfflineError) this.offline = true;
+      else if (error instanceof HttpError) {
+        this.summary = error.body.error.message;
+        this.errors = error.body.error.fields?.reason ? { [reasonId]: error.body.error.fields.reason } : {};
+        void focusErrorSummary(this);
+        await this.load();
+      } else throw error;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'po-admin-requests-page': PoAdminRequestsPage;
+  }
+}

@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import { fieldErrors } from '../../shared/auth-schemas.ts';
+import {
+  documentMessages,
+  sanitiseFileName,
+  sniffMediaType,
+  uploadFieldsSchema,
+  type AcceptedMediaType,
+  type DocumentView,
+} from '../../shared/document-rules.ts';
+import { schoolYearOf } from '../../shared/school-year.ts';
+import type { Db } from '../db/client.ts';
+import { auditLog, document, documentKind, family, student, tombstone } from '../db/schema/index.ts';
+import { nextVersion } from '../db/versioning.ts';
+import type { SessionUser } from '../http/context.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import type { Storage } from './storage.ts';
+
+export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+type DocumentRow = typeof document.$inferSelect;
+
+/** A row as the API shows it: never the storage key nor who reviewed it. */
+export function documentView(row: DocumentRow): DocumentView {
+  const { storageKey: _key, reviewedBy: _by, ...view } = row;
+  return view as DocumentView;
+}
+
+/**
+ * The document id of an upload, derived from the family and the idempotency key: a replay of
+ * the same upload lands on the same primary key, so the database itself refuses a second row
+ * (no extra column or table needed, and two concurrent replays cannot both insert).
+ */
+export function documentIdFor(familyId: string, idempotencyKey: string): string {
+  const h = createHash('sha256').update(`document\n${familyId}\n${idempotencyKey}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * JPEG and PNG are decoded and encoded again: what is stored is pixels only, without EXIF
+ * (GPS position, camera, date), XMP, comments or anything appended after the image. The EXIF
+ * orientation is applied first so a phone photo is not stored sideways. PDFs are kept as sent.
+ */
+export async function reencode(bytes: Uint8Array, type: AcceptedMediaType, maxBytes: number): Promise<Uint8Array> {
+  if (type === 'application/pdf') return bytes;
+  try {
+    const image = sharp(bytes, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate();
+    const out = type === 'image/jpeg' ? await image.jpeg({ quality: 88 }).toBuffer() : await image.png({ compressionLevel: 9 }).toBuffer();
+    return new Uint8Array(out);
+  } catch {
+    throw new ApiError(422, 'unreadable_file', documentMessages.unreadable(maxBytes), { file: documentMessages.unreadable(maxBytes) });
+  }
+}
+
+export interface UploadInput {
+  fields: Record<string, unknown>;
+  file: File | null;
+}
+
+export interface UploadOutcome {
+  document: DocumentView;
+  /** True when this idempotency key was already stored: nothing new was written. */
+  replay: boolean;
+}
+
+/**
+ * POST /api/documents. Checks, in order: the text fields; the kind (this site's, active, for
+ * this owner); the student (this family's, else 404); the file (size, type from its bytes, hash
+ * matching the key); then stores the bytes under a new key and inserts the row with a fresh
+ * change version, so the family's other devices receive it at their next pull. Replacing a
+ * refused document deletes that one in the same transaction (with a tombstone for the pull).
+ */
+export async function uploadDocument(db: Db, storage: Storage, user: SessionUser, input: UploadInput, maxBytes: number): Promise<UploadOutcome> {
+  const familyId = user.familyId;
+  if (user.role !== 'family' || !familyId) throw notFound('Famille');
+
+  const parsed = uploadFieldsSchema.safeParse(input.fields);
+  if (!parsed.success) throw new ApiError(422, 'validation', 'Certains champs sont à corriger.', fieldErrors(parsed.error));
+  const fields = parsed.data;
+
+  // A replay answers the stored document before anything else is looked at (the bytes included).
+  const id = documentIdFor(familyId, fields.idempotencyKey);
+  const [existing] = await db.select().from(document).where(eq(document.id, id));
+  if (existing) return { document: documentView(existing), replay: true };
+
+  const [fam] = await db.select({ siteId: family.siteId }).from(family).where(eq(family.id, familyId));
+  if (!fam) throw notFound('Famille');
+  const [kind] = await db
+    .select()
+    .from(documentKind)
+    .where(and(eq(documentKind.id, fields.kindId), eq(documentKind.siteId, fam.siteId), eq(documentKind.active, true)));
+  if (!kind) throw new ApiError(422, 'validation', documentMessages.kind, { kindId: documentMessages.kind });
+  if ((kind.owner === 'student') !== !!fields.studentId) {
+    throw new ApiError(422, 'validation', documentMessages.kindNotForOwner, { kindId: documentMessages.kindNotForOwner });
+  }
+  if (fields.studentId) {
+    const [own] = await db.select({ id: student.id }).from(student).where(and(eq(student.id, fields.studentId), eq(student.familyId, familyId)));
+    if (!own) throw notFound('Élève');
+  }
+
+  const file = input.file;
+  if (!file) throw new ApiError(422, 'validation', documentMessages.missingFile, { file: documentMessages.missingFile });
+  if (file.size > maxBytes) throw new ApiError(413, 'too_large', documentMessages.size(maxBytes), { file: documentMessages.size(maxBytes) });
+  if (file.size === 0) throw new ApiError(422, 'validation', documentMessages.empty, { file: documentMessages.empty });
+  const original = new Uint8Array(await file.arrayBuffer());
+  const mediaType = sniffMediaType(original.subarray(0, 16));
+  if (!mediaType) throw new ApiError(415, 'unsupported_type', documentMessages.type(maxBytes), { file: documentMessages.type(maxBytes) });
+  if (!fields.idempotencyKey.endsWith(':' + sha256Hex(original))) {
+    throw new ApiError(422, 'validation', documentMessages.hashMismatch, { file: documentMessages.hashMismatch });
+  }
+
+  let replaced: DocumentRow | undefined;
+  if (fields.replacesId) {
+    [replaced] = await db.select().from(document).where(and(eq(document.id, fields.replacesId), eq(document.familyId, familyId)));
+    if (!replaced) throw notFound('Document');
+    if (replaced.status !== 'rejected') throw new ApiError(409, 'not_rejected', 'Seul un document refusé peut être remplacé.');
+  }
+
+  const stored = await reencode(original, mediaType, maxBytes);
+  const storageKey = await storage.put(stored);
+  const fileName = sanitiseFileName(file.name || 'document', mediaType);
+  let outcome: UploadOutcome;
+  try {
+    outcome = await db.transaction(
+      async (tx) => {
+        const version = await nextVersion(tx);
+        const inserted = await tx
+          .insert(document)
+          .values({
+            id,
+            familyId,
+            studentId: fields.studentId ?? null,
+            kindId: kind.id,
+            schoolYear: schoolYearOf(new Date()),
+            fileName,
+            mediaType,
+            sizeBytes: stored.byteLength,
+            sha256: sha256Hex(stored),
+            storageKey,
+            status: 'received',
+            version,
+          })
+          .onConflictDoNothing()
+          .returning();
+        if (!inserted.length) {
+          // The same upload, sent twice at once: the other request stored it.
+          const [row] = await tx.select().from(document).where(eq(document.id, id));
+          return { document: documentView(row), replay: true };
+        }
+        if (replaced) {
+          const gone = await tx
+            .delete(document)
+            .where(and(eq(document.id, replaced.id), eq(document.status, 'rejected')))
+            .returning({ id: document.id });
+          if (!gone.length) throw new ApiError(409, 'not_rejected', 'Seul un document refusé peut être remplacé.');
+          await tx.insert(tombstone).values({ tableName: 'document', rowId: replaced.id, familyId, siteId: fam.siteId, version });
+        }
+        await tx.insert(auditLog).values({
+          actorUserId: user.id,
+          action: replaced ? 'document.replaced' : 'document.uploaded',
+          targetKind: 'document',
+          targetId: id,
+          familyId,
+          siteId: fam.siteId,
+          details: { kindId: kind.id, fileName, sizeBytes: stored.byteLength, ...(replaced ? { replacesId: replaced.id } : {}) },
+        });
+        return { document: documentView(inserted[0]), replay: false };
+      },
+      { behavior: 'immediate' },
+    );
+  } catch (error) {
+    await storage.delete(storageKey);
+    throw error;
+  }
+  if (outcome.replay) await storage.delete(storageKey);
+  if (replaced && !outcome.replay) await storage.delete(replaced.storageKey).catch(() => undefined);
+  return outcome;
+}

@@ -1,0 +1,234 @@
+import { and, eq, lt } from 'drizzle-orm';
+import { invoiceBalanceCents, statusOfResultrans, type PayfipStatus } from '../../shared/billing.ts';
+import { payfipObjet, payfipRequestSchema } from '../../shared/billing-schemas.ts';
+import type { Db } from '../db/client.ts';
+import { auditLog, discount, family, invoice, payfipAttempt, payment } from '../db/schema/index.ts';
+import { nextVersion } from '../db/versioning.ts';
+import type { Env } from '../env.ts';
+import type { SessionUser } from '../http/context.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import { createPayfipClient, PayfipFault, PayfipUnavailable, type PayfipClient } from './client.ts';
+import { IDOP_LIFETIME_MS, payfipConfig } from './config.ts';
+import type { PaymentDetail } from './soap.ts';
+
+/**
+ * The PayFiP flow on our side (DESIGN.md §7): one attempt per click, one payment per invoice,
+ * `refdet` = the invoice number. Every result is read back from PayFiP itself
+ * (recupererDetailPaiementSecurise), never taken from what the browser or the notification says,
+ * and recorded once: the attempt leaves 'pending' in the same transaction that writes the payment.
+ */
+export const PAYFIP_PAYMENT_LABEL = 'Paiement en ligne PayFiP';
+
+export function payfipClient(env: Env, fetchImpl?: typeof fetch): PayfipClient {
+  return createPayfipClient({ url: payfipConfig(env).soapUrl, fetch: fetchImpl });
+}
+
+async function invoiceDue(db: Db, inv: { id: string; amountCents: number }) {
+  const [payments, discounts] = await Promise.all([
+    db.select({ invoiceId: payment.invoiceId, amountCents: payment.amountCents }).from(payment).where(eq(payment.invoiceId, inv.id)),
+    db.select({ invoiceId: discount.invoiceId, amountCents: discount.amountCents }).from(discount).where(eq(discount.invoiceId, inv.id)),
+  ]);
+  return invoiceBalanceCents(inv, payments, discounts);
+}
+
+export interface StartedPayment {
+  attemptId: string;
+  idOp: string;
+  paymentUrl: string;
+}
+
+/** Starts (or resumes) the online payment of one of the family's invoices. */
+export async function startPayfipPayment(db: Db, env: Env, user: SessionUser, invoiceId: string, expectedCents: number, client = payfipClient(env)): Promise<StartedPayment> {
+  const config = payfipConfig(env);
+  const [inv] = user.familyId
+    ? await db.select().from(invoice).where(and(eq(invoice.id, invoiceId), eq(invoice.familyId, user.familyId)))
+    : [];
+  if (!inv) throw notFound('Facture');
+
+  // An attempt still open for this invoice: resume it (its page is still valid), or settle it first.
+  const open = await db.select().from(payfipAttempt).where(and(eq(payfipAttempt.invoiceId, inv.id), eq(payfipAttempt.status, 'pending')));
+  for (const attempt of open) {
+    if (!attempt.idOp) {
+      if (Date.now() - new Date(attempt.createdAt).getTime() < 60_000) {
+        throw new ApiError(409, 'payment_in_progress', 'Un paiement de cette facture est déjà en cours de création. Patientez un instant.');
+      }
+      await markAttempt(db, attempt.id, 'error');
+    } else if (new Date(attempt.expiresAt).getTime() > Date.now()) {
+      const due = await invoiceDue(db, inv);
+      if (due === attempt.amountCents && due === expectedCents) {
+        return { attemptId: attempt.id, idOp: attempt.idOp, paymentUrl: pageUrl(config.paymentPageUrl, attempt.idOp) };
+      }
+      await settleAttempt(db, env, attempt.idOp, 'start', client);
+    } else {
+      await settleAttempt(db, env, attempt.idOp, 'start', client);
+    }
+  }
+
+  const due = await invoiceDue(db, inv);
+  if (due <= 0) throw new ApiError(409, 'already_paid', 'Cette facture est déjà réglée.');
+  if (due !== expectedCents) {
+    throw new ApiError(409, 'amount_changed', 'Le montant à payer a changé depuis votre dernière synchronisation. Vérifiez-le avant de payer.');
+  }
+
+  const [fam] = await db.select({ email: family.email }).from(family).where(eq(family.id, inv.familyId));
+  const request = payfipRequestSchema.safeParse({
+    exer: String(new Date().getFullYear()),
+    mel: fam?.email || user.email,
+    montant: due,
+    numcli: config.numcli,
+    objet: payfipObjet(`${inv.label} ${inv.number}`),
+    refdet: inv.number,
+    saisie: config.saisie,
+    urlnotif: config.urlnotif,
+    urlredirect: config.urlredirect,
+  });
+  if (!request.success) {
+    console.error('[payfip] request breaks the field rules', inv.number, request.error.issues.map((i) => i.message));
+    throw new ApiError(502, 'payfip_config', 'Le paiement en ligne n’est pas possible pour cette facture. Contactez le secrétariat.');
+  }
+
+  const attemptId = crypto.randomUUID();
+  await db.transaction(async (tx) => {
+    const version = await nextVersion(tx);
+    await tx.insert(payfipAttempt).values({
+      id: attemptId, invoiceId: inv.id, familyId: inv.familyId, amountCents: due, status: 'pending',
+      expiresAt: new Date(Date.now() + IDOP_LIFETIME_MS).toISOString(), version,
+    });
+  });
+
+  let idOp: string;
+  try {
+    ({ idOp } = await client.creerPaiementSecurise({ ...request.data, montant: String(request.data.montant) }));
+  } catch (error) {
+    await markAttempt(db, attemptId, 'error');
+    if (error instanceof PayfipFault) console.error('[payfip] creerPaiementSecurise fault', error.fault);
+    else console.error('[payfip] creerPaiementSecurise failed', (error as Error).message);
+    throw new ApiError(502, 'payfip_unavailable', 'Le service de paiement en ligne ne répond pas. Réessayez plus tard.');
+  }
+  await db.transaction(async (tx) => {
+    const version = await nextVersion(tx);
+    await tx.update(payfipAttempt).set({ idOp, expiresAt: new Date(Date.now() + IDOP_LIFETIME_MS).toISOString(), version }).where(eq(payfipAttempt.id, attemptId));
+  });
+  return { attemptId, idOp, paymentUrl: pageUrl(config.paymentPageUrl, idOp) };
+}
+
+function pageUrl(base: string, idOp: string) {
+  const url = new URL(base);
+  url.searchParams.set('idop', idOp);
+  return url.toString();
+}
+
+async function markAttempt(db: Db, attemptId: string, status: PayfipStatus) {
+  await db.transaction(async (tx) => {
+    const version = await nextVersion(tx);
+    await tx.update(payfipAttempt).set({ status, version }).where(and(eq(payfipAttempt.id, attemptId), eq(payfipAttempt.status, 'pending')));
+  });
+}
+
+export interface SettleResult {
+  status: PayfipStatus | 'unknown';
+  attemptId?: string;
+  invoiceId?: string;
+  familyId?: string;
+  paymentId?: string | null;
+}
+
+/** DDMMYYYY + HHMM → ISO date and local date-time. */
+function transactionTime(detail: PaymentDetail): { date: string; at: string } | null {
+  const d = /^(\d{2})(\d{2})(\d{4})$/.exec(detail.dattrans);
+  const h = /^(\d{2})(\d{2})$/.exec(detail.heurtrans);
+  if (!d) return null;
+  const date = `${d[3]}-${d[2]}-${d[1]}`;
+  return { date, at: h ? `${date}T${h[1]}:${h[2]}` : date };
+}
+
+/**
+ * Reads the transaction's detail from PayFiP and records it, once. Safe to call any number of
+ * times from the notification, the return page and the reconciliation job, concurrently too.
+ */
+export async function settleAttempt(db: Db, env: Env, idOp: string, source: 'notification' | 'return' | 'reconciliation' | 'start', client = payfipClient(env)): Promise<SettleResult> {
+  const [attempt] = await db.select().from(payfipAttempt).where(eq(payfipAttempt.idOp, idOp));
+  if (!attempt) return { status: 'unknown' };
+  const known = (a: typeof attempt): SettleResult => ({ status: a.status as PayfipStatus, attemptId: a.id, invoiceId: a.invoiceId, familyId: a.familyId, paymentId: a.paymentId });
+  if (attempt.status !== 'pending') return known(attempt);
+
+  let detail: PaymentDetail;
+  try {
+    detail = await client.recupererDetailPaiementSecurise(idOp);
+  } catch (error) {
+    // Not finished yet, or PayFiP unreachable: still pending; the reconciliation job asks again.
+    if (!(error instanceof PayfipFault) && !(error instanceof PayfipUnavailable)) throw error;
+    return known(attempt);
+  }
+  const outcome = statusOfResultrans(detail.resultrans);
+  if (!outcome) {
+    console.warn(`[payfip] ${idOp}: unknown resultrans "${detail.resultrans}" (${source}); left pending`);
+    return known(attempt);
+  }
+  const config = payfipConfig(env);
+
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(payfipAttempt).where(eq(payfipAttempt.id, attempt.id));
+    if (current.status !== 'pending') return known(current);
+    const [inv] = await tx.select().from(invoice).where(eq(invoice.id, current.invoiceId));
+    const [fam] = await tx.select({ siteId: family.siteId }).from(family).where(eq(family.id, current.familyId));
+    const version = await nextVersion(tx);
+    const time = transactionTime(detail);
+    const problems: string[] = [];
+    if (outcome === 'paid') {
+      if (detail.montant !== String(current.amountCents)) problems.push(`montant ${detail.montant} ≠ ${current.amountCents}`);
+      if (detail.refdet !== inv.number) problems.push(`refdet ${detail.refdet} ≠ ${inv.number}`);
+      if (detail.numcli !== config.numcli) problems.push(`numcli ${detail.numcli} ≠ ${config.numcli}`);
+      if (detail.idOp && detail.idOp !== idOp) problems.push(`idOp ${detail.idOp} ≠ ${idOp}`);
+      if (!time) problems.push(`dattrans ${detail.dattrans}`);
+    }
+    if (problems.length) {
+      // Never recorded as paid: the secretariat sees the attempt as 'mismatch' and the audit log says why.
+      await tx.update(payfipAttempt).set({ status: 'mismatch', resultrans: detail.resultrans, numauto: detail.numauto || null, version }).where(eq(payfipAttempt.id, current.id));
+      await tx.insert(auditLog).values({
+        actorUserId: null, action: 'payfip.mismatch', targetKind: 'payfip_attempt', targetId: current.id, familyId: current.familyId, siteId: fam?.siteId ?? null,
+        details: { idOp, invoiceNumber: inv.number, expectedCents: current.amountCents, received: detail, problems, source },
+      });
+      console.warn(`[payfip] ${idOp}: result refused for invoice ${inv.number}: ${problems.join('; ')}`);
+      return { status: 'mismatch' as const, attemptId: current.id, invoiceId: current.invoiceId, familyId: current.familyId, paymentId: null };
+    }
+    let paymentId: string | null = null;
+    if (outcome === 'paid') {
+      paymentId = crypto.randomUUID();
+      await tx.insert(payment).values({
+        id: paymentId, familyId: current.familyId, invoiceId: current.invoiceId, date: time!.date, mode: 'payfip',
+        operationNumber: detail.numauto, label: PAYFIP_PAYMENT_LABEL, amountCents: current.amountCents, schoolYear: inv.schoolYear, version,
+      });
+    }
+    await tx
+      .update(payfipAttempt)
+      .set({ status: outcome, resultrans: detail.resultrans, numauto: detail.numauto || null, paidAt: outcome === 'paid' ? time!.at : null, paymentId, version })
+      .where(and(eq(payfipAttempt.id, current.id), eq(payfipAttempt.status, 'pending')));
+    await tx.insert(auditLog).values({
+      actorUserId: null, action: `payfip.${outcome}`, targetKind: 'payfip_attempt', targetId: current.id, familyId: current.familyId, siteId: fam?.siteId ?? null,
+      details: { idOp, invoiceNumber: inv.number, resultrans: detail.resultrans, numauto: detail.numauto, amountCents: current.amountCents, source },
+    });
+    return { status: outcome, attemptId: current.id, invoiceId: current.invoiceId, familyId: current.familyId, paymentId };
+  });
+}
+
+/**
+ * The reconciliation job: asks PayFiP about every attempt still pending after its idOp expired
+ * (its notification was lost, or the family never came back). Returns how many it settled.
+ */
+export async function reconcilePayfip(db: Db, env: Env, opts: { now?: Date; client?: PayfipClient } = {}): Promise<{ checked: number; settled: number }> {
+  const now = (opts.now ?? new Date()).toISOString();
+  const client = opts.client ?? payfipClient(env);
+  const stale = await db.select().from(payfipAttempt).where(and(eq(payfipAttempt.status, 'pending'), lt(payfipAttempt.expiresAt, now)));
+  let settled = 0;
+  for (const attempt of stale) {
+    if (!attempt.idOp) {
+      await markAttempt(db, attempt.id, 'error');
+      settled++;
+      continue;
+    }
+    const result = await settleAttempt(db, env, attempt.idOp, 'reconciliation', client);
+    if (result.status !== 'pending') settled++;
+  }
+  return { checked: stale.length, settled };
+}

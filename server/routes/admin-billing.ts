@@ -1,0 +1,182 @@
+import { and, desc, eq, inArray, like } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { invoiceBalanceCents } from '../../shared/billing.ts';
+import { createInvoiceSchema, deskPaymentSchema, discountSchema } from '../../shared/billing-schemas.ts';
+import { requireRole, requireSession } from '../auth/session-middleware.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { auditLog, discount, family, invoice, invoiceLine, payfipAttempt, payment, student } from '../db/schema/index.ts';
+import { nextVersion } from '../db/versioning.ts';
+import type { AppEnv } from '../http/context.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import { validateJson } from '../http/validate.ts';
+
+const DESK_LABELS = { cheque: 'Chèque', cash: 'Espèces', direct_debit: 'Prélèvement' } as const;
+
+/** Every invoice of the site's families with what it still asks for. */
+async function siteInvoices(db: Db | Tx, siteId: string, familyId?: string) {
+  const families = await db.select().from(family).where(familyId ? and(eq(family.siteId, siteId), eq(family.id, familyId)) : eq(family.siteId, siteId));
+  const familyIds = families.map((f) => f.id);
+  if (!familyIds.length) return { families, invoices: [] };
+  const [invoices, payments, discounts] = await Promise.all([
+    db.select().from(invoice).where(inArray(invoice.familyId, familyIds)).orderBy(desc(invoice.date)),
+    db.select({ invoiceId: payment.invoiceId, amountCents: payment.amountCents }).from(payment).where(inArray(payment.familyId, familyIds)),
+    db.select({ invoiceId: discount.invoiceId, amountCents: discount.amountCents }).from(discount).where(inArray(discount.familyId, familyIds)),
+  ]);
+  return { families, invoices: invoices.map((i) => ({ ...i, dueCents: invoiceBalanceCents(i, payments, discounts) })) };
+}
+
+/** The invoice, if it belongs to a family of the secretariat's site (else 404, never the record). */
+async function siteInvoice(db: Db | Tx, siteId: string, invoiceId: string) {
+  const [row] = await db
+    .select({ invoice, siteId: family.siteId })
+    .from(invoice)
+    .innerJoin(family, eq(family.id, invoice.familyId))
+    .where(and(eq(invoice.id, invoiceId), eq(family.siteId, siteId)));
+  if (!row) throw notFound('Facture');
+  return row.invoice;
+}
+
+async function dueOf(tx: Tx, inv: { id: string; amountCents: number }) {
+  const [payments, discounts] = await Promise.all([
+    tx.select({ invoiceId: payment.invoiceId, amountCents: payment.amountCents }).from(payment).where(eq(payment.invoiceId, inv.id)),
+    tx.select({ invoiceId: discount.invoiceId, amountCents: discount.amountCents }).from(discount).where(eq(discount.invoiceId, inv.id)),
+  ]);
+  return invoiceBalanceCents(inv, payments, discounts);
+}
+
+const tooMuch = (due: number) =>
+  new ApiError(422, 'validation', 'Certains champs sont à corriger.', {
+    amount: `Le montant dépasse ce que la facture demande encore (${(due / 100).toFixed(2).replace('.', ',')} €).`,
+  });
+
+/**
+ * The secretariat's billing API (/api/admin/billing): invoices, desk payments, discounts, PayFiP
+ * attempts and balances due, all limited to its site and written to the audit log.
+ */
+export const adminBillingRoutes = new Hono<AppEnv>()
+  .use(requireSession, requireRole('secretariat'))
+  .get('/families', async (c) => {
+    const { families, invoices } = await siteInvoices(c.var.deps.db, c.var.user.siteId);
+    const rows = families
+      .map((f) => {
+        const own = invoices.filter((i) => i.familyId === f.id);
+        return {
+          id: f.id, civility: f.civility, lastName: f.lastName, firstName: f.firstName,
+          dueCents: own.reduce((s, i) => s + Math.max(0, i.dueCents), 0),
+          unpaidInvoices: own.filter((i) => i.dueCents > 0).length,
+        };
+      })
+      .sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr'));
+    return c.json(rows, 200);
+  })
+  .get('/families/:id', async (c) => {
+    const { db } = c.var.deps;
+    const { families, invoices } = await siteInvoices(db, c.var.user.siteId, c.req.param('id'));
+    if (!families.length) throw notFound('Famille');
+    const students = await db.select({ id: student.id, firstName: student.firstName, lastName: student.lastName }).from(student).where(eq(student.familyId, families[0].id));
+    return c.json({ family: families[0], students, invoices }, 200);
+  })
+  .post('/invoices', validateJson(createInvoiceSchema), async (c) => {
+    const { db } = c.var.deps;
+    const input = c.req.valid('json');
+    const siteId = c.var.user.siteId;
+    const [fam] = await db.select({ id: family.id }).from(family).where(and(eq(family.id, input.familyId), eq(family.siteId, siteId)));
+    if (!fam) throw notFound('Famille');
+    if (input.lines.some((l) => l.studentId)) {
+      const ids = (await db.select({ id: student.id }).from(student).where(eq(student.familyId, fam.id))).map((s) => s.id);
+      const bad = input.lines.findIndex((l) => l.studentId && !ids.includes(l.studentId));
+      if (bad >= 0) throw new ApiError(422, 'validation', 'Certains champs sont à corriger.', { [`lines.${bad}.studentId`]: 'Cet élève n’appartient pas à la famille.' });
+    }
+    const created = await db.transaction(async (tx) => {
+      const version = await nextVersion(tx);
+      const prefix = `FACT${input.schoolYear.slice(0, 4)}`;
+      const existing = await tx.select({ number: invoice.number }).from(invoice).where(like(invoice.number, `${prefix}%`));
+      const serial = existing.reduce((max, r) => Math.max(max, Number(r.number.slice(prefix.length)) || 0), 0) + 1;
+      const number = `${prefix}${String(serial).padStart(4, '0')}`;
+      const id = crypto.randomUUID();
+      const lines = input.lines.map((l, i) => ({
+        id: crypto.randomUUID(), invoiceId: id, position: i + 1, label: l.label, studentId: l.studentId, quantity: l.quantity,
+        unitCents: l.unitPrice, amountCents: l.unitPrice * l.quantity, version,
+      }));
+      const row = {
+        id, familyId: fam.id, number, date: input.date, dueDate: input.dueDate, schoolYear: input.schoolYear, label: input.label,
+        amountCents: lines.reduce((s, l) => s + l.amountCents, 0), version,
+      };
+      await tx.insert(invoice).values(row);
+      await tx.insert(invoiceLine).values(lines);
+      await tx.insert(auditLog).values({
+        actorUserId: c.var.user.id, action: 'billing.invoice.create', targetKind: 'invoice', targetId: id, familyId: fam.id, siteId,
+        details: { number, amountCents: row.amountCents, lines: lines.length },
+      });
+      return row;
+    });
+    return c.json(created, 201);
+  })
+  .post('/payments', validateJson(deskPaymentSchema), async (c) => {
+    const { db } = c.var.deps;
+    const input = c.req.valid('json');
+    const siteId = c.var.user.siteId;
+    const inv = await siteInvoice(db, siteId, input.invoiceId);
+    const created = await db.transaction(async (tx) => {
+      const due = await dueOf(tx, inv);
+      if (input.amount > due) throw tooMuch(due);
+      const version = await nextVersion(tx);
+      const label = input.operationNumber ? `${DESK_LABELS[input.mode]} n° ${input.operationNumber}` : DESK_LABELS[input.mode];
+      const row = {
+        id: crypto.randomUUID(), familyId: inv.familyId, invoiceId: inv.id, date: input.date, mode: input.mode, operationNumber: input.operationNumber,
+        label, amountCents: input.amount, schoolYear: inv.schoolYear, version,
+      };
+      await tx.insert(payment).values(row);
+      await tx.insert(auditLog).values({
+        actorUserId: c.var.user.id, action: 'billing.payment.create', targetKind: 'payment', targetId: row.id, familyId: inv.familyId, siteId,
+        details: { invoiceNumber: inv.number, mode: input.mode, amountCents: input.amount },
+      });
+      return row;
+    });
+    return c.json(created, 201);
+  })
+  .post('/discounts', validateJson(discountSchema), async (c) => {
+    const { db } = c.var.deps;
+    const input = c.req.valid('json');
+    const siteId = c.var.user.siteId;
+    const inv = await siteInvoice(db, siteId, input.invoiceId);
+    const created = await db.transaction(async (tx) => {
+      const due = await dueOf(tx, inv);
+      if (input.amount > due) throw tooMuch(due);
+      const version = await nextVersion(tx);
+      const row = {
+        id: crypto.randomUUID(), familyId: inv.familyId, invoiceId: inv.id, date: input.date, label: input.label,
+        amountCents: input.amount, schoolYear: inv.schoolYear, version,
+      };
+      await tx.insert(discount).values(row);
+      await tx.insert(auditLog).values({
+        actorUserId: c.var.user.id, action: 'billing.discount.create', targetKind: 'discount', targetId: row.id, familyId: inv.familyId, siteId,
+        details: { invoiceNumber: inv.number, amountCents: input.amount, label: input.label },
+      });
+      return row;
+    });
+    return c.json(created, 201);
+  })
+  .get('/payfip-attempts', async (c) => {
+    const { db } = c.var.deps;
+    const rows = await db
+      .select({
+        id: payfipAttempt.id, idOp: payfipAttempt.idOp, status: payfipAttempt.status, resultrans: payfipAttempt.resultrans,
+        numauto: payfipAttempt.numauto, amountCents: payfipAttempt.amountCents, createdAt: payfipAttempt.createdAt, paidAt: payfipAttempt.paidAt,
+        invoiceId: invoice.id, invoiceNumber: invoice.number, familyId: family.id, familyLastName: family.lastName, familyFirstName: family.firstName,
+      })
+      .from(payfipAttempt)
+      .innerJoin(invoice, eq(invoice.id, payfipAttempt.invoiceId))
+      .innerJoin(family, eq(family.id, payfipAttempt.familyId))
+      .where(eq(family.siteId, c.var.user.siteId))
+      .orderBy(desc(payfipAttempt.createdAt))
+      .limit(500);
+    const mismatchIds = rows.filter((r) => r.status === 'mismatch').map((r) => r.id);
+    const problems = mismatchIds.length
+      ? await db.select({ targetId: auditLog.targetId, details: auditLog.details }).from(auditLog).where(and(eq(auditLog.action, 'payfip.mismatch'), inArray(auditLog.targetId, mismatchIds)))
+      : [];
+    return c.json(
+      rows.map((r) => ({ ...r, problems: (problems.find((p) => p.targetId === r.id)?.details as { problems?: string[] } | undefined)?.problems ?? [] })),
+      200,
+    );
+  });

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { refuseDocumentSchema } from '../../shared/document-rules.ts';
+import { SCHOOL_YEAR_PATTERN, schoolYearOf } from '../../shared/school-year.ts';
+import { requireRole, requireSession } from '../auth/session-middleware.ts';
+import { documentFileResponse } from '../documents/download.ts';
+import { decideDocument, findSiteDocument, missingKinds, reviewQueue } from '../documents/review.ts';
+import { storageFor } from '../documents/storage.ts';
+import type { AppEnv } from '../http/context.ts';
+import { notFound } from '../http/errors.ts';
+import { validateJson, validateQuery } from '../http/validate.ts';
+
+const missingQuery = z.object({
+  annee: z.string().regex(SCHOOL_YEAR_PATTERN, { error: 'Année scolaire attendue sous la forme 2025/2026.' }).optional(),
+});
+const fileQuery = z.object({ apercu: z.enum(['0', '1']).optional() });
+
+/**
+ * The secretariat's review of supporting documents, limited to its site (another site's
+ * document → 404). Families and teachers get 403.
+ */
+export const adminDocumentRoutes = new Hono<AppEnv>()
+  .use('/documents', requireSession, requireRole('secretariat'))
+  .use('/documents/*', requireSession, requireRole('secretariat'))
+  .get('/documents', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json({ documents: await reviewQueue(c.var.deps.db, c.var.user.siteId) }, 200);
+  })
+  .get('/documents/missing', validateQuery(missingQuery), async (c) => {
+    const schoolYear = c.req.valid('query').annee ?? schoolYearOf(new Date());
+    c.header('Cache-Control', 'no-store');
+    return c.json({ schoolYear, families: await missingKinds(c.var.deps.db, c.var.user.siteId, schoolYear) }, 200);
+  })
+  .get('/documents/:id/file', validateQuery(fileQuery), async (c) => {
+    const { db, env } = c.var.deps;
+    const row = await findSiteDocument(db, c.var.user.siteId, c.req.param('id'));
+    if (!row) throw notFound('Document');
+    // A PDF preview opens in a new tab; everything else is a download (images are shown from a blob: URL).
+    const inline = c.req.valid('query').apercu === '1' && row.mediaType === 'application/pdf';
+    return documentFileResponse(storageFor(env), row, inline ? 'inline' : 'attachment');
+  })
+  .post('/documents/:id/accept', async (c) => {
+    const { db, mailer } = c.var.deps;
+    return c.json({ document: await decideDocument(db, mailer, c.var.user, c.req.param('id'), { accepted: true }) }, 200);
+  })
+  .post('/documents/:id/refuse', validateJson(refuseDocumentSchema), async (c) => {
+    const { db, mailer } = c.var.deps;
+    const { reason } = c.req.valid('json');
+    return c.json({ document: await decideDocument(db, mailer, c.var.user, c.req.param('id'), { accepted: false, reason }) }, 200);
+  });

@@ -1,0 +1,28 @@
+import type { Db, Tx } from '../db/client.ts';
+
+/**
+ * Write transactions, one at a time per process. The embedded libSQL client opens a connection
+ * per concurrent transaction and its calls are synchronous: a second `BEGIN IMMEDIATE` while the
+ * first is open answers SQLITE_BUSY at once (waiting would block the only thread, the one that
+ * must commit the first). Queuing them here turns two racing pushes into two orderly ones.
+ * A BUSY caused by a write outside this queue is retried briefly: at BEGIN nothing was done yet.
+ */
+let tail: Promise<unknown> = Promise.resolve();
+
+export function writeTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const run = tail.then(() => withBusyRetry(() => db.transaction(fn, { behavior: 'immediate' })));
+  tail = run.catch(() => undefined);
+  return run;
+}
+
+async function withBusyRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      const busy = /SQLITE_BUSY/.test(String((error as { code?: string }).code ?? '') + String((error as Error).message ?? ''));
+      if (!busy || attempt >= 8) throw error;
+      await new Promise((r) => setTimeout(r, 5 * 2 ** attempt));
+    }
+  }
+}

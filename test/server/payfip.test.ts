@@ -1,0 +1,371 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { and, eq, like } from 'drizzle-orm';
+import { payfipObjet, payfipRequestSchema } from '../../shared/billing-schemas.ts';
+import type { PullResponse } from '../../shared/sync-protocol.ts';
+import { auditLog, invoice, payfipAttempt, payment, user as userTable } from '../../server/db/schema/index.ts';
+import { createPayfipClient, PayfipFault } from '../../server/payfip/client.ts';
+import { reconcilePayfip } from '../../server/payfip/reconcile.ts';
+import { PAYFIP_NS, SOAP_ENV_NS } from '../../server/payfip/soap.ts';
+import { parseXml, type XmlElement } from '../../server/payfip/xml.ts';
+import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
+
+/* ------------------------------------------------------------------------------------------------
+ * A small checker of instance documents against the shipped XSDs (server/payfip/wsdl/): element
+ * names, namespaces (qualified top-level elements, unqualified locals), arg0/return nesting, the
+ * sequences' order, required elements, and no element the schema does not declare.
+ * ---------------------------------------------------------------------------------------------- */
+interface Particle { name: string; type: string; min: number }
+const XS = 'http://www.w3.org/2001/XMLSchema';
+const schemaElements = new Map<string, string>(); // {ns}name → {ns}type
+const complexTypes = new Map<string, Particle[]>(); // {ns}name → sequence
+
+for (const file of ['PaiementSecuriseService_schema1.xsd', 'PaiementSecuriseService_schema2.xsd', 'PaiementSecuriseService_schema3.xsd']) {
+  const text = readFileSync(new URL(`../../server/payfip/wsdl/${file}`, import.meta.url), 'utf8');
+  const prefixes = new Map([...text.matchAll(/xmlns:(\w+)="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const root = parseXml(text);
+  const tns = root.attrs.targetNamespace;
+  const q = (qname: string) => {
+    const [p, l] = qname.split(':');
+    return `{${prefixes.get(p)}}${l}`;
+  };
+  for (const el of root.children) {
+    if (el.ns !== XS) continue;
+    if (el.local === 'element') schemaElements.set(`{${tns}}${el.attrs.name}`, q(el.attrs.type));
+    if (el.local === 'complexType') {
+      const seq = el.children.find((c) => c.local === 'sequence');
+      complexTypes.set(`{${tns}}${el.attrs.name}`, (seq?.children ?? []).map((p) => ({ name: p.attrs.name, type: q(p.attrs.type), min: p.attrs.minOccurs === undefined ? 1 : Number(p.attrs.minOccurs) })));
+    }
+  }
+}
+
+function checkContent(el: XmlElement, type: string, path: string) {
+  if (type === `{${XS}}string` || type === `{${XS}}int`) {
+    assert.equal(el.children.length, 0, `${path}: simple content expected`);
+    if (type === `{${XS}}int`) assert.match(el.text.trim(), /^-?\d+$/, `${path}: xs:int expected`);
+    return;
+  }
+  const seq = complexTypes.get(type);
+  assert.ok(seq, `${path}: unknown type ${type}`);
+  let i = 0;
+  for (const particle of seq) {
+    const c = el.children[i];
+    if (c && c.local === particle.name) {
+      assert.equal(c.ns, '', `${path}/${c.local} must be unqualified`);
+      checkContent(c, particle.type, `${path}/${c.local}`);
+      i++;
+    } else {
+      assert.equal(particle.min, 0, `${path}: required <${particle.name}> missing`);
+    }
+  }
+  assert.equal(i, el.children.length, `${path}: unexpected or misplaced <${el.children[i]?.local}>`);
+}
+
+/** Checks a SOAP message against the XSD; returns the Body's element local name. */
+function checkSoap(xml: string): string {
+  const env = parseXml(xml);
+  assert.equal(env.ns, SOAP_ENV_NS);
+  assert.equal(env.local, 'Envelope');
+  const body = env.children.find((c) => c.local === 'Body' && c.ns === SOAP_ENV_NS)!;
+  assert.equal(body.children.length, 1);
+  let content = body.children[0];
+  if (content.local === 'Fault' && content.ns === SOAP_ENV_NS) {
+    const detail = content.children.find((c) => c.local === 'detail')!;
+    content = detail.children[0];
+  }
+  const key = `{${content.ns}}${content.local}`;
+  const type = schemaElements.get(key);
+  assert.ok(type, `${key} is not a global element of the WSDL's schemas`);
+  assert.equal(content.ns, PAYFIP_NS);
+  checkContent(content, type, content.local);
+  return content.local;
+}
+
+/* ------------------------------------------- set-up ------------------------------------------- */
+
+let t: TestApp;
+let server: ServerType;
+let base: string;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+before(async () => {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  // A real HTTP server: the adapter reaches the simulator, and the simulator our notification URL, by fetch.
+  t = await createTestApp({ env: { PUBLIC_URL: base, PORT: String(port) } });
+  server = serve({ fetch: t.app.fetch, port, hostname: '127.0.0.1' });
+});
+after(async () => {
+  await new Promise((r) => server.close(r));
+  t.close();
+});
+
+const control = (body: object) => fetch(`${base}/payfip-simulateur/controle`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const journal = async () => (await (await fetch(`${base}/payfip-simulateur/journal`)).json()) as Array<{ operation: string; request: string; response: string; status: number }>;
+
+async function familyClient(account: readonly [string, string] = DEMO.family) {
+  const c = new TestClient(t.app);
+  assert.equal((await c.signIn(...account)).status, 200);
+  return c;
+}
+
+async function invoiceBySerial(serial: string) {
+  const [row] = await t.db.select().from(invoice).where(like(invoice.number, `FACT%${serial}`));
+  return row;
+}
+
+/** What a browser does on the simulator's page: the first button, then the chosen outcome. */
+async function payThroughPage(paymentUrl: string, outcome: 'valider' | 'refuser' | 'abandonner') {
+  const page1 = await fetch(paymentUrl);
+  assert.equal(page1.status, 200);
+  const html1 = await page1.text();
+  assert.match(html1, /Payer par carte bancaire/);
+  assert.doesNotMatch(html1, /<script/i);
+  const idop = new URL(paymentUrl).searchParams.get('idop')!;
+  const post = (action: string) =>
+    fetch(`${base}/payfip-simulateur/paiement`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ idop, action }).toString() });
+  const toCard = await post('carte');
+  assert.equal(toCard.status, 303);
+  const html2 = await (await fetch(new URL(toCard.headers.get('location')!, base))).text();
+  for (const label of ['Valider le paiement', 'Refuser', 'Abandonner']) assert.match(html2, new RegExp(label));
+  const done = await post(outcome);
+  assert.equal(done.status, 303);
+  const back = new URL(done.headers.get('location')!);
+  assert.equal(back.pathname, '/famille/facturation/paiement/retour');
+  assert.equal(back.searchParams.get('idop'), idop);
+  return idop;
+}
+
+async function start(c: TestClient, invoiceId: string, amountCents: number) {
+  return c.json<{ paymentUrl: string; idOp: string; attemptId: string; error: { code: string } }>(`/api/billing/invoices/${invoiceId}/payfip`, { json: { amountCents } });
+}
+
+const paymentsOf = (invoiceId: string) => t.db.select().from(payment).where(eq(payment.invoiceId, invoiceId));
+const attemptOf = async (idOp: string) => (await t.db.select().from(payfipAttempt).where(eq(payfipAttempt.idOp, idOp)))[0];
+
+/* ------------------------------------------- tests -------------------------------------------- */
+
+describe('PayFiP through the simulator', () => {
+  test('refused (R): no payment, the invoice stays due, the return page says so', async () => {
+    const c = await familyClient();
+    const inv = await invoiceBySerial('0877');
+    const started = await start(c, inv.id, 18400);
+    assert.equal(started.status, 201);
+    assert.match(started.body.paymentUrl, /\/payfip-simulateur\/paiementws\.web\?idop=/);
+    const idop = await payThroughPage(started.body.paymentUrl, 'refuser');
+    assert.equal((await attemptOf(idop)).status, 'refused');
+    assert.equal((await paymentsOf(inv.id)).length, 0);
+    const back = await c.json('/api/billing/payfip/return', { json: { idop } });
+    assert.equal(back.status, 200);
+    assert.equal(back.body.status, 'refused');
+    assert.equal(back.body.invoiceNumber, inv.number);
+  });
+
+  test('abandoned (A): no payment; a new attempt can follow', async () => {
+    const c = await familyClient();
+    const inv = await invoiceBySerial('0877');
+    const started = await start(c, inv.id, 18400);
+    const idop = await payThroughPage(started.body.paymentUrl, 'abandonner');
+    assert.equal((await attemptOf(idop)).status, 'abandoned');
+    assert.equal((await paymentsOf(inv.id)).length, 0);
+  });
+
+  test('paid (P): one payment with numauto, date and time; duplicate notifications and reloads record nothing more', async () => {
+    const c = await familyClient();
+    const inv = await invoiceBySerial('0877');
+    const started = await start(c, inv.id, 18400);
+    // A second click while the first page is still valid resumes the same transaction.
+    const again = await start(c, inv.id, 18400);
+    assert.equal(again.body.idOp, started.body.idOp);
+    const idop = await payThroughPage(started.body.paymentUrl, 'valider');
+
+    const attempt = await attemptOf(idop);
+    assert.equal(attempt.status, 'paid');
+    assert.equal(attempt.resultrans, 'P');
+    assert.match(attempt.numauto!, /^\d{6}$/);
+    assert.match(attempt.paidAt!, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+
+    // Duplicated notification (idop and idOp spellings, form and JSON), reloaded return page.
+    const notify = (init: RequestInit) => fetch(`${base}/api/billing/payfip/notification`, { method: 'POST', ...init });
+    assert.equal((await notify({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `idop=${idop}` })).status, 200);
+    assert.equal((await notify({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `idOp=${idop}` })).status, 200);
+    assert.equal((await notify({ headers: { 'content-type': 'application/json' }, body: JSON.stringify({ idOp: idop }) })).status, 200);
+    await Promise.all([1, 2, 3].map(() => c.json('/api/billing/payfip/return', { json: { idop } })));
+    const form = await t.app.request('/famille/facturation/paiement/retour', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `idop=${idop}` });
+    assert.equal(form.status, 303);
+    assert.equal(form.headers.get('location'), `/famille/facturation/paiement/retour?idop=${idop}`);
+
+    const payments = await paymentsOf(inv.id);
+    assert.equal(payments.length, 1);
+    assert.equal(payments[0].mode, 'payfip');
+    assert.equal(payments[0].amountCents, 18400);
+    assert.equal(payments[0].operationNumber, attempt.numauto);
+    assert.equal(payments[0].id, attempt.paymentId);
+    assert.equal(payments[0].schoolYear, inv.schoolYear);
+
+    const back = await c.json('/api/billing/payfip/return', { json: { idop } });
+    assert.equal(back.body.status, 'paid');
+    assert.equal(back.body.paymentId, payments[0].id);
+
+    // Settled: no further online payment.
+    const more = await start(c, inv.id, 18400);
+    assert.equal(more.status, 409);
+    assert.equal(more.body.error.code, 'already_paid');
+
+    // The family's pull carries the payment and the attempt.
+    const pulled = (await c.json<PullResponse>('/api/sync?cursor=0')).body;
+    assert.ok(pulled.changes.payments!.some((p) => p.id === payments[0].id));
+    assert.ok(pulled.changes.payfipAttempts!.some((a) => a.idOp === idop && a.status === 'paid'));
+  });
+
+  test('every SOAP message exchanged has the WSDL shape (requests, responses, faults)', async () => {
+    const entries = await journal();
+    const ops = new Set(entries.map((e) => e.operation));
+    assert.ok(ops.has('creerPaiementSecurise') && ops.has('recupererDetailPaiementSecurise'));
+    const seen = new Set<string>();
+    for (const e of entries) {
+      seen.add(checkSoap(e.request));
+      seen.add(checkSoap(e.response));
+    }
+    for (const name of ['creerPaiementSecurise', 'creerPaiementSecuriseResponse', 'recupererDetailPaiementSecurise', 'recupererDetailPaiementSecuriseResponse']) {
+      assert.ok(seen.has(name), `${name} exchanged and checked`);
+    }
+    const creer = parseXml(entries.find((e) => e.operation === 'creerPaiementSecurise')!.request);
+    const arg0 = creer.children[1].children[0].children[0];
+    assert.equal(arg0.local, 'arg0');
+    const fields = Object.fromEntries(arg0.children.map((f) => [f.local, f.text]));
+    assert.equal(fields.refdet, (await invoiceBySerial('0877')).number);
+    assert.equal(fields.montant, '18400');
+    assert.equal(fields.numcli, '000000');
+    assert.equal(fields.saisie, 'T');
+    assert.equal(fields.urlnotif, `${base}/api/billing/payfip/notification`);
+    assert.equal(fields.urlredirect, `${base}/famille/facturation/paiement/retour`);
+    assert.match(fields.objet, /^[\x20-\x7e]{1,100}$/);
+  });
+
+  test('the shape checker itself refuses a qualified arg0, a wrong order and an unknown field', () => {
+    const wrap = (inner: string) => `<s:Envelope xmlns:s="${SOAP_ENV_NS}"><s:Body><p:creerPaiementSecurise xmlns:p="${PAYFIP_NS}">${inner}</p:creerPaiementSecurise></s:Body></s:Envelope>`;
+    assert.doesNotThrow(() => checkSoap(wrap('<arg0><exer>2026</exer><montant>1</montant></arg0>')));
+    assert.throws(() => checkSoap(wrap('<p:arg0><exer>2026</exer></p:arg0>')));
+    assert.throws(() => checkSoap(wrap('<arg0><montant>1</montant><exer>2026</exer></arg0>')));
+    assert.throws(() => checkSoap(wrap('<arg0><amount>1</amount></arg0>')));
+    assert.throws(() => checkSoap(wrap('<return><idOp>1</idOp></return>')));
+  });
+
+  test('faults: the simulator answers the four fault types in the WSDL shape; the adapter reads them', async () => {
+    const client = createPayfipClient({ url: `${base}/payfip-simulateur/services/securite` });
+    const good = { exer: '2026', mel: 'a@b.fr', montant: '100', numcli: '000000', objet: 'Test', refdet: 'FACT1', saisie: 'T', urlnotif: `${base}/n`, urlredirect: `${base}/r` };
+    await assert.rejects(client.creerPaiementSecurise({ ...good, numcli: '12345' }), (e: unknown) => e instanceof PayfipFault && e.fault.type === 'FonctionnelleErreur' && e.fault.code === 'P1');
+    await assert.rejects(client.creerPaiementSecurise({ ...good, objet: 'Cotisation année' }), (e: unknown) => e instanceof PayfipFault && e.fault.code === 'P5');
+    await assert.rejects(client.recupererDetailPaiementSecurise('inconnu'), (e: unknown) => e instanceof PayfipFault && e.fault.code === 'R1');
+    await control({ indisponible: true });
+    await assert.rejects(client.recupererDetailPaiementSecurise('x'), (e: unknown) => e instanceof PayfipFault && e.fault.type === 'TechIndisponibiliteErreur');
+    await control({ reinitialiser: true });
+    const bad = await fetch(`${base}/payfip-simulateur/services/securite`, { method: 'POST', body: '<x/>' });
+    assert.equal(bad.status, 500);
+    const faults = (await journal()).filter((e) => e.status === 500);
+    assert.ok(faults.length >= 4);
+    const types = new Set(faults.map((f) => checkSoap(f.response)));
+    for (const type of ['FonctionnelleErreur', 'TechIndisponibiliteErreur', 'TechProtocolaireErreur']) assert.ok(types.has(type), type);
+  });
+
+  test('a lost notification is recovered by the reconciliation job once the idOp expired', async () => {
+    const secretariat = await familyClient(DEMO.secretariat);
+    const fam = (await t.db.select({ familyId: userTable.familyId }).from(userTable).where(eq(userTable.username, 'famille.demo')))[0];
+    const created = await secretariat.json('/api/admin/billing/invoices', {
+      json: { familyId: fam.familyId, schoolYear: '2026/2027', label: 'Stage de printemps', date: '2026-11-28', dueDate: '2026-12-28', lines: [{ label: 'Stage', quantity: 1, unitPrice: '45,00' }] },
+    });
+    assert.equal(created.status, 201);
+    const c = await familyClient();
+    await control({ notification: 'drop' });
+    const started = await start(c, created.body.id, 4500);
+    const idop = await payThroughPage(started.body.paymentUrl, 'valider');
+    await control({ reinitialiser: true });
+    assert.equal((await attemptOf(idop)).status, 'pending', 'nobody told us yet');
+
+    assert.deepEqual(await reconcilePayfip(t.db, t.env), { checked: 0, settled: 0 }, 'not expired yet: left alone');
+    const later = new Date(Date.now() + 16 * 60 * 1000);
+    assert.deepEqual(await reconcilePayfip(t.db, t.env, { now: later }), { checked: 1, settled: 1 });
+    assert.equal((await attemptOf(idop)).status, 'paid');
+    assert.equal((await paymentsOf(created.body.id)).length, 1);
+    assert.deepEqual(await reconcilePayfip(t.db, t.env, { now: later }), { checked: 0, settled: 0 });
+  });
+
+  test('a tampered amount is never recorded as paid, and is logged for the secretariat', async () => {
+    const secretariat = await familyClient(DEMO.secretariat);
+    const fam = (await t.db.select({ familyId: userTable.familyId }).from(userTable).where(eq(userTable.username, 'famille.demo')))[0];
+    const created = await secretariat.json('/api/admin/billing/invoices', {
+      json: { familyId: fam.familyId, schoolYear: '2026/2027', label: 'Location instrument', date: '2026-11-28', dueDate: '2026-12-28', lines: [{ label: 'Violon 3/4', quantity: 1, unitPrice: '60,00' }] },
+    });
+    const c = await familyClient();
+    // The family cannot start a payment of another amount than what is due.
+    const wrong = await start(c, created.body.id, 100);
+    assert.equal(wrong.status, 409);
+    assert.equal(wrong.body.error.code, 'amount_changed');
+
+    await control({ montantModifie: '100' });
+    const started = await start(c, created.body.id, 6000);
+    const idop = await payThroughPage(started.body.paymentUrl, 'valider');
+    await control({ reinitialiser: true });
+    assert.equal((await attemptOf(idop)).status, 'mismatch');
+    assert.equal((await paymentsOf(created.body.id)).length, 0);
+    const [log] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'payfip.mismatch'), eq(auditLog.targetId, (await attemptOf(idop)).id)));
+    assert.ok(log);
+    assert.match(JSON.stringify(log.details), /montant 100/);
+    const list = await secretariat.json<Array<{ idOp: string; status: string; problems: string[] }>>('/api/admin/billing/payfip-attempts');
+    const row = list.body.find((a) => a.idOp === idop)!;
+    assert.equal(row.status, 'mismatch');
+    assert.ok(row.problems.some((p) => p.includes('montant')));
+  });
+
+  test("another family's invoice: 404 to pay it, 404 for its return, never in the pull", async () => {
+    const martin = await familyClient(DEMO.martin);
+    const inv = await invoiceBySerial('0877');
+    const r = await start(martin, inv.id, 18400);
+    assert.equal(r.status, 404);
+    assert.equal(r.body.error.code, 'not_found');
+    assert.equal(JSON.stringify(r.body).includes(inv.number), false);
+    const [attempt] = await t.db.select().from(payfipAttempt).where(eq(payfipAttempt.invoiceId, inv.id));
+    assert.equal((await martin.json('/api/billing/payfip/return', { json: { idop: attempt.idOp } })).status, 404);
+    const pulled = (await martin.json<PullResponse>('/api/sync?cursor=0')).body;
+    assert.equal(JSON.stringify(pulled).includes(inv.number), false);
+    assert.equal((pulled.changes.payfipAttempts ?? []).some((a) => a.invoiceId === inv.id), false);
+    // Anonymous and secretariat cannot start a family payment.
+    assert.equal((await new TestClient(t.app).json(`/api/billing/invoices/${inv.id}/payfip`, { json: { amountCents: 1 } })).status, 401);
+    assert.equal((await start(await familyClient(DEMO.secretariat), inv.id, 18400)).status, 403);
+  });
+});
+
+describe('PayFiP field rules', () => {
+  const ok = { exer: '2026', mel: 'a@b.fr', montant: 18400, numcli: '000000', objet: 'Cotisation 2026/2027 - 2e trimestre FACT20260877', refdet: 'FACT20260877', saisie: 'T', urlnotif: 'http://x/n', urlredirect: 'http://x/r' };
+  test('a valid request passes', () => assert.equal(payfipRequestSchema.safeParse(ok).success, true));
+  for (const [field, value] of [
+    ['numcli', '12345'], ['numcli', '1234567'], ['numcli', '12a456'],
+    ['refdet', ''], ['refdet', 'FACT-2026'], ['refdet', 'A'.repeat(31)],
+    ['objet', 'Cotisation année'], ['objet', 'x'.repeat(101)],
+    ['montant', 12.5], ['montant', 0], ['montant', -100],
+    ['saisie', 'P'],
+  ] as const) {
+    test(`${field} = ${JSON.stringify(value).slice(0, 20)} is refused`, () => {
+      const r = payfipRequestSchema.safeParse({ ...ok, [field]: value });
+      assert.equal(r.success, false);
+      assert.equal(r.error!.issues[0].path[0], field);
+    });
+  }
+  test('objet: accents and dashes made ASCII, ≤ 100 characters', () => {
+    assert.equal(payfipObjet('Cotisation 2026/2027 — 2e trimestre, Éveil musical'), 'Cotisation 2026/2027 - 2e trimestre, Eveil musical');
+    assert.ok(payfipObjet('é'.repeat(300)).length <= 100);
+    assert.match(payfipObjet('Œuvre € ½'), /^[\x20-\x7e]*$/);
+  });
+});
