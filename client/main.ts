@@ -14,6 +14,8 @@ const [{ bootSession }, { refreshStatus }, { registerServiceWorker }] = await Pr
   import('./sw-registration.ts'),
   import('./app/po-app.ts'),
   import('./data/push.ts'),
+  // Documents chosen offline in an earlier visit are sent as soon as the app starts.
+  import('./data/document-queue.ts'),
 ]);
 void refreshStatus();
 void bootSession();

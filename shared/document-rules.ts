@@ -100,7 +100,7 @@ export function sanitiseFileName(name: string, mediaType: AcceptedMediaType): st
  */
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}:\d{1,15}:[0-9a-f]{64}$/;
 
-export const idempotencyKeyOf = (clientId: string, mutationId: number, sha256: string) => `${clientId}:${mutationId}:${sha256}`;
+export { idempotencyKeyOf } from './document-keys.ts';
 
 /** The text fields of POST /api/documents (multipart); the file is checked by `fileProblem`. */
 export const uploadFieldsSchema = z.object({

@@ -4,7 +4,7 @@ import { familyIdentitySchema, studentIdentitySchema, type IdentityKind, type Id
 import type { Db } from '../db/client.ts';
 import { auditLog, changeRequest, family, student } from '../db/schema/index.ts';
 import { nextVersion } from '../db/versioning.ts';
-import { writeTransaction } from '../sync/write-lock.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 import type { SessionUser } from '../http/context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { writeTransaction } from '../db/write-transaction.ts';
 import type { MissingKinds, ReviewQueueItem } from '../../shared/document-rules.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog, document, documentKind, enrollment, family, student } from '../db/schema/index.ts';
@@ -55,7 +56,7 @@ export async function decideDocument(
   id: string,
   decision: { accepted: true } | { accepted: false; reason: string },
 ) {
-  const outcome = await db.transaction(
+  const outcome = await writeTransaction(db,
     async (tx) => {
       const [row] = await tx
         .select({ doc: document, fam: family, kindLabel: documentKind.label })
@@ -94,9 +95,7 @@ export async function decideDocument(
         if (s) ownerLabel = `de ${nameOf(s)}`;
       }
       return { updated, fam: row.fam, kindLabel: row.kindLabel, ownerLabel };
-    },
-    { behavior: 'immediate' },
-  );
+    });
   if (outcome.fam.email) {
     await mailer.send(
       documentDecisionMail(outcome.fam, { kindLabel: outcome.kindLabel, fileName: outcome.updated.fileName, ownerLabel: outcome.ownerLabel }, decision),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { writeTransaction } from '../db/write-transaction.ts';
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { fieldErrors } from '../../shared/auth-schemas.ts';
@@ -123,7 +124,7 @@ export async function uploadDocument(db: Db, storage: Storage, user: SessionUser
   const fileName = sanitiseFileName(file.name || 'document', mediaType);
   let outcome: UploadOutcome;
   try {
-    outcome = await db.transaction(
+    outcome = await writeTransaction(db,
       async (tx) => {
         const version = await nextVersion(tx);
         const inserted = await tx
@@ -167,9 +168,7 @@ export async function uploadDocument(db: Db, storage: Storage, user: SessionUser
           details: { kindId: kind.id, fileName, sizeBytes: stored.byteLength, ...(replaced ? { replacesId: replaced.id } : {}) },
         });
         return { document: documentView(inserted[0]), replay: false };
-      },
-      { behavior: 'immediate' },
-    );
+      });
   } catch (error) {
     await storage.delete(storageKey);
     throw error;

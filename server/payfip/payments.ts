@@ -1,4 +1,5 @@
 import { and, eq, lt } from 'drizzle-orm';
+import { writeTransaction } from '../db/write-transaction.ts';
 import { invoiceBalanceCents, statusOfResultrans, type PayfipStatus } from '../../shared/billing.ts';
 import { payfipObjet, payfipRequestSchema } from '../../shared/billing-schemas.ts';
 import type { Db } from '../db/client.ts';
@@ -88,7 +89,7 @@ export async function startPayfipPayment(db: Db, env: Env, user: SessionUser, in
   }
 
   const attemptId = crypto.randomUUID();
-  await db.transaction(async (tx) => {
+  await writeTransaction(db, async (tx) => {
     const version = await nextVersion(tx);
     await tx.insert(payfipAttempt).values({
       id: attemptId, invoiceId: inv.id, familyId: inv.familyId, amountCents: due, status: 'pending',
@@ -105,7 +106,7 @@ export async function startPayfipPayment(db: Db, env: Env, user: SessionUser, in
     else console.error('[payfip] creerPaiementSecurise failed', (error as Error).message);
     throw new ApiError(502, 'payfip_unavailable', 'Le service de paiement en ligne ne répond pas. Réessayez plus tard.');
   }
-  await db.transaction(async (tx) => {
+  await writeTransaction(db, async (tx) => {
     const version = await nextVersion(tx);
     await tx.update(payfipAttempt).set({ idOp, expiresAt: new Date(Date.now() + IDOP_LIFETIME_MS).toISOString(), version }).where(eq(payfipAttempt.id, attemptId));
   });
@@ -119,7 +120,7 @@ function pageUrl(base: string, idOp: string) {
 }
 
 async function markAttempt(db: Db, attemptId: string, status: PayfipStatus) {
-  await db.transaction(async (tx) => {
+  await writeTransaction(db, async (tx) => {
     const version = await nextVersion(tx);
     await tx.update(payfipAttempt).set({ status, version }).where(and(eq(payfipAttempt.id, attemptId), eq(payfipAttempt.status, 'pending')));
   });
@@ -167,7 +168,7 @@ export async function settleAttempt(db: Db, env: Env, idOp: string, source: 'not
   }
   const config = payfipConfig(env);
 
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [current] = await tx.select().from(payfipAttempt).where(eq(payfipAttempt.id, attempt.id));
     if (current.status !== 'pending') return known(current);
     const [inv] = await tx.select().from(invoice).where(eq(invoice.id, current.invoiceId));

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, like } from 'drizzle-orm';
+import { writeTransaction } from '../db/write-transaction.ts';
 import { Hono } from 'hono';
 import { invoiceBalanceCents } from '../../shared/billing.ts';
 import { createInvoiceSchema, deskPaymentSchema, discountSchema } from '../../shared/billing-schemas.ts';
@@ -87,7 +88,7 @@ export const adminBillingRoutes = new Hono<AppEnv>()
       const bad = input.lines.findIndex((l) => l.studentId && !ids.includes(l.studentId));
       if (bad >= 0) throw new ApiError(422, 'validation', 'Certains champs sont à corriger.', { [`lines.${bad}.studentId`]: 'Cet élève n’appartient pas à la famille.' });
     }
-    const created = await db.transaction(async (tx) => {
+    const created = await writeTransaction(db, async (tx) => {
       const version = await nextVersion(tx);
       const prefix = `FACT${input.schoolYear.slice(0, 4)}`;
       const existing = await tx.select({ number: invoice.number }).from(invoice).where(like(invoice.number, `${prefix}%`));
@@ -117,7 +118,7 @@ export const adminBillingRoutes = new Hono<AppEnv>()
     const input = c.req.valid('json');
     const siteId = c.var.user.siteId;
     const inv = await siteInvoice(db, siteId, input.invoiceId);
-    const created = await db.transaction(async (tx) => {
+    const created = await writeTransaction(db, async (tx) => {
       const due = await dueOf(tx, inv);
       if (input.amount > due) throw tooMuch(due);
       const version = await nextVersion(tx);
@@ -140,7 +141,7 @@ export const adminBillingRoutes = new Hono<AppEnv>()
     const input = c.req.valid('json');
     const siteId = c.var.user.siteId;
     const inv = await siteInvoice(db, siteId, input.invoiceId);
-    const created = await db.transaction(async (tx) => {
+    const created = await writeTransaction(db, async (tx) => {
       const due = await dueOf(tx, inv);
       if (input.amount > due) throw tooMuch(due);
       const version = await nextVersion(tx);

@@ -9,7 +9,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { syncClient } from '../db/schema/index.ts';
 import type { SessionUser } from '../http/context.ts';
 import { forbidden } from '../http/errors.ts';
-import { writeTransaction } from './write-lock.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
 type Mutation = PushRequest['mutations'][number];

@@ -30,7 +30,7 @@ test.describe('offline-first', () => {
 
     await page.goto(`${server.url}${studentHref}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Hugo Lefèvre' })).toBeVisible();
-    await expect(page.getByText('Collège', { exact: false }).first()).toBeVisible();
+    await expect(page.getByLabel('Établissement scolaire')).toHaveValue(/Collège/);
     await expect(page.getByRole('status').filter({ hasText: 'Hors ligne' })).toBeVisible();
 
     await context.setOffline(false);
@@ -55,7 +55,7 @@ test.describe('offline-first', () => {
     db.close();
 
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await expect(page.getByText('Rosny-sur-Seine')).toBeVisible();
+    await expect(page.getByLabel('Ville', { exact: true })).toHaveValue('Rosny-sur-Seine');
   });
 
   test('signing out empties the local database and the caches of user data', async ({ page, context, server }) => {

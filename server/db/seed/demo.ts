@@ -1,4 +1,5 @@
 import { schoolYearOf } from '../../../shared/school-year.ts';
+import { writeTransaction } from '../write-transaction.ts';
 import type { Db } from '../client.ts';
 import { site } from '../schema/index.ts';
 import { nextVersion } from '../versioning.ts';
@@ -32,7 +33,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<void>
   const startYear = Number(schoolYearOf(now).slice(0, 4));
   const hashes = await hashPasswords(DEMO_PASSWORDS);
 
-  await db.transaction(async (tx) => {
+  await writeTransaction(db, async (tx) => {
     const ctx: SeedContext = { tx, version: await nextVersion(tx), now, startYear, ids: new Map() };
     await seedTeaching(ctx);
     await seedPeople(ctx, [LEFEVRE, MARTIN, ...OTHER_MANTES_FAMILIES, GARNIER]);

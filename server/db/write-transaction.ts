@@ -1,8 +1,9 @@
-import type { Db, Tx } from '../db/client.ts';
+import { isBusy, type Db, type Tx } from './client.ts';
 
 /**
- * Write transactions, one at a time per process. The embedded libSQL client opens a connection
- * per concurrent transaction and its calls are synchronous: a second `BEGIN IMMEDIATE` while the
+ * Every write transaction goes through here: one at a time per process, BEGIN IMMEDIATE (never
+ * nest them: the inner one would wait for the outer forever). The embedded libSQL client opens a
+ * connection per concurrent transaction and its calls are synchronous: a second `BEGIN IMMEDIATE` while the
  * first is open answers SQLITE_BUSY at once (waiting would block the only thread, the one that
  * must commit the first). Queuing them here turns two racing pushes into two orderly ones.
  * A BUSY caused by a write outside this queue is retried briefly: at BEGIN nothing was done yet.
@@ -20,8 +21,7 @@ async function withBusyRetry<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (error) {
-      const busy = /SQLITE_BUSY/.test(String((error as { code?: string }).code ?? '') + String((error as Error).message ?? ''));
-      if (!busy || attempt >= 8) throw error;
+      if (!isBusy(error) || attempt >= 8) throw error;
       await new Promise((r) => setTimeout(r, 5 * 2 ** attempt));
     }
   }
