@@ -5,6 +5,7 @@ import { errorSummary, focusErrorSummary } from '../components/form-fields.ts';
 import { displayValue, fieldLabel } from '../components/identity-form.ts';
 import { PageElement } from '../components/page-element.ts';
 import { formatDateTime, t } from '../i18n/i18n.ts';
+import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 
 interface RequestView {
@@ -29,6 +30,7 @@ interface RequestView {
 export class PoAdminRequestsPage extends PageElement {
   static override styles = [
     pageStyles,
+    reflowTableStyles,
     css`
       section.request {
         border: 1px solid var(--po-color-border);
@@ -47,27 +49,6 @@ export class PoAdminRequestsPage extends PageElement {
       }
       .changed {
         font-weight: 700;
-      }
-      @media (max-width: 40em) {
-        table, thead, tbody, tr, th, td {
-          display: block;
-        }
-        thead {
-          position: absolute;
-          inline-size: 1px;
-          block-size: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
-        }
-        tr {
-          border: 1px solid var(--po-color-border);
-          margin-block-end: 1rem;
-          padding: 0.5rem;
-        }
-        td::before {
-          content: attr(data-label) ' : ';
-          font-weight: 700;
-        }
       }
       @media (forced-colors: active) {
         section.request, tr {

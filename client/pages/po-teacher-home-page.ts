@@ -1,4 +1,4 @@
-import { css, html } from 'lit';
+import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { schoolYearOf } from '../../shared/school-year.ts';
 import { session } from '../app/session.ts';
@@ -6,6 +6,7 @@ import { PageElement } from '../components/page-element.ts';
 import { db } from '../data/db.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { formatMinutes, formatWeekday, t } from '../i18n/i18n.ts';
+import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 
 /** `/enseignant`: the teacher's name and classes of the year with their students, from the device. */
@@ -13,35 +14,7 @@ import { pageStyles } from '../styles/shared-styles.ts';
 export class PoTeacherHomePage extends PageElement {
   static override styles = [
     pageStyles,
-    css`
-      .table-wrap {
-        overflow-x: auto;
-      }
-      @media (max-width: 40em) {
-        table, thead, tbody, tr, th, td {
-          display: block;
-        }
-        thead {
-          position: absolute;
-          inline-size: 1px;
-          block-size: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
-        }
-        tr {
-          border: 1px solid var(--po-color-border);
-          margin-block-end: 1rem;
-          padding: 0.5rem;
-        }
-        td::before {
-          content: attr(data-label) ' : ';
-          font-weight: 700;
-        }
-        th[scope='row'] {
-          font-size: 1.1em;
-        }
-      }
-    `,
+    reflowTableStyles,
   ];
 
   private readonly data = new LiveQueryController(this, async () => {
