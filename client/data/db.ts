@@ -1,0 +1,80 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  Absence, ChangeRequest, Course, Department, Discount, DocumentKind, DocumentRecord, Enrollment,
+  Evaluation, Family, FollowUpNote, Invoice, InvoiceLine, MetaEntry, OutboxMutation, PayfipAttempt,
+  Payment, RepertoireEntry, Room, Site, Student, Teacher,
+} from './records.ts';
+import type { PendingUpload } from './document-queue.ts';
+
+/**
+ * The device's copy of everything the account may see: pages read only from here; the sync
+ * fills it. Indexes are the screens' queries (a student's enrollments, an enrollment's notes…).
+ */
+export class PorteeDb extends Dexie {
+  sites!: EntityTable<Site, 'id'>;
+  families!: EntityTable<Family, 'id'>;
+  students!: EntityTable<Student, 'id'>;
+  teachers!: EntityTable<Teacher, 'id'>;
+  rooms!: EntityTable<Room, 'id'>;
+  departments!: EntityTable<Department, 'id'>;
+  courses!: EntityTable<Course, 'id'>;
+  enrollments!: EntityTable<Enrollment, 'id'>;
+  followUpNotes!: EntityTable<FollowUpNote, 'id'>;
+  evaluations!: EntityTable<Evaluation, 'id'>;
+  absences!: EntityTable<Absence, 'id'>;
+  repertoireEntries!: EntityTable<RepertoireEntry, 'id'>;
+  invoices!: EntityTable<Invoice, 'id'>;
+  invoiceLines!: EntityTable<InvoiceLine, 'id'>;
+  payments!: EntityTable<Payment, 'id'>;
+  discounts!: EntityTable<Discount, 'id'>;
+  payfipAttempts!: EntityTable<PayfipAttempt, 'id'>;
+  documentKinds!: EntityTable<DocumentKind, 'id'>;
+  documents!: EntityTable<DocumentRecord, 'id'>;
+  changeRequests!: EntityTable<ChangeRequest, 'id'>;
+  outbox!: EntityTable<OutboxMutation, 'mutationId'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+  /** Documents chosen on this device, with their bytes, until the server has them (client/data/document-queue.ts). */
+  pendingUploads!: EntityTable<PendingUpload, 'id'>;
+
+  constructor(name = 'portee') {
+    super(name);
+    this.version(1).stores({
+      sites: 'id',
+      families: 'id',
+      students: 'id, familyId, lastName',
+      teachers: 'id',
+      rooms: 'id',
+      departments: 'id',
+      courses: 'id, schoolYear, teacherId',
+      enrollments: 'id, studentId, courseId, schoolYear',
+      followUpNotes: 'id, enrollmentId, date',
+      evaluations: 'id, enrollmentId, date',
+      absences: 'id, enrollmentId, date',
+      repertoireEntries: 'id, studentId, date',
+      invoices: 'id, schoolYear, number',
+      invoiceLines: 'id, invoiceId',
+      payments: 'id, schoolYear, invoiceId',
+      discounts: 'id, schoolYear, invoiceId',
+      payfipAttempts: 'id, invoiceId',
+      documentKinds: 'id, owner',
+      documents: 'id, studentId, kindId',
+      changeRequests: 'id, targetId, status',
+      outbox: '++mutationId',
+      meta: 'key',
+    });
+    this.version(4).stores({
+      pendingUploads: 'id, familyId, studentId, createdAt',
+    });
+  }
+}
+
+export const db = new PorteeDb();
+
+/** Small typed accessors for the sync state and the device's owner, kept in `meta`. */
+export async function getMeta<T>(key: string): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined;
+}
+
+export async function setMeta(key: string, value: unknown): Promise<void> {
+  await db.meta.put({ key, value });
+}

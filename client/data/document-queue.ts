@@ -1,0 +1,220 @@
+import { idempotencyKeyOf } from '../../shared/document-keys.ts';
+import type { DocumentView } from '../../shared/document-rules.ts';
+import { isApiErrorBody } from '../../shared/api-error.ts';
+import { sessionExpired } from '../api/http.ts';
+import { session } from '../app/session.ts';
+import { db } from './db.ts';
+import { refreshPendingCount } from './pending-count.ts';
+import { CLIENT_ID_KEY } from './outbox-keys.ts';
+import type { DocumentRecord } from './records.ts';
+import { pullNow } from './sync.ts';
+import { syncStatus } from './sync-status.ts';
+
+/**
+ * A document chosen on this device, with its bytes, until the server has it. `id` is this
+ * device's upload number: with the client id and the file's SHA-256 it makes the idempotency
+ * key, so an upload whose answer was lost and is sent again is stored once.
+ *
+ * Uploads have their own queue rather than rows in the JSON outbox: their bytes travel as a
+ * multipart POST with progress, and their numbers must not leave gaps in the push's
+ * mutation-id sequence (the push would stop at the gap). They share the outbox's client id.
+ */
+export interface PendingUpload {
+  id: number;
+  familyId: string;
+  studentId: string | null;
+  kindId: string;
+  /** A refused document this one replaces. */
+  replacesId: string | null;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  blob: Blob;
+  createdAt: string;
+  idempotencyKey: string;
+  /** Refused for good by the server (shown with a "Retirer" button, not sent again). */
+  error?: string | null;
+}
+
+const NEXT_UPLOAD_KEY = 'nextUploadId';
+const LOCK_NAME = 'portee-uploads';
+
+export type UploadEventDetail =
+  | { type: 'progress'; id: number; loaded: number; total: number }
+  | { type: 'sent'; id: number; document: DocumentView }
+  | { type: 'failed'; id: number; message: string };
+
+/** What happens to queued uploads (progress, sent, refused), for the form that started them. */
+export const uploadEvents = new EventTarget();
+const emit = (detail: UploadEventDetail) => uploadEvents.dispatchEvent(new CustomEvent<UploadEventDetail>('upload', { detail }));
+
+async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export { refreshPendingCount };
+
+/**
+ * Keeps a chosen file on the device: the upload row (with the Blob) and the counter are written
+ * in one Dexie transaction, then sending starts. Online or not, every upload takes this path,
+ * so a file is never lost between the choice and the server's answer.
+ */
+export async function queueUpload(input: {
+  familyId: string;
+  studentId: string | null;
+  kindId: string;
+  replacesId: string | null;
+  file: File;
+  mediaType: string;
+}): Promise<PendingUpload> {
+  const bytes = await input.file.arrayBuffer();
+  const sha256 = await sha256Hex(bytes);
+  const blob = new Blob([bytes], { type: input.mediaType });
+  const row = await db.transaction('rw', db.pendingUploads, db.meta, async () => {
+    let clientId = (await db.meta.get(CLIENT_ID_KEY))?.value as string | undefined;
+    if (!clientId) {
+      clientId = crypto.randomUUID();
+      await db.meta.put({ key: CLIENT_ID_KEY, value: clientId });
+    }
+    const id = ((await db.meta.get(NEXT_UPLOAD_KEY))?.value as number | undefined) ?? 1;
+    const upload: PendingUpload = {
+      id,
+      familyId: input.familyId,
+      studentId: input.studentId,
+      kindId: input.kindId,
+      replacesId: input.replacesId,
+      fileName: input.file.name || 'document',
+      mediaType: input.mediaType,
+      size: bytes.byteLength,
+      sha256,
+      blob,
+      createdAt: new Date().toISOString(),
+      idempotencyKey: idempotencyKeyOf(clientId, id, sha256),
+      error: null,
+    };
+    await db.pendingUploads.add(upload);
+    await db.meta.put({ key: NEXT_UPLOAD_KEY, value: id + 1 });
+    return upload;
+  });
+  await refreshPendingCount();
+  return row;
+}
+
+/** Drops an upload the server refused for good, once the person has seen why. */
+export async function discardUpload(id: number) {
+  await db.pendingUploads.delete(id);
+  await refreshPendingCount();
+}
+
+type SendResult = 'sent' | 'refused' | 'offline' | 'expired' | 'error';
+
+function post(upload: PendingUpload): Promise<{ status: number; body: unknown } | 'offline'> {
+  return new Promise((resolve) => {
+    const form = new FormData();
+    form.set('kindId', upload.kindId);
+    if (upload.studentId) form.set('studentId', upload.studentId);
+    if (upload.replacesId) form.set('replacesId', upload.replacesId);
+    form.set('idempotencyKey', upload.idempotencyKey);
+    form.set('file', upload.blob, upload.fileName);
+    // XMLHttpRequest rather than fetch: it reports the upload's progress.
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/documents');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => emit({ type: 'progress', id: upload.id, loaded: e.loaded, total: e.lengthComputable ? e.total : upload.size });
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON: handled by status
+      }
+      resolve({ status: xhr.status, body });
+    };
+    xhr.onerror = () => resolve('offline');
+    xhr.ontimeout = () => resolve('offline');
+    xhr.send(form);
+  });
+}
+
+async function sendOne(upload: PendingUpload): Promise<SendResult> {
+  const answer = await post(upload);
+  if (answer === 'offline') {
+    syncStatus.set({ online: false });
+    return 'offline';
+  }
+  syncStatus.set({ online: true });
+  if (answer.status === 200 || answer.status === 201) {
+    const { document } = answer.body as { document: DocumentView };
+    // The document as the server stored it replaces the pending entry at once; the next pull agrees.
+    await db.transaction('rw', db.documents, db.pendingUploads, async () => {
+      await db.documents.put(document as unknown as DocumentRecord);
+      if (upload.replacesId) await db.documents.delete(upload.replacesId);
+      await db.pendingUploads.delete(upload.id);
+    });
+    emit({ type: 'sent', id: upload.id, document });
+    return 'sent';
+  }
+  if (answer.status === 401) {
+    sessionExpired.dispatchEvent(new Event('expired'));
+    return 'expired';
+  }
+  if (answer.status >= 400 && answer.status < 500 && answer.status !== 408 && answer.status !== 429) {
+    const body = isApiErrorBody(answer.body) ? answer.body : null;
+    const message = body?.error.fields?.file ?? body?.error.fields?.kindId ?? body?.error.message ?? 'Le serveur a refusé ce document.';
+    await db.pendingUploads.update(upload.id, { error: message });
+    emit({ type: 'failed', id: upload.id, message });
+    return 'refused';
+  }
+  return 'error';
+}
+
+let running: Promise<'done' | 'offline' | 'expired' | 'error'> | null = null;
+
+/**
+ * Sends the waiting uploads, oldest first, one at a time. A network failure or a 5xx keeps them
+ * for the next trigger (app start, sign-in, `online`, a new file); a 401 keeps them for the same
+ * account's next sign-in. One tab at a time (Web Lock).
+ */
+export function sendPendingUploads(): Promise<'done' | 'offline' | 'expired' | 'error'> {
+  type Outcome = 'done' | 'offline' | 'expired' | 'error';
+  const run = async (): Promise<Outcome> => {
+    let sent = false;
+    try {
+      for (;;) {
+        const next = (await db.pendingUploads.orderBy('id').toArray()).find((u) => !u.error);
+        if (!next) return 'done';
+        const result = await sendOne(next);
+        if (result === 'sent') sent = true;
+        if (result === 'offline' || result === 'expired' || result === 'error') return result;
+      }
+    } finally {
+      await refreshPendingCount();
+      if (sent) void pullNow().catch(() => undefined);
+    }
+  };
+  const locked = (): Promise<Outcome> =>
+    typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request(LOCK_NAME, run) as unknown as Promise<Outcome>) : run();
+  // A send already under way in this tab picks up what was queued meanwhile: chain, never overlap.
+  const chained: Promise<Outcome> = (running ?? Promise.resolve<unknown>(undefined)).then(locked, locked);
+  running = chained;
+  void chained.finally(() => {
+    if (running === chained) running = null;
+  });
+  return chained;
+}
+
+const sendIfSignedIn = () => {
+  if (session.value.phase === 'signed-in') void sendPendingUploads().catch((error) => console.error('[uploads]', error));
+};
+
+// Triggers: module load (the app start, through the documents screens), each sign-in, the network's return.
+let lastPhase = session.value.phase;
+session.addEventListener('change', () => {
+  const phase = session.value.phase;
+  if (phase === 'signed-in' && lastPhase !== 'signed-in') sendIfSignedIn();
+  lastPhase = phase;
+});
+if (typeof window !== 'undefined') window.addEventListener('online', sendIfSignedIn);
+sendIfSignedIn();

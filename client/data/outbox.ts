@@ -1,0 +1,45 @@
+import { IDENTITY_CHANGE, type IdentityChangeArgs } from '../../shared/identity-schemas.ts';
+import { db, getMeta } from './db.ts';
+import { CLIENT_ID_KEY, NEXT_MUTATION_KEY, REJECTIONS_KEY, type StoredRejection } from './outbox-keys.ts';
+import { schedulePush } from './push.ts';
+import { syncStatus } from './sync-status.ts';
+
+export { CLIENT_ID_KEY, NEXT_MUTATION_KEY, REJECTIONS_KEY, type StoredRejection };
+
+/**
+ * Queues a mutation (DESIGN.md §3). The outbox row and the per-client counter are written in one
+ * Dexie transaction — the row *is* the device's pending state, which the screens overlay on the
+ * record — and the network is only asked afterwards. Ids are 1, 2, 3… per client id: a device
+ * wiped at sign-out starts a new client with a new counter.
+ */
+export async function enqueueMutation(name: string, args: unknown, baseVersion?: number): Promise<number> {
+  const mutationId = await db.transaction('rw', db.outbox, db.meta, async () => {
+    if (!(await db.meta.get(CLIENT_ID_KEY))) await db.meta.put({ key: CLIENT_ID_KEY, value: crypto.randomUUID() });
+    const next = ((await db.meta.get(NEXT_MUTATION_KEY))?.value as number | undefined) ?? 1;
+    await db.outbox.add({ mutationId: next, name, args, baseVersion, createdAt: new Date().toISOString() });
+    await db.meta.put({ key: NEXT_MUTATION_KEY, value: next + 1 });
+    return next;
+  });
+  syncStatus.set({ pending: await db.outbox.count() });
+  schedulePush();
+  return mutationId;
+}
+
+/** An identity edit of the family or one of its students: a change request, never the record. */
+export function enqueueIdentityChange(args: IdentityChangeArgs, baseVersion: number): Promise<number> {
+  return enqueueMutation(IDENTITY_CHANGE, args, baseVersion);
+}
+
+export async function rejections(): Promise<StoredRejection[]> {
+  return (await getMeta<StoredRejection[]>(REJECTIONS_KEY)) ?? [];
+}
+
+/** Removes a rejection once the person has seen it (or once the form shows it inline). */
+export async function dismissRejection(mutationId: number): Promise<StoredRejection | undefined> {
+  return db.transaction('rw', db.meta, async () => {
+    const list = ((await db.meta.get(REJECTIONS_KEY))?.value as StoredRejection[] | undefined) ?? [];
+    const found = list.find((r) => r.mutationId === mutationId);
+    await db.meta.put({ key: REJECTIONS_KEY, value: list.filter((r) => r.mutationId !== mutationId) });
+    return found;
+  });
+}

@@ -1,0 +1,139 @@
+import type { MutationResult, PushResponse } from '../../shared/push-protocol.ts';
+import { refreshPendingCount } from './pending-count.ts';
+import { api, HttpError, OfflineError } from '../api/http.ts';
+import { session } from '../app/session.ts';
+import { db } from './db.ts';
+import { CLIENT_ID_KEY, NEXT_MUTATION_KEY, REJECTIONS_KEY, type StoredRejection } from './outbox-keys.ts';
+import { pullNow } from './sync.ts';
+
+const LOCK_NAME = 'portee-push';
+const BATCH = 100;
+const MAX_BACKOFF_MS = 60_000;
+
+export type PushOutcome = 'done' | 'offline' | 'expired' | 'error';
+
+let backoffMs = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Sends the outbox (DESIGN.md §3), oldest first, in batches. One tab at a time (Web Lock; a
+ * second caller waits, then finds the queue empty or sends what was added meanwhile).
+ * - acknowledged ids (≤ lastMutationId) leave the queue, with rejections kept for display;
+ * - a network failure or a 5xx keeps the queue and retries with back-off;
+ * - a 401 keeps the queue: http.ts has already started the "session expired" flow, and the push
+ *   resumes when the same account signs in again (another account wipes the device first);
+ * - after anything was sent, a pull brings the requests' server state.
+ */
+export async function pushNow(): Promise<PushOutcome> {
+  const run = async (): Promise<PushOutcome> => {
+    let sent = false;
+    try {
+      for (;;) {
+        const clientId = (await db.meta.get(CLIENT_ID_KEY))?.value as string | undefined;
+        const rows = await db.outbox.orderBy('mutationId').limit(BATCH).toArray();
+        if (!rows.length || !clientId) break;
+        let answer: PushResponse;
+        try {
+          answer = await api<PushResponse>('/api/sync/push', {
+            body: { clientId, mutations: rows.map((r) => ({ mutationId: r.mutationId, name: r.name, args: r.args, baseVersion: r.baseVersion })) },
+          });
+        } catch (error) {
+          if (error instanceof OfflineError) return retryLater('offline');
+          if (error instanceof HttpError && error.status === 401) return 'expired';
+          console.error('[push]', error);
+          return retryLater('error');
+        }
+        sent = true;
+        await acknowledge(answer);
+        if (answer.expected !== undefined && !(await renumberFrom(answer.expected))) break;
+        const first = await db.outbox.orderBy('mutationId').first();
+        if (first && first.mutationId === rows[0].mutationId) break; // no progress: do not spin
+      }
+      backoffMs = 0;
+      return 'done';
+    } finally {
+      await refreshPendingCount();
+      if (sent) void pullAfterPush();
+    }
+  };
+  if (typeof navigator !== 'undefined' && navigator.locks) return navigator.locks.request(LOCK_NAME, run);
+  return run();
+}
+
+/** Pushes soon (after a local edit): now if nothing else is running. */
+export function schedulePush() {
+  if (retryTimer) clearTimeout(retryTimer);
+  retryTimer = undefined;
+  void pushNow().catch((error) => console.error('[push]', error));
+}
+
+function retryLater(outcome: PushOutcome): PushOutcome {
+  backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs ? backoffMs * 2 : 2_000);
+  if (retryTimer) clearTimeout(retryTimer);
+  retryTimer = setTimeout(() => {
+    retryTimer = undefined;
+    if (session.value.phase === 'signed-in') void pushNow().catch((error) => console.error('[push]', error));
+  }, backoffMs);
+  return outcome;
+}
+
+/** Drops what the server has applied or refused; refused ones are kept for the screens to show. */
+async function acknowledge(answer: PushResponse) {
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    const done = await db.outbox.where('mutationId').belowOrEqual(answer.lastMutationId).toArray();
+    const refused = answer.results.filter((r): r is Extract<MutationResult, { error: unknown }> => 'error' in r);
+    if (refused.length) {
+      const list = ((await db.meta.get(REJECTIONS_KEY))?.value as StoredRejection[] | undefined) ?? [];
+      for (const r of refused) {
+        const row = done.find((d) => d.mutationId === r.mutationId);
+        list.push({ mutationId: r.mutationId, name: row?.name ?? '', args: row?.args, error: r.error, at: new Date().toISOString() });
+      }
+      await db.meta.put({ key: REJECTIONS_KEY, value: list });
+    }
+    await db.outbox.bulkDelete(done.map((d) => d.mutationId));
+  });
+}
+
+/**
+ * The server expects an id below our oldest queued one (it never saw those in between, e.g. its
+ * database was restored): renumber the queue from the expected id, in order, so nothing is lost.
+ */
+async function renumberFrom(expected: number): Promise<boolean> {
+  return db.transaction('rw', db.outbox, db.meta, async () => {
+    const rows = await db.outbox.orderBy('mutationId').toArray();
+    if (!rows.length || rows[0].mutationId <= expected) return false;
+    await db.outbox.clear();
+    await db.outbox.bulkAdd(rows.map((r, i) => ({ ...r, mutationId: expected + i })));
+    await db.meta.put({ key: NEXT_MUTATION_KEY, value: expected + rows.length });
+    return true;
+  });
+}
+
+async function pullAfterPush() {
+  // The periodic pull may hold the lock with a cursor from before our push: try again shortly.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await pullNow().catch(() => true)) return;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+
+// Triggers: the app start and each sign-in (the session becomes "signed-in"), and the network's return.
+let lastPhase = session.value.phase;
+session.addEventListener('change', () => {
+  const phase = session.value.phase;
+  if (phase === 'signed-in' && lastPhase !== 'signed-in') schedulePush();
+  if (phase !== 'signed-in' && retryTimer) {
+    clearTimeout(retryTimer);
+    retryTimer = undefined;
+  }
+  lastPhase = phase;
+});
+if (typeof window !== 'undefined') {
+  window.addEventListener('online', () => {
+    if (session.value.phase === 'signed-in') {
+      backoffMs = 0;
+      schedulePush();
+    }
+  });
+}
+if (session.value.phase === 'signed-in') schedulePush();
