@@ -35,6 +35,8 @@ export class PoApp extends LitElement {
   @query('po-sign-out-dialog') private signOutDialog!: PoSignOutDialog;
 
   private readonly session = new StoreController(this, session);
+  /** While signing out, the guard leaves the redirect to the sign-out itself (no "retour"). */
+  private signingOut = false;
   /** The page element last shown: focus moves when a different one replaces it. */
   private shownPage: Element | null = null;
 
@@ -101,7 +103,7 @@ export class PoApp extends LitElement {
     const { phase, info } = this.session.value;
     if (phase !== 'signed-in' || !info) {
       // The guard may run again before the router has switched pages: never wrap a "retour" twice.
-      if (location.pathname === '/connexion') return html``;
+      if (location.pathname === '/connexion' || this.signingOut) return html``;
       const back = location.pathname + location.search;
       return this.redirect(`/connexion?retour=${encodeURIComponent(back)}`);
     }
@@ -122,8 +124,13 @@ export class PoApp extends LitElement {
   }
 
   private async doSignOut() {
-    await signOut();
-    navigate('/connexion', { replace: true });
+    this.signingOut = true;
+    try {
+      await signOut();
+      navigate('/connexion', { replace: true });
+    } finally {
+      this.signingOut = false;
+    }
   }
 
   private async _onExtend() {

@@ -7,10 +7,14 @@ import { syncStatus } from './sync-status.ts';
 const LOCK_NAME = 'portee-sync';
 const TIMER_MS = 60_000;
 
+/** Set when a pull is asked for while one is running: that one may have read an older cursor. */
+let pullAgain = false;
+
 /**
  * Pull (DESIGN.md §3): asks for what changed since the stored cursor and applies it in one Dexie
- * transaction, so a page never sees half a pull. One tab at a time (Web Locks): the others find
- * the lock taken and skip, their pages still update through Dexie's cross-tab live queries.
+ * transaction, so a page never sees half a pull. One tab at a time (Web Locks): a request that
+ * finds the lock taken is not lost — the running pull is followed by one more — and the other
+ * tabs' pages update through Dexie's cross-tab live queries.
  */
 export async function pullNow(opts: { background?: boolean } = {}): Promise<boolean> {
   const run = async () => {
@@ -31,10 +35,20 @@ export async function pullNow(opts: { background?: boolean } = {}): Promise<bool
       syncStatus.set({ syncing: false });
     }
   };
+  const runThenAgain = async (): Promise<boolean> => {
+    pullAgain = false;
+    const ok = await run();
+    if (pullAgain && ok) return runThenAgain();
+    return ok;
+  };
   if (typeof navigator !== 'undefined' && navigator.locks) {
-    return navigator.locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => (lock ? run() : false));
+    return navigator.locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => {
+      if (lock) return runThenAgain();
+      pullAgain = true;
+      return false;
+    });
   }
-  return run();
+  return runThenAgain();
 }
 
 export async function applyPull(answer: PullResponse) {

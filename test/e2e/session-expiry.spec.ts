@@ -1,6 +1,6 @@
 import { createClient } from '@libsql/client';
 import { expect, test } from '../helpers/fixtures.ts';
-import { signInThroughForm, waitForSync } from '../helpers/pages.ts';
+import { signInThroughForm, waitForServiceWorker, waitForSync } from '../helpers/pages.ts';
 
 /** Ends every session of an account on the server, as an expiry or a revocation would. */
 async function endSessions(dbFile: string, username: string) {
@@ -26,6 +26,7 @@ test.describe('expired session', () => {
   test('data stays readable offline, then the same account signs in again and keeps it', async ({ page, context, server }) => {
     await signInThroughForm(page, server.url, 'family');
     await waitForSync(page);
+    await waitForServiceWorker(page, context);
     await endSessions(server.dbFile, 'famille.demo');
 
     // Offline, the expired session is not yet known: the data stays readable.
