@@ -111,7 +111,7 @@ test.describe('supporting documents', () => {
     await expect(row).toContainText('Reçu');
     await expect(row).not.toContainText('En attente');
 
-    const db = createClient({ url: `file:${server.dbFile}` });
+    const db = createClient({ url: `file:${server.dbFile}`, timeout: 5000 });
     const stored = await db.execute("SELECT count(*) AS n FROM document WHERE file_name = 'quittance-hors-ligne.pdf'");
     db.close();
     expect(Number(stored.rows[0].n)).toBe(1);

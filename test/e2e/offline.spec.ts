@@ -45,17 +45,18 @@ test.describe('offline-first', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Famille' })).toBeVisible();
 
     // The secretariat's side, straight in the database: a new city and the next change version.
-    const db = createClient({ url: `file:${server.dbFile}` });
-    await db.execute("UPDATE change_counter SET value = value + 1 WHERE id = 1");
-    const { rows } = await db.execute('SELECT value FROM change_counter WHERE id = 1');
-    await db.execute({
-      sql: "UPDATE family SET city = 'Rosny-sur-Seine', version = ? WHERE id = (SELECT family_id FROM user WHERE username = 'famille.demo')",
-      args: [rows[0].value],
-    });
+    const db = createClient({ url: `file:${server.dbFile}`, timeout: 5000 });
+    await db.batch(
+      [
+        'UPDATE change_counter SET value = value + 1 WHERE id = 1',
+        "UPDATE family SET city = 'Guerville', version = (SELECT value FROM change_counter WHERE id = 1) WHERE id = (SELECT family_id FROM user WHERE username = 'famille.demo')",
+      ],
+      'write',
+    );
     db.close();
 
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await expect(page.getByLabel('Ville', { exact: true })).toHaveValue('Rosny-sur-Seine');
+    await expect(page.getByLabel('Ville', { exact: true })).toHaveValue('Guerville');
   });
 
   test('signing out empties the local database and the caches of user data', async ({ page, context, server }) => {

@@ -208,7 +208,7 @@ test.describe('pedagogical follow-up', () => {
   });
 
   test('another family’s student and unknown ids: "introuvable", a way back, no data', async ({ page, server }) => {
-    const db = createClient({ url: `file:${server.dbFile}` });
+    const db = createClient({ url: `file:${server.dbFile}`, timeout: 5000 });
     const { rows } = await db.execute(
       "SELECT s.id, s.first_name FROM student s JOIN user u ON u.family_id = s.family_id WHERE u.username = 'famille.martin'",
     );

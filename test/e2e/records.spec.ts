@@ -14,7 +14,7 @@ async function expectNoAxeViolations(page: Page, what: string) {
 
 /** Rows of the server's database (the e2e server's own file). */
 async function query<T = Record<string, unknown>>(dbFile: string, sql: string, args: unknown[] = []): Promise<T[]> {
-  const db = createClient({ url: `file:${dbFile}` });
+  const db = createClient({ url: `file:${dbFile}`, timeout: 5000 });
   try {
     return (await db.execute({ sql, args: args as never })).rows as unknown as T[];
   } finally {

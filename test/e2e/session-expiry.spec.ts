@@ -4,7 +4,7 @@ import { signInThroughForm, waitForServiceWorker, waitForSync } from '../helpers
 
 /** Ends every session of an account on the server, as an expiry or a revocation would. */
 async function endSessions(dbFile: string, username: string) {
-  const db = createClient({ url: `file:${dbFile}` });
+  const db = createClient({ url: `file:${dbFile}`, timeout: 5000 });
   await db.execute({ sql: 'DELETE FROM session WHERE user_id = (SELECT id FROM user WHERE username = ?)', args: [username] });
   db.close();
 }
