@@ -51,9 +51,10 @@ export async function run() {
     }
 
     // Receipt PDF: click "Télécharger le reçu (PDF)" until the download is handed over.
-    const context = await browser.newContext({ acceptDownloads: true, serviceWorkers: 'block' });
+    const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await signIn(page, server.url);
+    await page.getByText(/Dernière synchronisation :/).first().waitFor({ timeout: 15_000 });
     await page.goto(`${server.url}/famille/facturation`);
     await page.getByRole('link', { name: /^Voir la facture FACT\d{4}0412$/ }).click();
     const button = page.getByRole('button', { name: /Télécharger le reçu \(PDF\)/ }).first();

@@ -7,5 +7,10 @@ const files = readdirSync('bench').filter((f) => f.endsWith('.bench.ts') && (!on
 for (const file of files) {
   const mod = (await import(`./${file}`)) as { run: () => Promise<void>; title: string };
   console.log(`\n## ${mod.title}`);
-  await mod.run();
+  try {
+    await mod.run();
+  } catch (error) {
+    // One benchmark failing must not hide the others' figures.
+    console.log(`(failed: ${(error as Error).message.split('\n')[0]})`);
+  }
 }
