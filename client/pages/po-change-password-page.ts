@@ -2,9 +2,9 @@ import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { changePasswordSchema, fieldErrors } from '../../shared/auth-schemas.ts';
 import { PASSWORD_MIN_LENGTH } from '../../shared/password-policy.ts';
-import { api, HttpError, OfflineError } from '../api/http.ts';
+import { api } from '../api/http.ts';
 import { session } from '../app/session.ts';
-import { errorSummary, focusErrorSummary, textField } from '../components/form-fields.ts';
+import { errorSummary, focusErrorSummary, requestProblem, textField } from '../components/form-fields.ts';
 import { PageElement } from '../components/page-element.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -22,18 +22,10 @@ export class PoChangePasswordPage extends PageElement {
   static override styles = [
     pageStyles,
     css`
-      button[aria-disabled='true'] {
-        cursor: progress;
-        opacity: 0.75;
-      }
       .note {
         margin: 0;
       }
       @media (forced-colors: active) {
-        button[aria-disabled='true'] {
-          color: GrayText;
-          border-color: GrayText;
-        }
       }
     `,
   ];
@@ -128,14 +120,8 @@ export class PoChangePasswordPage extends PageElement {
       this.done = true;
       this.statusMessage = answer.message;
     } catch (error) {
-      if (error instanceof HttpError) {
-        this.showErrors(error.body.error.fields ?? {}, error.body.error.message);
-      } else if (error instanceof OfflineError) {
-        this.showErrors({}, t('common.offlineAction'));
-      } else {
-        console.error('[change-password]', error);
-        this.showErrors({}, t('signIn.unexpectedError'));
-      }
+      const problem = requestProblem(error, 'change-password');
+      this.showErrors(problem.fields, problem.message);
     } finally {
       this.busy = false;
     }

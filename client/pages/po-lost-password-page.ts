@@ -1,8 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { fieldErrors, lostPasswordSchema } from '../../shared/auth-schemas.ts';
-import { api, HttpError, OfflineError } from '../api/http.ts';
-import { errorSummary, focusErrorSummary, textField } from '../components/form-fields.ts';
+import { api } from '../api/http.ts';
+import { errorSummary, focusErrorSummary, requestProblem, textField } from '../components/form-fields.ts';
 import { PageElement } from '../components/page-element.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -20,10 +20,6 @@ export class PoLostPasswordPage extends PageElement {
   static override styles = [
     pageStyles,
     css`
-      button[aria-disabled='true'] {
-        cursor: progress;
-        opacity: 0.75;
-      }
       .note {
         margin: 0;
       }
@@ -32,10 +28,6 @@ export class PoLostPasswordPage extends PageElement {
         padding-block: 0.5em;
       }
       @media (forced-colors: active) {
-        button[aria-disabled='true'] {
-          color: GrayText;
-          border-color: GrayText;
-        }
       }
     `,
   ];
@@ -133,14 +125,8 @@ export class PoLostPasswordPage extends PageElement {
       this.statusMessage = answer.message;
     } catch (error) {
       this.statusMessage = '';
-      if (error instanceof HttpError) {
-        this.showErrors(error.body.error.fields ?? {}, error.body.error.message);
-      } else if (error instanceof OfflineError) {
-        this.showErrors({}, t('common.offlineAction'));
-      } else {
-        console.error('[lost-password]', error);
-        this.showErrors({}, t('signIn.unexpectedError'));
-      }
+      const problem = requestProblem(error, 'lost-password');
+      this.showErrors(problem.fields, problem.message);
     } finally {
       this.busy = false;
     }

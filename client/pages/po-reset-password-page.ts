@@ -2,8 +2,8 @@ import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { fieldErrors, resetPasswordSchema } from '../../shared/auth-schemas.ts';
 import { PASSWORD_MIN_LENGTH } from '../../shared/password-policy.ts';
-import { api, HttpError, OfflineError } from '../api/http.ts';
-import { errorSummary, focusErrorSummary, textField } from '../components/form-fields.ts';
+import { api, HttpError } from '../api/http.ts';
+import { errorSummary, focusErrorSummary, requestProblem, textField } from '../components/form-fields.ts';
 import { PageElement } from '../components/page-element.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -20,10 +20,6 @@ export class PoResetPasswordPage extends PageElement {
   static override styles = [
     pageStyles,
     css`
-      button[aria-disabled='true'] {
-        cursor: progress;
-        opacity: 0.75;
-      }
       .note {
         margin: 0;
       }
@@ -32,10 +28,6 @@ export class PoResetPasswordPage extends PageElement {
         padding-block: 0.5em;
       }
       @media (forced-colors: active) {
-        button[aria-disabled='true'] {
-          color: GrayText;
-          border-color: GrayText;
-        }
       }
     `,
   ];
@@ -154,11 +146,9 @@ export class PoResetPasswordPage extends PageElement {
         // The token's message is the summary's own; the other fields show next to their input.
         const { token: _token, ...rest } = fields;
         this.showErrors(rest, error.body.error.message);
-      } else if (error instanceof OfflineError) {
-        this.showErrors({}, t('common.offlineAction'));
       } else {
-        console.error('[reset-password]', error);
-        this.showErrors({}, t('signIn.unexpectedError'));
+        const problem = requestProblem(error, 'reset-password');
+        this.showErrors(problem.fields, problem.message);
       }
     } finally {
       this.busy = false;

@@ -1,11 +1,11 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { HOME_OF_ROLE } from '../../shared/session.ts';
-import { HttpError, OfflineError } from '../api/http.ts';
+import { HttpError } from '../api/http.ts';
 import { navigate } from '../app/navigate.ts';
 import { expiredAccount, session, signIn } from '../app/session.ts';
 import { StoreController } from '../app/store.ts';
-import { errorSummary, focusErrorSummary, textField } from '../components/form-fields.ts';
+import { errorSummary, focusErrorSummary, requestProblem, textField } from '../components/form-fields.ts';
 import { PageElement } from '../components/page-element.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -46,10 +46,6 @@ export class PoSignInPage extends PageElement {
   static override styles = [
     pageStyles,
     css`
-      button[aria-disabled='true'] {
-        cursor: progress;
-        opacity: 0.75;
-      }
       .links {
         list-style: none;
         padding: 0;
@@ -65,10 +61,6 @@ export class PoSignInPage extends PageElement {
         margin: 0;
       }
       @media (forced-colors: active) {
-        button[aria-disabled='true'] {
-          color: GrayText;
-          border-color: GrayText;
-        }
       }
     `,
   ];
@@ -191,13 +183,9 @@ export class PoSignInPage extends PageElement {
         // One generic answer; the identifiant stays, the password is typed again.
         this.values = { ...this.values, password: '' };
         this.showErrors({}, error.body.error.message);
-      } else if (error instanceof HttpError) {
-        this.showErrors(error.body.error.fields ?? {}, error.body.error.message);
-      } else if (error instanceof OfflineError) {
-        this.showErrors({}, t('common.offlineAction'));
       } else {
-        console.error('[sign-in]', error);
-        this.showErrors({}, t('signIn.unexpectedError'));
+        const problem = requestProblem(error, 'sign-in');
+        this.showErrors(problem.fields, problem.message);
       }
     } finally {
       this.busy = false;

@@ -69,6 +69,11 @@ export const pageStyles = css`
     cursor: not-allowed;
     opacity: 0.75;
   }
+  /* A form sending its request: still focusable (aria-disabled), visibly busy. */
+  button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.75;
+  }
   form {
     display: grid;
     gap: var(--po-space);
@@ -182,7 +187,7 @@ export const pageStyles = css`
       background: ButtonFace;
       color: ButtonText;
     }
-    button[disabled] {
+    button[disabled], button[aria-disabled='true'] {
       color: GrayText;
       border-color: GrayText;
     }
