@@ -84,7 +84,7 @@ async function pullUnderLoad(base: string) {
 
   const nothingNew = await (await fetch(`${base}/api/sync?cursor=${cursor}`, { headers: { cookie } })).text();
   const url = new URL(`${base}/api/sync?cursor=${cursor}`);
-  const ours = await load(url.toString(), { seconds: 5, concurrency: 16, headers: { cookie, 'x-portee-background': '1' } });
+  const ours = await load(url.toString(), { seconds: 5, concurrency: 16, headers: { cookie, 'x-portee-background': '1', 'accept-encoding': 'gzip, deflate, br, zstd' } });
 
   const bare = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', nothingNew], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve) => bare.stdout!.on('data', (d: Buffer) => resolve(Number(/PORT (\d+)/.exec(d.toString())![1]))));

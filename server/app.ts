@@ -6,7 +6,8 @@ import { requestId } from 'hono/request-id';
 import { createAuth } from './auth/auth.ts';
 import { createSessionReader } from './auth/session-reader.ts';
 import { createThrottle } from './auth/throttle.ts';
-import type { Db } from './db/client.ts';
+import type { Db, ReadConnection } from './db/client.ts';
+import { createHeadReader } from './db/versioning.ts';
 import type { Env } from './env.ts';
 import type { AppDeps, AppEnv } from './http/context.ts';
 import { ApiError, handleError } from './http/errors.ts';
@@ -31,6 +32,8 @@ export interface AppOptions {
   db: Db;
   env: Env;
   mailer?: Mailer;
+  /** The embedded database's kept-prepared read connection (openDatabase's `reads`). */
+  reads?: ReadConnection | null;
   /** Serve the built client too (false in API tests). */
   serveClient?: boolean;
 }
@@ -40,8 +43,9 @@ export function createApp(opts: AppOptions) {
   const { db, env } = opts;
   const mailer = opts.mailer ?? createMailer(db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
   const auth = createAuth(db, env, mailer);
-  const readSession = createSessionReader(db, env.AUTH_SECRET, async () => (await auth.$context).authCookies.sessionToken.name);
-  const deps: AppDeps = { db, env, mailer, auth, throttle: createThrottle(db), readSession };
+  const reads = opts.reads ?? null;
+  const readSession = createSessionReader(db, reads, env.AUTH_SECRET, async () => (await auth.$context).authCookies.sessionToken.name);
+  const deps: AppDeps = { db, env, mailer, auth, throttle: createThrottle(db), readSession, headVersion: createHeadReader(db, reads) };
 
   const api = new Hono<AppEnv>()
     .route('/session', sessionRoutes)
@@ -60,8 +64,10 @@ export function createApp(opts: AppOptions) {
   app.use(requestId());
   if (env.LOG_REQUESTS === '1') app.use(logger());
   app.use(securityHeaders({ formActions: payfipFormActions(env) }));
-  // Families on poor connections: JSON and the app's files travel compressed.
-  app.use(compress());
+  // Families on poor connections: the app's files travel compressed. API answers compress
+  // themselves when large (http/json-response.ts), so small ones keep the server's direct write.
+  const compressFiles = compress();
+  app.use((c, next) => (c.req.path.startsWith('/api/') ? next() : compressFiles(c, next)));
   app.use(async (c, next) => {
     c.set('deps', deps);
     // The socket address, never a client-sent header: throttling and better-auth key on it.

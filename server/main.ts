@@ -14,12 +14,12 @@ async function main() {
     console.error((error as Error).message);
     process.exit(1);
   }
-  const { db } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  const { db, reads } = await openDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
   if (env.SEED_DEMO === '1' && (await isEmpty(db))) {
     await seedDemo(db);
     console.log('[seed] demo data loaded (accounts: see README, "Demo")');
   }
-  const { app } = createApp({ db, env });
+  const { app } = createApp({ db, env, reads });
   startPayfipReconciliation(db, env);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`Portée listening on ${env.PUBLIC_URL} (port ${info.port}, database ${env.DATABASE_URL})`);

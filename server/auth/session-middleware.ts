@@ -27,15 +27,16 @@ export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
   const found = await readSession(c.req.header('cookie'));
   if (!found) throw unauthorized();
   let { session, user } = found;
-  const headers = authHeaders(c.req.raw.headers, c.var.clientIp);
+  // Built only when better-auth is called: copying the headers costs on every request otherwise.
+  const headers = () => authHeaders(c.req.raw.headers, c.var.clientIp);
   if (Date.now() - new Date(session.createdAt).getTime() > SESSION_MAX_AGE_MS) {
-    await auth.api.revokeSession({ headers, body: { token: session.token } }).catch(() => undefined);
+    await auth.api.revokeSession({ headers: headers(), body: { token: session.token } }).catch(() => undefined);
     throw unauthorized();
   }
   const background = c.req.header(BACKGROUND_HEADER) === '1';
   const lastExtended = new Date(session.expiresAt).getTime() - env.SESSION_IDLE_SECONDS * 1000;
   if (!background && Date.now() - lastExtended >= sessionUpdateAgeSeconds(env) * 1000) {
-    const result = await auth.api.getSession({ headers, returnHeaders: true });
+    const result = await auth.api.getSession({ headers: headers(), returnHeaders: true });
     if (!result.response) throw unauthorized();
     session = result.response.session as unknown as SessionRecord;
     user = result.response.user as unknown as SessionUser;

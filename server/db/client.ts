@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { openReadConnection } from './prepared-read.ts';
 import * as schema from './schema/index.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -49,7 +50,15 @@ export function isBusy(error: unknown): boolean {
  * Opens the database named by a libSQL URL: `file:` is the embedded default (WAL, so readers never
  * wait for the writer); `libsql://` or `http://` point the same code at a libSQL server.
  */
-export async function openDatabase(url: string, authToken?: string): Promise<{ db: Db; client: Client }> {
+export interface OpenDatabase {
+  db: Db;
+  client: Client;
+  /** Kept-prepared reads for the per-request queries (embedded database only, else null). */
+  reads: ReadConnection | null;
+}
+export type ReadConnection = NonNullable<ReturnType<typeof openReadConnection>>;
+
+export async function openDatabase(url: string, authToken?: string): Promise<OpenDatabase> {
   if (url.startsWith('file:') && url !== 'file::memory:') {
     mkdirSync(dirname(resolve(url.slice('file:'.length))), { recursive: true });
   }
@@ -58,5 +67,5 @@ export async function openDatabase(url: string, authToken?: string): Promise<{ d
   if (url.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL');
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder });
-  return { db, client };
+  return { db, client, reads: openReadConnection(url) };
 }

@@ -1,5 +1,7 @@
-import { sql } from 'drizzle-orm';
-import type { Db, Tx } from './client.ts';
+import { eq, sql } from 'drizzle-orm';
+import type { Db, ReadConnection, Tx } from './client.ts';
+import { preparedGet } from './prepared-read.ts';
+import { changeCounter } from './schema/index.ts';
 
 /**
  * Takes the next value of the global change counter. Call it inside the transaction that writes
@@ -17,4 +19,11 @@ export async function nextVersion(tx: Db | Tx): Promise<number> {
 export async function currentVersion(db: Db | Tx): Promise<number> {
   const row = await db.get<{ value: number } | undefined>(sql`SELECT value FROM change_counter WHERE id = 1`);
   return row?.value ?? 0;
+}
+
+/** currentVersion for every sync request, on the kept-prepared read connection when there is one. */
+export function createHeadReader(db: Db, reads: ReadConnection | null): () => Promise<number> {
+  const fields = { value: changeCounter.value };
+  const get = preparedGet(reads, db.select(fields).from(changeCounter).where(eq(changeCounter.id, 1)), fields);
+  return async () => (await get({}))?.value ?? 0;
 }

@@ -14,6 +14,8 @@ export interface AppDeps {
   throttle: Throttle;
   /** Reads the signed-in session from a Cookie header (null when absent, forged or expired). */
   readSession: (cookie: string | undefined) => Promise<{ session: SessionRecord; user: SessionUser } | null>;
+  /** The change counter's current value (a pull's "nothing new" check, on every sync). */
+  headVersion: () => Promise<number>;
 }
 
 export interface SessionUser {

@@ -8,6 +8,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { auditLog, discount, family, invoice, invoiceLine, payfipAttempt, payment, student } from '../db/schema/index.ts';
 import { nextVersion } from '../db/versioning.ts';
 import type { AppEnv } from '../http/context.ts';
+import { sendJson } from '../http/json-response.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { validateJson } from '../http/validate.ts';
 
@@ -68,14 +69,14 @@ export const adminBillingRoutes = new Hono<AppEnv>()
         };
       })
       .sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr'));
-    return c.json(rows, 200);
+    return sendJson(c, rows, 200);
   })
   .get('/families/:id', async (c) => {
     const { db } = c.var.deps;
     const { families, invoices } = await siteInvoices(db, c.var.user.siteId, c.req.param('id'));
     if (!families.length) throw notFound('Famille');
     const students = await db.select({ id: student.id, firstName: student.firstName, lastName: student.lastName }).from(student).where(eq(student.familyId, families[0].id));
-    return c.json({ family: families[0], students, invoices }, 200);
+    return sendJson(c, { family: families[0], students, invoices }, 200);
   })
   .post('/invoices', validateJson(createInvoiceSchema), async (c) => {
     const { db } = c.var.deps;
@@ -111,7 +112,7 @@ export const adminBillingRoutes = new Hono<AppEnv>()
       });
       return row;
     });
-    return c.json(created, 201);
+    return sendJson(c, created, 201);
   })
   .post('/payments', validateJson(deskPaymentSchema), async (c) => {
     const { db } = c.var.deps;
@@ -134,7 +135,7 @@ export const adminBillingRoutes = new Hono<AppEnv>()
       });
       return row;
     });
-    return c.json(created, 201);
+    return sendJson(c, created, 201);
   })
   .post('/discounts', validateJson(discountSchema), async (c) => {
     const { db } = c.var.deps;
@@ -156,7 +157,7 @@ export const adminBillingRoutes = new Hono<AppEnv>()
       });
       return row;
     });
-    return c.json(created, 201);
+    return sendJson(c, created, 201);
   })
   .get('/payfip-attempts', async (c) => {
     const { db } = c.var.deps;
@@ -176,7 +177,7 @@ export const adminBillingRoutes = new Hono<AppEnv>()
     const problems = mismatchIds.length
       ? await db.select({ targetId: auditLog.targetId, details: auditLog.details }).from(auditLog).where(and(eq(auditLog.action, 'payfip.mismatch'), inArray(auditLog.targetId, mismatchIds)))
       : [];
-    return c.json(
+    return sendJson(c, 
       rows.map((r) => ({ ...r, problems: (problems.find((p) => p.targetId === r.id)?.details as { problems?: string[] } | undefined)?.problems ?? [] })),
       200,
     );

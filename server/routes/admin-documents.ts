@@ -7,6 +7,7 @@ import { documentFileResponse } from '../documents/download.ts';
 import { decideDocument, findSiteDocument, missingKinds, reviewQueue } from '../documents/review.ts';
 import { storageFor } from '../documents/storage.ts';
 import type { AppEnv } from '../http/context.ts';
+import { sendJson } from '../http/json-response.ts';
 import { notFound } from '../http/errors.ts';
 import { validateJson, validateQuery } from '../http/validate.ts';
 
@@ -24,12 +25,12 @@ export const adminDocumentRoutes = new Hono<AppEnv>()
   .use('/documents/*', requireSession, requireRole('secretariat'))
   .get('/documents', async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json({ documents: await reviewQueue(c.var.deps.db, c.var.user.siteId) }, 200);
+    return sendJson(c, { documents: await reviewQueue(c.var.deps.db, c.var.user.siteId) }, 200);
   })
   .get('/documents/missing', validateQuery(missingQuery), async (c) => {
     const schoolYear = c.req.valid('query').annee ?? schoolYearOf(new Date());
     c.header('Cache-Control', 'no-store');
-    return c.json({ schoolYear, families: await missingKinds(c.var.deps.db, c.var.user.siteId, schoolYear) }, 200);
+    return sendJson(c, { schoolYear, families: await missingKinds(c.var.deps.db, c.var.user.siteId, schoolYear) }, 200);
   })
   .get('/documents/:id/file', validateQuery(fileQuery), async (c) => {
     const { db, env } = c.var.deps;
@@ -41,10 +42,10 @@ export const adminDocumentRoutes = new Hono<AppEnv>()
   })
   .post('/documents/:id/accept', async (c) => {
     const { db, mailer } = c.var.deps;
-    return c.json({ document: await decideDocument(db, mailer, c.var.user, c.req.param('id'), { accepted: true }) }, 200);
+    return sendJson(c, { document: await decideDocument(db, mailer, c.var.user, c.req.param('id'), { accepted: true }) }, 200);
   })
   .post('/documents/:id/refuse', validateJson(refuseDocumentSchema), async (c) => {
     const { db, mailer } = c.var.deps;
     const { reason } = c.req.valid('json');
-    return c.json({ document: await decideDocument(db, mailer, c.var.user, c.req.param('id'), { accepted: false, reason }) }, 200);
+    return sendJson(c, { document: await decideDocument(db, mailer, c.var.user, c.req.param('id'), { accepted: false, reason }) }, 200);
   });

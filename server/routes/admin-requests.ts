@@ -4,6 +4,7 @@ import { approveSchema, refuseSchema } from '../../shared/identity-schemas.ts';
 import { requireRole, requireSession } from '../auth/session-middleware.ts';
 import { decide, directEdit, familyRecord, listPending } from '../change-requests/review.ts';
 import type { AppEnv } from '../http/context.ts';
+import { sendJson } from '../http/json-response.ts';
 import { validateJson } from '../http/validate.ts';
 
 const anyJson = z.record(z.string(), z.unknown());
@@ -19,25 +20,25 @@ export const adminRequestRoutes = new Hono<AppEnv>()
   .use('/students/*', requireSession, requireRole('secretariat'))
   .get('/requests', async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json({ requests: await listPending(c.var.deps.db, c.var.user.siteId) }, 200);
+    return sendJson(c, { requests: await listPending(c.var.deps.db, c.var.user.siteId) }, 200);
   })
   .post('/requests/:id/approve', validateJson(approveSchema), async (c) => {
     const { db, mailer } = c.var.deps;
     const { fields } = c.req.valid('json');
-    return c.json(await decide(db, mailer, c.var.user, c.req.param('id'), { approve: true, fields }), 200);
+    return sendJson(c, await decide(db, mailer, c.var.user, c.req.param('id'), { approve: true, fields }), 200);
   })
   .post('/requests/:id/refuse', validateJson(refuseSchema), async (c) => {
     const { db, mailer } = c.var.deps;
     const { fields, reason } = c.req.valid('json');
-    return c.json(await decide(db, mailer, c.var.user, c.req.param('id'), { approve: false, fields, reason }), 200);
+    return sendJson(c, await decide(db, mailer, c.var.user, c.req.param('id'), { approve: false, fields, reason }), 200);
   })
   .get('/families/:id', async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(await familyRecord(c.var.deps.db, c.var.user.siteId, c.req.param('id')), 200);
+    return sendJson(c, await familyRecord(c.var.deps.db, c.var.user.siteId, c.req.param('id')), 200);
   })
   .put('/families/:id', validateJson(anyJson), async (c) => {
-    return c.json(await directEdit(c.var.deps.db, c.var.user, 'family', c.req.param('id'), c.req.valid('json')), 200);
+    return sendJson(c, await directEdit(c.var.deps.db, c.var.user, 'family', c.req.param('id'), c.req.valid('json')), 200);
   })
   .put('/students/:id', validateJson(anyJson), async (c) => {
-    return c.json(await directEdit(c.var.deps.db, c.var.user, 'student', c.req.param('id'), c.req.valid('json')), 200);
+    return sendJson(c, await directEdit(c.var.deps.db, c.var.user, 'student', c.req.param('id'), c.req.valid('json')), 200);
   });

@@ -4,6 +4,7 @@ import { schoolYearOf } from '../../shared/school-year.ts';
 import { requireRole, requireSession } from '../auth/session-middleware.ts';
 import { changeRequest, course, document, family, mailOutbox, site, student } from '../db/schema/index.ts';
 import type { AppEnv } from '../http/context.ts';
+import { sendJson } from '../http/json-response.ts';
 
 /** The secretariat's API: every route checks the role, and every query is limited to its site. */
 export const adminRoutes = new Hono<AppEnv>()
@@ -21,7 +22,7 @@ export const adminRoutes = new Hono<AppEnv>()
       db.select({ n: count() }).from(document).where(and(inArray(document.familyId, familyIds), eq(document.status, 'received'))),
       db.select({ n: count() }).from(mailOutbox),
     ]);
-    return c.json(
+    return sendJson(c, 
       {
         siteName: siteRow?.name ?? '',
         schoolYear: schoolYearOf(new Date()),

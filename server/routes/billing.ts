@@ -4,6 +4,7 @@ import { payfipNotificationSchema, payfipReturnSchema, startPayfipSchema } from 
 import { requireRole, requireSession } from '../auth/session-middleware.ts';
 import { invoice, payfipAttempt } from '../db/schema/index.ts';
 import type { AppEnv } from '../http/context.ts';
+import { sendJson } from '../http/json-response.ts';
 import { notFound } from '../http/errors.ts';
 import { validateJson } from '../http/validate.ts';
 import { settleAttempt, startPayfipPayment } from '../payfip/payments.ts';
@@ -38,7 +39,7 @@ export const billingRoutes = new Hono<AppEnv>()
   .post('/invoices/:id/payfip', requireSession, requireRole('family'), validateJson(startPayfipSchema), async (c) => {
     const { db, env } = c.var.deps;
     const started = await startPayfipPayment(db, env, c.var.user, c.req.param('id'), c.req.valid('json').amountCents);
-    return c.json(started, 201);
+    return sendJson(c, started, 201);
   })
   .post('/payfip/return', requireSession, requireRole('family'), validateJson(payfipReturnSchema), async (c) => {
     const { db, env } = c.var.deps;
@@ -55,5 +56,5 @@ export const billingRoutes = new Hono<AppEnv>()
       .from(payfipAttempt)
       .innerJoin(invoice, eq(invoice.id, payfipAttempt.invoiceId))
       .where(eq(payfipAttempt.id, attempt.id));
-    return c.json(row, 200);
+    return sendJson(c, row, 200);
   });

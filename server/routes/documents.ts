@@ -9,6 +9,7 @@ import { documentFileResponse } from '../documents/download.ts';
 import { storageFor } from '../documents/storage.ts';
 import { uploadDocument } from '../documents/upload.ts';
 import type { AppEnv } from '../http/context.ts';
+import { sendJson } from '../http/json-response.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 
 /** Room for the multipart envelope and the text fields around the file. */
@@ -48,7 +49,7 @@ export const documentRoutes = new Hono<AppEnv>()
       env.UPLOAD_MAX_BYTES,
     );
     c.header('Cache-Control', 'no-store');
-    return c.json({ document: outcome.document, replay: outcome.replay }, outcome.replay ? 200 : 201);
+    return sendJson(c, { document: outcome.document, replay: outcome.replay }, outcome.replay ? 200 : 201);
   })
   .get('/:id/file', async (c) => {
     const { db, env } = c.var.deps;

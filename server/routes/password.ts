@@ -6,6 +6,7 @@ import { authHeaders, requireSession } from '../auth/session-middleware.ts';
 import { forwardCookies } from '../auth/session-info.ts';
 import { user } from '../db/schema/index.ts';
 import type { AppEnv } from '../http/context.ts';
+import { sendJson } from '../http/json-response.ts';
 import { ApiError } from '../http/errors.ts';
 import { validateJson } from '../http/validate.ts';
 
@@ -30,7 +31,7 @@ export const passwordRoutes = new Hono<AppEnv>()
         .requestPasswordReset({ body: { email: match.email, redirectTo: '/mot-de-passe-perdu/nouveau' } })
         .catch((error: unknown) => console.error('[password] reset request failed', error));
     }
-    return c.json({ message: LOST_PASSWORD_ANSWER }, 200);
+    return sendJson(c, { message: LOST_PASSWORD_ANSWER }, 200);
   })
   .post('/reset', validateJson(resetPasswordSchema), async (c) => {
     const { auth } = c.var.deps;
@@ -42,7 +43,7 @@ export const passwordRoutes = new Hono<AppEnv>()
         token: "Ce lien n'est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau.",
       });
     }
-    return c.json({ message: 'Votre mot de passe a été modifié. Connectez-vous avec le nouveau mot de passe.' }, 200);
+    return sendJson(c, { message: 'Votre mot de passe a été modifié. Connectez-vous avec le nouveau mot de passe.' }, 200);
   })
   .post('/change', requireSession, validateJson(changePasswordSchema), async (c) => {
     const { auth, mailer } = c.var.deps;
@@ -61,5 +62,5 @@ export const passwordRoutes = new Hono<AppEnv>()
     }
     forwardCookies(result.headers, c);
     void mailer.send(passwordChangedMail(c.var.user.email, c.var.user.name));
-    return c.json({ message: 'Votre mot de passe a été modifié. Vos autres sessions ont été fermées.' }, 200);
+    return sendJson(c, { message: 'Votre mot de passe a été modifié. Vos autres sessions ont été fermées.' }, 200);
   });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { pushRequestSchema } from '../../shared/push-protocol.ts';
 import { requireSession } from '../auth/session-middleware.ts';
 import type { AppEnv } from '../http/context.ts';
+import { sendJson } from '../http/json-response.ts';
 import { validateJson } from '../http/validate.ts';
 import { push } from '../sync/push.ts';
 
@@ -9,5 +10,5 @@ import { push } from '../sync/push.ts';
 export const pushRoutes = new Hono<AppEnv>().post('/push', requireSession, validateJson(pushRequestSchema), async (c) => {
   const { db, mailer } = c.var.deps;
   c.header('Cache-Control', 'no-store');
-  return c.json(await push(db, mailer, c.var.user, c.req.valid('json')), 200);
+  return sendJson(c, await push(db, mailer, c.var.user, c.req.valid('json')), 200);
 });

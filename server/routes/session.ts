@@ -5,6 +5,7 @@ import { authHeaders, requireSession } from '../auth/session-middleware.ts';
 import { forwardCookies, sessionInfo } from '../auth/session-info.ts';
 import { user as userTable } from '../db/schema/index.ts';
 import type { AppEnv, SessionUser } from '../http/context.ts';
+import { sendJson } from '../http/json-response.ts';
 import { ApiError } from '../http/errors.ts';
 import { validateJson } from '../http/validate.ts';
 
@@ -58,9 +59,9 @@ export const sessionRoutes = new Hono<AppEnv>()
     await throttle.recordSuccess(username);
     forwardCookies(result.headers, c);
     const session = await auth.api.getSession({ headers: new Headers({ cookie: cookieHeader(result.headers) }), query: { disableRefresh: true } });
-    return c.json(await sessionInfo(db, c.var.deps.env, u, session?.session.expiresAt ?? new Date()), 200);
+    return sendJson(c, await sessionInfo(db, c.var.deps.env, u, session?.session.expiresAt ?? new Date()), 200);
   })
-  .get('/', requireSession, async (c) => c.json(await sessionInfo(c.var.deps.db, c.var.deps.env, c.var.user, c.var.session.expiresAt), 200))
+  .get('/', requireSession, async (c) => sendJson(c, await sessionInfo(c.var.deps.db, c.var.deps.env, c.var.user, c.var.session.expiresAt), 200))
   .post('/sign-out', requireSession, async (c) => {
     const { auth } = c.var.deps;
     const result = await auth.api.signOut({ headers: authHeaders(c.req.raw.headers, c.var.clientIp), returnHeaders: true });

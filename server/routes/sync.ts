@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireSession } from '../auth/session-middleware.ts';
 import type { AppEnv } from '../http/context.ts';
+import { sendJson } from '../http/json-response.ts';
 import { validateQuery } from '../http/validate.ts';
 import { pull } from '../sync/pull.ts';
 
@@ -10,5 +11,5 @@ const pullQuery = z.object({ cursor: z.coerce.number().int().min(0).default(0) }
 export const syncRoutes = new Hono<AppEnv>().get('/', requireSession, validateQuery(pullQuery), async (c) => {
   const { cursor } = c.req.valid('query');
   c.header('Cache-Control', 'no-store');
-  return c.json(await pull(c.var.deps.db, c.var.user, cursor), 200);
+  return sendJson(c, await pull(c.var.deps.db, c.var.user, cursor, c.var.deps.headVersion));
 });

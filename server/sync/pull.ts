@@ -25,9 +25,9 @@ const TOMBSTONE_TABLES: Record<string, SyncTable> = {
  * hangs under them; courses, teachers, rooms and departments only as far as its students are
  * enrolled. Rows referenced by a newly visible enrollment are sent even when older than the cursor.
  */
-export async function pull(db: Db, user: SessionUser, cursor: number): Promise<PullResponse> {
+export async function pull(db: Db, user: SessionUser, cursor: number, headVersion = () => currentVersion(db)): Promise<PullResponse> {
   // Fast path: the global counter has not moved, so nothing anyone may see has changed.
-  const head = await currentVersion(db);
+  const head = await headVersion();
   if (cursor >= head && cursor > 0) return { cursor: head, snapshot: false, changes: {}, deleted: {} };
 
   return db.transaction(

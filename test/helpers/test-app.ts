@@ -24,11 +24,11 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
   const file = opts.dbFile ?? join(tmpdir(), `portee-test-${crypto.randomUUID()}.db`);
   const dbUrl = `file:${file}`;
   const env = parseEnv({ NODE_ENV: 'test', DATABASE_URL: dbUrl, LOG_REQUESTS: '0', PUBLIC_URL: 'http://localhost:3000', ...opts.env });
-  const { db, client } = await openDatabase(dbUrl);
+  const { db, client, reads } = await openDatabase(dbUrl);
   if (opts.seed !== false) await seedDemo(db);
   const mails: MailMessage[] = [];
   const mailer: Mailer = opts.mailer ?? { send: async (m) => void mails.push(m) };
-  const { app } = createApp({ db, env, mailer, serveClient: false });
+  const { app } = createApp({ db, env, mailer, reads, serveClient: false });
   return {
     app,
     db,
@@ -37,10 +37,12 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
     mails,
     restart: async () => {
       client.close();
+      reads?.close();
       return createTestApp({ seed: false, env: opts.env, mailer: opts.mailer, dbFile: file });
     },
     close: () => {
       client.close();
+      reads?.close();
       for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
     },
   };
