@@ -177,7 +177,8 @@ export const adminBillingRoutes = new Hono<AppEnv>()
     const problems = mismatchIds.length
       ? await db.select({ targetId: auditLog.targetId, details: auditLog.details }).from(auditLog).where(and(eq(auditLog.action, 'payfip.mismatch'), inArray(auditLog.targetId, mismatchIds)))
       : [];
-    return sendJson(c, 
+    return sendJson(
+      c,
       rows.map((r) => ({ ...r, problems: (problems.find((p) => p.targetId === r.id)?.details as { problems?: string[] } | undefined)?.problems ?? [] })),
       200,
     );

@@ -169,17 +169,25 @@ async function siteOnlyScope(tx: Tx, user: SessionUser, cursor: number, changes:
   put(changes, 'sites', await select(tx, s.site, and(eq(s.site.id, user.siteId), newer(s.site.version, cursor))));
 }
 
+/** The record kinds a teacher's pull carries: deletions of anything else are none of its business. */
+const TEACHER_TABLES = new Set<SyncTable>(['teachers', 'courses', 'enrollments', 'students', 'rooms', 'departments', 'followUpNotes', 'evaluations', 'absences']);
+
 async function tombstones(tx: Tx, user: SessionUser, cursor: number): Promise<PullResponse['deleted']> {
   if (cursor === 0) return {};
-  const scope =
-    user.role === 'family' && user.familyId
-      ? eq(s.tombstone.familyId, user.familyId)
-      : eq(s.tombstone.siteId, user.siteId);
+  let scope: SQL;
+  let kinds: (name: SyncTable) => boolean;
+  if (user.role === 'family' && user.familyId) {
+    scope = eq(s.tombstone.familyId, user.familyId);
+    kinds = () => true;
+  } else if (user.role === 'teacher' && user.teacherId) {
+    scope = eq(s.tombstone.siteId, user.siteId);
+    kinds = (name) => TEACHER_TABLES.has(name);
+  } else return {}; // the secretariat's pull carries its site only, which is never deleted
   const rows = await tx.select().from(s.tombstone).where(and(scope, gt(s.tombstone.version, cursor)));
   const deleted: PullResponse['deleted'] = {};
   for (const row of rows) {
     const name = TOMBSTONE_TABLES[row.tableName];
-    if (name) (deleted[name] ??= []).push(row.rowId);
+    if (name && kinds(name)) (deleted[name] ??= []).push(row.rowId);
   }
   return deleted;
 }

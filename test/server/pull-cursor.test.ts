@@ -116,6 +116,24 @@ describe('pull with a cursor', () => {
     assert.deepEqual((await nextDemoPull()).deleted, {}, 'a tombstone is sent once');
   });
 
+  test('a teacher is told of deleted absences, never of a family’s replaced document; the secretariat of neither', async () => {
+    const teacher = new TestClient(t.app);
+    const secretariat = new TestClient(t.app);
+    assert.equal((await teacher.signIn(...DEMO.teacher)).status, 200);
+    assert.equal((await secretariat.signIn(...DEMO.secretariat)).status, 200);
+    const from = (await pull(teacher, 0)).cursor;
+    const [mantes] = await t.db.select().from(s.site).where(eq(s.site.name, 'Mantes'));
+    const version = await nextVersion(t.db);
+    await t.db.insert(s.tombstone).values([
+      { tableName: 'document', rowId: 'doc-of-a-family', familyId: martinFamilyId, siteId: mantes.id, version },
+      { tableName: 'absence', rowId: 'absence-gone', familyId: martinFamilyId, siteId: mantes.id, version },
+    ]);
+    assert.deepEqual((await pull(teacher, from)).deleted, { absences: ['absence-gone'] });
+    assert.deepEqual((await pull(secretariat, from)).deleted, {});
+    const body = await nextDemoPull();
+    assert.deepEqual(body.deleted, {}, 'another family’s deletions are not the demo family’s');
+  });
+
   test('a snapshot after the deletion no longer holds the absence, and has no tombstones', async () => {
     const body = await pull(demo, 0);
     assert.equal(body.snapshot, true);

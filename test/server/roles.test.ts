@@ -2,7 +2,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, inArray } from 'drizzle-orm';
 import { schoolYearOf } from '../../shared/school-year.ts';
-import { course, document, family, site, student } from '../../server/db/schema/index.ts';
+import { course, document, family, mailOutbox, site, student } from '../../server/db/schema/index.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -83,6 +83,21 @@ describe('GET /api/admin/summary', () => {
     assert.equal(r.body.students, expected.students);
     assert.equal(r.body.courses, expected.courses);
     assert.equal(r.body.pendingDocuments, 0);
+  });
+
+  test('the mail count is the site’s own: a mail to another site’s family is not counted', async () => {
+    const mantes = new TestClient(t.app);
+    const limay = new TestClient(t.app);
+    assert.equal((await mantes.signIn(...DEMO.secretariat)).status, 200);
+    assert.equal((await limay.signIn(DEMO.secretariatLimay[0], DEMO.secretariatLimay[1], 'Limay')).status, 200);
+    const before = [(await mantes.json('/api/admin/summary')).body.mailsSent, (await limay.json('/api/admin/summary')).body.mailsSent];
+    const [limaySite] = await t.db.select().from(site).where(eq(site.name, 'Limay'));
+    const [limayFamily] = await t.db.select().from(family).where(eq(family.siteId, limaySite.id));
+    assert.ok(limayFamily.email);
+    const mail = { to: limayFamily.email, subject: 'Test', text: 'Test', status: 'stored' };
+    await t.db.insert(mailOutbox).values([mail, { ...mail, to: 'personne@exemple.invalid' }]);
+    assert.equal((await mantes.json('/api/admin/summary')).body.mailsSent, before[0]);
+    assert.equal((await limay.json('/api/admin/summary')).body.mailsSent, before[1] + 1);
   });
 
   test('a Limay secretariat cannot sign in on Mantes', async () => {
