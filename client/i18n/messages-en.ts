@@ -1,9 +1,9 @@
-import { authEn } from './auth-messages.ts';
-import { billingEn } from './billing-messages.ts';
-import { familyEn } from './family-messages.ts';
-import { pedagogyEn } from './pedagogy-messages.ts';
-import { recordsEn } from './records-messages.ts';
-import { documentsEn } from './documents-messages.ts';
+import { authEn } from './en/auth-messages.ts';
+import { billingEn } from './en/billing-messages.ts';
+import { familyEn } from './en/family-messages.ts';
+import { pedagogyEn } from './en/pedagogy-messages.ts';
+import { recordsEn } from './en/records-messages.ts';
+import { documentsEn } from './en/documents-messages.ts';
 import type { MessageKey } from './messages-fr.ts';
 
 /** English messages; a key missing here falls back to French. */

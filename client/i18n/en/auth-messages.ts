@@ -1,0 +1,133 @@
+import type { authFr } from '../auth-messages.ts';
+
+/** English for the auth messages (loaded only when English is chosen); a missing key falls back to French. */
+export const authEn: Partial<Record<keyof typeof authFr, string>> = {
+  'signIn.title': 'Sign in',
+  'signIn.requiredNote': 'All fields are required.',
+  'signIn.site': 'Site',
+  'signIn.sitesLoading': 'Loading the sites…',
+  'signIn.sitesOffline':
+    'The list of sites could not be loaded: the first sign-in on this device needs a network connection. Connect to the Internet, then try again.',
+  'signIn.sitesFailed': 'The list of sites could not be loaded. Try again in a few moments.',
+  'signIn.sitesRetry': 'Try again',
+  'signIn.username': 'Username',
+  'signIn.password': 'Password',
+  'signIn.submit': 'Sign in',
+  'signIn.pending': 'Signing in…',
+  'signIn.lostPassword': 'Lost password',
+  'signIn.accessibility': 'Accessibility',
+  'signIn.expiredDefault': 'Your session has expired. Please sign in again.',
+  'signIn.expiredSameAccount': 'Signing in again with the same account keeps your data and the changes waiting to be sent.',
+  'signIn.expiredOtherAccount':
+    'If you sign in with another account, the data of account “{username}” will be erased from this device, including the changes not sent yet.',
+  'signIn.unexpectedError': 'Something unexpected went wrong. Try again; if the problem persists, contact the office.',
+
+  'lostPassword.title': 'Lost password',
+  'lostPassword.intro':
+    'Enter your site, your username and the e-mail address registered in your account. If they match an account, you will receive an e-mail with a link to choose a new password yourself. The link is valid for one hour and works only once.',
+  'lostPassword.noPasswordByMail': 'For your security, Portée never sends a password by e-mail.',
+  'lostPassword.email': 'E-mail',
+  'lostPassword.submit': 'Submit',
+  'lostPassword.pending': 'Sending…',
+  'lostPassword.backToSignIn': 'Back to sign-in',
+
+  'resetPassword.title': 'Choose a new password',
+  'resetPassword.intro': 'Choose the password you will use from now on to sign in to Portée.',
+  'resetPassword.missingToken':
+    'This link is incomplete: it lacks the token that lets you choose a new password. Open the whole link from the e-mail, or ask for a new one.',
+  'resetPassword.requestNewLink': 'Ask for a new link',
+  'resetPassword.newPassword': 'New password',
+  'resetPassword.passwordHint':
+    'At least {min} characters. The most common passwords are refused. You may paste the password, for instance from a password manager.',
+  'resetPassword.confirmation': 'Confirmation',
+  'resetPassword.confirmationHint': 'Type the new password again.',
+  'resetPassword.submit': 'Save the password',
+  'resetPassword.pending': 'Saving…',
+  'resetPassword.signIn': 'Sign in',
+
+  'changePassword.title': 'Password',
+  'changePassword.intro':
+    'Once the password is changed, your sessions open on other devices are closed and an e-mail confirms the change.',
+  'changePassword.currentPassword': 'Current password',
+  'changePassword.newPassword': 'New password',
+  'changePassword.passwordHint':
+    'At least {min} characters. The most common passwords are refused. You may paste the password, for instance from a password manager.',
+  'changePassword.confirmation': 'Confirmation',
+  'changePassword.confirmationHint': 'Type the new password again.',
+  'changePassword.submit': 'Change the password',
+  'changePassword.pending': 'Changing the password…',
+
+  'a11yPage.title': 'Accessibility',
+  'a11yPage.intro':
+    'Portée is designed to be usable by everyone: with a mouse, a keyboard, a screen reader or an enlarged display, on a computer as on a phone.',
+  'a11yPage.modeHeading': 'The accessibility mode',
+  'a11yPage.modeIntro':
+    'The “Accessibility mode” button, at the top of every screen including the sign-in page, switches on at once:',
+  'a11yPage.modeContrast': 'stronger contrast: text contrasts at least 7 to 1 with its background;',
+  'a11yPage.modeText': 'larger text;',
+  'a11yPage.modeSpacing': 'wider spacing between lines, paragraphs, letters and words;',
+  'a11yPage.modeLinks': 'links always underlined;',
+  'a11yPage.modeFocus': 'a thick focus indicator, clearly visible on the active element;',
+  'a11yPage.modeTargets': 'buttons and links of at least 44 × 44 pixels;',
+  'a11yPage.modeMotion': 'no animation or transition.',
+  'a11yPage.modeRemember':
+    'The button shows whether it is on. Your choice is remembered on this device and, once signed in, in your account: you find it again when you sign in on another device.',
+  'a11yPage.systemHeading': 'Your device’s settings',
+  'a11yPage.systemIntro': 'With or without the accessibility mode, Portée follows your system’s settings:',
+  'a11yPage.systemContrast': 'increased contrast requested in the display settings;',
+  'a11yPage.systemForcedColors':
+    'forced colours (for instance Windows contrast themes): Portée then uses the colours chosen in the system;',
+  'a11yPage.systemMotion': 'reduced motion.',
+  'a11yPage.systemZoom': 'You can also enlarge the display with the browser’s zoom: the layout adapts, without horizontal scrolling.',
+  'a11yPage.keyboardHeading': 'Using Portée with a keyboard',
+  'a11yPage.keyboardSkip':
+    'The first link of every screen, “Skip to content”, appears on the first press of the Tab key and goes straight to the main content.',
+  'a11yPage.keyboardTab':
+    'The Tab key moves through links, buttons and fields in reading order; Shift + Tab moves back. Enter opens a link; Enter or Space activates a button.',
+  'a11yPage.keyboardNoDoubleClick':
+    'Nothing needs a double-click: every row of the lists (students, courses, invoices…) has a link or a button, reached with Tab and opened with Enter.',
+  'a11yPage.keyboardFocus':
+    'After each change of screen, focus moves to the page’s title. A form’s errors are gathered in a summary that receives focus, with a link to each field to correct; what you typed is kept.',
+  'a11yPage.statementHeading': 'Accessibility statement',
+  'a11yPage.statementCommitment':
+    'The conservatoire is committed to making its digital services accessible, in accordance with article 47 of French law no. 2005-102 of 11 February 2005.',
+  'a11yPage.statementScope': 'This accessibility statement applies to Portée, the conservatoire’s families’ portal.',
+  'a11yPage.conformityHeading': 'Compliance status',
+  'a11yPage.conformityTarget':
+    'Portée aims at level AA of the Web Content Accessibility Guidelines (WCAG 2.2) and at compliance with the French accessibility framework (RGAA), version 4.1.',
+  'a11yPage.conformityState':
+    'Portée is partially compliant with RGAA 4.1, pending a full external audit, because of the non-compliances listed below.',
+  'a11yPage.conformityAxe': 'Every screen is checked automatically with the axe tool, with and without the accessibility mode.',
+  'a11yPage.contentHeading': 'Non-accessible content',
+  'a11yPage.contentIntro': 'The content listed below is not accessible, for the following reasons.',
+  'a11yPage.nonConformHeading': 'Non-compliances',
+  'a11yPage.nonConformPdf':
+    'PDF invoices and payment receipts, made in the browser, are not tagged PDFs yet: screen readers do not convey their structure (headings, tables). The same information is in Portée’s billing pages.',
+  'a11yPage.nonConformEnglish': 'The English translation is partial: some texts, including some error messages, remain in French.',
+  'a11yPage.outOfScopeHeading': 'Content not subject to the accessibility obligation',
+  'a11yPage.outOfScopePayfip':
+    'The PayFiP online payment pages belong to the payment service of the French public finances directorate (DGFiP): their accessibility is outside the conservatoire’s control. If you cannot use them, the office will tell you the other ways to pay.',
+  'a11yPage.establishedHeading': 'Preparation of this statement',
+  'a11yPage.establishedDate': 'This statement was prepared on {date}.',
+  'a11yPage.establishedTechnologies': 'Technologies used to build Portée: HTML, CSS, JavaScript, WAI-ARIA.',
+  'a11yPage.establishedToolsIntro': 'Tools and methods used to check accessibility:',
+  'a11yPage.establishedToolAxe': 'axe-core, on every screen, with and without the accessibility mode;',
+  'a11yPage.establishedToolKeyboard': 'complete keyboard-only walkthroughs;',
+  'a11yPage.establishedToolScreenReaders':
+    'manual checks with the NVDA (Windows) and VoiceOver (macOS and iOS) screen readers, planned with the external audit.',
+  'a11yPage.establishedPages':
+    'Pages checked: every screen of Portée, including sign-in, lost password, home, family, billing, students, their courses and their history.',
+  'a11yPage.contactHeading': 'Feedback and contact',
+  'a11yPage.contactIntro':
+    'If you cannot access some content or service of Portée, tell us: we will give you another way to get the information or the service, and we will fix the problem.',
+  'a11yPage.contactEmail': 'By e-mail:',
+  'a11yPage.contactPhone': 'By phone, to the office:',
+  'a11yPage.contactDelay': 'We answer within 15 working days.',
+  'a11yPage.remedyHeading': 'Legal recourse',
+  'a11yPage.remedyIntro':
+    'If you reported to us an accessibility problem that prevents you from accessing some content or service of Portée and did not get a satisfying answer, you can refer the matter to the Défenseur des droits (French rights ombudsman):',
+  'a11yPage.remedyForm': 'write to the Défenseur des droits with the online form (in French)',
+  'a11yPage.remedyChat': 'chat with the Défenseur des droits, on its website (in French)',
+  'a11yPage.remedyDelegate': 'contact the Défenseur des droits’ delegate in your region (in French)',
+  'a11yPage.remedyMail': 'send a letter by post, free of charge (no stamp needed):',
+};
