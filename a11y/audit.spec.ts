@@ -41,7 +41,21 @@ async function readPedagogyIds(page: Page, base: string): Promise<Record<string,
     const href = await page.locator('main table a, #main table a').first().getAttribute('href');
     ids[key] = href!.split('/').pop()!;
   }
+  // One line of each of the course sheet's tabs, and an invoice.
+  for (const [key, tab] of [['note', 'suivi'], ['evaluation', 'evaluations'], ['absence', 'absences']]) {
+    await page.goto(`${base}${hugo}/cours/${ids.course}/${tab}`);
+    const href = await page.locator('main table a, #main table a').first().getAttribute('href');
+    ids[key] = href!.split('/').pop()!;
+  }
+  await page.goto(`${base}/famille/facturation`);
+  ids.invoice = (await page.getByRole('link', { name: /^Voir la facture / }).first().getAttribute('href'))!.split('/').pop()!;
   return ids;
+}
+
+/** A family of the secretariat's site, as its API lists them. */
+async function readFamilyId(page: Page): Promise<Record<string, string>> {
+  const families = await page.evaluate(async () => (await (await fetch('/api/admin/billing/families')).json()) as Array<{ id: string }>);
+  return { family: families[0].id };
 }
 
 test.describe('accessibility audit', () => {
@@ -83,11 +97,14 @@ test.describe('accessibility audit', () => {
           studentHref = await page.getByRole('link', { name: /Lefèvre/ }).first().getAttribute('href');
         }
         // :course, :enrollment, :entry — Hugo's (he has courses, history and repertoire), read from his pages' links.
-        const pedagogyIds = role === 'family' ? await readPedagogyIds(page, server.url) : {};
+        const pedagogyIds = role === 'family' ? await readPedagogyIds(page, server.url) : role === 'secretariat' ? await readFamilyId(page) : {};
         for (const route of AUDITED_ROUTES[role]) {
           const withIds = route.includes('/eleves/:student/') && pedagogyIds.student ? route.replace(':student', pedagogyIds.student) : route;
-          await page.goto(`${server.url}${withIds.replace('/eleves/:student', studentHref ?? '/eleves/x').replace(/:(course|enrollment|entry)\b/g, (_, k: string) => pedagogyIds[k] ?? 'x')}`);
-          expectClean(await audit(page, role, mode, route));
+          await page.goto(`${server.url}${withIds.replace('/eleves/:student', studentHref ?? '/eleves/x').replace(/:(course|enrollment|entry|note|evaluation|absence|invoice|family)\b/g, (_, k: string) => pedagogyIds[k] ?? 'x')}`);
+          const entry = await audit(page, role, mode, route);
+          // A route with real ids must show its record, not a "not found" page.
+          if (route.includes(':') && !route.includes('inconnu')) await expect(page.locator('h1').first()).not.toContainText(/introuvable/i);
+          expectClean(entry);
         }
         await page.goto(`${server.url}/mot-de-passe`);
         await page.getByRole('button', { name: 'Modifier le mot de passe' }).click();

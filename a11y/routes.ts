@@ -3,12 +3,14 @@ import type { DemoRole } from '../test/helpers/pages.ts';
 /**
  * Every screen the audit visits, per role ('anonymous' = signed out). `:student` is replaced by
  * the first student of the signed-in family (by Hugo Lefèvre in a route with `:course`,
- * `:enrollment` or `:entry`, which are replaced by ids read from his pages' links). A new screen joins the audit by being listed here.
+ * `:enrollment`, `:entry`, `:note`, `:evaluation` or `:absence`, which are replaced by ids read from his
+ * pages' links); `:invoice` by the family's first invoice, `:family` by the secretariat's first family.
+ * A new screen joins the audit by being listed here.
  */
 export const AUDITED_ROUTES: Record<'anonymous' | DemoRole, string[]> = {
   anonymous: ['/connexion', '/mot-de-passe-perdu', '/mot-de-passe-perdu/nouveau?jeton=exemple', '/accessibilite', '/page-inexistante'],
-  family: ['/accueil', '/famille', '/famille/eleves', '/eleves/:student', '/eleves/inconnu', '/eleves/:student/cours', '/eleves/:student/cours/:course', '/eleves/:student/cours/:course/evaluations', '/eleves/:student/cours/:course/absences', '/eleves/:student/cours/inconnu', '/eleves/inconnu/cours', '/eleves/:student/historique', '/eleves/:student/historique/:enrollment', '/eleves/:student/historique/:enrollment/evaluations', '/eleves/:student/historique/:enrollment/commentaires', '/eleves/:student/repertoire', '/eleves/:student/repertoire/:entry', '/famille/documents', '/eleves/:student/documents', '/famille/facturation', '/famille/facturation/factures/inconnue', '/famille/facturation/paiement/retour?idop=inconnu', '/mot-de-passe', '/accessibilite', '/admin'],
+  family: ['/accueil', '/famille', '/famille/eleves', '/eleves/:student', '/eleves/inconnu', '/eleves/:student/cours', '/eleves/:student/cours/:course', '/eleves/:student/cours/:course/evaluations', '/eleves/:student/cours/:course/absences', '/eleves/:student/cours/:course/suivi/:note', '/eleves/:student/cours/:course/evaluations/:evaluation', '/eleves/:student/cours/:course/absences/:absence', '/eleves/:student/cours/inconnu', '/eleves/inconnu/cours', '/eleves/:student/historique', '/eleves/:student/historique/:enrollment', '/eleves/:student/historique/:enrollment/evaluations', '/eleves/:student/historique/:enrollment/commentaires', '/eleves/:student/repertoire', '/eleves/:student/repertoire/:entry', '/famille/documents', '/eleves/:student/documents', '/famille/facturation', '/famille/facturation/factures/:invoice', '/famille/facturation/factures/inconnue', '/famille/facturation/paiement/retour?idop=inconnu', '/mot-de-passe', '/accessibilite', '/admin'],
   martin: [],
-  secretariat: ['/admin', '/admin/facturation', '/admin/demandes', '/admin/familles/inconnue', '/admin/documents', '/mot-de-passe', '/accessibilite'],
+  secretariat: ['/admin', '/admin/facturation', '/admin/demandes', '/admin/familles/:family', '/admin/familles/inconnue', '/admin/documents', '/mot-de-passe', '/accessibilite'],
   teacher: ['/enseignant', '/mot-de-passe', '/accessibilite'],
 };
