@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../test/helpers/server-process.ts';
-import { fmt, load } from './load.ts';
+import { fmt, load, type LoadResult } from './load.ts';
 
 export const title = 'Foundation: first load, sign-in, sync pull';
 
@@ -83,16 +83,23 @@ async function pullUnderLoad(base: string) {
   console.log(`full pull, demo family      ${fmt(timings[10])} ms median (20 runs), ${fmt(fullBody.length / 1024)} KB JSON, ${fmt(gz / 1024)} KB gzip`);
 
   const nothingNew = await (await fetch(`${base}/api/sync?cursor=${cursor}`, { headers: { cookie } })).text();
-  const url = new URL(`${base}/api/sync?cursor=${cursor}`);
-  const ours = await load(url.toString(), { seconds: 5, concurrency: 16, headers: { cookie, 'x-portee-background': '1', 'accept-encoding': 'gzip, deflate, br, zstd' } });
-
+  const url = new URL(`${base}/api/sync?cursor=${cursor}`).toString();
+  const headers = { cookie, 'x-portee-background': '1', 'accept-encoding': 'gzip, deflate, br, zstd' };
   const bare = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', nothingNew], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve) => bare.stdout!.on('data', (d: Buffer) => resolve(Number(/PORT (\d+)/.exec(d.toString())![1]))));
-  const ref = await load(`http://127.0.0.1:${port}/`, { seconds: 5, concurrency: 16 });
+  // Two alternating rounds, best of each side: on a small shared machine one round can be unlucky.
+  const ours: LoadResult[] = [];
+  const ref: LoadResult[] = [];
+  for (let round = 0; round < 2; round++) {
+    ours.push(await load(url, { seconds: 5, concurrency: 16, headers }));
+    ref.push(await load(`http://127.0.0.1:${port}/`, { seconds: 5, concurrency: 16 }));
+  }
   bare.kill('SIGTERM');
-  console.log(`"nothing new" pull          ${fmt(ours.rps, 0)} req/s, p50 ${fmt(ours.p50)} ms, p99 ${fmt(ours.p99)} ms (${ours.errors} errors)`);
-  console.log(`bare node:http, same body   ${fmt(ref.rps, 0)} req/s, p50 ${fmt(ref.p50)} ms, p99 ${fmt(ref.p99)} ms`);
-  console.log(`ratio                       ${fmt((ours.rps / ref.rps) * 100)} % of bare node:http (goal ≥ 10 %)`);
+  const best = (runs: LoadResult[]) => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
+  const [o, r] = [best(ours), best(ref)];
+  console.log(`"nothing new" pull          ${fmt(o.rps, 0)} req/s, p50 ${fmt(o.p50)} ms, p99 ${fmt(o.p99)} ms (${o.errors} errors; rounds ${ours.map((x) => fmt(x.rps, 0)).join(' / ')})`);
+  console.log(`bare node:http, same body   ${fmt(r.rps, 0)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms (rounds ${ref.map((x) => fmt(x.rps, 0)).join(' / ')})`);
+  console.log(`ratio                       ${fmt((o.rps / r.rps) * 100)} % of bare node:http (goal ≥ 10 %)`);
 }
 
 export async function run() {

@@ -27,9 +27,10 @@ export function createSessionReader(db: Db, reads: ReadConnection | null, secret
       .where(and(eq(session.token, sql.placeholder('token')), gt(session.expiresAt, sql.placeholder('now')))),
     fields,
   );
+  let cachedName: string | undefined; // fixed once better-auth is configured
   return async (cookieHeader: string | undefined): Promise<{ session: SessionRecord; user: SessionUser } | null> => {
     if (!cookieHeader) return null;
-    const name = await cookieName();
+    const name = (cachedName ??= await cookieName());
     const raw = readCookie(cookieHeader, name);
     if (!raw) return null;
     const value = safeDecode(raw);
