@@ -26,14 +26,21 @@ export async function loadLocale() {
 
 /** A message in the current language; `{name}` placeholders are filled from `params`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = (localeStore.value.locale === 'en' && english?.[key]) || fr[key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+  return fill((localeStore.value.locale === 'en' && english?.[key]) || fr[key], params);
 }
 
+/** A message in French whatever the chosen language: for the conservatory's official documents (PDFs). */
+export function tFr(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return fill(fr[key], params);
+}
+
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+
 /** Intl formatters in the current language (dates and money are never formatted by hand). */
-export function formatDate(iso: string, opts: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+export function formatDate(iso: string, opts: Intl.DateTimeFormatOptions = { dateStyle: 'long' }, locale: Locale = localeStore.value.locale): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(iso + 'T12:00:00') : new Date(iso);
-  return new Intl.DateTimeFormat(localeStore.value.locale === 'en' ? 'en-GB' : 'fr-FR', opts).format(date);
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', opts).format(date);
 }
 
 export function formatDateTime(iso: string): string {

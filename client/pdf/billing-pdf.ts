@@ -2,7 +2,10 @@ import { jsPDF } from 'jspdf';
 import { invoiceBalanceCents } from '../../shared/billing.ts';
 import { formatCents, plainSpaces } from '../../shared/money.ts';
 import type { Discount, Family, Invoice, InvoiceLine, Payment, Site } from '../data/records.ts';
-import { formatDate, t } from '../i18n/i18n.ts';
+import { formatDate as formatDateIn, tFr as t } from '../i18n/i18n.ts';
+
+/** Invoices and receipts are the conservatory's official documents: French whatever the screen's language. */
+const formatDate = (iso: string) => formatDateIn(iso, undefined, 'fr');
 
 /**
  * The invoice and the payment receipt as PDFs, drawn by jsPDF from the device's data (so they

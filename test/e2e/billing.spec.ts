@@ -4,7 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 import { schoolYearOf } from '../../shared/school-year.ts';
 import { expect, test } from '../helpers/fixtures.ts';
 import { signInThroughForm, waitForServiceWorker, waitForSync } from '../helpers/pages.ts';
-import { pdfText } from './pdf-text.ts';
+import { pdfText } from '../helpers/pdf-text.ts';
 
 const YEAR = schoolYearOf(new Date());
 const UNPAID = `FACT${YEAR.slice(0, 4)}0877`;

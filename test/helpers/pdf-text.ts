@@ -30,8 +30,9 @@ function decodeLiteral(body: string): string {
 
 const LITERAL = /\(((?:\\.|[^\\)])*)\)/g;
 
-export function pdfText(bytes: Buffer): { lines: string[]; text: string; title: string; author: string; lang: string } {
-  const src = bytes.toString('latin1');
+export function pdfText(bytes: Uint8Array): { lines: string[]; text: string; title: string; author: string; lang: string } {
+  // Byte by byte (Latin-1), in Node and in the browser alike.
+  const src = Array.from(bytes, (b) => String.fromCharCode(b)).join('');
   const lines: string[] = [];
   for (const m of src.matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
     for (const op of m[1].matchAll(/(\((?:\\.|[^\\)])*\))\s*Tj|\[((?:\((?:\\.|[^\\)])*\)|[^\]])*)\]\s*TJ/g)) {

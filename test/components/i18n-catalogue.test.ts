@@ -1,0 +1,24 @@
+/// <reference types="mocha" />
+import { expect } from '@open-wc/testing';
+import { fr } from '../../client/i18n/messages-fr.ts';
+import { en } from '../../client/i18n/messages-en.ts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogues', () => {
+  it('every French message has its English one, except the PDFs’ (official documents, French only)', () => {
+    const missing = Object.keys(fr).filter((key) => !(key in en) && !key.startsWith('pdf.'));
+    expect(missing).to.deep.equal([]);
+    const pdfInEnglish = Object.keys(en).filter((key) => key.startsWith('pdf.'));
+    expect(pdfInEnglish).to.deep.equal([]);
+  });
+
+  it('no English key without a French one, and the same placeholders on both sides', () => {
+    const frenchOnly = fr as Record<string, string>;
+    expect(Object.keys(en).filter((key) => !(key in frenchOnly))).to.deep.equal([]);
+    const mismatched = Object.entries(en)
+      .filter(([key, text]) => placeholders(text!).join() !== placeholders(frenchOnly[key]).join())
+      .map(([key]) => key);
+    expect(mismatched).to.deep.equal([]);
+  });
+});
