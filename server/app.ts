@@ -19,6 +19,7 @@ import { adminBillingRoutes } from './routes/admin-billing.ts';
 import { billingRoutes } from './routes/billing.ts';
 import { payfipFormActions } from './payfip/config.ts';
 import { mountPayfip } from './payfip/mount.ts';
+import { adminFamilyRoutes } from './routes/admin-families.ts';
 import { adminRequestRoutes } from './routes/admin-requests.ts';
 import { adminDocumentRoutes } from './routes/admin-documents.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -57,6 +58,7 @@ export function createApp(opts: AppOptions) {
     .route('/billing', billingRoutes)
     .route('/admin/billing', adminBillingRoutes)
     .route('/admin', adminRequestRoutes)
+    .route('/admin', adminFamilyRoutes)
     .route('/documents', documentRoutes)
     .route('/admin', adminDocumentRoutes);
 

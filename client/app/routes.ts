@@ -36,6 +36,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/eleves/:id/repertoire/:entryId', access: ['family'], load: () => import('../pages/po-repertoire-entry-page.ts'), render: (p) => html`<po-repertoire-entry-page .studentId=${p.id ?? ''} .entryId=${p.entryId ?? ''}></po-repertoire-entry-page>` },
   { path: '/famille/eleves', access: ['family'], load: () => import('../pages/po-family-students-page.ts'), render: () => html`<po-family-students-page></po-family-students-page>` },
   { path: '/admin/demandes', access: ['secretariat'], load: () => import('../pages/po-admin-requests-page.ts'), render: () => html`<po-admin-requests-page></po-admin-requests-page>` },
+  { path: '/admin/familles', access: ['secretariat'], load: () => import('../pages/po-admin-families-page.ts'), render: () => html`<po-admin-families-page></po-admin-families-page>` },
   { path: '/admin/familles/:id', access: ['secretariat'], load: () => import('../pages/po-admin-family-page.ts'), render: (p) => html`<po-admin-family-page .familyId=${p.id ?? ''}></po-admin-family-page>` },
   { path: '/famille/facturation', access: ['family'], load: () => import('../pages/po-family-billing-page.ts'), render: () => html`<po-family-billing-page></po-family-billing-page>` },
   { path: '/famille/facturation/factures/:invoiceId', access: ['family'], load: () => import('../pages/po-invoice-page.ts'), render: (p) => html`<po-invoice-page .invoiceId=${p.invoiceId ?? ''}></po-invoice-page>` },

@@ -86,5 +86,6 @@ export const recordsFr = {
   'admin.family.unchanged': 'Aucun champ n\u2019a changé.',
   'admin.family.students': 'Élèves de la famille',
   'admin.family.pending': 'Cette famille a {count} demande(s) de modification en attente.',
+  'admin.family.backToFamilies': 'Retour à la recherche des familles',
   'admin.family.backToRequests': 'Retour aux demandes de modification',
 } as const;

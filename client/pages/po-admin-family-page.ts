@@ -78,6 +78,7 @@ export class PoAdminFamilyPage extends PageElement {
     if (this.missing) {
       return html`<h1>${t('admin.family.notFound')}</h1>
         <p>${t('admin.family.notFoundText')}</p>
+        <p><a href="/admin/familles">${t('admin.family.backToFamilies')}</a></p>
         <p><a href="/admin/demandes">${t('admin.family.backToRequests')}</a></p>`;
     }
     const d = this.data;
@@ -107,6 +108,7 @@ export class PoAdminFamilyPage extends PageElement {
                   ...STUDENT_SCHOOL_SPECS(),
                 ])}`,
             )}
+            <p><a href="/admin/familles">${t('admin.family.backToFamilies')}</a></p>
             <p><a href="/admin/demandes">${t('admin.family.backToRequests')}</a></p>
           `}
     `;

@@ -75,6 +75,7 @@ export class PoAdminHomePage extends PageElement {
     const s = this.summary;
     return html`
       <h1>${t('admin.title')}</h1>
+      <p><a href="/admin/familles">${t('admin.familiesPage.link')}</a></p>
       <p><a href="/admin/facturation">${t('adminBilling.link')}</a></p>
       <p><a href="/admin/documents">${t('adminDocuments.link')}</a></p>
       <div role="status">${this.offline ? html`<p class="notice warning">${t('admin.offline')} <button type="button" @click=${() => void this.load()}>${t('admin.retry')}</button></p>` : nothing}</div>

@@ -3,28 +3,12 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { schoolYearOf } from '../../shared/school-year.ts';
 import { expect, test } from '../helpers/fixtures.ts';
-import { signInThroughForm, waitForServiceWorker, waitForSync } from '../helpers/pages.ts';
+import { signInThroughForm, tabTo, waitForServiceWorker, waitForSync } from '../helpers/pages.ts';
 import { pdfText } from '../helpers/pdf-text.ts';
 
 const YEAR = schoolYearOf(new Date());
 const UNPAID = `FACT${YEAR.slice(0, 4)}0877`;
 const PAID_WITH_DISCOUNT = `FACT${YEAR.slice(0, 4)}0412`;
-
-/** Presses Tab until the locator has the focus (through shadow roots); fails if it never does. */
-async function tabTo(page: Page, target: Locator, max = 80) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await target
-      .evaluate((el) => {
-        let active = document.activeElement;
-        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-        return active === el;
-      })
-      .catch(() => false);
-    if (focused) return;
-  }
-  throw new Error('never reached with Tab');
-}
 
 async function downloadText(page: Page, button: Locator) {
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);

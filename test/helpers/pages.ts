@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 export const DEMO_ACCOUNTS = {
   family: { username: 'famille.demo', password: 'Portee-demo-2026', home: '/accueil' },
@@ -32,4 +32,20 @@ export async function waitForServiceWorker(page: Page, context: BrowserContext) 
   await page.waitForFunction(() => navigator.serviceWorker.ready.then(() => true), undefined, { timeout: 15_000 });
   if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 15_000 });
+}
+
+/** Presses Tab until the locator has the focus (through shadow roots); fails if it never does. */
+export async function tabTo(page: Page, target: Locator, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await target
+      .evaluate((el) => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return active === el;
+      })
+      .catch(() => false);
+    if (focused) return;
+  }
+  throw new Error('never reached with Tab');
 }

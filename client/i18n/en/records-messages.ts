@@ -88,5 +88,6 @@ export const recordsEn: Partial<Record<keyof typeof recordsFr, string>> = {
   'admin.family.unchanged': 'No field changed.',
   'admin.family.students': 'Students of the family',
   'admin.family.pending': 'This family has {count} pending change request(s).',
+  'admin.family.backToFamilies': 'Back to the family search',
   'admin.family.backToRequests': 'Back to the change requests',
 };

@@ -1,0 +1,149 @@
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { FAMILY_SEARCH_MAX, type FamilySearchAnswer } from '../../shared/family-search.ts';
+import { api, HttpError, OfflineError } from '../api/http.ts';
+import { navigate } from '../app/navigate.ts';
+import { errorSummary, focusErrorSummary } from '../components/form-fields.ts';
+import { PageElement } from '../components/page-element.ts';
+import { t } from '../i18n/i18n.ts';
+import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
+import { pageStyles } from '../styles/shared-styles.ts';
+
+/**
+ * `/admin/familles?q=…`: the secretariat finds a family of its site by the responsible's name, a
+ * student's name, an identifiant or the e-mail (accents and case ignored) and opens its record.
+ * The words searched are in the URL, so a result list can be bookmarked and Back returns to it.
+ * The secretariat works online: offline, the page says so and offers to retry.
+ */
+@customElement('po-admin-families-page')
+export class PoAdminFamiliesPage extends PageElement {
+  static override styles = [pageStyles, reflowTableStyles];
+
+  @state() private query = '';
+  @state() private answer: FamilySearchAnswer | null = null;
+  @state() private offline = false;
+  @state() private error = '';
+  @state() private announcement = '';
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.query = new URLSearchParams(location.search).get('q') ?? '';
+    void this.load();
+  }
+
+  protected pageTitle() {
+    return t('admin.familiesPage.title');
+  }
+
+  private async load() {
+    this.error = '';
+    try {
+      this.answer = await api<FamilySearchAnswer>(`/api/admin/families?q=${encodeURIComponent(this.query.trim())}`);
+      this.offline = false;
+      this.announce(this.answer);
+    } catch (error) {
+      if (error instanceof OfflineError) this.offline = true;
+      else if (error instanceof HttpError && error.status === 422) {
+        this.error = error.body.error.fields?.q ?? error.body.error.message;
+        void focusErrorSummary(this);
+      } else throw error;
+    }
+  }
+
+  private announce(answer: FamilySearchAnswer) {
+    // Emptied first so the same count is announced again after another search.
+    this.announcement = '';
+    void this.updateComplete.then(() => {
+      this.announcement = answer.total > answer.families.length
+        ? t('admin.familiesPage.foundMore', { count: answer.total, shown: answer.families.length })
+        : t('admin.familiesPage.found', { count: answer.total });
+    });
+  }
+
+  private _onSubmit(event: Event) {
+    event.preventDefault();
+    const input = this.shadowRoot!.getElementById('q') as HTMLInputElement;
+    this.query = input.value;
+    const url = new URL(location.href);
+    if (this.query.trim()) url.searchParams.set('q', this.query.trim());
+    else url.searchParams.delete('q');
+    navigate(url.pathname + url.search, { replace: true });
+    void this.load();
+  }
+
+  override render() {
+    const a = this.answer;
+    return html`
+      <h1>${t('admin.familiesPage.title')}</h1>
+      <p><a href="/admin">${t('admin.familiesPage.back')}</a></p>
+      ${errorSummary(this.error ? [{ field: 'q', message: this.error }] : [], this.shadowRoot)}
+      <form role="search" novalidate @submit=${this._onSubmit}>
+        <div class="field">
+          <label for="q">${t('admin.familiesPage.search')}</label>
+          <p class="hint" id="q-hint">${t('admin.familiesPage.searchHint')}</p>
+          ${this.error ? html`<p class="field-error" id="q-error">${this.error}</p>` : nothing}
+          <input
+            id="q"
+            name="q"
+            type="search"
+            autocomplete="off"
+            maxlength=${FAMILY_SEARCH_MAX}
+            .value=${this.query}
+            aria-invalid=${this.error ? 'true' : 'false'}
+            aria-describedby=${this.error ? 'q-hint q-error' : 'q-hint'}
+          />
+        </div>
+        <div class="actions"><button type="submit">${t('admin.familiesPage.submit')}</button></div>
+      </form>
+      <div role="status">
+        ${this.offline
+          ? html`<p class="notice warning">${t('admin.requests.offline')} <button type="button" @click=${() => void this.load()}>${t('admin.requests.retry')}</button></p>`
+          : nothing}
+        <p class="announcement">${this.announcement}</p>
+      </div>
+      ${a === null ? (this.offline ? nothing : html`<p>${t('common.loading')}</p>`) : this.renderResults(a)}
+    `;
+  }
+
+  private renderResults(a: FamilySearchAnswer) {
+    if (!a.families.length) return html`<p>${t('admin.familiesPage.none')}</p>`;
+    const col = {
+      family: t('admin.familiesPage.col.family'),
+      students: t('admin.familiesPage.col.students'),
+      usernames: t('admin.familiesPage.col.usernames'),
+      city: t('admin.familiesPage.col.city'),
+      pending: t('admin.familiesPage.col.pending'),
+    };
+    return html`<div class="table-wrap">
+      <table>
+        <caption>${a.total > a.families.length ? t('admin.familiesPage.foundMore', { count: a.total, shown: a.families.length }) : t('admin.familiesPage.found', { count: a.total })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${col.family}</th>
+            <th scope="col">${col.students}</th>
+            <th scope="col">${col.usernames}</th>
+            <th scope="col">${col.city}</th>
+            <th scope="col">${col.pending}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${a.families.map(
+            (f) => html`<tr>
+              <th scope="row"><a href="/admin/familles/${f.id}">${[f.civility, f.lastName, f.firstName].filter(Boolean).join(' ')}</a></th>
+              <td data-label=${col.students}>${f.students.join(', ') || t('admin.familiesPage.noStudents')}</td>
+              <td data-label=${col.usernames}>${f.usernames.join(', ') || t('admin.familiesPage.noAccount')}</td>
+              <td data-label=${col.city}>${f.city}</td>
+              <td data-label=${col.pending}>${f.pendingRequests}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'po-admin-families-page': PoAdminFamiliesPage;
+  }
+}

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { familySearchQuery } from '../../shared/family-search.ts';
+import { requireRole, requireSession } from '../auth/session-middleware.ts';
+import { directEdit, familyRecord } from '../change-requests/review.ts';
+import { searchFamilies } from '../families/search.ts';
+import type { AppEnv } from '../http/context.ts';
+import { sendJson } from '../http/json-response.ts';
+import { validateJson, validateQuery } from '../http/validate.ts';
+
+const anyJson = z.record(z.string(), z.unknown());
+
+/**
+ * The secretariat's families: search them, open one, edit it or one of its students directly (no
+ * request; audited). Every query is limited to the secretariat's site: another site's family is 404.
+ */
+export const adminFamilyRoutes = new Hono<AppEnv>()
+  .use('/families', requireSession, requireRole('secretariat'))
+  .use('/families/*', requireSession, requireRole('secretariat'))
+  .use('/students/*', requireSession, requireRole('secretariat'))
+  .get('/families', validateQuery(familySearchQuery), async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return sendJson(c, await searchFamilies(c.var.deps.db, c.var.user.siteId, c.req.valid('query').q), 200);
+  })
+  .get('/families/:id', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return sendJson(c, await familyRecord(c.var.deps.db, c.var.user.siteId, c.req.param('id')), 200);
+  })
+  .put('/families/:id', validateJson(anyJson), async (c) => {
+    return sendJson(c, await directEdit(c.var.deps.db, c.var.user, 'family', c.req.param('id'), c.req.valid('json')), 200);
+  })
+  .put('/students/:id', validateJson(anyJson), async (c) => {
+    return sendJson(c, await directEdit(c.var.deps.db, c.var.user, 'student', c.req.param('id'), c.req.valid('json')), 200);
+  });

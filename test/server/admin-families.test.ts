@@ -1,0 +1,73 @@
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FamilySearchAnswer } from '../../shared/family-search.ts';
+import { IDENTITY_CHANGE } from '../../shared/identity-schemas.ts';
+import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+let mantes: TestClient;
+let limay: TestClient;
+
+before(async () => {
+  t = await createTestApp();
+  mantes = new TestClient(t.app);
+  limay = new TestClient(t.app);
+  assert.equal((await mantes.signIn(...DEMO.secretariat)).status, 200);
+  assert.equal((await limay.signIn(DEMO.secretariatLimay[0], DEMO.secretariatLimay[1], 'Limay')).status, 200);
+});
+after(() => t.close());
+
+const search = (c: TestClient, q: string) => c.json<FamilySearchAnswer>(`/api/admin/families?q=${encodeURIComponent(q)}`);
+
+describe('GET /api/admin/families (the secretariat’s family search)', () => {
+  test('no words: every family of the site, by name, with students, identifiants and pending requests', async () => {
+    const r = await search(mantes, '');
+    assert.equal(r.status, 200);
+    assert.equal(r.body.total, 6);
+    assert.equal(r.body.families.length, 6);
+    const names = r.body.families.map((f) => f.lastName);
+    assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'fr')));
+    const lefevre = r.body.families.find((f) => f.lastName === 'Lefèvre')!;
+    assert.deepEqual(lefevre.usernames, ['famille.demo']);
+    assert.equal(lefevre.students.length, 3);
+    assert.equal(lefevre.pendingRequests, 0);
+    assert.ok(!r.body.families.some((f) => f.lastName === 'Garnier'), 'a Limay family is not in Mantes’ list');
+  });
+
+  test('accents and case ignored; every word must match; by student name, identifiant or e-mail', async () => {
+    assert.deepEqual((await search(mantes, 'LEFEVRE')).body.families.map((f) => f.lastName), ['Lefèvre']);
+    assert.deepEqual((await search(mantes, 'hugo')).body.families.map((f) => f.lastName), ['Lefèvre']);
+    assert.deepEqual((await search(mantes, 'famille.martin')).body.families.map((f) => f.lastName), ['Martin']);
+    assert.deepEqual((await search(mantes, 'theo martin')).body.families.map((f) => f.lastName), ['Martin']);
+    assert.equal((await search(mantes, 'theo lefevre')).body.total, 0);
+    assert.equal((await search(mantes, 'garnier')).body.total, 0, 'another site’s family is not found');
+    assert.deepEqual((await search(limay, 'garnier')).body.families.map((f) => f.lastName), ['Garnier']);
+  });
+
+  test('a pending change request is counted on its family', async () => {
+    const family = new TestClient(t.app);
+    const signedIn = await family.signIn(...DEMO.martin);
+    const familyId = signedIn.body.user.familyId as string;
+    const pull = await family.json('/api/sync?cursor=0');
+    const record = pull.body.changes.families[0];
+    const pushed = await family.json('/api/sync/push', {
+      json: { clientId: crypto.randomUUID(), mutations: [{ mutationId: 1, name: IDENTITY_CHANGE, args: { targetKind: 'family', targetId: familyId, values: { city: 'Limay' }, from: { city: record.city } }, baseVersion: record.version }] },
+    });
+    assert.equal(pushed.status, 200, JSON.stringify(pushed.body));
+    assert.ok(!('error' in pushed.body.results[0]), JSON.stringify(pushed.body));
+    assert.equal((await search(mantes, 'martin')).body.families[0].pendingRequests, 1);
+  });
+
+  test('a search over 100 characters is refused by field; families and teachers get 403, anonymous 401', async () => {
+    const long = await mantes.json(`/api/admin/families?q=${'x'.repeat(101)}`);
+    assert.equal(long.status, 422);
+    assert.match(long.body.error.fields.q, /100 caractères/);
+    const family = new TestClient(t.app);
+    await family.signIn(...DEMO.family);
+    assert.equal((await search(family, '')).status, 403);
+    const teacher = new TestClient(t.app);
+    await teacher.signIn(...DEMO.teacher);
+    assert.equal((await search(teacher, '')).status, 403);
+    assert.equal((await search(new TestClient(t.app), '')).status, 401);
+  });
+});
