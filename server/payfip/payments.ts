@@ -2,7 +2,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { invoiceBalanceCents, statusOfResultrans, type PayfipStatus } from '../../shared/billing.ts';
 import { payfipObjet, payfipRequestSchema } from '../../shared/billing-schemas.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { auditLog, discount, family, invoice, payfipAttempt, payment } from '../db/schema/index.ts';
 import { nextVersion } from '../db/versioning.ts';
 import type { Env } from '../env.ts';
@@ -24,12 +24,31 @@ export function payfipClient(env: Env, fetchImpl?: typeof fetch): PayfipClient {
   return createPayfipClient({ url: payfipConfig(env).soapUrl, fetch: fetchImpl });
 }
 
-async function invoiceDue(db: Db, inv: { id: string; amountCents: number }) {
+/** What an invoice still asks for: its amount less its payments and discounts. */
+export async function invoiceDue(db: Db | Tx, inv: { id: string; amountCents: number }) {
   const [payments, discounts] = await Promise.all([
     db.select({ invoiceId: payment.invoiceId, amountCents: payment.amountCents }).from(payment).where(eq(payment.invoiceId, inv.id)),
     db.select({ invoiceId: discount.invoiceId, amountCents: discount.amountCents }).from(discount).where(eq(discount.invoiceId, inv.id)),
   ]);
   return invoiceBalanceCents(inv, payments, discounts);
+}
+
+/** How long an attempt may wait for its idOp before it counts as failed. */
+const CREATION_GRACE_MS = 60_000;
+
+/**
+ * The online payment page still open for an invoice (its idOp valid, or being created), if any.
+ * While it is open the amount due must not change and no other payment may start: the family
+ * could still pay on that page, and the invoice would be paid twice.
+ */
+export async function openPayfipAttempt(tx: Db | Tx, invoiceId: string, now = Date.now()) {
+  const pending = await tx.select().from(payfipAttempt).where(and(eq(payfipAttempt.invoiceId, invoiceId), eq(payfipAttempt.status, 'pending')));
+  return pending.find((a) => (a.idOp ? new Date(a.expiresAt).getTime() > now : now - new Date(a.createdAt).getTime() < CREATION_GRACE_MS)) ?? null;
+}
+
+/** "Wait until HH:MM" (Paris time) for a page still open. */
+export function payfipOpenUntil(attempt: { expiresAt: string }) {
+  return new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(attempt.expiresAt));
 }
 
 export interface StartedPayment {
@@ -50,7 +69,7 @@ export async function startPayfipPayment(db: Db, env: Env, user: SessionUser, in
   const open = await db.select().from(payfipAttempt).where(and(eq(payfipAttempt.invoiceId, inv.id), eq(payfipAttempt.status, 'pending')));
   for (const attempt of open) {
     if (!attempt.idOp) {
-      if (Date.now() - new Date(attempt.createdAt).getTime() < 60_000) {
+      if (Date.now() - new Date(attempt.createdAt).getTime() < CREATION_GRACE_MS) {
         throw new ApiError(409, 'payment_in_progress', 'Un paiement de cette facture est déjà en cours de création. Patientez un instant.');
       }
       await markAttempt(db, attempt.id, 'error');
@@ -59,7 +78,11 @@ export async function startPayfipPayment(db: Db, env: Env, user: SessionUser, in
       if (due === attempt.amountCents && due === expectedCents) {
         return { attemptId: attempt.id, idOp: attempt.idOp, paymentUrl: pageUrl(config.paymentPageUrl, attempt.idOp) };
       }
-      await settleAttempt(db, env, attempt.idOp, 'start', client);
+      // The amount changed while its page is open: never open a second page beside it.
+      const settled = await settleAttempt(db, env, attempt.idOp, 'start', client);
+      if (settled.status === 'pending') {
+        throw new ApiError(409, 'payment_page_open', `Une page de paiement en ligne de cette facture est encore ouverte pour un autre montant. Terminez ou abandonnez ce paiement, ou réessayez après ${payfipOpenUntil(attempt)}.`);
+      }
     } else {
       await settleAttempt(db, env, attempt.idOp, 'start', client);
     }
@@ -90,6 +113,14 @@ export async function startPayfipPayment(db: Db, env: Env, user: SessionUser, in
 
   const attemptId = crypto.randomUUID();
   await writeTransaction(db, async (tx) => {
+    // Checked again where writes are serialised: two clicks at once must not open two pages,
+    // and the amount may have changed since it was read.
+    if (await openPayfipAttempt(tx, inv.id)) {
+      throw new ApiError(409, 'payment_in_progress', 'Un paiement de cette facture est déjà en cours de création. Patientez un instant.');
+    }
+    if ((await invoiceDue(tx, inv)) !== due) {
+      throw new ApiError(409, 'amount_changed', 'Le montant à payer a changé depuis votre dernière synchronisation. Vérifiez-le avant de payer.');
+    }
     const version = await nextVersion(tx);
     await tx.insert(payfipAttempt).values({
       id: attemptId, invoiceId: inv.id, familyId: inv.familyId, amountCents: due, status: 'pending',

@@ -11,6 +11,7 @@ import type { AppEnv } from '../http/context.ts';
 import { sendJson } from '../http/json-response.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { validateJson } from '../http/validate.ts';
+import { invoiceDue, openPayfipAttempt, payfipOpenUntil } from '../payfip/payments.ts';
 
 const DESK_LABELS = { cheque: 'Chèque', cash: 'Espèces', direct_debit: 'Prélèvement' } as const;
 
@@ -38,12 +39,12 @@ async function siteInvoice(db: Db | Tx, siteId: string, invoiceId: string) {
   return row.invoice;
 }
 
-async function dueOf(tx: Tx, inv: { id: string; amountCents: number }) {
-  const [payments, discounts] = await Promise.all([
-    tx.select({ invoiceId: payment.invoiceId, amountCents: payment.amountCents }).from(payment).where(eq(payment.invoiceId, inv.id)),
-    tx.select({ invoiceId: discount.invoiceId, amountCents: discount.amountCents }).from(discount).where(eq(discount.invoiceId, inv.id)),
-  ]);
-  return invoiceBalanceCents(inv, payments, discounts);
+/** No desk payment or discount while an online payment page is open: the family could still pay the old amount there. */
+async function refuseWhilePayfipOpen(tx: Tx, invoiceId: string) {
+  const open = await openPayfipAttempt(tx, invoiceId);
+  if (open) {
+    throw new ApiError(409, 'payfip_open', `La famille a une page de paiement en ligne ouverte pour cette facture. Réessayez après ${payfipOpenUntil(open)}, quand elle aura expiré ou abouti.`);
+  }
 }
 
 const tooMuch = (due: number) =>
@@ -120,7 +121,8 @@ export const adminBillingRoutes = new Hono<AppEnv>()
     const siteId = c.var.user.siteId;
     const inv = await siteInvoice(db, siteId, input.invoiceId);
     const created = await writeTransaction(db, async (tx) => {
-      const due = await dueOf(tx, inv);
+      await refuseWhilePayfipOpen(tx, inv.id);
+      const due = await invoiceDue(tx, inv);
       if (input.amount > due) throw tooMuch(due);
       const version = await nextVersion(tx);
       const label = input.operationNumber ? `${DESK_LABELS[input.mode]} n° ${input.operationNumber}` : DESK_LABELS[input.mode];
@@ -143,7 +145,8 @@ export const adminBillingRoutes = new Hono<AppEnv>()
     const siteId = c.var.user.siteId;
     const inv = await siteInvoice(db, siteId, input.invoiceId);
     const created = await writeTransaction(db, async (tx) => {
-      const due = await dueOf(tx, inv);
+      await refuseWhilePayfipOpen(tx, inv.id);
+      const due = await invoiceDue(tx, inv);
       if (input.amount > due) throw tooMuch(due);
       const version = await nextVersion(tx);
       const row = {

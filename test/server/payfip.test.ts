@@ -329,6 +329,52 @@ describe('PayFiP through the simulator', () => {
     assert.ok(row.problems.some((p) => p.includes('montant')));
   });
 
+  /** A fresh invoice of the demo family, made by the secretariat. */
+  async function newInvoice(label: string, unitPrice: string) {
+    const secretariat = await familyClient(DEMO.secretariat);
+    const fam = (await t.db.select({ familyId: userTable.familyId }).from(userTable).where(eq(userTable.username, 'famille.demo')))[0];
+    const created = await secretariat.json('/api/admin/billing/invoices', {
+      json: { familyId: fam.familyId, schoolYear: '2026/2027', label, date: '2026-11-28', dueDate: '2026-12-28', lines: [{ label, quantity: 1, unitPrice }] },
+    });
+    assert.equal(created.status, 201);
+    return { secretariat, invoiceId: created.body.id as string };
+  }
+
+  test('two clicks at once open one payment page, never two', async () => {
+    const { invoiceId } = await newInvoice('Stage d’été', '50,00');
+    const c = await familyClient();
+    const answers = await Promise.all([start(c, invoiceId, 5000), start(c, invoiceId, 5000), start(c, invoiceId, 5000)]);
+    const opened = new Set(answers.filter((a) => a.status === 201).map((a) => a.body.idOp));
+    assert.equal(opened.size, 1, JSON.stringify(answers.map((a) => [a.status, a.body])));
+    for (const a of answers.filter((x) => x.status !== 201)) assert.equal(a.body.error.code, 'payment_in_progress');
+    const attempts = await t.db.select().from(payfipAttempt).where(eq(payfipAttempt.invoiceId, invoiceId));
+    assert.equal(attempts.length, 1);
+    await payThroughPage(`${base}/payfip-simulateur/paiementws.web?idop=${[...opened][0]}`, 'valider');
+    assert.deepEqual((await paymentsOf(invoiceId)).map((p) => p.amountCents), [5000]);
+  });
+
+  test('while a payment page is open, the desk can record neither a payment nor a discount; once it expired, it can', async () => {
+    const { secretariat, invoiceId } = await newInvoice('Location de partitions', '30,00');
+    const c = await familyClient();
+    const started = await start(c, invoiceId, 3000);
+    assert.equal(started.status, 201);
+    const cheque = await secretariat.json('/api/admin/billing/payments', { json: { invoiceId, mode: 'cheque', date: '2026-11-28', amount: '30,00' } });
+    assert.equal(cheque.status, 409);
+    assert.equal(cheque.body.error.code, 'payfip_open');
+    assert.match(cheque.body.error.message, /Réessayez après \d{2}:\d{2}/);
+    const reduction = await secretariat.json('/api/admin/billing/discounts', { json: { invoiceId, date: '2026-11-28', label: 'Geste', amount: '5,00' } });
+    assert.equal(reduction.status, 409);
+    assert.equal((await paymentsOf(invoiceId)).length, 0);
+
+    // The page expired without a result (the family left): the desk may take the cheque.
+    await t.db.update(payfipAttempt).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(payfipAttempt.idOp, started.body.idOp));
+    const later = await secretariat.json('/api/admin/billing/payments', { json: { invoiceId, mode: 'cheque', date: '2026-11-28', amount: '30,00' } });
+    assert.equal(later.status, 201, JSON.stringify(later.body));
+    const again = await start(c, invoiceId, 3000);
+    assert.equal(again.status, 409);
+    assert.equal(again.body.error.code, 'already_paid');
+  });
+
   test("another family's invoice: 404 to pay it, 404 for its return, never in the pull", async () => {
     const martin = await familyClient(DEMO.martin);
     const inv = await invoiceBySerial('0877');
