@@ -26,7 +26,8 @@ export const sessionRoutes = new Hono<AppEnv>()
     const { siteId, username, password } = c.req.valid('json');
     const ip = c.var.clientIp;
 
-    const waitMs = await throttle.retryAfterMs(username, ip);
+    // Counted as a failure from here until it succeeds: see throttle.reserve.
+    const waitMs = await throttle.reserve(username, ip);
     if (waitMs > 0) {
       const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
       c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
@@ -44,7 +45,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     try {
       result = await auth.api.signInUsername({ body: { username, password, rememberMe: true }, headers, returnHeaders: true });
     } catch {
-      await throttle.recordFailure(username, ip);
+      await throttle.prune();
       throw BAD_CREDENTIALS;
     }
     const signedIn = result.response;
@@ -53,7 +54,7 @@ export const sessionRoutes = new Hono<AppEnv>()
       // Right password, wrong site: end the session just made and answer as for a wrong password.
       // revokeSession needs the session itself: pass the cookie just made, not an empty one.
       if (signedIn?.token) await auth.api.revokeSession({ headers: new Headers({ cookie: cookieHeader(result.headers) }), body: { token: signedIn.token } }).catch(() => undefined);
-      await throttle.recordFailure(username, ip);
+      await throttle.prune();
       throw BAD_CREDENTIALS;
     }
     await throttle.recordSuccess(username);

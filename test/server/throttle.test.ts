@@ -76,6 +76,17 @@ describe('per-account throttling', () => {
     assert.equal((await c.signIn(...DEMO.martin)).status, 200);
   });
 
+  test('tries sent all at once are counted before the password is checked: only 5 get an answer', async () => {
+    const c = new TestClient(t.app, '10.1.0.6');
+    const siteId = await mantesId(c);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => c.json('/api/session/sign-in', { json: { siteId, username: DEMO.teacher[0], password: WRONG } })),
+    );
+    const statuses = answers.map((r) => r.status).sort();
+    assert.deepEqual(statuses, [...Array(ACCOUNT_MAX_FAILURES).fill(401), ...Array(20 - ACCOUNT_MAX_FAILURES).fill(429)]);
+    assertThrottled(await c.signIn(...DEMO.teacher));
+  });
+
   test('a success clears the account’s earlier failures', async () => {
     const c = new TestClient(t.app, '10.1.0.5');
     for (let i = 0; i < ACCOUNT_MAX_FAILURES - 1; i++) assert.equal((await c.signIn(DEMO.secretariat[0], WRONG)).status, 401);
