@@ -11,6 +11,7 @@ import { createHeadReader } from './db/versioning.ts';
 import type { Env } from './env.ts';
 import type { AppDeps, AppEnv } from './http/context.ts';
 import { ApiError, handleError } from './http/errors.ts';
+import { limitJsonBodies, sameOriginWrites } from './http/request-guards.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { mountClient } from './http/static.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
@@ -83,6 +84,9 @@ export function createApp(opts: AppOptions) {
     c.set('clientIp', ip);
     await next();
   });
+  app.use('/api/*', sameOriginWrites, limitJsonBodies);
+  // PayFiP's return is a cross-site form POST by design (it carries only the idop): bounded too.
+  app.use('/famille/facturation/paiement/retour', limitJsonBodies);
   app.route('/api', api);
   mountPayfip(app, env);
   app.all('/api/*', () => {

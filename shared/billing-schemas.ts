@@ -13,7 +13,8 @@ const isoDate = (label: string) =>
   required(label).regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Le champ « ${label} » doit être une date, par exemple 2026-11-28.` })
     .refine((v) => !Number.isNaN(new Date(v + 'T12:00:00Z').getTime()) && new Date(v + 'T12:00:00Z').toISOString().startsWith(v), {
       error: `Le champ « ${label} » n'est pas une date valide.`,
-    });
+    })
+    .refine((v) => v >= '2000-01-01' && v <= '2099-12-31', { error: `Le champ « ${label} » doit être une date entre 2000 et 2099.` });
 
 const MAX_CENTS = 10_000_000; // 100 000,00 €
 
@@ -61,6 +62,9 @@ export const createInvoiceSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.dueDate < v.date) ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'L’échéance ne peut pas précéder la date de la facture.' });
+    // An invoice must stay payable online, whose ceiling is PayFiP's.
+    const total = v.lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
+    if (total > MAX_CENTS) ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Le total de la facture ne doit pas dépasser 100 000,00 €.' });
   });
 export type CreateInvoiceInput = z.input<typeof createInvoiceSchema>;
 

@@ -141,16 +141,17 @@ export const identityChangeArgsSchema = z.object({
   /** The values asked for, changed fields only. */
   values: z.record(z.string(), z.union([z.string(), z.boolean()])),
   /** For each changed field, the value the family started from (what its form showed on file). */
-  from: z.record(z.string(), z.union([z.string(), z.boolean(), z.null()])).default({}),
+  from: z.record(z.string().max(50), z.union([z.string().max(500), z.boolean(), z.null()])).default({}),
 });
 export type IdentityChangeArgs = z.input<typeof identityChangeArgsSchema>;
 
 export const IDENTITY_CHANGE = 'requestIdentityChange';
 
 /** Secretariat decisions: the fields concerned (all pending ones when absent) and, to refuse, a reason. */
-export const approveSchema = z.object({ fields: z.array(z.string().min(1)).min(1).optional() });
+const decidedFields = z.array(z.string().min(1).max(50)).min(1).max(30).optional();
+export const approveSchema = z.object({ fields: decidedFields });
 export const refuseSchema = z.object({
-  fields: z.array(z.string().min(1)).min(1).optional(),
+  fields: decidedFields,
   reason: z
     .string({ error: 'Le champ « Motif du refus » est obligatoire.' })
     .trim()

@@ -82,7 +82,8 @@ export async function requestIdentityChange(tx: Tx, user: SessionUser, rawArgs: 
         siteId: target.siteId,
         targetKind: target.kind,
         targetId: target.id,
-        baseVersion: baseVersion ?? target.version,
+        // What the device says it started from, never newer than the record itself.
+        baseVersion: Math.min(baseVersion ?? target.version, target.version),
         fields,
         status,
         requestedBy: user.id,

@@ -117,6 +117,9 @@ export async function uploadDocument(db: Db, storage: Storage, user: SessionUser
     [replaced] = await db.select().from(document).where(and(eq(document.id, fields.replacesId), eq(document.familyId, familyId)));
     if (!replaced) throw notFound('Document');
     if (replaced.status !== 'rejected') throw new ApiError(409, 'not_rejected', 'Seul un document refusé peut être remplacé.');
+    if (replaced.kindId !== kind.id || (replaced.studentId ?? null) !== (fields.studentId ?? null)) {
+      throw new ApiError(422, 'validation', 'Le document de remplacement doit être du même type, pour la même personne.', { kindId: 'Choisissez le même type de document que celui refusé.' });
+    }
   }
 
   const stored = await reencode(original, mediaType, maxBytes);

@@ -51,7 +51,7 @@ async function select(tx: Tx, table: SQLiteTable, where: SQL | undefined): Promi
 }
 
 /** Server-only columns never sent to a device (where a file is stored, who reviewed it). */
-const HIDDEN_COLUMNS: Partial<Record<SyncTable, string[]>> = { documents: ['storageKey', 'reviewedBy'] };
+const HIDDEN_COLUMNS: Partial<Record<SyncTable, string[]>> = { documents: ['storageKey', 'reviewedBy'], changeRequests: ['reviewedBy'] };
 
 function put(changes: Changes, name: SyncTable, rows: Row[]) {
   if (!rows.length) return;

@@ -87,7 +87,7 @@ async function applyOne(tx: Tx, user: SessionUser, clientId: string, mutation: M
   if (mutation.mutationId <= last) return { kind: 'replay', last };
   if (mutation.mutationId > last + 1) return { kind: 'gap', last };
 
-  const handler = HANDLERS[mutation.name];
+  const handler = Object.hasOwn(HANDLERS, mutation.name) ? HANDLERS[mutation.name] : undefined;
   const outcome: IdentityChangeOutcome = handler
     ? await handler(tx, user, mutation.args, mutation.baseVersion)
     : { ok: false, error: { code: 'unknown_mutation', message: 'Cette modification n’est pas reconnue par le serveur.' } };

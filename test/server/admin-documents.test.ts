@@ -11,6 +11,7 @@ import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-a
 let t: TestApp;
 let uploadDir: string;
 let domicileKind: string;
+let otherFamilyKind: string;
 let familyId: string;
 
 before(async () => {
@@ -19,6 +20,8 @@ before(async () => {
   const [mantes] = await t.db.select().from(site).where(eq(site.name, 'Mantes'));
   domicileKind = (await t.db.select().from(documentKind).where(and(eq(documentKind.siteId, mantes.id), eq(documentKind.label, 'Justificatif de domicile'))))[0].id;
   familyId = (await t.db.select().from(user).where(eq(user.username, 'famille.demo')))[0].familyId!;
+  otherFamilyKind = (await t.db.select().from(documentKind).where(and(eq(documentKind.siteId, mantes.id), eq(documentKind.owner, 'family'))))
+    .find((k) => k.id !== domicileKind)!.id;
 });
 after(() => {
   t.close();
@@ -35,10 +38,10 @@ async function signedIn(account: readonly [string, string], siteName = 'Mantes')
 }
 
 /** famille.demo sends a small PDF; answers the new document. */
-async function familyUpload(c: TestClient, name: string, replacesId?: string) {
+async function familyUpload(c: TestClient, name: string, replacesId?: string, kindId = domicileKind) {
   const bytes = new TextEncoder().encode(`%PDF-1.4\n% ${name} ${++n}\n%%EOF\n`);
   const form = new FormData();
-  form.set('kindId', domicileKind);
+  form.set('kindId', kindId);
   form.set('idempotencyKey', `device-admin-test:${n}:${createHash('sha256').update(bytes).digest('hex')}`);
   if (replacesId) form.set('replacesId', replacesId);
   form.set('file', new File([bytes], name, { type: 'application/pdf' }));
@@ -156,6 +159,9 @@ describe('/api/admin/documents', () => {
     const cursor = pulled.body.cursor;
     const other = await familyUpload(fam, 'pas-refuse.pdf');
     assert.equal((await familyUpload(fam, 'x.pdf', other.body.document.id)).status, 409, 'only a refused document can be replaced');
+    const otherKind = await familyUpload(fam, 'autre.pdf', a.body.document.id, otherFamilyKind);
+    assert.equal(otherKind.status, 422, 'a refused document is replaced by one of the same kind');
+    assert.ok(otherKind.body.error.fields.kindId);
     const replacement = await familyUpload(fam, 'net.pdf', a.body.document.id);
     assert.equal(replacement.status, 201);
     assert.equal((await t.db.select().from(document).where(eq(document.id, a.body.document.id))).length, 0);
