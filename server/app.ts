@@ -11,6 +11,7 @@ import { createHeadReader } from './db/versioning.ts';
 import type { Env } from './env.ts';
 import type { AppDeps, AppEnv } from './http/context.ts';
 import { ApiError, handleError } from './http/errors.ts';
+import { clientAddress } from './http/client-ip.ts';
 import { limitJsonBodies, sameOriginWrites } from './http/request-guards.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { mountClient } from './http/static.ts';
@@ -76,7 +77,7 @@ export function createApp(opts: AppOptions) {
     // The socket address, never a client-sent header: throttling and better-auth key on it.
     let ip = 'unknown';
     try {
-      ip = getConnInfo(c).remote.address ?? 'unknown';
+      ip = clientAddress(getConnInfo(c).remote.address ?? 'unknown', c.req.header('x-forwarded-for'), env.TRUST_PROXY_HOPS);
     } catch {
       // app.request() in tests has no socket.
       ip = c.req.header('x-test-client-ip') && env.NODE_ENV === 'test' ? c.req.header('x-test-client-ip')! : '127.0.0.1';
