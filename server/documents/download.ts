@@ -32,6 +32,9 @@ export async function documentFileResponse(storage: Storage, row: typeof documen
       'Content-Disposition': contentDisposition(disposition, row.fileName),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
+      // Chrome shows a PDF through an internal <embed>, which the app's `object-src 'none'` would
+      // block (crbug.com/271452): a PDF previewed in its tab gets its own, narrower policy.
+      ...(disposition === 'inline' ? { 'Content-Security-Policy': "object-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" } : {}),
     },
   });
 }

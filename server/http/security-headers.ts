@@ -29,6 +29,8 @@ export function securityHeaders(opts: { formActions?: string[] } = {}): Middlewa
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
     permissionsPolicy: { camera: ['self'], microphone: [], geolocation: [], payment: [] },
+    // A response that sets its own policy keeps it (the PDF preview: download.ts).
+    overwrite: false,
   });
   return async (c, next) => {
     await base(c, next);

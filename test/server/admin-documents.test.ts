@@ -90,8 +90,14 @@ describe('/api/admin/documents', () => {
     assert.match(file.headers.get('content-disposition')!, /^inline; /);
     assert.equal(file.headers.get('x-content-type-options'), 'nosniff');
     assert.match(await file.text(), /^%PDF-/);
+    // Chrome's PDF viewer is an <embed>: the preview's policy lets it run, the app's would not.
+    const previewPolicy = file.headers.get('content-security-policy')!;
+    assert.match(previewPolicy, /object-src 'self'/);
+    assert.match(previewPolicy, /frame-ancestors 'none'/);
+    assert.doesNotMatch(previewPolicy, /object-src 'none'/);
     const download = await admin.request(`/api/admin/documents/${a.body.document.id}/file`);
     assert.match(download.headers.get('content-disposition')!, /^attachment; /);
+    assert.match(download.headers.get('content-security-policy')!, /object-src 'none'/);
   });
 
   test('another site’s secretariat sees none of it and gets 404 on its documents', async () => {
