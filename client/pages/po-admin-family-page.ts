@@ -14,6 +14,8 @@ import {
   type FieldSpec,
 } from '../components/identity-form.ts';
 import { PageElement } from '../components/page-element.ts';
+import '../components/po-family-accounts.ts';
+import type { FamilyAccountView } from '../components/po-family-accounts.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 
@@ -22,6 +24,7 @@ interface FamilyAnswer {
   family: Row;
   students: Row[];
   pendingRequests: Array<{ id: string; targetId: string }>;
+  accounts: FamilyAccountView[];
 }
 
 /**
@@ -98,6 +101,7 @@ export class PoAdminFamilyPage extends PageElement {
               : nothing}
             <h2>${t('records.familyIdentityTitle')}</h2>
             ${this.renderForm('family', d.family, FAMILY_SPECS())}
+            <po-family-accounts .accounts=${d.accounts} @po-accounts-changed=${() => void this.load()}></po-family-accounts>
             <h2>${t('admin.family.students')}</h2>
             ${d.students.map(
               (s) => html`<h3>${s.firstName} ${s.lastName}</h3>

@@ -6,6 +6,7 @@ import '../../client/app/po-app-shell.ts';
 import type { PoAppShell } from '../../client/app/po-app-shell.ts';
 import { db } from '../../client/data/db.ts';
 import { syncStatus } from '../../client/data/sync-status.ts';
+import { until } from '../helpers/until.ts';
 
 const info = (role: SessionInfo['user']['role']): SessionInfo => ({
   user: { id: 'u1', username: 'x', name: 'Camille Test', role, siteId: 's1', siteName: 'Mantes', familyId: role === 'family' ? 'f1' : null, teacherId: null, a11yMode: false, locale: 'fr' },
@@ -13,14 +14,6 @@ const info = (role: SessionInfo['user']['role']): SessionInfo => ({
   idleTimeoutSeconds: 1800,
   idleWarningSeconds: 120,
 });
-
-async function until(check: () => boolean, ms = 2000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('po-app-shell', () => {
   beforeEach(async () => {

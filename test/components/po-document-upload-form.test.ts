@@ -4,20 +4,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import { db } from '../../client/data/db.ts';
 import '../../client/components/po-document-upload-form.ts';
 import type { PoDocumentUploadForm } from '../../client/components/po-document-upload-form.ts';
+import { until } from '../helpers/until.ts';
 
 const KINDS = [
   { id: 'k-tax', version: 1, owner: 'family' as const, label: 'Avis d’imposition' },
   { id: 'k-home', version: 1, owner: 'family' as const, label: 'Justificatif de domicile' },
 ];
 const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
-
-async function until(check: () => boolean, ms = 3000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** What the upload "server" does with the next request: answer, or fail as a network would. */
 type Behaviour = { kind: 'answer'; status: number; body: unknown } | { kind: 'network-error' };

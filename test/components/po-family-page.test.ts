@@ -3,19 +3,12 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { db, setMeta } from '../../client/data/db.ts';
 import '../../client/pages/po-family-page.ts';
 import type { PoFamilyPage } from '../../client/pages/po-family-page.ts';
+import { until } from '../helpers/until.ts';
 
 const FAMILY = {
   id: 'f1', version: 7, siteId: 's1', civility: 'Mme', lastName: 'Lefèvre', firstName: 'Claire', smsOptIn: false,
   address: '3 rue des Lilas', postalCode: '78200', city: 'Mantes-la-Jolie', phoneHome: '', phoneWork: '', mobile: '06 12 34 56 78', email: 'claire@exemple.fr',
 };
-
-async function until(check: () => boolean, ms = 3000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** The server as the page's fetches meet it: offline, or a push that applies what it is sent. */
 let online = false;

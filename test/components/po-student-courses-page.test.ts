@@ -5,16 +5,9 @@ import { schoolYearOf, shiftSchoolYear } from '../../shared/school-year.ts';
 import { db, setMeta } from '../../client/data/db.ts';
 import '../../client/pages/po-student-courses-page.ts';
 import type { PoStudentCoursesPage } from '../../client/pages/po-student-courses-page.ts';
+import { until } from '../helpers/until.ts';
 
 const year = schoolYearOf(new Date());
-
-async function until(check: () => boolean, ms = 3000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function seed() {
   await Promise.all([db.students, db.courses, db.enrollments, db.teachers, db.rooms, db.departments].map((t) => t.clear()));

@@ -6,6 +6,7 @@ import type { PullResponse } from '../../shared/sync-protocol.ts';
 import { db, getMeta } from '../../client/data/db.ts';
 import { LiveQueryController } from '../../client/data/live-query-controller.ts';
 import { applyPull } from '../../client/data/sync.ts';
+import { until } from '../helpers/until.ts';
 
 const student = (id: string, firstName: string) => ({ id, firstName, lastName: 'Test', familyId: 'f1', version: 1 });
 
@@ -14,14 +15,6 @@ class TestStudentCount extends LitElement {
   readonly names = new LiveQueryController(this, async () => (await db.students.toArray()).map((s) => s.firstName).sort());
   override render() {
     return html`<p>${(this.names.value ?? []).join(', ')}</p>`;
-  }
-}
-
-async function until(check: () => boolean, ms = 2000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
   }
 }
 

@@ -46,6 +46,31 @@ test.describe('the secretariat’s family search', () => {
     await expect(page.getByRole('link', { name: 'Mme Lefèvre Camille' })).toBeVisible();
   });
 
+  test('a family locked out by failed sign-ins: the desk sees it on the family page and unlocks it with the keyboard', async ({ page, server }) => {
+    const sites = (await (await fetch(`${server.url}/api/sites`)).json()) as Array<{ id: string; name: string }>;
+    const signIn = (password: string) =>
+      fetch(`${server.url}/api/session/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ siteId: sites.find((s) => s.name === 'Mantes')!.id, username: 'famille.martin', password }),
+      });
+    for (let i = 0; i < 5; i++) expect((await signIn('Pas-le-bon')).status).toBe(401);
+    expect((await signIn('Portee-demo-2026')).status).toBe(429);
+
+    await signInThroughForm(page, server.url, 'secretariat');
+    await page.goto(`${server.url}/admin/familles?q=famille.martin`);
+    await page.getByRole('link', { name: 'M. Martin Julien' }).click();
+    const row = page.getByRole('row', { name: /famille\.martin/ });
+    await expect(row).toContainText('Bloqué après des essais de mot de passe manqués');
+    const unlock = page.getByRole('button', { name: 'Débloquer famille.martin' });
+    await tabTo(page, unlock);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'débloqué' })).toContainText('Le compte famille.martin est débloqué');
+    await expect(row).toContainText('Actif');
+    await expect(page.getByRole('button', { name: 'Débloquer famille.martin' })).toHaveCount(0);
+    expect((await signIn('Portee-demo-2026')).status).toBe(200);
+  });
+
   test('at 320 px the results reflow into cards: no sideways scrolling', async ({ page, server }) => {
     await page.setViewportSize({ width: 320, height: 640 });
     await signInThroughForm(page, server.url, 'secretariat');

@@ -1,7 +1,9 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FamilySearchAnswer } from '../../shared/family-search.ts';
+import { eq } from 'drizzle-orm';
 import { IDENTITY_CHANGE } from '../../shared/identity-schemas.ts';
+import { user } from '../../server/db/schema/index.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -69,5 +71,55 @@ describe('GET /api/admin/families (the secretariat’s family search)', () => {
     await teacher.signIn(...DEMO.teacher);
     assert.equal((await search(teacher, '')).status, 403);
     assert.equal((await search(new TestClient(t.app), '')).status, 401);
+  });
+});
+
+describe('the secretariat and a family’s accounts', () => {
+  const wrong = (c: TestClient) => c.signIn(DEMO.martin[0], 'Pas-le-bon-mot-de-passe');
+
+  test('the family record lists its accounts; a lock set by failed sign-ins shows, and the desk lifts it', async () => {
+    const guesser = new TestClient(t.app, '10.9.0.1');
+    for (let i = 0; i < 5; i++) assert.equal((await wrong(guesser)).status, 401);
+    assert.equal((await new TestClient(t.app, '10.9.0.2').signIn(...DEMO.martin)).status, 429);
+
+    const martinFamily = (await search(mantes, 'famille.martin')).body.families[0];
+    const record = await mantes.json(`/api/admin/families/${martinFamily.id}`);
+    assert.equal(record.status, 200);
+    const [account] = record.body.accounts;
+    assert.equal(account.username, 'famille.martin');
+    assert.ok(account.lockedMinutes >= 14 && account.lockedMinutes <= 15, String(account.lockedMinutes));
+
+    const unlocked = await mantes.json(`/api/admin/accounts/${account.id}/unlock`, { method: 'POST' });
+    assert.equal(unlocked.status, 200);
+    assert.match(unlocked.body.message, /famille\.martin est débloqué/);
+    assert.equal((await mantes.json(`/api/admin/families/${martinFamily.id}`)).body.accounts[0].lockedMinutes, 0);
+    assert.equal((await new TestClient(t.app, '10.9.0.3').signIn(...DEMO.martin)).status, 200);
+  });
+
+  test('a password link goes to the account’s own e-mail, never a password; audited', async () => {
+    const martinFamily = (await search(mantes, 'famille.martin')).body.families[0];
+    const [account] = (await mantes.json(`/api/admin/families/${martinFamily.id}`)).body.accounts;
+    const before = t.mails.length;
+    const sent = await mantes.json(`/api/admin/accounts/${account.id}/reset-link`, { method: 'POST' });
+    assert.equal(sent.status, 200);
+    assert.match(sent.body.message, new RegExp(account.email.replace('.', '\\.')));
+    const mail = t.mails.at(-1)!;
+    assert.equal(t.mails.length, before + 1);
+    assert.equal(mail.to, account.email);
+    assert.match(mail.text, /\/mot-de-passe-perdu\/nouveau\?jeton=/);
+    assert.doesNotMatch(mail.text, /Portee-demo-2026/);
+  });
+
+  test('another site’s account, a staff account or an unknown id: 404; families and teachers: 403', async () => {
+    const martinFamily = (await search(mantes, 'famille.martin')).body.families[0];
+    const [account] = (await mantes.json(`/api/admin/families/${martinFamily.id}`)).body.accounts;
+    assert.equal((await limay.json(`/api/admin/accounts/${account.id}/unlock`, { method: 'POST' })).status, 404);
+    assert.equal((await limay.json(`/api/admin/accounts/${account.id}/reset-link`, { method: 'POST' })).status, 404);
+    const [staff] = await t.db.select({ id: user.id }).from(user).where(eq(user.username, 'secretariat.demo'));
+    assert.equal((await mantes.json(`/api/admin/accounts/${staff.id}/unlock`, { method: 'POST' })).status, 404);
+    assert.equal((await mantes.json('/api/admin/accounts/inconnu/reset-link', { method: 'POST' })).status, 404);
+    const family = new TestClient(t.app);
+    await family.signIn(...DEMO.family);
+    assert.equal((await family.json(`/api/admin/accounts/${account.id}/unlock`, { method: 'POST' })).status, 403);
   });
 });

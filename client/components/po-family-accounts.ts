@@ -1,0 +1,102 @@
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { api, HttpError, OfflineError } from '../api/http.ts';
+import { t } from '../i18n/i18n.ts';
+import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
+import { pageStyles } from '../styles/shared-styles.ts';
+
+export interface FamilyAccountView {
+  id: string;
+  username: string;
+  email: string;
+  lockedMinutes: number;
+}
+
+/**
+ * "Comptes de connexion" on the secretariat's family page: each account's identifiant, e-mail and
+ * state ("Bloqué" after failed sign-ins, in words), with "Débloquer" and "Envoyer un lien pour
+ * choisir un mot de passe" (the same single-use link as a lost password; the desk never sees a
+ * password). Results are announced in the element's own status line.
+ *
+ * @fires po-accounts-changed - after an account was unlocked (the page reloads the record)
+ */
+@customElement('po-family-accounts')
+export class PoFamilyAccounts extends LitElement {
+  static override styles = [pageStyles, reflowTableStyles];
+
+  @property({ attribute: false }) accounts: FamilyAccountView[] = [];
+  @state() private announcement = '';
+  @state() private failure = '';
+  @state() private busy = '';
+
+  override render() {
+    const col = { username: t('admin.accounts.col.username'), email: t('admin.accounts.col.email'), state: t('admin.accounts.col.state'), actions: t('admin.accounts.col.actions') };
+    return html`
+      <h2 id="accounts-title">${t('admin.accounts.title')}</h2>
+      ${this.accounts.length
+        ? html`<div class="table-wrap">
+            <table aria-labelledby="accounts-title">
+              <thead>
+                <tr>
+                  <th scope="col">${col.username}</th>
+                  <th scope="col">${col.email}</th>
+                  <th scope="col">${col.state}</th>
+                  <th scope="col">${col.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${this.accounts.map(
+                  (a) => html`<tr>
+                    <th scope="row">${a.username}</th>
+                    <td data-label=${col.email}>${a.email}</td>
+                    <td data-label=${col.state}>${a.lockedMinutes ? t('admin.accounts.locked', { minutes: a.lockedMinutes }) : t('admin.accounts.active')}</td>
+                    <td data-label=${col.actions}>
+                      <div class="actions">
+                        ${a.lockedMinutes
+                          ? html`<button type="button" ?disabled=${!!this.busy} @click=${() => void this.act(a, 'unlock')}>
+                              ${t('admin.accounts.unlock')}<span class="visually-hidden"> ${a.username}</span>
+                            </button>`
+                          : nothing}
+                        <button type="button" class="secondary" ?disabled=${!!this.busy} @click=${() => void this.act(a, 'reset-link')}>
+                          ${t('admin.accounts.resetLink')}<span class="visually-hidden"> ${t('admin.accounts.toAccount', { username: a.username })}</span>
+                        </button>
+                      </div>
+                    </td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+        : html`<p>${t('admin.accounts.none')}</p>`}
+      <p role="status">${this.announcement}</p>
+      ${this.failure ? html`<p class="notice error" role="alert">${this.failure}</p>` : nothing}
+    `;
+  }
+
+  private async act(account: FamilyAccountView, action: 'unlock' | 'reset-link') {
+    this.busy = account.id;
+    this.failure = '';
+    this.announcement = '';
+    try {
+      const { message } = await api<{ message: string }>(`/api/admin/accounts/${encodeURIComponent(account.id)}/${action}`, { method: 'POST' });
+      await this.updateComplete;
+      this.announcement = message;
+      if (action === 'unlock') this.dispatchEvent(new CustomEvent('po-accounts-changed', { bubbles: true, composed: true }));
+    } catch (error) {
+      if (error instanceof OfflineError) this.failure = t('common.offlineAction');
+      else if (error instanceof HttpError) this.failure = error.body.error.message;
+      else throw error;
+    } finally {
+      this.busy = '';
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'po-family-accounts': PoFamilyAccounts;
+  }
+  interface GlobalEventHandlersEventMap {
+    'po-accounts-changed': CustomEvent<void>;
+  }
+}

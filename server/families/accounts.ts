@@ -1,0 +1,67 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Auth } from '../auth/auth.ts';
+import type { Throttle } from '../auth/throttle.ts';
+import type { Db } from '../db/client.ts';
+import { auditLog, family, user } from '../db/schema/index.ts';
+import type { SessionUser } from '../http/context.ts';
+import { notFound } from '../http/errors.ts';
+
+export interface FamilyAccount {
+  id: string;
+  username: string;
+  email: string;
+  /** Minutes before the account accepts a sign-in again (0: not locked by failed attempts). */
+  lockedMinutes: number;
+}
+
+/** The sign-in accounts of a family, with their lock state (failed attempts). */
+export async function familyAccounts(db: Db, throttle: Throttle, familyId: string): Promise<FamilyAccount[]> {
+  const rows = await db
+    .select({ id: user.id, username: user.username, email: user.email })
+    .from(user)
+    .where(and(eq(user.familyId, familyId), eq(user.role, 'family')))
+    .orderBy(asc(user.username));
+  return Promise.all(
+    rows.map(async (r) => {
+      // The account's own lock only: no address is given, so no address lock is counted.
+      const wait = await throttle.retryAfterMs(r.username ?? '', '');
+      return { id: r.id, username: r.username ?? '', email: r.email, lockedMinutes: wait > 0 ? Math.ceil(wait / 60_000) : 0 };
+    }),
+  );
+}
+
+/** A family account of the secretariat's site, or 404 (another site's, a staff account, unknown). */
+async function siteFamilyAccount(db: Db, siteId: string, userId: string) {
+  const [row] = await db
+    .select({ id: user.id, username: user.username, email: user.email, name: user.name, familyId: user.familyId })
+    .from(user)
+    .innerJoin(family, eq(family.id, user.familyId))
+    .where(and(eq(user.id, userId), eq(user.role, 'family'), eq(family.siteId, siteId)));
+  if (!row?.username) throw notFound('Compte');
+  return row;
+}
+
+/** The desk lifts a lock set by failed sign-ins (the family called): audited. */
+export async function unlockAccount(db: Db, throttle: Throttle, actor: SessionUser, userId: string) {
+  const account = await siteFamilyAccount(db, actor.siteId, userId);
+  await throttle.recordSuccess(account.username!);
+  await db.insert(auditLog).values({
+    actorUserId: actor.id, action: 'account.unlocked', targetKind: 'user', targetId: account.id, familyId: account.familyId, siteId: actor.siteId,
+    details: { username: account.username },
+  });
+  return { message: `Le compte ${account.username} est débloqué : la famille peut se connecter de nouveau.` };
+}
+
+/**
+ * The desk sends the account's owner the same single-use link as "Mot de passe perdu" (valid one
+ * hour), to the e-mail on file: the secretariat never sees or chooses a password. Audited.
+ */
+export async function sendResetLink(db: Db, auth: Auth, actor: SessionUser, userId: string) {
+  const account = await siteFamilyAccount(db, actor.siteId, userId);
+  await auth.api.requestPasswordReset({ body: { email: account.email, redirectTo: '/mot-de-passe-perdu/nouveau' } });
+  await db.insert(auditLog).values({
+    actorUserId: actor.id, action: 'account.reset_link_sent', targetKind: 'user', targetId: account.id, familyId: account.familyId, siteId: actor.siteId,
+    details: { username: account.username, email: account.email },
+  });
+  return { message: `Un lien pour choisir un nouveau mot de passe a été envoyé à ${account.email} (valable une heure).` };
+}
