@@ -3,6 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../client/components/po-family-accounts.ts';
 import type { FamilyAccountView, PoFamilyAccounts } from '../../client/components/po-family-accounts.ts';
+import { until } from '../helpers/until.ts';
 
 const LOCKED: FamilyAccountView = { id: 'u1', username: 'famille.martin', email: 'julien@exemple.fr', lockedMinutes: 12 };
 const FREE: FamilyAccountView = { id: 'u2', username: 'famille.martin2', email: 'second@exemple.fr', lockedMinutes: 0 };
@@ -10,14 +11,6 @@ const FREE: FamilyAccountView = { id: 'u2', username: 'famille.martin2', email: 
 const realFetch = window.fetch;
 let calls: string[] = [];
 let answer: () => Response | Promise<Response>;
-
-async function until(check: () => boolean, ms = 3000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('po-family-accounts', () => {
   beforeEach(() => {
