@@ -44,6 +44,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/admin/facturation', access: ['secretariat'], load: () => import('../pages/po-admin-billing-page.ts'), render: () => html`<po-admin-billing-page></po-admin-billing-page>` },
   { path: '/famille/documents', access: ['family'], load: () => import('../pages/po-family-documents-page.ts'), render: () => html`<po-family-documents-page></po-family-documents-page>` },
   { path: '/eleves/:id/documents', access: ['family'], load: () => import('../pages/po-student-documents-page.ts'), render: (p) => html`<po-student-documents-page .studentId=${p.id ?? ''}></po-student-documents-page>` },
+  { path: '/admin/documents/types', access: ['secretariat'], load: () => import('../pages/po-admin-document-kinds-page.ts'), render: () => html`<po-admin-document-kinds-page></po-admin-document-kinds-page>` },
   { path: '/admin/documents', access: ['secretariat'], load: () => import('../pages/po-admin-documents-page.ts'), render: () => html`<po-admin-documents-page></po-admin-documents-page>` },
   { path: '/admin', access: ['secretariat'], load: () => import('../pages/po-admin-home-page.ts'), render: () => html`<po-admin-home-page></po-admin-home-page>` },
   { path: '/enseignant', access: ['teacher'], load: () => import('../pages/po-teacher-home-page.ts'), render: () => html`<po-teacher-home-page></po-teacher-home-page>` },

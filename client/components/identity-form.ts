@@ -177,18 +177,6 @@ export const identityFormStyles = css`
     font-weight: 700;
     padding-inline: 0.25em;
   }
-  .check-row {
-    display: flex;
-    gap: 0.6em;
-    align-items: flex-start;
-  }
-  .check-row input {
-    inline-size: 1.5em;
-    block-size: 1.5em;
-    min-block-size: 1.5em;
-    flex: none;
-    margin-block-start: 0.15em;
-  }
   .marker {
     margin: 0;
     padding: 0.25em 0.5em;

@@ -95,7 +95,6 @@ export const billingFr = {
   'adminBilling.title': 'Facturation',
   'adminBilling.link': 'Facturation',
   'adminBilling.offline': 'Hors ligne : la facturation demande une connexion au réseau.',
-  'adminBilling.retry': 'Réessayer',
   'adminBilling.balances': 'Familles avec un solde dû',
   'adminBilling.noBalances': 'Aucune famille n\u2019a de solde dû.',
   'adminBilling.col.family': 'Famille',

@@ -55,7 +55,6 @@ export const recordsFr = {
   'admin.requests.title': 'Demandes de modification',
   'admin.requests.none': 'Aucune demande en attente.',
   'admin.requests.offline': 'Cette page a besoin du réseau. Reconnectez-vous au réseau puis réessayez.',
-  'admin.requests.retry': 'Réessayer',
   'admin.requests.heading': '{target} — {kind}',
   'admin.requests.kind.family': 'responsable de la famille',
   'admin.requests.kind.student': 'élève de la famille {family}',

@@ -13,6 +13,7 @@ import type { MessageKey } from '../i18n/messages-fr.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 import { paymentModeLabel } from './billing-labels.ts';
 import { billingTableStyles } from './billing-table-styles.ts';
+import { offlineNotice } from '../components/offline-notice.ts';
 
 interface FamilyBalance { id: string; civility: string; lastName: string; firstName: string; dueCents: number; unpaidInvoices: number }
 interface Attempt {
@@ -101,7 +102,7 @@ export class PoAdminBillingPage extends PageElement {
       <p><a href="/admin">${t('admin.title')}</a></p>
       <h1>${t('adminBilling.title')}</h1>
       <div role="status">
-        ${this.offline ? html`<p class="notice warning">${t('adminBilling.offline')} <button type="button" @click=${() => void this.load()}>${t('adminBilling.retry')}</button></p>` : nothing}
+        ${this.offline ? offlineNotice(t('adminBilling.offline'), () => void this.load()) : nothing}
         ${this.done ? html`<p class="notice success">${this.done}</p>` : nothing}
       </div>
       ${!families ? (this.offline ? nothing : html`<p>${t('common.loading')}</p>`) : html`${this.balances(families)} ${this.attemptList()} ${this.forms(families)}`}

@@ -8,6 +8,7 @@ import { formatFileSize } from '../components/po-document-list.ts';
 import { formatDateTime, t } from '../i18n/i18n.ts';
 import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
+import { offlineNotice } from '../components/offline-notice.ts';
 
 interface Preview {
   id: string;
@@ -114,9 +115,10 @@ export class PoAdminDocumentsPage extends PageElement {
   override render() {
     return html`
       <h1>${t('adminDocuments.title')}</h1>
+      <p><a href="/admin/documents/types">${t('adminKinds.link')}</a></p>
       <div role="status">
         ${this.offline
-          ? html`<p class="notice warning">${t('adminDocuments.offline')} <button type="button" @click=${() => void this.load()}>${t('adminDocuments.retry')}</button></p>`
+          ? offlineNotice(t('adminDocuments.offline'), () => void this.load())
           : nothing}
         ${this.message ? html`<p class="notice success">${this.message}</p>` : nothing}
       </div>

@@ -8,6 +8,7 @@ import { PageElement } from '../components/page-element.ts';
 import { t } from '../i18n/i18n.ts';
 import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
+import { offlineNotice } from '../components/offline-notice.ts';
 
 /**
  * `/admin/familles?q=…`: the secretariat finds a family of its site by the responsible's name, a
@@ -97,7 +98,7 @@ export class PoAdminFamiliesPage extends PageElement {
       </form>
       <div role="status">
         ${this.offline
-          ? html`<p class="notice warning">${t('admin.requests.offline')} <button type="button" @click=${() => void this.load()}>${t('admin.requests.retry')}</button></p>`
+          ? offlineNotice(t('admin.requests.offline'), () => void this.load())
           : nothing}
         <p class="announcement">${this.announcement}</p>
       </div>

@@ -18,6 +18,7 @@ import '../components/po-family-accounts.ts';
 import type { FamilyAccountView } from '../components/po-family-accounts.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
+import { offlineNotice } from '../components/offline-notice.ts';
 
 type Row = Record<string, unknown> & { id: string; firstName: string; lastName: string; version: number };
 interface FamilyAnswer {
@@ -88,7 +89,7 @@ export class PoAdminFamilyPage extends PageElement {
     const items = Object.entries(this.errors).map(([field, message]) => ({ field, message }));
     return html`
       <h1>${d ? `${t('admin.family.title')} — ${d.family.lastName} ${d.family.firstName}` : t('admin.family.title')}</h1>
-      <div role="status">${this.offline ? html`<p class="notice warning">${t('admin.requests.offline')} <button type="button" @click=${() => void this.load()}>${t('admin.requests.retry')}</button></p>` : nothing}</div>
+      <div role="status">${this.offline ? offlineNotice(t('admin.requests.offline'), () => void this.load()) : nothing}</div>
       ${errorSummary(items, this.shadowRoot, this.summary || undefined)}
       <p role="status" class="announcement">${this.announcement}</p>
       ${!d

@@ -4,6 +4,7 @@ import { api, OfflineError } from '../api/http.ts';
 import { PageElement } from '../components/page-element.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
+import { offlineNotice } from '../components/offline-notice.ts';
 
 interface AdminSummary {
   siteName: string;
@@ -78,7 +79,7 @@ export class PoAdminHomePage extends PageElement {
       <p><a href="/admin/familles">${t('admin.familiesPage.link')}</a></p>
       <p><a href="/admin/facturation">${t('adminBilling.link')}</a></p>
       <p><a href="/admin/documents">${t('adminDocuments.link')}</a></p>
-      <div role="status">${this.offline ? html`<p class="notice warning">${t('admin.offline')} <button type="button" @click=${() => void this.load()}>${t('admin.retry')}</button></p>` : nothing}</div>
+      <div role="status">${this.offline ? offlineNotice(t('admin.offline'), () => void this.load()) : nothing}</div>
       ${s
         ? html`<p>${t('admin.summary', { site: s.siteName, year: s.schoolYear })}</p>
             <p><a href="/admin/demandes">${t('admin.requests.link')}</a></p>

@@ -7,6 +7,7 @@ import { PageElement } from '../components/page-element.ts';
 import { formatDateTime, t } from '../i18n/i18n.ts';
 import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
+import { offlineNotice } from '../components/offline-notice.ts';
 
 interface RequestView {
   id: string;
@@ -89,7 +90,7 @@ export class PoAdminRequestsPage extends PageElement {
     const items = Object.entries(this.errors).map(([field, message]) => ({ field, message }));
     return html`
       <h1>${t('admin.requests.title')}</h1>
-      <div role="status">${this.offline ? html`<p class="notice warning">${t('admin.requests.offline')} <button type="button" @click=${() => void this.load()}>${t('admin.requests.retry')}</button></p>` : nothing}</div>
+      <div role="status">${this.offline ? offlineNotice(t('admin.requests.offline'), () => void this.load()) : nothing}</div>
       ${errorSummary(items, this.shadowRoot, this.summary || undefined)}
       <p role="status" class="announcement">${this.announcement}</p>
       ${this.requests === null

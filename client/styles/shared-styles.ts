@@ -209,4 +209,17 @@ export const pageStyles = css`
       outline-color: Highlight;
     }
   }
+  /* A checkbox or radio button beside its label (large enough to hit). */
+  .check-row {
+    display: flex;
+    gap: 0.6em;
+    align-items: flex-start;
+  }
+  .check-row input {
+    inline-size: 1.5em;
+    block-size: 1.5em;
+    min-block-size: 1.5em;
+    flex: none;
+    margin-block-start: 0.15em;
+  }
 `;

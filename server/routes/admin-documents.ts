@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { createDocumentKindSchema, updateDocumentKindSchema } from '../../shared/document-kinds.ts';
 import { refuseDocumentSchema } from '../../shared/document-rules.ts';
 import { SCHOOL_YEAR_PATTERN, schoolYearOf } from '../../shared/school-year.ts';
 import { requireRole, requireSession } from '../auth/session-middleware.ts';
 import { documentFileResponse } from '../documents/download.ts';
+import { createDocumentKind, listDocumentKinds, updateDocumentKind } from '../documents/kinds.ts';
 import { decideDocument, findSiteDocument, missingKinds, reviewQueue } from '../documents/review.ts';
 import { storageFor } from '../documents/storage.ts';
 import type { AppEnv } from '../http/context.ts';
@@ -17,12 +19,24 @@ const missingQuery = z.object({
 const fileQuery = z.object({ apercu: z.enum(['0', '1']).optional() });
 
 /**
- * The secretariat's review of supporting documents, limited to its site (another site's
- * document → 404). Families and teachers get 403.
+ * The secretariat's review of supporting documents and the kinds its site asks for, limited to
+ * its site (another site's document or kind → 404). Families and teachers get 403.
  */
 export const adminDocumentRoutes = new Hono<AppEnv>()
   .use('/documents', requireSession, requireRole('secretariat'))
   .use('/documents/*', requireSession, requireRole('secretariat'))
+  .use('/document-kinds', requireSession, requireRole('secretariat'))
+  .use('/document-kinds/*', requireSession, requireRole('secretariat'))
+  .get('/document-kinds', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return sendJson(c, { kinds: await listDocumentKinds(c.var.deps.db, c.var.user.siteId) }, 200);
+  })
+  .post('/document-kinds', validateJson(createDocumentKindSchema), async (c) => {
+    return sendJson(c, await createDocumentKind(c.var.deps.db, c.var.user, c.req.valid('json')), 201);
+  })
+  .put('/document-kinds/:id', validateJson(updateDocumentKindSchema), async (c) => {
+    return sendJson(c, await updateDocumentKind(c.var.deps.db, c.var.user, c.req.param('id'), c.req.valid('json')), 200);
+  })
   .get('/documents', async (c) => {
     c.header('Cache-Control', 'no-store');
     return sendJson(c, { documents: await reviewQueue(c.var.deps.db, c.var.user.siteId) }, 200);

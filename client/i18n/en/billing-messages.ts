@@ -77,7 +77,6 @@ export const billingEn: Partial<Record<keyof typeof billingFr, string>> = {
   'adminBilling.title': 'Billing',
   'adminBilling.link': 'Billing',
   'adminBilling.offline': 'Offline: billing needs a network connection.',
-  'adminBilling.retry': 'Try again',
   'adminBilling.balances': 'Families with a balance due',
   'adminBilling.noBalances': 'No family has a balance due.',
   'adminBilling.col.family': 'Family',

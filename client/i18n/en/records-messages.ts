@@ -57,7 +57,6 @@ export const recordsEn: Partial<Record<keyof typeof recordsFr, string>> = {
   'admin.requests.title': 'Change requests',
   'admin.requests.none': 'No pending request.',
   'admin.requests.offline': 'This page needs the network. Reconnect, then try again.',
-  'admin.requests.retry': 'Try again',
   'admin.requests.heading': '{target} — {kind}',
   'admin.requests.kind.family': 'responsible adult',
   'admin.requests.kind.student': 'student of the {family} family',
