@@ -47,7 +47,14 @@ export function preparedGet<F extends Fields>(connection: Database.Database | nu
   }
   return async (values: Record<string, unknown>): Promise<Row | undefined> => {
     const bound = params.map((p) => (p instanceof Placeholder ? toDriver(values[p.name]) : p));
-    const raw = statement.get(...bound) as unknown[] | undefined;
+    let raw: unknown[] | undefined;
+    try {
+      raw = statement.get(...bound) as unknown[] | undefined;
+    } catch (error) {
+      // A WAL reader is almost never busy (recovery after a crash): then read the usual way.
+      if (!/SQLITE_BUSY/.test(String((error as { code?: string }).code ?? error))) throw error;
+      return (await fallback.get(values)) as Row | undefined;
+    }
     if (!raw) return undefined;
     const row: Record<string, unknown> = {};
     columns.forEach(([key, inner, column], i) => {
