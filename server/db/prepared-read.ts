@@ -23,9 +23,14 @@ interface Query {
  * while another connection writes.
  */
 export function openReadConnection(url: string): Database.Database | null {
+  const path = embeddedPath(url);
+  return path === null ? null : new Database(path);
+}
+
+/** The file behind an embedded libSQL URL (`file:data/x.db`, `file:///srv/x.db`), or null (in memory, remote). */
+export function embeddedPath(url: string): string | null {
   if (!url.startsWith('file:') || url.includes(':memory:')) return null;
-  const path = decodeURIComponent(url.slice('file:'.length).replace(/^\/\/(localhost)?(?=\/)/, '').split('?')[0]);
-  return new Database(path);
+  return decodeURIComponent(url.slice('file:'.length).replace(/^\/\/(localhost)?(?=\/)/, '').split('?')[0]);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
+import { embeddedPath } from '../../server/db/prepared-read.ts';
 import { acceptsGzip } from '../../server/http/json-response.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
 
@@ -67,5 +68,18 @@ describe('API answers: length known, large ones gzipped', () => {
     assert.equal(acceptsGzip('deflate, br'), false);
     assert.equal(acceptsGzip(undefined), false);
     assert.equal(acceptsGzip('x-gzip'), false);
+  });
+});
+
+describe('the kept-prepared read connection', () => {
+  test('opens only for an embedded file: relative, absolute or file:// URLs; never in memory or remote', () => {
+    assert.equal(embeddedPath('file:data/portee.db'), 'data/portee.db');
+    assert.equal(embeddedPath('file:/srv/portee/portee.db'), '/srv/portee/portee.db');
+    assert.equal(embeddedPath('file:///srv/portee/portee.db'), '/srv/portee/portee.db');
+    assert.equal(embeddedPath('file://localhost/srv/portee.db'), '/srv/portee.db');
+    assert.equal(embeddedPath('file:data/mon%20site.db?mode=rwc'), 'data/mon site.db');
+    assert.equal(embeddedPath('file::memory:'), null);
+    assert.equal(embeddedPath('libsql://portee.example.turso.io'), null);
+    assert.equal(embeddedPath('http://127.0.0.1:8080'), null);
   });
 });
