@@ -110,11 +110,8 @@ async function renumberFrom(expected: number): Promise<boolean> {
 }
 
 async function pullAfterPush() {
-  // The periodic pull may hold the lock with a cursor from before our push: try again shortly.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (await pullNow().catch(() => true)) return;
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
+  // Queued behind any pull already running (which may have read its cursor before our push).
+  await pullNow().catch((error) => console.error('[sync]', error));
 }
 
 // Triggers: the app start and each sign-in (the session becomes "signed-in"), and the network's return.

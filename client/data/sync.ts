@@ -7,48 +7,49 @@ import { syncStatus } from './sync-status.ts';
 const LOCK_NAME = 'portee-sync';
 const TIMER_MS = 60_000;
 
-/** Set when a pull is asked for while one is running: that one may have read an older cursor. */
-let pullAgain = false;
+/** The pull waiting to start behind the running one (at most one): a new request joins it. */
+let waiting: Promise<boolean> | null = null;
+/** Without Web Locks: pulls run one after the other. */
+let chain: Promise<unknown> = Promise.resolve();
 
 /**
  * Pull (DESIGN.md §3): asks for what changed since the stored cursor and applies it in one Dexie
- * transaction, so a page never sees half a pull. One tab at a time (Web Locks): a request that
- * finds the lock taken is not lost — the running pull is followed by one more — and the other
- * tabs' pages update through Dexie's cross-tab live queries.
+ * transaction, so a page never sees half a pull. One at a time across tabs (Web Locks). A request
+ * made while a pull runs is never lost: it queues one more pull, which reads the cursor only when
+ * it starts; requests made meanwhile join that queued pull rather than adding more. (Skipping
+ * when the lock was taken lost the requests made while the lock was being released.)
  */
-export async function pullNow(opts: { background?: boolean } = {}): Promise<boolean> {
-  const run = async () => {
-    syncStatus.set({ syncing: true });
-    try {
-      const cursor = (await getMeta<number>('cursor')) ?? 0;
-      const answer = await api<PullResponse>(`/api/sync?cursor=${cursor}`, { background: opts.background });
-      await applyPull(answer);
-      const lastSyncAt = new Date().toISOString();
-      await setMeta('lastSyncAt', lastSyncAt);
-      syncStatus.set({ lastSyncAt });
-      if (cursor === 0) void requestPersistentStorage();
-      return true;
-    } catch (error) {
-      if (error instanceof OfflineError) return false;
-      throw error;
-    } finally {
-      syncStatus.set({ syncing: false });
-    }
+export function pullNow(opts: { background?: boolean } = {}): Promise<boolean> {
+  if (waiting) return waiting;
+  const start = () => {
+    waiting = null;
+    return pullOnce(opts);
   };
-  const runThenAgain = async (): Promise<boolean> => {
-    pullAgain = false;
-    const ok = await run();
-    if (pullAgain && ok) return runThenAgain();
-    return ok;
-  };
-  if (typeof navigator !== 'undefined' && navigator.locks) {
-    return navigator.locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => {
-      if (lock) return runThenAgain();
-      pullAgain = true;
-      return false;
-    });
+  let next: Promise<boolean>;
+  // The lock's promise settles with the callback's own result (the DOM typing nests it).
+  if (typeof navigator !== 'undefined' && navigator.locks) next = navigator.locks.request(LOCK_NAME, start) as unknown as Promise<boolean>;
+  else chain = next = chain.then(start, start);
+  waiting = next;
+  return next;
+}
+
+async function pullOnce(opts: { background?: boolean }): Promise<boolean> {
+  syncStatus.set({ syncing: true });
+  try {
+    const cursor = (await getMeta<number>('cursor')) ?? 0;
+    const answer = await api<PullResponse>(`/api/sync?cursor=${cursor}`, { background: opts.background });
+    await applyPull(answer);
+    const lastSyncAt = new Date().toISOString();
+    await setMeta('lastSyncAt', lastSyncAt);
+    syncStatus.set({ lastSyncAt });
+    if (cursor === 0) void requestPersistentStorage();
+    return true;
+  } catch (error) {
+    if (error instanceof OfflineError) return false;
+    throw error;
+  } finally {
+    syncStatus.set({ syncing: false });
   }
-  return runThenAgain();
 }
 
 export async function applyPull(answer: PullResponse) {
