@@ -53,11 +53,11 @@ export class PoFamilyAccounts extends LitElement {
                     <td data-label=${col.actions}>
                       <div class="actions">
                         ${a.lockedMinutes
-                          ? html`<button type="button" ?disabled=${!!this.busy} @click=${() => void this.act(a, 'unlock')}>
+                          ? html`<button type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => void this.act(a, 'unlock')}>
                               ${t('admin.accounts.unlock')}<span class="visually-hidden"> ${a.username}</span>
                             </button>`
                           : nothing}
-                        <button type="button" class="secondary" ?disabled=${!!this.busy} @click=${() => void this.act(a, 'reset-link')}>
+                        <button type="button" class="secondary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => void this.act(a, 'reset-link')}>
                           ${t('admin.accounts.resetLink')}<span class="visually-hidden"> ${t('admin.accounts.toAccount', { username: a.username })}</span>
                         </button>
                       </div>
@@ -68,12 +68,13 @@ export class PoFamilyAccounts extends LitElement {
             </table>
           </div>`
         : html`<p>${t('admin.accounts.none')}</p>`}
-      <p role="status">${this.announcement}</p>
+      <p role="status" tabindex="-1" id="accounts-status">${this.announcement}</p>
       ${this.failure ? html`<p class="notice error" role="alert">${this.failure}</p>` : nothing}
     `;
   }
 
   private async act(account: FamilyAccountView, action: 'unlock' | 'reset-link') {
+    if (this.busy) return;
     this.busy = account.id;
     this.failure = '';
     this.announcement = '';
@@ -81,7 +82,11 @@ export class PoFamilyAccounts extends LitElement {
       const { message } = await api<{ message: string }>(`/api/admin/accounts/${encodeURIComponent(account.id)}/${action}`, { method: 'POST' });
       await this.updateComplete;
       this.announcement = message;
-      if (action === 'unlock') this.dispatchEvent(new CustomEvent('po-accounts-changed', { bubbles: true, composed: true }));
+      if (action === 'unlock') {
+        // "Débloquer" disappears with the lock: the focus goes to what was done rather than to the page.
+        (this.shadowRoot!.getElementById('accounts-status') as HTMLElement).focus();
+        this.dispatchEvent(new CustomEvent('po-accounts-changed', { bubbles: true, composed: true }));
+      }
     } catch (error) {
       if (error instanceof OfflineError) this.failure = t('common.offlineAction');
       else if (error instanceof HttpError) this.failure = error.body.error.message;

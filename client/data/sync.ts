@@ -9,6 +9,8 @@ const TIMER_MS = 60_000;
 
 /** The pull waiting to start behind the running one (at most one): a new request joins it. */
 let waiting: Promise<boolean> | null = null;
+/** Whether someone asked for the waiting pull in person (not the timer): it then extends the session. */
+let waitingForeground = false;
 /** Without Web Locks: pulls run one after the other. */
 let chain: Promise<unknown> = Promise.resolve();
 
@@ -20,16 +22,27 @@ let chain: Promise<unknown> = Promise.resolve();
  * when the lock was taken lost the requests made while the lock was being released.)
  */
 export function pullNow(opts: { background?: boolean } = {}): Promise<boolean> {
+  if (!opts.background) waitingForeground = true;
   if (waiting) return waiting;
   const start = () => {
+    const background = !waitingForeground;
     waiting = null;
-    return pullOnce(opts);
+    waitingForeground = false;
+    return pullOnce({ background });
   };
   let next: Promise<boolean>;
   // The lock's promise settles with the callback's own result (the DOM typing nests it).
   if (typeof navigator !== 'undefined' && navigator.locks) next = navigator.locks.request(LOCK_NAME, start) as unknown as Promise<boolean>;
   else chain = next = chain.then(start, start);
   waiting = next;
+  // Should the lock itself fail, the next request must not find this one still waiting.
+  const clear = () => {
+    if (waiting === next) {
+      waiting = null;
+      waitingForeground = false;
+    }
+  };
+  next.then(clear, clear);
   return next;
 }
 

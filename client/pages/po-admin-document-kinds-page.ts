@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { DocumentKindAdminView } from '../../shared/document-kinds.ts';
 import { api, HttpError, OfflineError } from '../api/http.ts';
 import { errorSummary, focusErrorSummary, type SummaryItem } from '../components/form-fields.ts';
@@ -55,32 +56,34 @@ export class PoAdminDocumentKindsPage extends PageElement {
     void this.updateComplete.then(() => (this.announcement = message));
   }
 
-  /** Sends a change; field errors go to the summary, being offline to the status line. */
+  /**
+   * Sends a change: field errors go to the form's summary; being offline, or any other refusal
+   * (a kind another tab removed, a server error), to the status line.
+   */
   private async send(request: () => Promise<unknown>, done: string): Promise<boolean> {
     if (this.busy) return false;
     this.busy = true;
     try {
       await request();
-      this.errors = [];
-      this.offline = false;
-      this.announce(done);
-      await this.load();
-      return true;
     } catch (error) {
       if (error instanceof OfflineError) {
         this.offline = true;
         this.announce(t('common.offlineAction'));
-      } else if (error instanceof HttpError) {
-        const fields = error.body.error.fields ?? {};
-        this.errors = Object.keys(fields).length
-          ? Object.entries(fields).map(([field, message]) => ({ field: field === 'owner' ? 'owner-family' : field, message }))
-          : [{ field: 'label', message: error.body.error.message }];
+      } else if (error instanceof HttpError && error.body.error.fields && Object.keys(error.body.error.fields).length) {
+        this.errors = Object.entries(error.body.error.fields).map(([field, message]) => ({ field: field === 'owner' ? 'owner-family' : field, message }));
         void focusErrorSummary(this);
+      } else if (error instanceof HttpError) {
+        this.announce(error.body.error.message);
       } else throw error;
       return false;
     } finally {
       this.busy = false;
     }
+    this.errors = [];
+    this.offline = false;
+    this.announce(done);
+    await this.load();
+    return true;
   }
 
   private async _onAdd(event: Event) {
@@ -178,7 +181,10 @@ export class PoAdminDocumentKindsPage extends PageElement {
           </tr>
         </thead>
         <tbody>
-          ${kinds.map(
+          ${repeat(
+            kinds,
+            // Keyed: a kind moved by the new order keeps its row, and the focus stays on its button.
+            (k) => k.id,
             (k) => html`<tr>
               <th scope="row">${k.label}</th>
               <td data-label=${col.owner}>${t(k.owner === 'family' ? 'adminKinds.owner.family' : 'adminKinds.owner.student')}</td>

@@ -36,17 +36,26 @@ export class PoAdminFamiliesPage extends PageElement {
     return t('admin.familiesPage.title');
   }
 
+  /** Numbers the searches: an answer to an older one, arriving late, never replaces a newer one's. */
+  private searchNumber = 0;
+
   private async load() {
     this.error = '';
+    const number = ++this.searchNumber;
     try {
-      this.answer = await api<FamilySearchAnswer>(`/api/admin/families?q=${encodeURIComponent(this.query.trim())}`);
+      const answer = await api<FamilySearchAnswer>(`/api/admin/families?q=${encodeURIComponent(this.query.trim())}`);
+      if (number !== this.searchNumber) return;
+      this.answer = answer;
       this.offline = false;
-      this.announce(this.answer);
+      this.announce(answer);
     } catch (error) {
+      if (number !== this.searchNumber) return;
       if (error instanceof OfflineError) this.offline = true;
       else if (error instanceof HttpError && error.status === 422) {
         this.error = error.body.error.fields?.q ?? error.body.error.message;
         void focusErrorSummary(this);
+      } else if (error instanceof HttpError) {
+        this.announcement = error.body.error.message;
       } else throw error;
     }
   }

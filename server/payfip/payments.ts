@@ -35,20 +35,31 @@ export async function invoiceDue(db: Db | Tx, inv: { id: string; amountCents: nu
 
 /** How long an attempt may wait for its idOp before it counts as failed. */
 const CREATION_GRACE_MS = 60_000;
+/**
+ * After its page expired, how long an attempt whose result PayFiP has not given yet still counts:
+ * the family may have paid at the last minute and the notification been lost; the reconciliation
+ * job (every minute) normally settles it well within this time.
+ */
+const RESULT_GRACE_MS = 30 * 60_000;
 
 /**
- * The online payment page still open for an invoice (its idOp valid, or being created), if any.
- * While it is open the amount due must not change and no other payment may start: the family
- * could still pay on that page, and the invoice would be paid twice.
+ * The online payment still open for an invoice, if any: its page being created or still valid,
+ * or expired with its result not known yet. Meanwhile the amount due must not change and no other
+ * payment may start: the family could still pay (or have paid) there, and the invoice would be
+ * paid twice. `until` is when it stops counting, barring a result.
  */
 export async function openPayfipAttempt(tx: Db | Tx, invoiceId: string, now = Date.now()) {
   const pending = await tx.select().from(payfipAttempt).where(and(eq(payfipAttempt.invoiceId, invoiceId), eq(payfipAttempt.status, 'pending')));
-  return pending.find((a) => (a.idOp ? new Date(a.expiresAt).getTime() > now : now - new Date(a.createdAt).getTime() < CREATION_GRACE_MS)) ?? null;
+  for (const a of pending) {
+    const until = a.idOp ? new Date(a.expiresAt).getTime() + RESULT_GRACE_MS : new Date(a.createdAt).getTime() + CREATION_GRACE_MS;
+    if (until > now) return { attempt: a, until, pageOpen: !!a.idOp && new Date(a.expiresAt).getTime() > now };
+  }
+  return null;
 }
 
-/** "Wait until HH:MM" (Paris time) for a page still open. */
-export function payfipOpenUntil(attempt: { expiresAt: string }) {
-  return new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(attempt.expiresAt));
+/** "HH:MM" (Paris time). */
+export function parisTime(ms: number) {
+  return new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(ms));
 }
 
 export interface StartedPayment {
@@ -75,16 +86,22 @@ export async function startPayfipPayment(db: Db, env: Env, user: SessionUser, in
       await markAttempt(db, attempt.id, 'error');
     } else if (new Date(attempt.expiresAt).getTime() > Date.now()) {
       const due = await invoiceDue(db, inv);
-      if (due === attempt.amountCents && due === expectedCents) {
-        return { attemptId: attempt.id, idOp: attempt.idOp, paymentUrl: pageUrl(config.paymentPageUrl, attempt.idOp) };
+      if (due === attempt.amountCents) {
+        if (due === expectedCents) return { attemptId: attempt.id, idOp: attempt.idOp, paymentUrl: pageUrl(config.paymentPageUrl, attempt.idOp) };
+        throw new ApiError(409, 'amount_changed', 'Le montant à payer a changé depuis votre dernière synchronisation. Vérifiez-le avant de payer.');
       }
       // The amount changed while its page is open: never open a second page beside it.
       const settled = await settleAttempt(db, env, attempt.idOp, 'start', client);
       if (settled.status === 'pending') {
-        throw new ApiError(409, 'payment_page_open', `Une page de paiement en ligne de cette facture est encore ouverte pour un autre montant. Terminez ou abandonnez ce paiement, ou réessayez après ${payfipOpenUntil(attempt)}.`);
+        throw new ApiError(409, 'payment_page_open', `Une page de paiement en ligne de cette facture est encore ouverte pour un autre montant. Terminez ou abandonnez ce paiement, ou réessayez après ${parisTime(new Date(attempt.expiresAt).getTime())}.`);
       }
     } else {
-      await settleAttempt(db, env, attempt.idOp, 'start', client);
+      // Expired: its result first (a payment made at the last minute must not be made twice).
+      const settled = await settleAttempt(db, env, attempt.idOp, 'start', client);
+      const open = settled.status === 'pending' ? await openPayfipAttempt(db, inv.id) : null;
+      if (open && open.attempt.id === attempt.id) {
+        throw new ApiError(409, 'payment_result_pending', `Le résultat d’un paiement en ligne de cette facture n’est pas encore connu. Réessayez après ${parisTime(open.until)}.`);
+      }
     }
   }
 

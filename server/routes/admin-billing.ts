@@ -11,7 +11,7 @@ import type { AppEnv } from '../http/context.ts';
 import { sendJson } from '../http/json-response.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { validateJson } from '../http/validate.ts';
-import { invoiceDue, openPayfipAttempt, payfipOpenUntil } from '../payfip/payments.ts';
+import { invoiceDue, openPayfipAttempt, parisTime } from '../payfip/payments.ts';
 
 const DESK_LABELS = { cheque: 'Chèque', cash: 'Espèces', direct_debit: 'Prélèvement' } as const;
 
@@ -39,12 +39,20 @@ async function siteInvoice(db: Db | Tx, siteId: string, invoiceId: string) {
   return row.invoice;
 }
 
-/** No desk payment or discount while an online payment page is open: the family could still pay the old amount there. */
+/**
+ * No desk payment or discount while an online payment is open (page valid, or its result not
+ * known yet): the family could pay, or have paid, the old amount there.
+ */
 async function refuseWhilePayfipOpen(tx: Tx, invoiceId: string) {
   const open = await openPayfipAttempt(tx, invoiceId);
-  if (open) {
-    throw new ApiError(409, 'payfip_open', `La famille a une page de paiement en ligne ouverte pour cette facture. Réessayez après ${payfipOpenUntil(open)}, quand elle aura expiré ou abouti.`);
-  }
+  if (!open) return;
+  throw new ApiError(
+    409,
+    'payfip_open',
+    open.pageOpen
+      ? `La famille a une page de paiement en ligne ouverte pour cette facture. Réessayez après ${parisTime(new Date(open.attempt.expiresAt).getTime())}, quand elle aura expiré ou abouti.`
+      : `Le résultat d’un paiement en ligne de cette facture n’est pas encore connu. Réessayez après ${parisTime(open.until)}.`,
+  );
 }
 
 const tooMuch = (due: number) =>

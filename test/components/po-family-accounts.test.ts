@@ -49,6 +49,7 @@ describe('po-family-accounts', () => {
     await until(() => status.textContent!.includes('débloqué'));
     expect(calls).to.deep.equal(['POST /api/admin/accounts/u1/unlock']);
     expect(changed).to.equal(1);
+    expect(el.shadowRoot!.activeElement).to.equal(status, '"Débloquer" goes away with the lock: the focus is on what was done');
   });
 
   it('offline or refused: an alert says why; nothing is announced as done', async () => {

@@ -7,6 +7,7 @@ import { until } from '../helpers/until.ts';
 /** A server whose answers wait until the test releases them, one by one. */
 const realFetch = window.fetch;
 let asked: string[] = [];
+let background: boolean[] = [];
 let release: Array<() => void> = [];
 let version = 10;
 
@@ -15,10 +16,12 @@ describe('pullNow: no request is lost, none is doubled', () => {
     for (const table of db.tables) await table.clear();
     await setMeta('cursor', 10);
     asked = [];
+    background = [];
     release = [];
     version = 10;
-    window.fetch = ((input: RequestInfo | URL) => {
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
       asked.push(String(input));
+      background.push((init?.headers as Record<string, string> | undefined)?.['x-portee-background'] === '1');
       const cursor = ++version;
       return new Promise<Response>((resolve) => release.push(() => resolve(Response.json({ cursor, snapshot: false, changes: {}, deleted: {} }))));
     }) as typeof fetch;
@@ -54,5 +57,19 @@ describe('pullNow: no request is lost, none is doubled', () => {
     release.shift()!();
     expect(await late).to.equal(true);
     expect(await getMeta<number>('cursor')).to.equal(12);
+  });
+
+  it('the timer’s pull that someone joins in person becomes theirs (it extends the session)', async () => {
+    const first = pullNow({ background: true });
+    await until(() => asked.length === 1);
+    const timer = pullNow({ background: true });
+    const person = pullNow();
+    expect(person).to.equal(timer);
+    release.shift()!();
+    await first;
+    await until(() => asked.length === 2);
+    release.shift()!();
+    await person;
+    expect(background).to.deep.equal([true, false]);
   });
 });

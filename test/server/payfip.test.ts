@@ -353,7 +353,7 @@ describe('PayFiP through the simulator', () => {
     assert.deepEqual((await paymentsOf(invoiceId)).map((p) => p.amountCents), [5000]);
   });
 
-  test('while a payment page is open, the desk can record neither a payment nor a discount; once it expired, it can', async () => {
+  test('while a payment page is open or its result unknown, the desk can record neither a payment nor a discount; long after, it can', async () => {
     const { secretariat, invoiceId } = await newInvoice('Location de partitions', '30,00');
     const c = await familyClient();
     const started = await start(c, invoiceId, 3000);
@@ -366,8 +366,17 @@ describe('PayFiP through the simulator', () => {
     assert.equal(reduction.status, 409);
     assert.equal((await paymentsOf(invoiceId)).length, 0);
 
-    // The page expired without a result (the family left): the desk may take the cheque.
+    // The page just expired, its result not known yet (a last-minute payment's notification may be lost): still no.
     await t.db.update(payfipAttempt).set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where(eq(payfipAttempt.idOp, started.body.idOp));
+    const unknown = await secretariat.json('/api/admin/billing/payments', { json: { invoiceId, mode: 'cheque', date: '2026-11-28', amount: '30,00' } });
+    assert.equal(unknown.status, 409);
+    assert.match(unknown.body.error.message, /pas encore connu/);
+    const familyAgain = await start(c, invoiceId, 3000);
+    assert.equal(familyAgain.status, 409);
+    assert.equal(familyAgain.body.error.code, 'payment_result_pending');
+
+    // Long expired without a result (the family left): the desk may take the cheque.
+    await t.db.update(payfipAttempt).set({ expiresAt: new Date(Date.now() - 31 * 60_000).toISOString() }).where(eq(payfipAttempt.idOp, started.body.idOp));
     const later = await secretariat.json('/api/admin/billing/payments', { json: { invoiceId, mode: 'cheque', date: '2026-11-28', amount: '30,00' } });
     assert.equal(later.status, 201, JSON.stringify(later.body));
     const again = await start(c, invoiceId, 3000);
