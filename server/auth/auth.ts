@@ -16,6 +16,8 @@ export const sessionUpdateAgeSeconds = (env: Env) => Math.min(60, Math.floor(env
 
 export const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 export const RESET_TOKEN_SECONDS = 60 * 60;
+/** The page where the e-mailed link lets a person choose a new password. */
+export const RESET_PAGE = '/mot-de-passe-perdu/nouveau';
 
 /**
  * better-auth, configured for a family portal: sign-in by identifiant (username plugin), sessions
@@ -38,7 +40,7 @@ export function createAuth(db: Db, env: Env, mailer: Mailer) {
       resetPasswordTokenExpiresIn: RESET_TOKEN_SECONDS,
       revokeSessionsOnPasswordReset: true,
       async sendResetPassword({ user, token }) {
-        const link = `${env.PUBLIC_URL}/mot-de-passe-perdu/nouveau?jeton=${encodeURIComponent(token)}`;
+        const link = `${env.PUBLIC_URL}${RESET_PAGE}?jeton=${encodeURIComponent(token)}`;
         // Not awaited by the route: the answer must not take longer when the account exists.
         await mailer.send(resetPasswordMail(user.email, user.name, link));
       },
@@ -82,3 +84,6 @@ export function createAuth(db: Db, env: Env, mailer: Mailer) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** E-mails the account's owner a single-use link to choose a password (lost password, or sent by the desk). */
+export const sendPasswordLink = (auth: Auth, email: string) => auth.api.requestPasswordReset({ body: { email, redirectTo: RESET_PAGE } });

@@ -23,7 +23,9 @@ export const BACKGROUND_HEADER = 'x-portee-background';
  * session is due for extension, so it re-issues the cookie as it normally does.
  */
 export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
-  const { auth, env, readSession } = c.var.deps;
+  // The /admin sub-apps each guard their routes and also share one guard for /admin/*: read once.
+  if (c.get('user')) return next();
+  const { auth, env, readSession } = c.get('deps');
   const found = await readSession(c.req.header('cookie'));
   if (!found) throw unauthorized();
   let { session, user } = found;

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Auth } from '../auth/auth.ts';
+import { sendPasswordLink, type Auth } from '../auth/auth.ts';
 import type { Throttle } from '../auth/throttle.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog, family, user } from '../db/schema/index.ts';
@@ -58,7 +58,7 @@ export async function unlockAccount(db: Db, throttle: Throttle, actor: SessionUs
  */
 export async function sendResetLink(db: Db, auth: Auth, actor: SessionUser, userId: string) {
   const account = await siteFamilyAccount(db, actor.siteId, userId);
-  await auth.api.requestPasswordReset({ body: { email: account.email, redirectTo: '/mot-de-passe-perdu/nouveau' } });
+  await sendPasswordLink(auth, account.email);
   await db.insert(auditLog).values({
     actorUserId: actor.id, action: 'account.reset_link_sent', targetKind: 'user', targetId: account.id, familyId: account.familyId, siteId: actor.siteId,
     details: { username: account.username, email: account.email },

@@ -7,7 +7,7 @@ import { requireRole, requireSession } from '../auth/session-middleware.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { auditLog, discount, family, invoice, invoiceLine, payfipAttempt, payment, student } from '../db/schema/index.ts';
 import { nextVersion } from '../db/versioning.ts';
-import type { AppEnv } from '../http/context.ts';
+import type { AppEnv, SessionUser } from '../http/context.ts';
 import { sendJson } from '../http/json-response.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { validateJson } from '../http/validate.ts';
@@ -53,6 +53,30 @@ async function refuseWhilePayfipOpen(tx: Tx, invoiceId: string) {
       ? `La famille a une page de paiement en ligne ouverte pour cette facture. Réessayez après ${parisTime(new Date(open.attempt.expiresAt).getTime())}, quand elle aura expiré ou abouti.`
       : `Le résultat d’un paiement en ligne de cette facture n’est pas encore connu. Réessayez après ${parisTime(open.until)}.`,
   );
+}
+
+type Invoice = Awaited<ReturnType<typeof siteInvoice>>;
+
+/**
+ * A desk payment or a discount: set against one invoice of the site, never above what it still
+ * asks for nor while an online payment is open, and written with its audit row in one transaction.
+ */
+async function creditInvoice<R extends { id: string; familyId: string }>(
+  db: Db,
+  actor: SessionUser,
+  invoiceId: string,
+  amount: number,
+  write: (tx: Tx, inv: Invoice, version: number) => Promise<{ row: R; action: string; kind: string; details: Record<string, unknown> }>,
+): Promise<R> {
+  const inv = await siteInvoice(db, actor.siteId, invoiceId);
+  return writeTransaction(db, async (tx) => {
+    await refuseWhilePayfipOpen(tx, inv.id);
+    const due = await invoiceDue(tx, inv);
+    if (amount > due) throw tooMuch(due);
+    const { row, action, kind, details } = await write(tx, inv, await nextVersion(tx));
+    await tx.insert(auditLog).values({ actorUserId: actor.id, action, targetKind: kind, targetId: row.id, familyId: row.familyId, siteId: actor.siteId, details });
+    return row;
+  });
 }
 
 const tooMuch = (due: number) =>
@@ -124,49 +148,27 @@ export const adminBillingRoutes = new Hono<AppEnv>()
     return sendJson(c, created, 201);
   })
   .post('/payments', validateJson(deskPaymentSchema), async (c) => {
-    const { db } = c.var.deps;
     const input = c.req.valid('json');
-    const siteId = c.var.user.siteId;
-    const inv = await siteInvoice(db, siteId, input.invoiceId);
-    const created = await writeTransaction(db, async (tx) => {
-      await refuseWhilePayfipOpen(tx, inv.id);
-      const due = await invoiceDue(tx, inv);
-      if (input.amount > due) throw tooMuch(due);
-      const version = await nextVersion(tx);
-      const label = input.operationNumber ? `${DESK_LABELS[input.mode]} n° ${input.operationNumber}` : DESK_LABELS[input.mode];
+    const label = input.operationNumber ? `${DESK_LABELS[input.mode]} n° ${input.operationNumber}` : DESK_LABELS[input.mode];
+    const created = await creditInvoice(c.var.deps.db, c.var.user, input.invoiceId, input.amount, async (tx, inv, version) => {
       const row = {
         id: crypto.randomUUID(), familyId: inv.familyId, invoiceId: inv.id, date: input.date, mode: input.mode, operationNumber: input.operationNumber,
         label, amountCents: input.amount, schoolYear: inv.schoolYear, version,
       };
       await tx.insert(payment).values(row);
-      await tx.insert(auditLog).values({
-        actorUserId: c.var.user.id, action: 'billing.payment.create', targetKind: 'payment', targetId: row.id, familyId: inv.familyId, siteId,
-        details: { invoiceNumber: inv.number, mode: input.mode, amountCents: input.amount },
-      });
-      return row;
+      return { row, action: 'billing.payment.create', kind: 'payment', details: { invoiceNumber: inv.number, mode: input.mode, amountCents: input.amount } };
     });
     return sendJson(c, created, 201);
   })
   .post('/discounts', validateJson(discountSchema), async (c) => {
-    const { db } = c.var.deps;
     const input = c.req.valid('json');
-    const siteId = c.var.user.siteId;
-    const inv = await siteInvoice(db, siteId, input.invoiceId);
-    const created = await writeTransaction(db, async (tx) => {
-      await refuseWhilePayfipOpen(tx, inv.id);
-      const due = await invoiceDue(tx, inv);
-      if (input.amount > due) throw tooMuch(due);
-      const version = await nextVersion(tx);
+    const created = await creditInvoice(c.var.deps.db, c.var.user, input.invoiceId, input.amount, async (tx, inv, version) => {
       const row = {
         id: crypto.randomUUID(), familyId: inv.familyId, invoiceId: inv.id, date: input.date, label: input.label,
         amountCents: input.amount, schoolYear: inv.schoolYear, version,
       };
       await tx.insert(discount).values(row);
-      await tx.insert(auditLog).values({
-        actorUserId: c.var.user.id, action: 'billing.discount.create', targetKind: 'discount', targetId: row.id, familyId: inv.familyId, siteId,
-        details: { invoiceNumber: inv.number, amountCents: input.amount, label: input.label },
-      });
-      return row;
+      return { row, action: 'billing.discount.create', kind: 'discount', details: { invoiceNumber: inv.number, amountCents: input.amount, label: input.label } };
     });
     return sendJson(c, created, 201);
   })

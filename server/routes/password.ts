@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { changePasswordSchema, lostPasswordSchema, resetPasswordSchema } from '../../shared/auth-schemas.ts';
+import { sendPasswordLink } from '../auth/auth.ts';
 import { passwordChangedMail } from '../auth/mails.ts';
 import { authHeaders, requireSession } from '../auth/session-middleware.ts';
 import { forwardCookies } from '../auth/session-info.ts';
@@ -27,8 +28,7 @@ export const passwordRoutes = new Hono<AppEnv>()
       .where(and(eq(user.username, username), eq(user.siteId, siteId)));
     if (match && match.email.toLowerCase() === email.toLowerCase()) {
       // Not awaited: the answer must take the same time whether or not an account matched.
-      void auth.api
-        .requestPasswordReset({ body: { email: match.email, redirectTo: '/mot-de-passe-perdu/nouveau' } })
+      void sendPasswordLink(auth, match.email)
         .catch((error: unknown) => console.error('[password] reset request failed', error));
     }
     return sendJson(c, { message: LOST_PASSWORD_ANSWER }, 200);
