@@ -47,6 +47,10 @@ export const envSchema = z
     const production = env.NODE_ENV === 'production';
     if (production && !env.AUTH_SECRET)
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required in production' });
+    if (production && env.AUTH_SECRET) {
+      const weakness = secretWeakness(env.AUTH_SECRET);
+      if (weakness) ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: weakness });
+    }
     if (production && !env.PUBLIC_URL)
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required in production' });
     return {
@@ -58,6 +62,25 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/**
+ * Why a production signing secret must be refused, or null. The development value is in the
+ * repository, so anyone could forge sessions with it; a long but patterned secret ("x" × 40, a word
+ * repeated) is as guessable. The estimate is the secret's own letter frequencies (Shannon entropy ×
+ * length) plus a check for a repeated block: generated secrets (`openssl rand -base64 32`) pass with
+ * a wide margin, typed ones do not.
+ */
+export function secretWeakness(secret: string): string | null {
+  const fix = 'generate one, e.g. `openssl rand -base64 32`';
+  if (secret === DEV_SECRET) return `is the development value committed in the repository: ${fix}`;
+  const counts = new Map<string, number>();
+  for (const ch of secret) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) bits -= n * Math.log2(n / secret.length);
+  const repeated = (secret + secret).indexOf(secret, 1) < secret.length;
+  if (bits < 128 || repeated) return `does not look random (about ${Math.floor(bits)} bits, 128 needed): ${fix}`;
+  return null;
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);

@@ -5,6 +5,9 @@ import { session, site, user } from '../../server/db/schema/index.ts';
 import { parseEnv } from '../../server/env.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
 
+/** A production-grade secret (random, made once per run): production refuses guessable ones. */
+const TEST_SECRET = crypto.randomUUID() + crypto.randomUUID();
+
 async function siteId(t: TestApp, name: string): Promise<string> {
   const [row] = await t.db.select({ id: site.id }).from(site).where(eq(site.name, name));
   assert.ok(row, `site ${name}`);
@@ -191,7 +194,7 @@ describe('session lifetime', () => {
 describe('production cookie', () => {
   let t: TestApp;
   before(async () => {
-    t = await createTestApp({ env: { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), PUBLIC_URL: 'https://portee.example' } });
+    t = await createTestApp({ env: { NODE_ENV: 'production', AUTH_SECRET: TEST_SECRET, PUBLIC_URL: 'https://portee.example' } });
   });
   after(() => t.close());
 
@@ -245,7 +248,7 @@ describe('environment', () => {
   });
 
   test('production with a secret and a public URL parses', () => {
-    const env = parseEnv({ NODE_ENV: 'production', PUBLIC_URL: 'https://portee.example/', AUTH_SECRET: 'x'.repeat(40) });
+    const env = parseEnv({ NODE_ENV: 'production', PUBLIC_URL: 'https://portee.example/', AUTH_SECRET: TEST_SECRET });
     assert.equal(env.production, true);
     assert.equal(env.PUBLIC_URL, 'https://portee.example');
   });
