@@ -19,7 +19,8 @@ export default defineConfig({
   testMatch: ['test/e2e/**/*.spec.ts', 'a11y/**/*.spec.ts'],
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // No retries, in CI too: a retry hides a flaky test, and a flaky test is a bug to fix.
+  retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'test-results/html' }]] : 'list',
