@@ -1,5 +1,7 @@
 // Push: 500 queued mutations sent as the client sends them (batches of 100), then the same
-// mutations replayed (a lost answer): the replay must create nothing.
+// mutations replayed (a lost answer): the replay must create nothing. Then one push of 1,000
+// mutations (the most a request may carry) while another family keeps writing: the longest wait
+// of that family's writes is what a long push makes everyone else endure.
 import { count, eq } from 'drizzle-orm';
 import { IDENTITY_CHANGE } from '../shared/identity-schemas.ts';
 import type { PushResponse } from '../shared/push-protocol.ts';
@@ -7,10 +9,13 @@ import { auditLog, changeRequest, mailOutbox, student, syncClient } from '../ser
 import { createTestApp, DEMO, TestClient } from '../test/helpers/test-app.ts';
 import { fmt } from './load.ts';
 
-export const title = 'Push: 500 queued mutations, then the same batch replayed';
+export const title = 'Push: 500 queued mutations, then the same batch replayed; another family’s writes during a 1,000-mutation push';
 
 const TOTAL = 500;
 const BATCH = 100;
+const BIG = 1000;
+/** Another family's one-edit push must not wait longer than this while a long push runs. */
+const WAIT_BUDGET_MS = 200;
 
 export async function run() {
   // Acknowledgements go to the test app's recording mailer (counted below with mail_outbox).
@@ -22,10 +27,12 @@ export async function run() {
     const students = await t.db.select({ id: student.id }).from(student).where(eq(student.familyId, familyId));
     const targets = [{ kind: 'family' as const, id: familyId }, ...students.map((s) => ({ kind: 'student' as const, id: s.id }))];
     const clientId = crypto.randomUUID();
-    const mutations = Array.from({ length: TOTAL }, (_, i) => {
-      const target = targets[i % targets.length];
-      return { mutationId: i + 1, name: IDENTITY_CHANGE, args: { targetKind: target.kind, targetId: target.id, values: { city: `Ville ${i}` }, from: {} }, baseVersion: 1 };
-    });
+    const edits = (n: number, tag: string) =>
+      Array.from({ length: n }, (_, i) => {
+        const target = targets[i % targets.length];
+        return { mutationId: i + 1, name: IDENTITY_CHANGE, args: { targetKind: target.kind, targetId: target.id, values: { city: `${tag} ${i}` }, from: {} }, baseVersion: 1 };
+      });
+    const mutations = edits(TOTAL, 'Ville');
 
     const counts = async () => ({
       changeRequests: (await t.db.select({ n: count() }).from(changeRequest))[0].n,
@@ -58,7 +65,44 @@ export async function run() {
         (afterReplay.changeRequests === afterFirst.changeRequests && afterReplay.auditRows === afterFirst.auditRows && afterReplay.mails === afterFirst.mails ? 'nothing: OK' : 'SOMETHING WAS CREATED'),
     );
     console.log(`  sync_client.last_mutation_id  ${client.lastMutationId}`);
+
+    // Another family writes (a one-edit push, one after the other) while a 1,000-mutation push runs.
+    const other = new TestClient(t.app);
+    const otherFamilyId = (await other.signIn(...DEMO.martin)).body.user.familyId as string;
+    const otherClientId = crypto.randomUUID();
+    let otherId = 0;
+    const otherWrite = async () => {
+      otherId++;
+      const start = performance.now();
+      const r = await other.json<PushResponse>('/api/sync/push', {
+        json: { clientId: otherClientId, mutations: [{ mutationId: otherId, name: IDENTITY_CHANGE, args: { targetKind: 'family', targetId: otherFamilyId, values: { city: `Mantes ${otherId}` }, from: {} }, baseVersion: 1 }] },
+      });
+      if (r.status !== 200 || r.body.lastMutationId !== otherId) throw new Error(`other family's push ${r.status}`);
+      return performance.now() - start;
+    };
+    const alone: number[] = [];
+    for (let i = 0; i < 20; i++) alone.push(await otherWrite());
+    const big = edits(BIG, 'Bourg');
+    let pushDone = false;
+    const bigStart = performance.now();
+    const bigPush = c.json<PushResponse>('/api/sync/push', { json: { clientId: crypto.randomUUID(), mutations: big } }).finally(() => (pushDone = true));
+    const waits: number[] = [];
+    while (!pushDone) waits.push(await otherWrite());
+    const bigAnswer = await bigPush;
+    const bigMs = performance.now() - bigStart;
+    if (bigAnswer.status !== 200 || bigAnswer.body.lastMutationId !== BIG) throw new Error(`1,000-mutation push ${bigAnswer.status}`);
+    const longest = Math.max(...waits);
+    console.log(`push ${fmt(BIG, 0)} mutations in one request    ${fmt(bigMs, 0)} ms, ${fmt((BIG / bigMs) * 1000, 0)} mutations/s`);
+    console.log(
+      `  another family's write, longest wait during it   ${fmt(longest, 0)} ms (${waits.length} writes, median ${fmt(median(waits), 0)} ms; alone: median ${fmt(median(alone), 0)} ms)` +
+        ` — budget ≤ ${WAIT_BUDGET_MS} ms: ${longest <= WAIT_BUDGET_MS ? 'within' : 'OVER'}`,
+    );
   } finally {
     t.close();
   }
+}
+
+function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
