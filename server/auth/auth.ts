@@ -1,8 +1,10 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { username } from 'better-auth/plugins/username';
+import { and, eq, like, lt, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import * as schema from '../db/schema/index.ts';
+import { verification } from '../db/schema/index.ts';
 import type { Env } from '../env.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../shared/password-policy.ts';
@@ -40,9 +42,16 @@ export function createAuth(db: Db, env: Env, mailer: Mailer) {
       resetPasswordTokenExpiresIn: RESET_TOKEN_SECONDS,
       revokeSessionsOnPasswordReset: true,
       async sendResetPassword({ user, token }) {
+        // The newest link is the only one: the earlier ones of the account end here (lost password
+        // and the desk's link alike), before the mail leaves.
+        await endEarlierLinks(db, user.id, token);
         const link = `${env.PUBLIC_URL}${RESET_PAGE}?jeton=${encodeURIComponent(token)}`;
         // Not awaited by the route: the answer must not take longer when the account exists.
         await mailer.send(resetPasswordMail(user.email, user.name, link));
+      },
+      // A reset ends every other link of the account, even one made at the same moment.
+      async onPasswordReset({ user }) {
+        await endEarlierLinks(db, user.id, null);
       },
     },
     user: {
@@ -84,6 +93,23 @@ export function createAuth(db: Db, env: Env, mailer: Mailer) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+const RESET_PREFIX = 'reset-password:';
+
+/**
+ * Deletes the account's reset links (better-auth stores `reset-password:<token>` → user id): all of
+ * them (`keep` null), or those made before the link `keep` (one made at the same millisecond stays).
+ */
+async function endEarlierLinks(db: Db, userId: string, keep: string | null) {
+  const ofAccount = and(eq(verification.value, userId), like(verification.identifier, `${RESET_PREFIX}%`));
+  if (keep === null) {
+    await db.delete(verification).where(ofAccount);
+    return;
+  }
+  const [kept] = await db.select({ createdAt: verification.createdAt }).from(verification).where(eq(verification.identifier, RESET_PREFIX + keep));
+  if (!kept) return;
+  await db.delete(verification).where(and(ofAccount, ne(verification.identifier, RESET_PREFIX + keep), lt(verification.createdAt, kept.createdAt)));
+}
 
 /** E-mails the account's owner a single-use link to choose a password (lost password, or sent by the desk). */
 export const sendPasswordLink = (auth: Auth, email: string) => auth.api.requestPasswordReset({ body: { email, redirectTo: RESET_PAGE } });

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { changePasswordSchema, lostPasswordSchema, resetPasswordSchema } from '../../shared/auth-schemas.ts';
 import { sendPasswordLink } from '../auth/auth.ts';
+import { createLinkThrottle } from '../auth/link-throttle.ts';
 import { passwordChangedMail } from '../auth/mails.ts';
 import { authHeaders, requireSession } from '../auth/session-middleware.ts';
 import { forwardCookies } from '../auth/session-info.ts';
@@ -16,17 +17,23 @@ export const LOST_PASSWORD_ANSWER =
 
 /**
  * Lost password sends a single-use link valid one hour (better-auth's reset token), never a
- * password by e-mail; the answer is the same whether or not an account matched.
+ * password by e-mail; the answer is the same whether or not an account matched, and whether or not
+ * a limit held the link back (3 links per account, 20 requests per address, per hour). A new link
+ * or a reset ends the account's earlier links (createAuth).
  */
 export const passwordRoutes = new Hono<AppEnv>()
   .post('/lost', validateJson(lostPasswordSchema), async (c) => {
     const { db, auth } = c.var.deps;
     const { siteId, username, email } = c.req.valid('json');
-    const [match] = await db
-      .select({ email: user.email })
+    const [found] = await db
+      .select({ id: user.id, email: user.email })
       .from(user)
       .where(and(eq(user.username, username), eq(user.siteId, siteId)));
-    if (match && match.email.toLowerCase() === email.toLowerCase()) {
+    const match = found && found.email.toLowerCase() === email.toLowerCase() ? found : null;
+    // Every request counts against its address; only a matching one against the account. Over a
+    // limit nothing is sent and the answer is the same: see createLinkThrottle.
+    const allowed = await createLinkThrottle(db).reserve(match?.id ?? null, c.var.clientIp);
+    if (match && allowed) {
       // Not awaited: the answer must take the same time whether or not an account matched.
       void sendPasswordLink(auth, match.email)
         .catch((error: unknown) => console.error('[password] reset request failed', error));

@@ -95,3 +95,19 @@ export const signInFailure = sqliteTable(
   },
   (t) => [index('sign_in_failure_username_idx').on(t.username, t.at), index('sign_in_failure_ip_idx').on(t.ip, t.at)],
 );
+
+/**
+ * Lost-password requests, kept in the database so the limits survive a restart: every request
+ * counts against its address (matching an account or not); only one that sends a link counts
+ * against the account (`userId`), so a stranger with wrong details cannot use up an account's links.
+ */
+export const passwordLinkRequest = sqliteTable(
+  'password_link_request',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id'),
+    ip: text('ip').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('password_link_request_user_idx').on(t.userId, t.at), index('password_link_request_ip_idx').on(t.ip, t.at)],
+);
