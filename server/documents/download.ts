@@ -17,6 +17,14 @@ export function contentDisposition(kind: 'attachment' | 'inline', fileName: stri
 }
 
 /**
+ * The policy of a PDF the secretariat previews in its own tab: nothing loads, nothing runs
+ * (`sandbox`: a unique origin, no scripts, forms or pop-ups), nothing frames it. Chrome shows a
+ * PDF through an internal <embed>, which the app's `object-src 'none'` would block
+ * (crbug.com/271452), hence `object-src 'self'` here alone.
+ */
+const PDF_PREVIEW_POLICY = "default-src 'none'; object-src 'self'; sandbox; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
  * The stored bytes of a document as a response: its real type (checked at upload), a download
  * rather than a page (`attachment`, unless the secretariat previews a PDF), `nosniff` so no
  * browser ever runs it as something else, and never cached by anything on the way.
@@ -32,9 +40,7 @@ export async function documentFileResponse(storage: Storage, row: typeof documen
       'Content-Disposition': contentDisposition(disposition, row.fileName),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
-      // Chrome shows a PDF through an internal <embed>, which the app's `object-src 'none'` would
-      // block (crbug.com/271452): a PDF previewed in its tab gets its own, narrower policy.
-      ...(disposition === 'inline' ? { 'Content-Security-Policy': "object-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" } : {}),
+      ...(disposition === 'inline' ? { 'Content-Security-Policy': PDF_PREVIEW_POLICY } : {}),
     },
   });
 }

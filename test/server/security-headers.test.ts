@@ -1,12 +1,23 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, TestClient, type TestApp } from '../helpers/test-app.ts';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { documentKind, site } from '../../server/db/schema/index.ts';
+import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
+let uploadDir: string;
 before(async () => {
-  t = await createTestApp();
+  uploadDir = mkdtempSync(join(tmpdir(), 'portee-csp-uploads-'));
+  t = await createTestApp({ env: { UPLOAD_DIR: uploadDir } });
 });
-after(() => t.close());
+after(() => {
+  t.close();
+  rmSync(uploadDir, { recursive: true, force: true });
+});
 
 /** The CSP as { directive: [values] }. */
 function csp(res: Response): Record<string, string[]> {
@@ -29,6 +40,9 @@ function assertSecurityHeaders(res: Response, what: string) {
   assert.ok(!policy['script-src'].includes("'unsafe-inline'") && !policy['script-src'].includes("'unsafe-eval'"));
   if (policy['default-src']) assert.ok(!policy['default-src'].includes("'unsafe-inline'"));
   assert.deepEqual(policy['object-src'], ["'none'"]);
+  // Lit adopts constructable stylesheets and no template sets a style attribute: no inline styles.
+  assert.deepEqual(policy['style-src'], ["'self'"], `${what}: style-src`);
+  assert.deepEqual(policy['base-uri'], ["'none'"], `${what}: base-uri`);
   assert.equal(res.headers.get('x-content-type-options'), 'nosniff', what);
   assert.ok(res.headers.get('referrer-policy'), `${what}: Referrer-Policy`);
   assert.notEqual(res.headers.get('referrer-policy'), 'unsafe-url');
@@ -67,6 +81,62 @@ describe('security headers', () => {
       assertSecurityHeaders(res, status);
       assert.equal(res.headers.get('strict-transport-security'), null);
     }
+  });
+});
+
+describe('stored documents: only the secretariat sees a PDF inline, under its own full policy', () => {
+  let n = 0;
+  /** Uploads a file as `client` (a signed-in family) and returns its id. */
+  async function upload(client: TestClient, name: string, type: string, bytes: Uint8Array) {
+    const [mantes] = await t.db.select().from(site).where(eq(site.name, 'Mantes'));
+    const [kind] = await t.db.select().from(documentKind).where(and(eq(documentKind.siteId, mantes.id), eq(documentKind.label, 'Justificatif de domicile')));
+    const form = new FormData();
+    form.set('kindId', kind.id);
+    form.set('idempotencyKey', `csp-test-device:${++n}:${createHash('sha256').update(bytes).digest('hex')}`);
+    form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name, { type }));
+    const cookie = [...(client as unknown as { cookies: Map<string, string> }).cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await t.app.request('/api/documents', { method: 'POST', body: form, headers: { cookie, 'x-test-client-ip': '127.0.0.1' } });
+    assert.equal(res.status, 201, await res.clone().text());
+    return ((await res.json()) as { document: { id: string } }).document.id;
+  }
+  const pdf = new TextEncoder().encode('%PDF-1.4\n% csp\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+
+  test('the family always gets a download (attachment), even when it asks for a preview', async () => {
+    const family = new TestClient(t.app);
+    assert.equal((await family.signIn(...DEMO.family)).status, 200);
+    const id = await upload(family, 'avis-imposition.pdf', 'application/pdf', pdf);
+    for (const query of ['', '?apercu=1']) {
+      const res = await family.request(`/api/documents/${id}/file${query}`);
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-disposition')!, /^attachment; /, query);
+      assertSecurityHeaders(res, `family file${query}`);
+    }
+  });
+
+  test('the secretariat previews a PDF inline with default-src none and a sandbox; anything else is a download', async () => {
+    const family = new TestClient(t.app);
+    assert.equal((await family.signIn(...DEMO.family)).status, 200);
+    const id = await upload(family, 'quittance.pdf', 'application/pdf', pdf);
+    const admin = new TestClient(t.app);
+    assert.equal((await admin.signIn(...DEMO.secretariat)).status, 200);
+
+    const preview = await admin.request(`/api/admin/documents/${id}/file?apercu=1`);
+    assert.equal(preview.status, 200);
+    assert.match(preview.headers.get('content-disposition')!, /^inline; /);
+    const policy = csp(preview);
+    assert.deepEqual(policy['default-src'], ["'none'"]);
+    assert.deepEqual(policy['sandbox'], []);
+    // Chrome draws a PDF through an internal <embed> (crbug.com/271452).
+    assert.deepEqual(policy['object-src'], ["'self'"]);
+    assert.deepEqual(policy['frame-ancestors'], ["'none'"]);
+    assert.deepEqual(policy['base-uri'], ["'none'"]);
+    assert.deepEqual(policy['form-action'], ["'none'"]);
+    assert.equal(preview.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(preview.headers.get('x-frame-options'), 'DENY');
+
+    const download = await admin.request(`/api/admin/documents/${id}/file`);
+    assert.match(download.headers.get('content-disposition')!, /^attachment; /);
+    assertSecurityHeaders(download, 'secretariat download');
   });
 });
 
