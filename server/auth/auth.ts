@@ -9,6 +9,7 @@ import type { Env } from '../env.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../shared/password-policy.ts';
 import { resetPasswordMail } from './mails.ts';
+import { createThrottle } from './throttle.ts';
 
 /** The header our own middleware sets from the socket address (any client value is overwritten). */
 export const CLIENT_IP_HEADER = 'x-portee-client-ip';
@@ -49,9 +50,12 @@ export function createAuth(db: Db, env: Env, mailer: Mailer) {
         // Not awaited by the route: the answer must not take longer when the account exists.
         await mailer.send(resetPasswordMail(user.email, user.name, link));
       },
-      // A reset ends every other link of the account, even one made at the same moment.
+      // A reset ends every other link of the account, even one made at the same moment, and lifts
+      // the lock against unknown devices: the link is the way in offered to a locked-out owner.
       async onPasswordReset({ user }) {
         await endEarlierLinks(db, user.id, null);
+        const username = (user as { username?: string | null }).username;
+        if (username) await createThrottle(db).recordSuccess(username);
       },
     },
     user: {

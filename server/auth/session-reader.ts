@@ -46,7 +46,8 @@ export function createSessionReader(db: Db, reads: ReadConnection | null, secret
   };
 }
 
-function readCookie(header: string, name: string): string | null {
+/** The value of the cookie `name` in a Cookie header, or null. */
+export function readCookie(header: string, name: string): string | null {
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();

@@ -23,8 +23,8 @@ export async function familyAccounts(db: Db, throttle: Throttle, familyId: strin
     .orderBy(asc(user.username));
   return Promise.all(
     rows.map(async (r) => {
-      // The account's own lock only: no address is given, so no address lock is counted.
-      const wait = await throttle.retryAfterMs(r.username ?? '', '');
+      // The account's lock against unknown devices (not an address's, nor one device's).
+      const wait = await throttle.accountLockMs(r.username ?? '');
       return { id: r.id, username: r.username ?? '', email: r.email, lockedMinutes: wait > 0 ? Math.ceil(wait / 60_000) : 0 };
     }),
   );
@@ -44,7 +44,7 @@ async function siteFamilyAccount(db: Db, siteId: string, userId: string) {
 /** The desk lifts a lock set by failed sign-ins (the family called): audited. */
 export async function unlockAccount(db: Db, throttle: Throttle, actor: SessionUser, userId: string) {
   const account = await siteFamilyAccount(db, actor.siteId, userId);
-  await throttle.recordSuccess(account.username!);
+  await throttle.unlock(account.username!);
   await db.insert(auditLog).values({
     actorUserId: actor.id, action: 'account.unlocked', targetKind: 'user', targetId: account.id, familyId: account.familyId, siteId: actor.siteId,
     details: { username: account.username },

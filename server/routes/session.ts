@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { preferencesSchema, signInSchema } from '../../shared/auth-schemas.ts';
+import { readDeviceToken, trustDevice, trustedDeviceId } from '../auth/devices.ts';
 import { authHeaders, requireSession } from '../auth/session-middleware.ts';
 import { forwardCookies, sessionInfo } from '../auth/session-info.ts';
 import { user as userTable } from '../db/schema/index.ts';
@@ -17,24 +18,31 @@ const BAD_CREDENTIALS = new ApiError(
 
 /**
  * Sign-in, session and preferences. Sign-in checks, before better-auth verifies the password,
- * that the identifiant is not throttled; after, that the account belongs to the chosen site. Every
- * refusal but throttling gives the same answer, so nothing tells whether an identifiant exists.
+ * that the identifiant is not throttled (for this device: see throttle.ts); after, that the account
+ * belongs to the chosen site. Every refusal but throttling gives the same answer, so nothing tells
+ * whether an identifiant exists. A success makes the device trusted for the account (device cookie).
  */
 export const sessionRoutes = new Hono<AppEnv>()
   .post('/sign-in', validateJson(signInSchema), async (c) => {
-    const { auth, throttle, db } = c.var.deps;
+    const { auth, throttle, db, env } = c.var.deps;
     const { siteId, username, password } = c.req.valid('json');
     const ip = c.var.clientIp;
+    // A device that signed in to this account before is held back only by its own failures.
+    const deviceToken = readDeviceToken(c.req.header('cookie'), env);
+    const deviceId = await trustedDeviceId(db, deviceToken, username);
 
     // Counted as a failure from here until it succeeds: see throttle.reserve.
-    const waitMs = await throttle.reserve(username, ip);
+    const waitMs = await throttle.reserve(username, ip, deviceId);
     if (waitMs > 0) {
       const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
       c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+      const wait = `Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}`;
       throw new ApiError(
         429,
         'throttled',
-        `Trop de tentatives de connexion. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+        deviceId
+          ? `Trop de tentatives de connexion depuis cet appareil. ${wait}.`
+          : `Trop de tentatives de connexion. ${wait}, ou choisissez un nouveau mot de passe avec « Mot de passe perdu ».`,
         undefined,
         { retryAfterMinutes: minutes },
       );
@@ -57,8 +65,9 @@ export const sessionRoutes = new Hono<AppEnv>()
       await throttle.prune().catch((error: unknown) => console.error('[throttle] prune failed', error));
       throw BAD_CREDENTIALS;
     }
-    await throttle.recordSuccess(username);
+    await throttle.recordSuccess(username, deviceId);
     forwardCookies(result.headers, c);
+    c.header('set-cookie', await trustDevice(db, env, u.id, deviceToken), { append: true });
     const session = await auth.api.getSession({ headers: new Headers({ cookie: cookieHeader(result.headers) }), query: { disableRefresh: true } });
     return sendJson(c, await sessionInfo(db, c.var.deps.env, u, session?.session.expiresAt ?? new Date()), 200);
   })

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { site } from './sites.ts';
 
 /**
@@ -83,7 +83,8 @@ export const verification = sqliteTable(
 
 /**
  * Failed sign-ins, kept in the database so throttling survives a restart and is shared by every
- * server process: per account (5 in 15 min locks it) and per IP (50 in 15 min).
+ * server process: per account from unknown devices (5 in 15 min locks it for them), per trusted
+ * device (`deviceId`: 5 in 15 min locks that device) and per IP (50 in 15 min).
  */
 export const signInFailure = sqliteTable(
   'sign_in_failure',
@@ -92,8 +93,35 @@ export const signInFailure = sqliteTable(
     username: text('username').notNull(),
     ip: text('ip').notNull(),
     at: integer('at').notNull(),
+    /** The trusted device the attempt came from (trusted_device.id), null for an unknown device. */
+    deviceId: text('device_id'),
   },
-  (t) => [index('sign_in_failure_username_idx').on(t.username, t.at), index('sign_in_failure_ip_idx').on(t.ip, t.at)],
+  (t) => [
+    index('sign_in_failure_username_idx').on(t.username, t.at),
+    index('sign_in_failure_ip_idx').on(t.ip, t.at),
+    index('sign_in_failure_device_idx').on(t.deviceId, t.at),
+  ],
+);
+
+/**
+ * Devices (browsers) that signed in successfully to an account (OWASP "device cookies"): the
+ * device cookie holds a random token, stored here only as its SHA-256; one row per account the
+ * device signed in to. A trusted device is not held back by the account's lock against unknown
+ * devices, only by its own failures.
+ */
+export const trustedDevice = sqliteTable(
+  'trusted_device',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('trusted_device_token_user_idx').on(t.tokenHash, t.userId), index('trusted_device_user_idx').on(t.userId)],
 );
 
 /**
