@@ -32,8 +32,13 @@ export const envSchema = z
     PAYFIP_PAYMENT_URL: z.url().optional(),
     PAYFIP_NUMCLI: z.string().regex(/^\d{6}$/, 'must be 6 digits (the collectivity client number)').default('000000'),
     PAYFIP_SAISIE: z.enum(['T', 'X', 'W']).default('T'),
-    /** The PayFiP simulator mounted at /payfip-simulateur: on unless NODE_ENV=production (then off unless '1'). */
+    /**
+     * The PayFiP simulator mounted at /payfip-simulateur: on in demo mode (npm start --demo,
+     * SEED_DEMO=1) unless '0', or with '1'; never with NODE_ENV=production (refused at start-up).
+     */
     PAYFIP_SIMULATOR: z.enum(['0', '1']).optional(),
+    /** A test-only token (header X-Payfip-Simulateur-Token) for the simulator's controls and journal; none when unset. */
+    PAYFIP_SIMULATOR_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
     /** How often the reconciliation job asks PayFiP about expired pending attempts. */
     PAYFIP_RECONCILE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
     /** Where uploaded documents are stored: outside the web root (CLIENT_DIST), under server-made names. */
@@ -53,6 +58,8 @@ export const envSchema = z
     }
     if (production && !env.PUBLIC_URL)
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required in production' });
+    if (production && (env.PAYFIP_SIMULATOR ?? env.SEED_DEMO) === '1')
+      ctx.addIssue({ code: 'custom', path: ['PAYFIP_SIMULATOR'], message: 'the PayFiP simulator (on with PAYFIP_SIMULATOR=1 or in demo mode) is never allowed with NODE_ENV=production' });
     return {
       ...env,
       production,

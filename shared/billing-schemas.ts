@@ -99,41 +99,55 @@ export const payfipReturnSchema = z.object({
 
 /* --------------------------------------------- PayFiP ------------------------------------------ */
 
-/** PayFiP's field rules (DESIGN.md §7), checked before every creerPaiementSecurise. */
+/**
+ * PayFiP's field rules (DESIGN.md §7), checked before every creerPaiementSecurise; the simulator
+ * refuses what they refuse. As the other public clients do (eopayment's payfip_ws, Odoo's
+ * module): `objet` keeps letters, digits and spaces only, `refdet` is 6 to 30 letters or digits.
+ */
 export const PAYFIP_RULES = {
   numcli: /^\d{6}$/,
-  refdet: /^[A-Za-z0-9]{1,30}$/,
-  /** ≤ 100 printable ASCII characters: no accents. */
-  objet: /^[\x20-\x7e]{0,100}$/,
+  refdet: /^[A-Za-z0-9]{6,30}$/,
+  /** ≤ 100 ASCII letters, digits and spaces. */
+  objet: /^[A-Za-z0-9 ]{0,100}$/,
   exer: /^\d{4}$/,
   saisie: /^[TXW]$/,
 } as const;
 
+/** PayFiP refuses a payment below 1,00 €: such an amount is paid at the desk. */
+export const PAYFIP_MIN_CENTS = 100;
+
 export const payfipRequestSchema = z.object({
   exer: z.string().regex(PAYFIP_RULES.exer, { error: 'exer : une année sur 4 chiffres.' }),
   mel: z.email({ error: 'mel : une adresse e-mail valide.' }).max(80),
-  montant: z.number().int({ error: 'montant : un nombre entier de centimes.' }).positive({ error: 'montant : strictement positif.' }).max(MAX_CENTS),
+  montant: z.number().int({ error: 'montant : un nombre entier de centimes.' }).min(PAYFIP_MIN_CENTS, { error: 'montant : 1,00 € au moins.' }).max(MAX_CENTS),
   numcli: z.string().regex(PAYFIP_RULES.numcli, { error: 'numcli : 6 chiffres.' }),
-  objet: z.string().regex(PAYFIP_RULES.objet, { error: 'objet : 100 caractères au plus, sans accents.' }),
-  refdet: z.string().regex(PAYFIP_RULES.refdet, { error: 'refdet : 1 à 30 lettres ou chiffres.' }),
+  objet: z.string().regex(PAYFIP_RULES.objet, { error: 'objet : 100 lettres, chiffres ou espaces au plus.' }),
+  refdet: z.string().regex(PAYFIP_RULES.refdet, { error: 'refdet : 6 à 30 lettres ou chiffres.' }),
   saisie: z.enum(['T', 'X', 'W'], { error: 'saisie : T, X ou W.' }),
   urlnotif: z.url({ error: 'urlnotif : une URL.' }).max(250),
   urlredirect: z.url({ error: 'urlredirect : une URL.' }).max(250),
 });
 export type PayfipRequest = z.infer<typeof payfipRequestSchema>;
 
-/** An `objet` PayFiP accepts: accents removed, other characters outside ASCII dropped, ≤ 100 characters. */
+/** Letters that Unicode does not decompose into a base letter and an accent. */
+const LIGATURES: Record<string, string> = { Œ: 'OE', œ: 'oe', Æ: 'AE', æ: 'ae', ß: 'ss', Ø: 'O', ø: 'o', Ł: 'L', ł: 'l', Đ: 'D', đ: 'd' };
+
+/**
+ * An `objet` PayFiP accepts: accents removed, every other character but ASCII letters and digits
+ * dropped (punctuation becomes a word break), spaces collapsed, at most 100 characters, cut
+ * between words when it can.
+ */
 export function payfipObjet(text: string): string {
-  return text
+  const words = text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[^\x20-\x7e]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 100)
+    .replace(/[ŒœÆæßØøŁłĐđ]/g, (c) => LIGATURES[c])
+    .replace(/[^A-Za-z0-9]+/g, ' ')
     .trim();
+  if (words.length <= 100) return words;
+  const cut = words.slice(0, 101);
+  const lastSpace = cut.lastIndexOf(' ');
+  return (lastSpace > 0 ? cut.slice(0, lastSpace) : cut.slice(0, 100)).trim();
 }
 
 /** The notification PayFiP POSTs to urlnotif: `idop` (documented) or `idOp` (seen in the wild). */

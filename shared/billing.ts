@@ -138,8 +138,11 @@ export type PaymentMode = (typeof PAYMENT_MODES)[number];
 export const DESK_PAYMENT_MODES = ['cheque', 'cash', 'direct_debit'] as const;
 export type DeskPaymentMode = (typeof DESK_PAYMENT_MODES)[number];
 
-/** PayFiP attempt statuses (DESIGN.md §7): pending until resultrans is known. */
-export const PAYFIP_STATUSES = ['pending', 'paid', 'refused', 'abandoned', 'mismatch', 'error'] as const;
+/**
+ * PayFiP attempt statuses (DESIGN.md §7): pending until resultrans is known; 'expired' when the
+ * idOp expired and PayFiP still knows no result (P5) or no longer knows the idOp (P1).
+ */
+export const PAYFIP_STATUSES = ['pending', 'paid', 'refused', 'abandoned', 'mismatch', 'error', 'expired'] as const;
 export type PayfipStatus = (typeof PAYFIP_STATUSES)[number];
 
 /** The status an attempt takes from PayFiP's resultrans (P, V paid; R, Z refused; A abandoned). */

@@ -17,9 +17,12 @@ export interface PayfipConfig {
   urlredirect: string;
 }
 
-/** On by default, except in production where it must be asked for (PAYFIP_SIMULATOR=1). */
+/**
+ * On only in demo mode (npm start --demo, SEED_DEMO=1; PAYFIP_SIMULATOR=0 turns it off) or with
+ * PAYFIP_SIMULATOR=1; never in production (server/env.ts refuses that environment).
+ */
 export function simulatorEnabled(env: Env): boolean {
-  return env.PAYFIP_SIMULATOR ? env.PAYFIP_SIMULATOR === '1' : !env.production;
+  return !env.production && (env.PAYFIP_SIMULATOR ?? env.SEED_DEMO) === '1';
 }
 
 export function payfipConfig(env: Env): PayfipConfig {

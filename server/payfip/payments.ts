@@ -1,7 +1,7 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { invoiceBalanceCents, statusOfResultrans, type PayfipStatus } from '../../shared/billing.ts';
-import { payfipObjet, payfipRequestSchema } from '../../shared/billing-schemas.ts';
+import { PAYFIP_MIN_CENTS, payfipObjet, payfipRequestSchema } from '../../shared/billing-schemas.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { auditLog, discount, family, invoice, payfipAttempt, payment } from '../db/schema/index.ts';
 import { nextVersion } from '../db/versioning.ts';
@@ -107,6 +107,9 @@ export async function startPayfipPayment(db: Db, env: Env, user: SessionUser, in
 
   const due = await invoiceDue(db, inv);
   if (due <= 0) throw new ApiError(409, 'already_paid', 'Cette facture est déjà réglée.');
+  if (due < PAYFIP_MIN_CENTS) {
+    throw new ApiError(422, 'amount_below_minimum', 'Le paiement en ligne n’est possible qu’à partir de 1,00 € : réglez ce montant auprès du secrétariat.');
+  }
   if (due !== expectedCents) {
     throw new ApiError(409, 'amount_changed', 'Le montant à payer a changé depuis votre dernière synchronisation. Vérifiez-le avant de payer.');
   }
@@ -191,34 +194,58 @@ function transactionTime(detail: PaymentDetail): { date: string; at: string } | 
   return { date, at: h ? `${date}T${h[1]}:${h[2]}` : date };
 }
 
+/** PayFiP's answers that mean "no result": P5 (not known yet: the family is on the page or left it), P1 (idOp unknown). */
+const NO_RESULT_CODES = new Set(['P5', 'P1']);
+
+type SettleSource = 'notification' | 'return' | 'reconciliation' | 'start';
+
+/**
+ * Which attempts may still receive a result: pending ones, and expired ones when PayFiP itself
+ * tells us about them (a notification, the family's return): a payment made at the last second
+ * must never be lost. The reconciliation job asks about pending ones only.
+ */
+const openToResult = (status: string, source: SettleSource) => status === 'pending' || (status === 'expired' && (source === 'notification' || source === 'return'));
+
 /**
  * Reads the transaction's detail from PayFiP and records it, once. Safe to call any number of
  * times from the notification, the return page and the reconciliation job, concurrently too.
+ * While the idOp is valid (`now` before its expiry) only a final result settles the attempt: P5,
+ * P1 and an abandon (A: the family may come back to the page and pay) leave it pending. Once it
+ * expired, P5 or P1 make it 'expired' and A 'abandoned'.
  */
-export async function settleAttempt(db: Db, env: Env, idOp: string, source: 'notification' | 'return' | 'reconciliation' | 'start', client = payfipClient(env)): Promise<SettleResult> {
+export async function settleAttempt(db: Db, env: Env, idOp: string, source: SettleSource, client = payfipClient(env), now = new Date()): Promise<SettleResult> {
   const [attempt] = await db.select().from(payfipAttempt).where(eq(payfipAttempt.idOp, idOp));
   if (!attempt) return { status: 'unknown' };
   const known = (a: typeof attempt): SettleResult => ({ status: a.status as PayfipStatus, attemptId: a.id, invoiceId: a.invoiceId, familyId: a.familyId, paymentId: a.paymentId });
-  if (attempt.status !== 'pending') return known(attempt);
+  if (!openToResult(attempt.status, source)) return known(attempt);
+  const idOpValid = new Date(attempt.expiresAt).getTime() > now.getTime();
 
   let detail: PaymentDetail;
   try {
     detail = await client.recupererDetailPaiementSecurise(idOp);
   } catch (error) {
-    // Not finished yet, or PayFiP unreachable: still pending; the reconciliation job asks again.
     if (!(error instanceof PayfipFault) && !(error instanceof PayfipUnavailable)) throw error;
-    return known(attempt);
+    // No result yet, or PayFiP unreachable: still pending while the idOp is valid (the job asks
+    // again); expired once it is not and PayFiP says it has no result.
+    if (idOpValid || attempt.status !== 'pending' || !(error instanceof PayfipFault) || !NO_RESULT_CODES.has(error.fault.code)) return known(attempt);
+    return expireAttempt(db, attempt.id, idOp, error.fault.code, source, known);
   }
   const outcome = statusOfResultrans(detail.resultrans);
   if (!outcome) {
     console.warn(`[payfip] ${idOp}: unknown resultrans "${detail.resultrans}" (${source}); left pending`);
     return known(attempt);
   }
+  if (outcome === 'abandoned' && (idOpValid || attempt.status !== 'pending')) {
+    // The family left the page but may come back to it while the idOp is valid: noted, not final.
+    if (attempt.status === 'pending' && attempt.resultrans !== 'A') await noteResultrans(db, attempt.id, detail.resultrans);
+    return known(attempt);
+  }
   const config = payfipConfig(env);
 
   return writeTransaction(db, async (tx) => {
     const [current] = await tx.select().from(payfipAttempt).where(eq(payfipAttempt.id, attempt.id));
-    if (current.status !== 'pending') return known(current);
+    if (!openToResult(current.status, source)) return known(current);
+    if (current.status === 'expired') console.warn(`[payfip] ${idOp}: result ${detail.resultrans} after the attempt expired (${source}); recorded`);
     const [inv] = await tx.select().from(invoice).where(eq(invoice.id, current.invoiceId));
     const [fam] = await tx.select({ siteId: family.siteId }).from(family).where(eq(family.id, current.familyId));
     const version = await nextVersion(tx);
@@ -252,12 +279,36 @@ export async function settleAttempt(db: Db, env: Env, idOp: string, source: 'not
     await tx
       .update(payfipAttempt)
       .set({ status: outcome, resultrans: detail.resultrans, numauto: detail.numauto || null, paidAt: outcome === 'paid' ? time!.at : null, paymentId, version })
-      .where(and(eq(payfipAttempt.id, current.id), eq(payfipAttempt.status, 'pending')));
+      .where(and(eq(payfipAttempt.id, current.id), eq(payfipAttempt.status, current.status)));
     await tx.insert(auditLog).values({
       actorUserId: null, action: `payfip.${outcome}`, targetKind: 'payfip_attempt', targetId: current.id, familyId: current.familyId, siteId: fam?.siteId ?? null,
-      details: { idOp, invoiceNumber: inv.number, resultrans: detail.resultrans, numauto: detail.numauto, amountCents: current.amountCents, source },
+      details: { idOp, invoiceNumber: inv.number, resultrans: detail.resultrans, numauto: detail.numauto, amountCents: current.amountCents, source, ...(current.status === 'expired' ? { afterExpiry: true } : {}) },
     });
     return { status: outcome, attemptId: current.id, invoiceId: current.invoiceId, familyId: current.familyId, paymentId };
+  });
+}
+
+/** A pending attempt whose idOp expired without a result (PayFiP answered P5 or P1): 'expired', logged. */
+async function expireAttempt(db: Db, attemptId: string, idOp: string, code: string, source: SettleSource, known: (a: typeof payfipAttempt.$inferSelect) => SettleResult) {
+  return writeTransaction(db, async (tx) => {
+    const [current] = await tx.select().from(payfipAttempt).where(eq(payfipAttempt.id, attemptId));
+    if (current.status !== 'pending') return known(current);
+    const version = await nextVersion(tx);
+    await tx.update(payfipAttempt).set({ status: 'expired', version }).where(and(eq(payfipAttempt.id, attemptId), eq(payfipAttempt.status, 'pending')));
+    const [fam] = await tx.select({ siteId: family.siteId }).from(family).where(eq(family.id, current.familyId));
+    await tx.insert(auditLog).values({
+      actorUserId: null, action: 'payfip.expired', targetKind: 'payfip_attempt', targetId: attemptId, familyId: current.familyId, siteId: fam?.siteId ?? null,
+      details: { idOp, code, source },
+    });
+    return known({ ...current, status: 'expired', version });
+  });
+}
+
+/** Keeps PayFiP's latest non-final answer (A) on a pending attempt, so the return page can say it. */
+async function noteResultrans(db: Db, attemptId: string, resultrans: string) {
+  await writeTransaction(db, async (tx) => {
+    const version = await nextVersion(tx);
+    await tx.update(payfipAttempt).set({ resultrans, version }).where(and(eq(payfipAttempt.id, attemptId), eq(payfipAttempt.status, 'pending')));
   });
 }
 
@@ -276,7 +327,7 @@ export async function reconcilePayfip(db: Db, env: Env, opts: { now?: Date; clie
       settled++;
       continue;
     }
-    const result = await settleAttempt(db, env, attempt.idOp, 'reconciliation', client);
+    const result = await settleAttempt(db, env, attempt.idOp, 'reconciliation', client, opts.now);
     if (result.status !== 'pending') settled++;
   }
   return { checked: stale.length, settled };

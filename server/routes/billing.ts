@@ -50,7 +50,7 @@ export const billingRoutes = new Hono<AppEnv>()
     await settleAttempt(db, env, idop, 'return');
     const [row] = await db
       .select({
-        status: payfipAttempt.status, invoiceId: payfipAttempt.invoiceId, amountCents: payfipAttempt.amountCents, numauto: payfipAttempt.numauto,
+        status: payfipAttempt.status, resultrans: payfipAttempt.resultrans, invoiceId: payfipAttempt.invoiceId, amountCents: payfipAttempt.amountCents, numauto: payfipAttempt.numauto,
         paidAt: payfipAttempt.paidAt, paymentId: payfipAttempt.paymentId, invoiceNumber: invoice.number,
       })
       .from(payfipAttempt)

@@ -1,17 +1,16 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { payfipObjet, payfipRequestSchema } from '../../shared/billing-schemas.ts';
 import type { PullResponse } from '../../shared/sync-protocol.ts';
-import { auditLog, invoice, payfipAttempt, payment, user as userTable } from '../../server/db/schema/index.ts';
+import { auditLog, payfipAttempt, user as userTable } from '../../server/db/schema/index.ts';
 import { createPayfipClient, PayfipFault } from '../../server/payfip/client.ts';
 import { reconcilePayfip } from '../../server/payfip/reconcile.ts';
 import { PAYFIP_NS, SOAP_ENV_NS } from '../../server/payfip/soap.ts';
 import { parseXml, type XmlElement } from '../../server/payfip/xml.ts';
-import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
+import { startPayfipServer, type PayfipServer } from '../helpers/payfip-server.ts';
+import { DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
 
 /* ------------------------------------------------------------------------------------------------
  * A small checker of instance documents against the shipped XSDs (server/payfip/wsdl/): element
@@ -86,73 +85,24 @@ function checkSoap(xml: string): string {
 
 /* ------------------------------------------- set-up ------------------------------------------- */
 
+let p: PayfipServer;
 let t: TestApp;
-let server: ServerType;
 let base: string;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 before(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  // A real HTTP server: the adapter reaches the simulator, and the simulator our notification URL, by fetch.
-  t = await createTestApp({ env: { PUBLIC_URL: base, PORT: String(port) } });
-  server = serve({ fetch: t.app.fetch, port, hostname: '127.0.0.1' });
+  p = await startPayfipServer();
+  ({ t, base } = p);
 });
-after(async () => {
-  await new Promise((r) => server.close(r));
-  t.close();
-});
+after(() => p.close());
 
-const control = (body: object) => fetch(`${base}/payfip-simulateur/controle`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const journal = async () => (await (await fetch(`${base}/payfip-simulateur/journal`)).json()) as Array<{ operation: string; request: string; response: string; status: number }>;
-
-async function familyClient(account: readonly [string, string] = DEMO.family) {
-  const c = new TestClient(t.app);
-  assert.equal((await c.signIn(...account)).status, 200);
-  return c;
-}
-
-async function invoiceBySerial(serial: string) {
-  const [row] = await t.db.select().from(invoice).where(like(invoice.number, `FACT%${serial}`));
-  return row;
-}
-
-/** What a browser does on the simulator's page: the first button, then the chosen outcome. */
-async function payThroughPage(paymentUrl: string, outcome: 'valider' | 'refuser' | 'abandonner') {
-  const page1 = await fetch(paymentUrl);
-  assert.equal(page1.status, 200);
-  const html1 = await page1.text();
-  assert.match(html1, /Payer par carte bancaire/);
-  assert.doesNotMatch(html1, /<script/i);
-  const idop = new URL(paymentUrl).searchParams.get('idop')!;
-  const post = (action: string) =>
-    fetch(`${base}/payfip-simulateur/paiement`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ idop, action }).toString() });
-  const toCard = await post('carte');
-  assert.equal(toCard.status, 303);
-  const html2 = await (await fetch(new URL(toCard.headers.get('location')!, base))).text();
-  for (const label of ['Valider le paiement', 'Refuser', 'Abandonner']) assert.match(html2, new RegExp(label));
-  const done = await post(outcome);
-  assert.equal(done.status, 303);
-  const back = new URL(done.headers.get('location')!);
-  assert.equal(back.pathname, '/famille/facturation/paiement/retour');
-  assert.equal(back.searchParams.get('idop'), idop);
-  return idop;
-}
-
-async function start(c: TestClient, invoiceId: string, amountCents: number) {
-  return c.json<{ paymentUrl: string; idOp: string; attemptId: string; error: { code: string } }>(`/api/billing/invoices/${invoiceId}/payfip`, { json: { amountCents } });
-}
-
-const paymentsOf = (invoiceId: string) => t.db.select().from(payment).where(eq(payment.invoiceId, invoiceId));
-const attemptOf = async (idOp: string) => (await t.db.select().from(payfipAttempt).where(eq(payfipAttempt.idOp, idOp)))[0];
+const control = (body: object) => p.control(body);
+const journal = () => p.journal();
+const familyClient = (account?: readonly [string, string]) => p.familyClient(account);
+const invoiceBySerial = (serial: string) => p.invoiceBySerial(serial);
+const payThroughPage = (paymentUrl: string, outcome: 'valider' | 'refuser' | 'abandonner') => p.payThroughPage(paymentUrl, outcome);
+const start = (c: TestClient, invoiceId: string, amountCents: number) => p.start(c, invoiceId, amountCents);
+const paymentsOf = (invoiceId: string) => p.paymentsOf(invoiceId);
+const attemptOf = (idOp: string) => p.attemptOf(idOp);
 
 /* ------------------------------------------- tests -------------------------------------------- */
 
@@ -172,12 +122,14 @@ describe('PayFiP through the simulator', () => {
     assert.equal(back.body.invoiceNumber, inv.number);
   });
 
-  test('abandoned (A): no payment; a new attempt can follow', async () => {
+  test('abandoned (A): no payment; the page stays open to the family until its idOp expires', async () => {
     const c = await familyClient();
     const inv = await invoiceBySerial('0877');
     const started = await start(c, inv.id, 18400);
     const idop = await payThroughPage(started.body.paymentUrl, 'abandonner');
-    assert.equal((await attemptOf(idop)).status, 'abandoned');
+    const attempt = await attemptOf(idop);
+    assert.equal(attempt.status, 'pending');
+    assert.equal(attempt.resultrans, 'A');
     assert.equal((await paymentsOf(inv.id)).length, 0);
   });
 
@@ -265,10 +217,17 @@ describe('PayFiP through the simulator', () => {
 
   test('faults: the simulator answers the four fault types in the WSDL shape; the adapter reads them', async () => {
     const client = createPayfipClient({ url: `${base}/payfip-simulateur/services/securite` });
-    const good = { exer: '2026', mel: 'a@b.fr', montant: '100', numcli: '000000', objet: 'Test', refdet: 'FACT1', saisie: 'T', urlnotif: `${base}/n`, urlredirect: `${base}/r` };
-    await assert.rejects(client.creerPaiementSecurise({ ...good, numcli: '12345' }), (e: unknown) => e instanceof PayfipFault && e.fault.type === 'FonctionnelleErreur' && e.fault.code === 'P1');
-    await assert.rejects(client.creerPaiementSecurise({ ...good, objet: 'Cotisation année' }), (e: unknown) => e instanceof PayfipFault && e.fault.code === 'P5');
-    await assert.rejects(client.recupererDetailPaiementSecurise('inconnu'), (e: unknown) => e instanceof PayfipFault && e.fault.code === 'R1');
+    const good = { exer: '2026', mel: 'a@b.fr', montant: '100', numcli: '000000', objet: 'Test', refdet: 'FACT01', saisie: 'T', urlnotif: `${base}/n`, urlredirect: `${base}/r` };
+    const refused = (code: string) => (e: unknown) => e instanceof PayfipFault && e.fault.type === 'FonctionnelleErreur' && e.fault.code === code;
+    await assert.rejects(client.creerPaiementSecurise({ ...good, numcli: '12345' }), refused('R1'));
+    for (const objet of ['Cotisation année', 'Cotisation 2026/2027 - 1er trimestre', 'x'.repeat(101)]) {
+      await assert.rejects(client.creerPaiementSecurise({ ...good, objet }), refused('R5'), objet);
+    }
+    for (const refdet of ['FACT1', 'FACT-2026', 'A'.repeat(31), '']) await assert.rejects(client.creerPaiementSecurise({ ...good, refdet }), refused('R3'), refdet);
+    for (const montant of ['99', '0', '12.5']) await assert.rejects(client.creerPaiementSecurise({ ...good, montant }), refused('R4'), montant);
+    await assert.rejects(client.creerPaiementSecurise({ ...good, mel: 'pas-une-adresse' }), refused('A2'));
+    assert.ok((await client.creerPaiementSecurise({ ...good, refdet: 'A'.repeat(30) })).idOp);
+    await assert.rejects(client.recupererDetailPaiementSecurise('inconnu'), refused('P1'));
     await control({ indisponible: true });
     await assert.rejects(client.recupererDetailPaiementSecurise('x'), (e: unknown) => e instanceof PayfipFault && e.fault.type === 'TechIndisponibiliteErreur');
     await control({ reinitialiser: true });
@@ -329,16 +288,7 @@ describe('PayFiP through the simulator', () => {
     assert.ok(row.problems.some((p) => p.includes('montant')));
   });
 
-  /** A fresh invoice of the demo family, made by the secretariat. */
-  async function newInvoice(label: string, unitPrice: string) {
-    const secretariat = await familyClient(DEMO.secretariat);
-    const fam = (await t.db.select({ familyId: userTable.familyId }).from(userTable).where(eq(userTable.username, 'famille.demo')))[0];
-    const created = await secretariat.json('/api/admin/billing/invoices', {
-      json: { familyId: fam.familyId, schoolYear: '2026/2027', label, date: '2026-11-28', dueDate: '2026-12-28', lines: [{ label, quantity: 1, unitPrice }] },
-    });
-    assert.equal(created.status, 201);
-    return { secretariat, invoiceId: created.body.id as string };
-  }
+  const newInvoice = (label: string, unitPrice: string) => p.newInvoice(label, unitPrice);
 
   test('two clicks at once open one payment page, never two', async () => {
     const { invoiceId } = await newInvoice('Stage d’été', '50,00');
@@ -371,7 +321,10 @@ describe('PayFiP through the simulator', () => {
     const unknown = await secretariat.json('/api/admin/billing/payments', { json: { invoiceId, mode: 'cheque', date: '2026-11-28', amount: '30,00' } });
     assert.equal(unknown.status, 409);
     assert.match(unknown.body.error.message, /pas encore connu/);
+    // The family tries again while PayFiP cannot be asked: the result stays unknown, no second page.
+    await control({ indisponible: true });
     const familyAgain = await start(c, invoiceId, 3000);
+    await control({ reinitialiser: true });
     assert.equal(familyAgain.status, 409);
     assert.equal(familyAgain.body.error.code, 'payment_result_pending');
 
@@ -403,13 +356,16 @@ describe('PayFiP through the simulator', () => {
 });
 
 describe('PayFiP field rules', () => {
-  const ok = { exer: '2026', mel: 'a@b.fr', montant: 18400, numcli: '000000', objet: 'Cotisation 2026/2027 - 2e trimestre FACT20260877', refdet: 'FACT20260877', saisie: 'T', urlnotif: 'http://x/n', urlredirect: 'http://x/r' };
+  const ok = { exer: '2026', mel: 'a@b.fr', montant: 18400, numcli: '000000', objet: 'Cotisation 2026 2027 2e trimestre FACT20260877', refdet: 'FACT20260877', saisie: 'T', urlnotif: 'http://x/n', urlredirect: 'http://x/r' };
   test('a valid request passes', () => assert.equal(payfipRequestSchema.safeParse(ok).success, true));
+  test('limits that pass: montant 1,00 €, refdet of 6 and of 30 characters', () => {
+    for (const change of [{ montant: 100 }, { refdet: 'ABC123' }, { refdet: 'A'.repeat(30) }]) assert.equal(payfipRequestSchema.safeParse({ ...ok, ...change }).success, true, JSON.stringify(change));
+  });
   for (const [field, value] of [
     ['numcli', '12345'], ['numcli', '1234567'], ['numcli', '12a456'],
-    ['refdet', ''], ['refdet', 'FACT-2026'], ['refdet', 'A'.repeat(31)],
-    ['objet', 'Cotisation année'], ['objet', 'x'.repeat(101)],
-    ['montant', 12.5], ['montant', 0], ['montant', -100],
+    ['refdet', ''], ['refdet', 'FACT1'], ['refdet', 'FACT-2026'], ['refdet', 'A'.repeat(31)], ['refdet', 'FACT 20260'],
+    ['objet', 'Cotisation année'], ['objet', 'x'.repeat(101)], ['objet', 'Cotisation 2026/2027'], ['objet', 'Cotisation - 1er trimestre'], ['objet', 'Cotisation, stage'],
+    ['montant', 12.5], ['montant', 0], ['montant', -100], ['montant', 99],
     ['saisie', 'P'],
   ] as const) {
     test(`${field} = ${JSON.stringify(value).slice(0, 20)} is refused`, () => {
@@ -418,9 +374,12 @@ describe('PayFiP field rules', () => {
       assert.equal(r.error!.issues[0].path[0], field);
     });
   }
-  test('objet: accents and dashes made ASCII, ≤ 100 characters', () => {
-    assert.equal(payfipObjet('Cotisation 2026/2027 — 2e trimestre, Éveil musical'), 'Cotisation 2026/2027 - 2e trimestre, Eveil musical');
-    assert.ok(payfipObjet('é'.repeat(300)).length <= 100);
-    assert.match(payfipObjet('Œuvre € ½'), /^[\x20-\x7e]*$/);
+  test('objet: letters, digits and single spaces only, accents removed, ≤ 100 characters', () => {
+    assert.equal(payfipObjet('Cotisation 2026/2027 - 1er trimestre FACT20260877'), 'Cotisation 2026 2027 1er trimestre FACT20260877');
+    assert.equal(payfipObjet('Cotisation 2026/2027 — 2e trimestre, Éveil musical'), 'Cotisation 2026 2027 2e trimestre Eveil musical');
+    assert.equal(payfipObjet('  Stage d’été : Œuvres & Ægir — Straße  '), 'Stage d ete OEuvres AEgir Strasse');
+    assert.equal(payfipObjet('é'.repeat(300)), 'e'.repeat(100));
+    assert.equal(payfipObjet(`${'a'.repeat(99)} b`), 'a'.repeat(99));
+    for (const text of ['Œuvre € ½', 'tab\there\nnewline', '日本語 FACT1', '\u202eFACT']) assert.match(payfipObjet(text), /^([A-Za-z0-9]+( [A-Za-z0-9]+)*)?$/, text);
   });
 });
