@@ -45,6 +45,8 @@ export const envSchema = z
     UPLOAD_DIR: z.string().min(1).default('data/uploads'),
     /** Largest accepted document, in bytes (10 MB by default). */
     UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+    /** Most bytes of documents one family may have stored (100 MB by default). */
+    UPLOAD_FAMILY_QUOTA_BYTES: z.coerce.number().int().min(1024).default(100 * 1024 * 1024),
     /** Reverse proxies in front of the server whose X-Forwarded-For is trusted (0: none, the socket's address is the client's). */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   })

@@ -21,6 +21,15 @@ const SIGNATURES: ReadonlyArray<{ type: AcceptedMediaType; bytes: number[] }> = 
   { type: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
 ];
 
+/**
+ * The most pixels an image may have (width × height), read from its header before it is decoded:
+ * 50 megapixels, the full-resolution mode of current phones (8064 × 6048 on an iPhone's 48 MP
+ * mode, 8160 × 6120 or 8192 × 6144 on 50 MP sensors; their usual mode makes 12 MP). A 108 or
+ * 200 MP photo is refused: a document needs far less, and each decoded megapixel costs the server
+ * about 6 MB while it is re-encoded (a 50 MP image: about 300 MB).
+ */
+export const MAX_IMAGE_PIXELS = 8192 * 6144;
+
 /** How many leading bytes `sniffMediaType` needs. */
 export const SNIFF_LENGTH = 8;
 
@@ -38,12 +47,19 @@ export function formatLimit(maxBytes: number): string {
   return `${String(mb).replace('.', ',')} Mo`;
 }
 
+/** "40 ko", "2,5 Mo": a file's size as people read it. */
+const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} ko` : formatLimit(bytes));
+
 export const documentMessages = {
   type: (maxBytes: number) =>
     `Ce type de fichier n’est pas accepté. Envoyez un fichier PDF, JPEG ou PNG de ${formatLimit(maxBytes)} au plus.`,
   size: (maxBytes: number) =>
     `Ce fichier dépasse ${formatLimit(maxBytes)}. Envoyez un fichier PDF, JPEG ou PNG de ${formatLimit(maxBytes)} au plus.`,
   empty: 'Ce fichier est vide. Choisissez un autre fichier.',
+  imageTooLarge: (width: number, height: number) =>
+    `Cette image est trop grande : ${width} × ${height} pixels, soit ${Math.round((width * height) / 1e6)} mégapixels. Envoyez une photo de ${Math.round(MAX_IMAGE_PIXELS / 1e6)} mégapixels au plus (le mode photo habituel d’un téléphone convient) ou un PDF.`,
+  quota: (usedBytes: number, fileBytes: number, quotaBytes: number) =>
+    `Ce fichier (${formatSize(fileBytes)}) ne tient pas dans la place réservée aux documents de votre famille : ${formatSize(usedBytes)} déjà utilisés sur ${formatLimit(quotaBytes)}. Contactez le secrétariat.`,
   missingFile: 'Choisissez un fichier à envoyer.',
   unreadable: (maxBytes: number) =>
     `Ce fichier est illisible ou endommagé. Envoyez un fichier PDF, JPEG ou PNG de ${formatLimit(maxBytes)} au plus.`,
@@ -68,30 +84,82 @@ const EXTENSIONS: Record<AcceptedMediaType, string[]> = {
   'image/png': ['.png'],
 };
 
+/** The longest file name read, in bytes of UTF-8: what most file systems allow. Anything longer is cut. */
+export const MAX_FILE_NAME_BYTES = 255;
+
 /**
- * A file name fit to show and to offer in a download: the last path segment only, no control or
- * reserved characters, at most 120 characters, ending with the extension of its real type. It is
- * only ever a label: files are stored under server-made names.
+ * The first `MAX_FILE_NAME_BYTES` bytes of a name (in UTF-8), cut between characters. It looks at
+ * no more than that many characters, however long the name: it runs before anything else does.
+ */
+export function boundFileName(name: string): string {
+  let bytes = 0;
+  let end = 0;
+  while (end < name.length) {
+    const code = name.codePointAt(end)!;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    if (bytes + size > MAX_FILE_NAME_BYTES) break;
+    bytes += size;
+    end += code > 0xffff ? 2 : 1;
+  }
+  return name.slice(0, end);
+}
+
+/**
+ * Characters a name loses: controls (C0, C1), format characters (the bidirectional overrides and
+ * isolates U+202A–202E and U+2066–2069, the marks U+200E/200F and U+061C, zero-width characters,
+ * soft hyphen, BOM…), lone surrogates, private-use characters, and those Windows reserves. One
+ * character at a time, never a pattern that could backtrack.
+ */
+const DROPPED = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}<>:"|?*]/u;
+/** Tabs, line breaks, no-break and other Unicode spaces: one plain space each run. */
+const SPACE = /\p{White_Space}/u;
+
+/**
+ * A file name fit to show and to offer in a download: at most 255 bytes read, the last path
+ * segment only, no control, format (bidirectional) or reserved characters, whitespace as single
+ * spaces, no leading or trailing dots and spaces, at most 120 characters, ending with the
+ * extension of its real type. Linear in the name's length. It is only ever a label: files are
+ * stored under server-made names.
  */
 export function sanitiseFileName(name: string, mediaType: AcceptedMediaType): string {
-  const last = name.split(/[\\/]/).pop() ?? '';
-  let clean = last
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*]/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.]+|[\s.]+$/g, '');
+  const bounded = boundFileName(name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1));
+  let clean = '';
+  let space = false;
+  for (const char of bounded.normalize('NFC')) {
+    if (SPACE.test(char)) space = true;
+    else if (!DROPPED.test(char)) {
+      clean += (space && clean ? ' ' : '') + char;
+      space = false;
+    }
+  }
+  clean = trimEnd(clean);
   const extensions = EXTENSIONS[mediaType];
   const lower = clean.toLowerCase();
   if (!extensions.some((ext) => lower.endsWith(ext))) {
     // "photo.pdf" that is really a JPEG: keep the stem, give it its true extension.
-    clean = clean.replace(/\.(pdf|jpe?g|png)$/i, '') + extensions[0];
+    const known = /\.(pdf|jpe?g|png)$/i.exec(clean.slice(-5));
+    clean = clean.slice(0, clean.length - (known?.[0].length ?? 0)) + extensions[0];
   }
   const dot = clean.lastIndexOf('.');
-  let stem = clean.slice(0, dot);
   const ext = clean.slice(dot);
-  if (!stem) stem = 'document';
-  if (stem.length > 120 - ext.length) stem = stem.slice(0, 120 - ext.length).trimEnd();
-  return stem + ext;
+  let stem = clean.slice(0, dot);
+  if (stem.length > 120 - ext.length) {
+    stem = stem.slice(0, 120 - ext.length);
+    // Never half an emoji (a lone surrogate breaks the download's header).
+    if (/[\ud800-\udbff]$/.test(stem)) stem = stem.slice(0, -1);
+  }
+  // No leading or trailing dots and spaces (".pdf" alone is "document.pdf").
+  let start = 0;
+  while (start < stem.length && (stem[start] === '.' || stem[start] === ' ')) start++;
+  stem = trimEnd(stem.slice(start));
+  return (stem || 'document') + ext;
+}
+
+/** Without its trailing dots and spaces. */
+function trimEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === '.' || s[end - 1] === ' ')) end--;
+  return s.slice(0, end);
 }
 
 /**

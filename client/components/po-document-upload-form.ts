@@ -3,10 +3,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   ACCEPT_ATTRIBUTE,
+  type AcceptedMediaType,
   DEFAULT_MAX_UPLOAD_BYTES,
   documentMessages,
   fileProblem,
   formatLimit,
+  sanitiseFileName,
   sniffMediaType,
   SNIFF_LENGTH,
 } from '../../shared/document-rules.ts';
@@ -166,7 +168,7 @@ export class PoDocumentUploadForm extends LitElement {
     const errors: SummaryItem[] = [];
     const kindId = this.replacing?.kindId ?? this.kindId;
     if (!kindId) errors.push({ field: 'kindId', message: documentMessages.kind });
-    let mediaType: string | null = null;
+    let mediaType: AcceptedMediaType | null = null;
     if (!file) {
       errors.push({ field: 'file', message: documentMessages.missingFile });
     } else {
@@ -190,7 +192,9 @@ export class PoDocumentUploadForm extends LitElement {
         studentId: this.studentId,
         kindId,
         replacesId: this.replacing?.id ?? null,
-        file,
+        // Kept, shown and sent under the name the server will store: without bidirectional or
+        // control characters, 255 bytes read at most (the same rule runs again on the server).
+        file: new File([file], sanitiseFileName(file.name || 'document', mediaType), { type: mediaType }),
         mediaType,
       });
       this.uploadId = upload.id;

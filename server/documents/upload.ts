@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { writeTransaction } from '../db/write-transaction.ts';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sum } from 'drizzle-orm';
 import sharp from 'sharp';
 import { fieldErrors } from '../../shared/auth-schemas.ts';
 import {
   documentMessages,
+  MAX_IMAGE_PIXELS,
   sanitiseFileName,
   sniffMediaType,
   uploadFieldsSchema,
@@ -12,11 +13,12 @@ import {
   type DocumentView,
 } from '../../shared/document-rules.ts';
 import { schoolYearOf } from '../../shared/school-year.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { auditLog, document, documentKind, family, student, tombstone } from '../db/schema/index.ts';
 import { nextVersion } from '../db/versioning.ts';
 import type { SessionUser } from '../http/context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import { imageGate } from './image-gate.ts';
 import type { Storage } from './storage.ts';
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -43,16 +45,49 @@ export function documentIdFor(familyId: string, idempotencyKey: string): string 
  * JPEG and PNG are decoded and encoded again: what is stored is pixels only, without EXIF
  * (GPS position, camera, date), XMP, comments or anything appended after the image. The EXIF
  * orientation is applied first so a phone photo is not stored sideways. PDFs are kept as sent.
+ *
+ * An image is first measured from its header alone: one over `MAX_IMAGE_PIXELS` is refused
+ * before a single pixel is decoded (a 586 KB JPEG can hold 100 megapixels, 600 MB once
+ * decoded). The others wait for their turn at the image gate (two at a time, at most one
+ * largest image's worth of pixels at once).
  */
 export async function reencode(bytes: Uint8Array, type: AcceptedMediaType, maxBytes: number): Promise<Uint8Array> {
   if (type === 'application/pdf') return bytes;
+  const unreadable = () => new ApiError(422, 'unreadable_file', documentMessages.unreadable(maxBytes), { file: documentMessages.unreadable(maxBytes) });
+  let width: number;
+  let height: number;
   try {
-    const image = sharp(bytes, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate();
-    const out = type === 'image/jpeg' ? await image.jpeg({ quality: 88 }).toBuffer() : await image.png({ compressionLevel: 9 }).toBuffer();
-    return new Uint8Array(out);
+    ({ width, height } = await sharp(bytes, { limitInputPixels: false }).metadata());
   } catch {
-    throw new ApiError(422, 'unreadable_file', documentMessages.unreadable(maxBytes), { file: documentMessages.unreadable(maxBytes) });
+    throw unreadable();
   }
+  if (!width || !height) throw unreadable();
+  if (width * height > MAX_IMAGE_PIXELS) {
+    const message = documentMessages.imageTooLarge(width, height);
+    throw new ApiError(422, 'image_too_large', message, { file: message });
+  }
+  return imageGate.run(width * height, async () => {
+    try {
+      const image = sharp(bytes, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
+      const out = type === 'image/jpeg' ? await image.jpeg({ quality: 88 }).toBuffer() : await image.png({ compressionLevel: 9 }).toBuffer();
+      return new Uint8Array(out);
+    } catch {
+      throw unreadable();
+    }
+  });
+}
+
+/** Bytes of documents the family has stored (every status: a refused one is kept until replaced). */
+async function familyStoredBytes(q: Db | Tx, familyId: string): Promise<number> {
+  const [row] = await q.select({ bytes: sum(document.sizeBytes) }).from(document).where(eq(document.familyId, familyId));
+  return Number(row?.bytes ?? 0);
+}
+
+export interface UploadLimits {
+  /** Largest accepted file (UPLOAD_MAX_BYTES). */
+  maxBytes: number;
+  /** Most bytes one family may have stored (UPLOAD_FAMILY_QUOTA_BYTES). */
+  familyQuotaBytes: number;
 }
 
 export interface UploadInput {
@@ -73,7 +108,7 @@ export interface UploadOutcome {
  * change version, so the family's other devices receive it at their next pull. Replacing a
  * refused document deletes that one in the same transaction (with a tombstone for the pull).
  */
-export async function uploadDocument(db: Db, storage: Storage, user: SessionUser, input: UploadInput, maxBytes: number): Promise<UploadOutcome> {
+export async function uploadDocument(db: Db, storage: Storage, user: SessionUser, input: UploadInput, { maxBytes, familyQuotaBytes }: UploadLimits): Promise<UploadOutcome> {
   const familyId = user.familyId;
   if (user.role !== 'family' || !familyId) throw notFound('Famille');
 
@@ -122,9 +157,21 @@ export async function uploadDocument(db: Db, storage: Storage, user: SessionUser
     }
   }
 
+  // The family's quota: a refused document being replaced no longer counts. Checked with the
+  // file as sent before any image work, then with the stored bytes in the transaction once the
+  // row is in (transactions run one at a time, so two uploads sent at once cannot both pass).
+  const checkQuota = async (q: Db | Tx, size: number, counted = false) => {
+    const used = (await familyStoredBytes(q, familyId)) - (counted ? size : 0);
+    if (used - (replaced?.sizeBytes ?? 0) + size > familyQuotaBytes) {
+      const message = documentMessages.quota(used, size, familyQuotaBytes);
+      throw new ApiError(413, 'quota_exceeded', message, { file: message });
+    }
+  };
+  await checkQuota(db, original.byteLength);
+
+  const fileName = sanitiseFileName(file.name || 'document', mediaType);
   const stored = await reencode(original, mediaType, maxBytes);
   const storageKey = await storage.put(stored);
-  const fileName = sanitiseFileName(file.name || 'document', mediaType);
   let outcome: UploadOutcome;
   try {
     outcome = await writeTransaction(db,
@@ -153,6 +200,7 @@ export async function uploadDocument(db: Db, storage: Storage, user: SessionUser
           const [row] = await tx.select().from(document).where(eq(document.id, id));
           return { document: documentView(row), replay: true };
         }
+        await checkQuota(tx, stored.byteLength, true);
         if (replaced) {
           const gone = await tx
             .delete(document)

@@ -46,7 +46,7 @@ export const documentRoutes = new Hono<AppEnv>()
       storageFor(env),
       c.var.user,
       { fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string')), file: file instanceof File ? file : null },
-      env.UPLOAD_MAX_BYTES,
+      { maxBytes: env.UPLOAD_MAX_BYTES, familyQuotaBytes: env.UPLOAD_FAMILY_QUOTA_BYTES },
     );
     c.header('Cache-Control', 'no-store');
     return sendJson(c, { document: outcome.document, replay: outcome.replay }, outcome.replay ? 200 : 201);

@@ -158,6 +158,22 @@ describe('po-document-upload-form', () => {
     expect(root.querySelector('progress')).to.equal(null);
   });
 
+  it('the file name is cleaned before it is kept, sent or shown: no bidirectional or control characters, no endless name', async () => {
+    const { root, choose, submit } = await render();
+    next = { kind: 'network-error' };
+    // "avis‮fdp.exe.pdf" would show as "avisfdp.exe.pdf" mirrored: "avis" + "fdp.exe.pdf" read right to left.
+    choose('k-tax', new File([PDF], `avis\u202Efdp\u200E\u0007${'x'.repeat(1000)}.pdf`));
+    submit();
+    const status = root.querySelector('[role="status"]')!;
+    await until(() => status.textContent!.includes('hors ligne'));
+    const [kept] = await db.pendingUploads.toArray();
+    expect(kept.fileName).to.match(/^avisfdpx+\.pdf$/);
+    expect(kept.fileName.length).to.be.at.most(120);
+    expect(status.textContent).to.contain(`« ${kept.fileName} »`);
+    expect(status.textContent).not.to.match(/[\u202E\u200E\u0007]/);
+    expect((requests[0].get('file') as File).name).to.equal(kept.fileName, 'the server receives the cleaned name');
+  });
+
   it('refused by the server: its reason in the focused summary, the file kept aside with the reason', async () => {
     const { root, choose, submit } = await render();
     next = { kind: 'answer', status: 422, body: { error: { code: 'validation', message: 'Refusé.', fields: { file: 'Ce fichier est illisible ou endommagé.' } } } };

@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { crc32, deflateSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { fileProblem, sanitiseFileName, sniffMediaType } from '../../shared/document-rules.ts';
+import { boundFileName, fileProblem, MAX_FILE_NAME_BYTES, MAX_IMAGE_PIXELS, sanitiseFileName, sniffMediaType } from '../../shared/document-rules.ts';
+import { createImageGate } from '../../server/documents/image-gate.ts';
 import { document, documentKind, site, student, user } from '../../server/db/schema/index.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
 
@@ -48,7 +50,7 @@ const cookieOf = (c: TestClient) => [...(c as unknown as { cookies: Map<string, 
 
 async function upload(
   c: TestClient,
-  o: { bytes: Uint8Array; name: string; type?: string; kindId?: string; studentId?: string; key?: string; replacesId?: string },
+  o: { bytes: Uint8Array; name: string; type?: string; kindId?: string; studentId?: string; key?: string; replacesId?: string; app?: TestApp },
 ) {
   const form = new FormData();
   form.set('kindId', o.kindId ?? kinds.domicile);
@@ -56,13 +58,13 @@ async function upload(
   if (o.replacesId) form.set('replacesId', o.replacesId);
   form.set('idempotencyKey', o.key ?? keyFor(o.bytes));
   form.set('file', new File([o.bytes as Uint8Array<ArrayBuffer>], o.name, { type: o.type ?? 'application/pdf' }));
-  const res = await t.app.request('/api/documents', { method: 'POST', body: form, headers: { cookie: cookieOf(c), 'x-test-client-ip': '127.0.0.1' } });
+  const res = await (o.app ?? t).app.request('/api/documents', { method: 'POST', body: form, headers: { cookie: cookieOf(c), 'x-test-client-ip': '127.0.0.1' } });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
 }
 
-async function signedIn(account: readonly [string, string], siteName = 'Mantes') {
-  const c = new TestClient(t.app);
+async function signedIn(account: readonly [string, string], siteName = 'Mantes', app = t) {
+  const c = new TestClient(app.app);
   assert.equal((await c.signIn(account[0], account[1], siteName)).status, 200);
   return c;
 }
@@ -270,5 +272,259 @@ describe('GET /api/documents/:id/file', () => {
     const [demo] = await t.db.select().from(user).where(eq(user.username, 'famille.demo'));
     const [seeded] = await t.db.select().from(document).where(and(eq(document.familyId, demo.familyId!), eq(document.fileName, 'avis-imposition-revenus.pdf')));
     assert.equal((await c.request(`/api/documents/${seeded.id}/file`)).status, 404);
+  });
+});
+
+describe('file names: bounded, cleaned in linear time, without invisible characters (issue 11, items 1 and 11)', () => {
+  const utf8Length = (s: string) => new TextEncoder().encode(s).byteLength;
+  /** No lone surrogate: encodeURIComponent (the download's header) throws on one. */
+  const wellFormed = (s: string) => {
+    try {
+      return encodeURIComponent(s) !== undefined;
+    } catch {
+      return false;
+    }
+  };
+
+  test('cleaning a 100 KB name takes linear time, whatever it is made of', () => {
+    const names = [
+      'a' + '.'.repeat(100_000) + 'b',
+      'a' + '. '.repeat(50_000) + 'b.pdf',
+      '.'.repeat(100_000),
+      'x'.repeat(100_000) + '.pdf',
+      '\u202E'.repeat(100_000),
+    ];
+    for (const name of names) {
+      const started = performance.now();
+      const clean = sanitiseFileName(name, 'application/pdf');
+      const ms = performance.now() - started;
+      assert.ok(ms < 20, `${JSON.stringify(name.slice(0, 12))}…: ${ms.toFixed(1)} ms`);
+      assert.ok(clean.length <= 120 && clean.endsWith('.pdf'), clean);
+    }
+  });
+
+  test('a name is cut to 255 bytes of UTF-8 before anything else, never inside a character', () => {
+    assert.equal(MAX_FILE_NAME_BYTES, 255);
+    assert.equal(boundFileName('facture.pdf'), 'facture.pdf');
+    for (const unit of ['a', 'é', '€', '🎻']) {
+      const cut = boundFileName(unit.repeat(1000));
+      assert.ok(utf8Length(cut) <= 255 && utf8Length(cut) > 255 - 4, `${unit}: ${utf8Length(cut)} bytes`);
+      assert.ok(wellFormed(cut), `${unit}: no half character`);
+      assert.equal(cut, unit.repeat(cut.length / unit.length));
+    }
+    // The 120-character label is never cut inside an emoji either (a lone surrogate breaks the download header).
+    for (let pad = 110; pad < 120; pad++) {
+      const clean = sanitiseFileName('a'.repeat(pad) + '🎻'.repeat(20) + '.pdf', 'application/pdf');
+      assert.ok(wellFormed(clean) && clean.length <= 120, `${pad}: ${clean}`);
+    }
+  });
+
+  test('bidirectional, format and control characters are removed; whitespace becomes one space', () => {
+    // "facture‮fdp.exe" shows as "factureexe.pdf": the classic disguise.
+    assert.equal(sanitiseFileName('facture\u202Efdp.pdf', 'application/pdf'), 'facturefdp.pdf');
+    const invisible = '\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u061C\u200B\u2060\uFEFF\u00AD';
+    assert.equal(sanitiseFileName(`a${invisible}b.pdf`, 'application/pdf'), 'ab.pdf');
+    const controls = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('') + '\u007F' + Array.from({ length: 32 }, (_, i) => String.fromCharCode(0x80 + i)).join('');
+    assert.equal(sanitiseFileName(`c${controls}d.png`, 'image/png'), 'c d.png', 'tab, newline… are whitespace: one space');
+    assert.equal(sanitiseFileName('  relevé\t\n de   notes \u2028 .pdf', 'application/pdf'), 'relevé de notes.pdf');
+    assert.equal(sanitiseFileName(' . . avis . . ', 'application/pdf'), 'avis.pdf');
+    assert.equal(sanitiseFileName('\u202E\u202E.pdf', 'application/pdf'), 'document.pdf');
+    // Letters of every script stay, accents are composed (NFC).
+    assert.equal(sanitiseFileName('re\u0301sume\u0301 مرحبا 日本.pdf', 'application/pdf'), 'résumé مرحبا 日本.pdf');
+  });
+
+  test('cleaning twice changes nothing (the browser cleans before sending, the server again)', () => {
+    for (const name of ['facture\u202Efdp.pdf', ' . avis .', 'a'.repeat(300) + '.jpeg', 'x/y\\z.PNG', '🎻'.repeat(80) + '.pdf']) {
+      for (const type of ['application/pdf', 'image/jpeg', 'image/png'] as const) {
+        const once = sanitiseFileName(name, type);
+        assert.equal(sanitiseFileName(once, type), once);
+      }
+    }
+  });
+
+  test('an upload whose name is 100 KB is answered in well under 100 ms, and a request sent at the same time is not delayed', async (ctx) => {
+    const c = await signedIn(DEMO.family);
+    const other = await signedIn(DEMO.martin);
+    // Warm up (the first multipart request of a process compiles its parser).
+    await upload(c, { bytes: pdf('warm-up'), name: 'warm-up.pdf' });
+    await upload(c, { bytes: pdf('warm-up-long'), name: 'x'.repeat(100_000) + '.pdf' });
+    await other.json('/api/session');
+    // Dots and spaces: the old cleanup's worst case (8 s of CPU for this name, every other request waiting).
+    const name = 'Facture' + '. '.repeat(50_000) + 'x.pdf';
+    assert.ok(name.length > 100_000);
+    const started = performance.now();
+    let otherMs = 0;
+    const [r] = await Promise.all([
+      upload(c, { bytes: pdf('long-name'), name }).then((res) => ({ ...res, ms: performance.now() - started })),
+      other.json('/api/session').then((res) => {
+        otherMs = performance.now() - started;
+        assert.equal(res.status, 200);
+      }),
+    ]);
+    assert.equal(r.status, 201);
+    ctx.diagnostic(`upload with a 100 KB name: ${r.ms.toFixed(1)} ms; the other request: ${otherMs.toFixed(1)} ms`);
+    assert.ok(r.ms < 100, `the upload took ${r.ms.toFixed(0)} ms`);
+    assert.ok(otherMs < 100, `the other request waited ${otherMs.toFixed(0)} ms`);
+    assert.ok(r.body.document.fileName.startsWith('Facture'));
+    assert.ok(r.body.document.fileName.length <= 120);
+  });
+
+  test('a name with a right-to-left override is stored and answered without it', async () => {
+    const c = await signedIn(DEMO.family);
+    const r = await upload(c, { bytes: pdf('rtl'), name: 'avis\u202Efdp.exe.pdf' });
+    assert.equal(r.status, 201);
+    assert.equal(r.body.document.fileName, 'avisfdp.exe.pdf');
+    const [row] = await t.db.select().from(document).where(eq(document.id, r.body.document.id));
+    assert.equal(row.fileName, 'avisfdp.exe.pdf');
+  });
+});
+
+describe('images: bounded in pixels, a few at a time (issue 11, item 4)', () => {
+  test('the pixel limit lets through the 48 and 50 MP modes of current phones, not the 108 or 200 MP ones', () => {
+    assert.ok(8064 * 6048 <= MAX_IMAGE_PIXELS, 'iPhone 48 MP');
+    assert.ok(8160 * 6120 <= MAX_IMAGE_PIXELS, 'Samsung 50 MP');
+    assert.ok(8192 * 6144 <= MAX_IMAGE_PIXELS, 'Sony IMX766 50 MP');
+    assert.ok(12000 * 9000 > MAX_IMAGE_PIXELS, '108 MP');
+    assert.ok(16320 * 12240 > MAX_IMAGE_PIXELS, '200 MP');
+  });
+
+  test('an image of 10000 × 10000 pixels is refused from its header, before it is decoded, with a clear message', async (ctx) => {
+    const c = await signedIn(DEMO.family);
+    // Solid colour: 100 megapixels that fit in a few hundred KB, as in the review's 586 KB JPEG.
+    const big = new Uint8Array(await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#fff' } }).png().toBuffer());
+    assert.ok(big.byteLength < 1024 * 1024);
+    const before = storedFiles().length;
+    const rss = process.memoryUsage().rss;
+    const started = performance.now();
+    const r = await upload(c, { bytes: big, name: 'scan.png', type: 'image/png', kindId: kinds.photo, studentId: hugoId });
+    const ms = performance.now() - started;
+    assert.equal(r.status, 422);
+    assert.equal(r.body.error.code, 'image_too_large');
+    assert.match(r.body.error.fields.file, /10000 × 10000 pixels/);
+    assert.match(r.body.error.fields.file, /50 mégapixels au plus/);
+    ctx.diagnostic(`100 MP image refused in ${ms.toFixed(0)} ms, RSS +${((process.memoryUsage().rss - rss) / MB).toFixed(0)} MB`);
+    assert.ok(ms < 500, `answered in ${ms.toFixed(0)} ms (decoding it takes seconds)`);
+    assert.ok(process.memoryUsage().rss - rss < 100 * MB, 'the 300 MB bitmap was never made');
+    assert.equal(storedFiles().length, before);
+  });
+
+  test('an image whose header claims 30000 × 30000 pixels gets the same message, not "illisible"', async () => {
+    const c = await signedIn(DEMO.family);
+    // Making a real 900 MP image takes long: its header alone is what the server reads first.
+    const r = await upload(c, { bytes: pngHeaderOnly(30_000, 30_000), name: 'x.png', type: 'image/png', kindId: kinds.photo, studentId: hugoId });
+    assert.equal(r.status, 422);
+    assert.equal(r.body.error.code, 'image_too_large');
+  });
+
+  test('concurrent image uploads are decoded at most two at a time; the others wait and are all stored', async () => {
+    const c = await signedIn(DEMO.family);
+    const jpeg = new Uint8Array(await sharp({ create: { width: 3000, height: 2500, channels: 3, background: '#36c' } }).jpeg().toBuffer());
+    let most = 0;
+    const sampler = setInterval(() => (most = Math.max(most, sharp.counters().process + sharp.counters().queue)), 1);
+    try {
+      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => upload(c, { bytes: jpeg, name: `photo-${i}.jpg`, type: 'image/jpeg', kindId: kinds.photo, studentId: hugoId })));
+      assert.deepEqual(results.map((r) => r.status), [201, 201, 201, 201, 201, 201]);
+    } finally {
+      clearInterval(sampler);
+    }
+    assert.ok(most >= 1, 'the sampler saw the images being processed');
+    assert.ok(most <= 2, `${most} images were processed at once`);
+  });
+
+  test('the image gate: at most two at a time, and never more pixels at once than one largest image', async () => {
+    const gate = createImageGate({ maxConcurrent: 2, maxPixels: 45 });
+    const order: string[] = [];
+    let running = 0;
+    let most = 0;
+    const job = (name: string, pixels: number) =>
+      gate.run(pixels, async () => {
+        running++;
+        most = Math.max(most, running);
+        order.push(`start ${name}`);
+        await new Promise((r) => setTimeout(r, 10));
+        order.push(`end ${name}`);
+        running--;
+      });
+    await Promise.all([job('a', 10), job('b', 10), job('c', 10), job('d', 40), job('e', 10)]);
+    assert.equal(most, 2);
+    // d (40) cannot join c (10 + 40 > 45): it waits for c, and e waits behind d (first come, first served).
+    assert.ok(order.indexOf('start d') > order.indexOf('end c'));
+    assert.ok(order.indexOf('start e') > order.indexOf('end d'));
+    assert.deepEqual(gate.stats, { active: 0, waiting: 0, pixels: 0 });
+    // A task that throws frees its place.
+    await assert.rejects(gate.run(50, async () => { throw new Error('boom'); }));
+    assert.deepEqual(gate.stats, { active: 0, waiting: 0, pixels: 0 });
+  });
+});
+
+/** A PNG whose header claims these dimensions, with a single empty row of data: tiny, and not decodable. */
+function pngHeaderOnly(width: number, height: number): Uint8Array {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(1))), chunk('IEND', Buffer.alloc(0))]));
+}
+
+describe('storage quota per family (issue 11, item 4)', () => {
+  let q: TestApp;
+  let qDir: string;
+  let qKind: string;
+  before(async () => {
+    qDir = mkdtempSync(join(tmpdir(), 'portee-quota-'));
+    q = await createTestApp({ env: { UPLOAD_DIR: qDir, UPLOAD_FAMILY_QUOTA_BYTES: String(1 * MB) } });
+    const [mantes] = await q.db.select().from(site).where(eq(site.name, 'Mantes'));
+    [{ id: qKind }] = await q.db.select().from(documentKind).where(and(eq(documentKind.siteId, mantes.id), eq(documentKind.label, 'Justificatif de domicile')));
+  });
+  after(() => {
+    q.close();
+    rmSync(qDir, { recursive: true, force: true });
+  });
+
+  /** A PDF of `bytes` bytes, sent to the quota's app. */
+  const send = (c: TestClient, bytes: number, name: string, replacesId?: string) => {
+    const b = new Uint8Array(bytes);
+    b.set(pdf(name));
+    return upload(c, { bytes: b, name, kindId: qKind, replacesId, app: q });
+  };
+
+  test('a family over its quota is refused with the quota named; another family is not affected; replacing a refused document frees its place', async () => {
+    const martin = await signedIn(DEMO.martin, 'Mantes', q);
+    const first = await send(martin, 600 * 1024, 'un.pdf');
+    assert.equal(first.status, 201);
+    const before = readdirSync(qDir, { recursive: true }).length;
+    const second = await send(martin, 600 * 1024, 'deux.pdf');
+    assert.equal(second.status, 413);
+    assert.equal(second.body.error.code, 'quota_exceeded');
+    assert.match(second.body.error.fields.file, /1 Mo/);
+    assert.match(second.body.error.fields.file, /secrétariat/);
+    assert.equal(readdirSync(qDir, { recursive: true }).length, before, 'nothing was stored');
+    assert.equal((await send(martin, 300 * 1024, 'petit.pdf')).status, 201, 'what still fits is accepted');
+
+    const lefevre = await signedIn(DEMO.family, 'Mantes', q);
+    assert.equal((await send(lefevre, 600 * 1024, 'autre.pdf')).status, 201);
+
+    const admin = await signedIn(DEMO.secretariat, 'Mantes', q);
+    assert.equal((await admin.json(`/api/admin/documents/${first.body.document.id}/refuse`, { json: { reason: 'Illisible' } })).status, 200);
+    const replacement = await send(martin, 600 * 1024, 'un-bis.pdf', first.body.document.id);
+    assert.equal(replacement.status, 201, 'the refused document’s bytes no longer count');
+  });
+
+  test('two uploads sent at once cannot both pass the quota', async () => {
+    const c = await signedIn(DEMO.family, 'Mantes', q);
+    const [demo] = await q.db.select().from(user).where(eq(user.username, 'famille.demo'));
+    const used = (await q.db.select().from(document).where(eq(document.familyId, demo.familyId!))).reduce((n, d) => n + d.sizeBytes, 0);
+    const half = Math.floor((1 * MB - used) / 2) + 1024;
+    const results = await Promise.all([send(c, half, 'a.pdf'), send(c, half, 'b.pdf')]);
+    assert.deepEqual(results.map((r) => r.status).sort(), [201, 413]);
   });
 });
