@@ -1,10 +1,17 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { firstPullLanded } from './sync-landed.ts';
 
 /**
  * Runs a Dexie query and re-renders its host whenever the data it read changes (a pull landing,
  * a local edit). `value` is undefined until the first result; `setQuery` swaps the query (e.g.
  * when a route parameter changes).
+ *
+ * Before the device's first pull has landed the query is not run and `value` stays undefined:
+ * the empty database of a new device is not the family's data ("Aucune facture", "0,00 €" would
+ * be false). The cursor is read in the same live query, and the pull writes it in the same
+ * transaction as its rows, so the first result is never a half-filled database. Pages show
+ * `<po-data-pending>` while `value` is undefined.
  */
 export class LiveQueryController<T> implements ReactiveController {
   value: T | undefined;
@@ -40,9 +47,10 @@ export class LiveQueryController<T> implements ReactiveController {
 
   private subscribe() {
     this.subscription?.unsubscribe();
-    this.subscription = liveQuery(this.query).subscribe({
-      next: (value) => {
-        this.value = value;
+    const query = this.query;
+    this.subscription = liveQuery(async () => ((await firstPullLanded()) ? { value: await query() } : null)).subscribe({
+      next: (result) => {
+        this.value = result?.value;
         this.error = undefined;
         this.host.requestUpdate();
       },

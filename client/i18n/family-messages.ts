@@ -8,7 +8,6 @@ export const familyFr = {
   'home.amountDue': 'Montant à payer',
   'home.nothingDue': 'Aucune somme à payer.',
   'home.sync': 'Données à jour au {when}.',
-  'home.neverSynced': 'Les données n\u2019ont pas encore été chargées sur cet appareil.',
   'home.courses': '{count} cours cette année',
   'family.title': 'Famille',
   'family.identity': 'Identité du responsable de la famille',

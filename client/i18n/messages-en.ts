@@ -53,6 +53,8 @@ export const en: Partial<Record<MessageKey, string>> & Record<string, string> = 
   'page.forbiddenText': 'This page is for another kind of account.',
   'common.back': 'Back',
   'common.loading': 'Loading…',
+  'sync.firstPull': 'Synchronising…',
+  'sync.notDownloaded': 'This information has not been downloaded to this device yet. It will show after the first synchronisation, as soon as the connection is back.',
   'common.errorSummary': 'The form has {count} error(s):',
   'common.offlineAction': 'This needs a network connection. Try again once online.',
 };

@@ -52,6 +52,8 @@ export const fr = {
   'page.forbiddenText': 'Cette page est réservée à un autre profil.',
   'common.back': 'Retour',
   'common.loading': 'Chargement…',
+  'sync.firstPull': 'Synchronisation en cours…',
+  'sync.notDownloaded': 'Ces informations n\u2019ont pas encore été téléchargées sur cet appareil. Elles s\u2019afficheront après la première synchronisation, dès que la connexion reviendra.',
   'common.errorSummary': 'Le formulaire contient {count} erreur(s) :',
   'common.offlineAction': 'Cette action demande une connexion au réseau. Réessayez une fois en ligne.',
 } as const;

@@ -7,6 +7,7 @@ import { api, HttpError, OfflineError } from '../api/http.ts';
 import { StoreController } from '../app/store.ts';
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-family-tabs.ts';
+import '../components/po-data-pending.ts';
 import { db } from '../data/db.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { syncStatus } from '../data/sync-status.ts';
@@ -69,7 +70,7 @@ export class PoFamilyBillingPage extends PageElement {
 
   override render() {
     const d = this.data.value;
-    if (!d) return html`<h1>${t('billing.title')}</h1><po-family-tabs current="/famille/facturation"></po-family-tabs><p>${t('common.loading')}</p>`;
+    if (!d) return html`<h1>${t('billing.title')}</h1><po-family-tabs current="/famille/facturation"></po-family-tabs><po-data-pending></po-data-pending>`;
     const current = schoolYearOf(new Date());
     const years = yearStatements(d.invoices, d.payments, d.discounts);
     const first = years.find((y) => y.schoolYear === current) ?? { schoolYear: current, rows: [], totalInvoicedCents: 0, totalPaidCents: 0, totalDiscountCents: 0, balanceCents: 0, amountDueCents: 0 };

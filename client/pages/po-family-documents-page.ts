@@ -5,6 +5,7 @@ import '../components/po-document-list.ts';
 import '../components/po-document-upload-form.ts';
 import type { PoDocumentUploadForm, ReplaceTarget } from '../components/po-document-upload-form.ts';
 import '../components/po-family-tabs.ts';
+import '../components/po-data-pending.ts';
 import { db } from '../data/db.ts';
 import { discardUpload } from '../data/document-queue.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
@@ -46,7 +47,7 @@ export class PoFamilyDocumentsPage extends PageElement {
 
   override render() {
     const d = this.data.value;
-    if (!d) return html`<h1>${t('documents.title')}</h1><p>${t('common.loading')}</p>`;
+    if (!d) return html`<h1>${t('documents.title')}</h1><po-data-pending></po-data-pending>`;
     const activeKinds = d.kinds.filter((k) => (k as { active?: boolean }).active !== false).sort((a, b) => a.label.localeCompare(b.label, 'fr'));
     return html`
       <h1>${t('documents.title')}</h1>

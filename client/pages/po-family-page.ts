@@ -7,6 +7,7 @@ import { FAMILY_SPECS, IdentityEditor, identityField, identityFormStyles } from 
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-family-tabs.ts';
 import '../components/po-rejected-changes.ts';
+import '../components/po-data-pending.ts';
 import { db } from '../data/db.ts';
 import { identityOverlay } from '../data/identity-overlay.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
@@ -48,7 +49,7 @@ export class PoFamilyPage extends PageElement {
     const d = this.data.value;
     const head = html`<h1>${t('family.title')}</h1>
       <po-family-tabs current="/famille"></po-family-tabs>`;
-    if (!d) return html`${head}<p>${t('common.loading')}</p>`;
+    if (!d) return html`${head}<po-data-pending></po-data-pending>`;
     const family = d.family;
     if (!family) return html`${head}<p class="notice">${t('records.notLoaded')}</p>`;
     const record = family as unknown as Record<string, unknown> & { version: number };

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-family-tabs.ts';
+import '../components/po-data-pending.ts';
 import { db } from '../data/db.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { formatDate, t } from '../i18n/i18n.ts';
@@ -27,7 +28,7 @@ export class PoFamilyStudentsPage extends PageElement {
       <po-family-tabs current="/famille/eleves"></po-family-tabs>
       <p>${t('records.studentsIntro')}</p>
       ${!students
-        ? html`<p>${t('common.loading')}</p>`
+        ? html`<po-data-pending></po-data-pending>`
         : students.length
           ? html`<ul>
               ${students.map(

@@ -6,6 +6,7 @@ import '../components/po-student-tabs.ts';
 import '../components/po-tabs.ts';
 import type { PoTabs } from '../components/po-tabs.ts';
 import { recordList } from '../components/record-list.ts';
+import '../components/po-data-pending.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { evaluationResult, historyEntry, studentName, teacherName } from '../data/pedagogy-queries.ts';
 import { formatDate, formatMinutes, formatWeekday, t } from '../i18n/i18n.ts';
@@ -72,7 +73,7 @@ export class PoHistoryEntryPage extends PageElement {
 
   private renderBody() {
     const d = this.data.value;
-    if (!d) return html`<p>${t('common.loading')}</p>`;
+    if (!d) return html`<po-data-pending></po-data-pending>`;
     if (!d.student) return studentNotFound(d.synced);
     const list = `/eleves/${d.student.id}/historique`;
     if (!d.row) {

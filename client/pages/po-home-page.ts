@@ -5,6 +5,7 @@ import { formatCents } from '../../shared/money.ts';
 import { schoolYearOf } from '../../shared/school-year.ts';
 import { StoreController } from '../app/store.ts';
 import { PageElement } from '../components/page-element.ts';
+import '../components/po-data-pending.ts';
 import { db } from '../data/db.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { evaluationResult, homeWeek } from '../data/pedagogy-queries.ts';
@@ -120,10 +121,10 @@ export class PoHomePage extends PageElement {
     return html`
       <h1>${t('home.title')}</h1>
       ${!d
-        ? html`<p>${t('common.loading')}</p>`
+        ? html`<po-data-pending></po-data-pending>`
         : html`
             ${name ? html`<p>${t('home.welcome', { name })}</p>` : nothing}
-            <p>${lastSync ? t('home.sync', { when: formatDateTime(lastSync) }) : t('home.neverSynced')}</p>
+            ${lastSync ? html`<p>${t('home.sync', { when: formatDateTime(lastSync) })}</p>` : nothing}
             <section aria-labelledby="due-title">
               <h2 id="due-title">${t('home.amountDue')}</h2>
               ${d.due > 0

@@ -4,6 +4,7 @@ import { invoiceBalanceCents } from '../../shared/billing.ts';
 import { formatCents } from '../../shared/money.ts';
 import { PageElement } from '../components/page-element.ts';
 import { recordList } from '../components/record-list.ts';
+import '../components/po-data-pending.ts';
 import { db } from '../data/db.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { formatDate, t } from '../i18n/i18n.ts';
@@ -60,7 +61,7 @@ export class PoInvoicePage extends PageElement {
 
   override render() {
     const d = this.data.value;
-    if (d === undefined) return html`<h1>${t('billing.title')}</h1><p>${t('common.loading')}</p>`;
+    if (d === undefined) return html`<h1>${t('billing.title')}</h1><po-data-pending></po-data-pending>`;
     if (d === null) {
       return html`<h1>${t('invoice.notFound')}</h1>
         <p>${t('invoice.notFoundText')}</p>

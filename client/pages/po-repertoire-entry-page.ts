@@ -4,6 +4,7 @@ import { PageElement } from '../components/page-element.ts';
 import '../components/po-record-nav.ts';
 import '../components/po-student-tabs.ts';
 import { recordList } from '../components/record-list.ts';
+import '../components/po-data-pending.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { repertoireEntry, studentName } from '../data/pedagogy-queries.ts';
 import { formatDate, formatMinutes, t } from '../i18n/i18n.ts';
@@ -44,7 +45,7 @@ export class PoRepertoireEntryPage extends PageElement {
 
   private renderBody() {
     const d = this.data.value;
-    if (!d) return html`<p>${t('common.loading')}</p>`;
+    if (!d) return html`<po-data-pending></po-data-pending>`;
     if (!d.student) return studentNotFound(d.synced);
     const list = `/eleves/${d.student.id}/repertoire`;
     const tabs = html`<po-student-tabs student-id=${d.student.id} current="repertoire" .atRoot=${false}></po-student-tabs>`;

@@ -5,6 +5,7 @@ import '../components/po-document-list.ts';
 import '../components/po-document-upload-form.ts';
 import type { PoDocumentUploadForm, ReplaceTarget } from '../components/po-document-upload-form.ts';
 import '../components/po-student-tabs.ts';
+import '../components/po-data-pending.ts';
 import { db } from '../data/db.ts';
 import { discardUpload } from '../data/document-queue.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
@@ -59,7 +60,7 @@ export class PoStudentDocumentsPage extends PageElement {
 
   override render() {
     const d = this.data.value;
-    if (!d) return html`<h1>${t('documents.title')}</h1><p>${t('common.loading')}</p>`;
+    if (!d) return html`<h1>${t('documents.title')}</h1><po-data-pending></po-data-pending>`;
     const s = d.student;
     if (!s) {
       return html`<h1>${t('student.notFound')}</h1>

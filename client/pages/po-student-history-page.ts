@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { navigate } from '../app/navigate.ts';
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-student-tabs.ts';
+import '../components/po-data-pending.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { studentHistory, studentName, teacherName } from '../data/pedagogy-queries.ts';
 import { t } from '../i18n/i18n.ts';
@@ -69,7 +70,7 @@ export class PoStudentHistoryPage extends PageElement {
 
   private renderBody() {
     const d = this.data.value;
-    if (!d) return html`<p>${t('common.loading')}</p>`;
+    if (!d) return html`<po-data-pending></po-data-pending>`;
     if (!d.student) return studentNotFound(d.synced);
     const year = d.years.includes(this.year) ? this.year : '';
     const rows = year ? d.rows.filter((r) => r.enrollment.schoolYear === year) : d.rows;

@@ -15,6 +15,7 @@ import {
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-rejected-changes.ts';
 import '../components/po-student-tabs.ts';
+import '../components/po-data-pending.ts';
 import { db } from '../data/db.ts';
 import { identityOverlay } from '../data/identity-overlay.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
@@ -68,7 +69,7 @@ export class PoStudentPage extends PageElement {
 
   override render() {
     const d = this.data.value;
-    if (!d) return html`<h1>${t('student.title')}</h1><p>${t('common.loading')}</p>`;
+    if (!d) return html`<h1>${t('student.title')}</h1><po-data-pending></po-data-pending>`;
     const s = d.student;
     if (!s) {
       return html`<h1>${t('student.notFound')}</h1>

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-student-tabs.ts';
+import '../components/po-data-pending.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { studentName, studentRepertoire } from '../data/pedagogy-queries.ts';
 import { formatDate, formatMinutes, t } from '../i18n/i18n.ts';
@@ -42,7 +43,7 @@ export class PoStudentRepertoirePage extends PageElement {
 
   private renderBody() {
     const d = this.data.value;
-    if (!d) return html`<p>${t('common.loading')}</p>`;
+    if (!d) return html`<po-data-pending></po-data-pending>`;
     if (!d.student) return studentNotFound(d.synced);
     const base = `/eleves/${d.student.id}/repertoire`;
     return html`

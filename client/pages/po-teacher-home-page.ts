@@ -3,6 +3,7 @@ import { customElement } from 'lit/decorators.js';
 import { schoolYearOf } from '../../shared/school-year.ts';
 import { session } from '../app/session.ts';
 import { PageElement } from '../components/page-element.ts';
+import '../components/po-data-pending.ts';
 import { db } from '../data/db.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { formatMinutes, formatWeekday, t } from '../i18n/i18n.ts';
@@ -37,7 +38,7 @@ export class PoTeacherHomePage extends PageElement {
 
   override render() {
     const d = this.data.value;
-    if (!d) return html`<h1>${t('teacher.title')}</h1><p>${t('common.loading')}</p>`;
+    if (!d) return html`<h1>${t('teacher.title')}</h1><po-data-pending></po-data-pending>`;
     const name = d.teacher ? `${d.teacher.civility} ${d.teacher.firstName} ${d.teacher.lastName}`.trim() : (session.value.info?.user.name ?? '');
     const studentName = (id: string) => {
       const s = d.students.find((x) => x.id === id);

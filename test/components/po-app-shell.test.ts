@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { SessionInfo } from '../../shared/session.ts';
 import '../../client/app/po-app-shell.ts';
 import type { PoAppShell } from '../../client/app/po-app-shell.ts';
-import { db } from '../../client/data/db.ts';
+import { db, setMeta } from '../../client/data/db.ts';
 import { syncStatus } from '../../client/data/sync-status.ts';
 import { until } from '../helpers/until.ts';
 
@@ -19,6 +19,7 @@ describe('po-app-shell', () => {
   beforeEach(async () => {
     await db.students.clear();
     await db.families.clear();
+    await setMeta('cursor', 1); // the device's first pull has landed
     syncStatus.set({ online: true, pending: 0, lastSyncAt: null });
   });
 

@@ -10,7 +10,6 @@ export const familyEn: Partial<Record<keyof typeof familyFr, string>> = {
   'home.amountDue': 'Amount due',
   'home.nothingDue': 'Nothing to pay.',
   'home.sync': 'Data as of {when}.',
-  'home.neverSynced': 'The data has not been loaded on this device yet.',
   'home.courses': '{count} course(s) this year',
   'family.title': 'Family',
   'family.identity': 'Responsible adult',
