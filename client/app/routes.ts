@@ -46,6 +46,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/eleves/:id/documents', access: ['family'], load: () => import('../pages/po-student-documents-page.ts'), render: (p) => html`<po-student-documents-page .studentId=${p.id ?? ''}></po-student-documents-page>` },
   { path: '/admin/documents/types', access: ['secretariat'], load: () => import('../pages/po-admin-document-kinds-page.ts'), render: () => html`<po-admin-document-kinds-page></po-admin-document-kinds-page>` },
   { path: '/admin/documents', access: ['secretariat'], load: () => import('../pages/po-admin-documents-page.ts'), render: () => html`<po-admin-documents-page></po-admin-documents-page>` },
+  { path: '/admin/comptes', access: ['secretariat'], load: () => import('../pages/po-admin-staff-accounts-page.ts'), render: () => html`<po-admin-staff-accounts-page></po-admin-staff-accounts-page>` },
   { path: '/admin', access: ['secretariat'], load: () => import('../pages/po-admin-home-page.ts'), render: () => html`<po-admin-home-page></po-admin-home-page>` },
   { path: '/enseignant', access: ['teacher'], load: () => import('../pages/po-teacher-home-page.ts'), render: () => html`<po-teacher-home-page></po-teacher-home-page>` },
 ];

@@ -16,7 +16,8 @@ export interface FamilyAccountView {
  * "Comptes de connexion" on the secretariat's family page: each account's identifiant, e-mail and
  * state ("Bloqué" after failed sign-ins, in words), with "Débloquer" and "Envoyer un lien pour
  * choisir un mot de passe" (the same single-use link as a lost password; the desk never sees a
- * password). Results are announced in the element's own status line.
+ * password). Results are announced in the element's own status line. With `staff`, the site's
+ * teachers and secretariat accounts (/admin/comptes): "Débloquer" only.
  *
  * @fires po-accounts-changed - after an account was unlocked (the page reloads the record)
  */
@@ -25,6 +26,8 @@ export class PoFamilyAccounts extends LitElement {
   static override styles = [pageStyles, reflowTableStyles];
 
   @property({ attribute: false }) accounts: FamilyAccountView[] = [];
+  /** The site's staff accounts rather than a family's. */
+  @property({ type: Boolean }) staff = false;
   @state() private announcement = '';
   @state() private failure = '';
   @state() private busy = '';
@@ -32,7 +35,7 @@ export class PoFamilyAccounts extends LitElement {
   override render() {
     const col = { username: t('admin.accounts.col.username'), email: t('admin.accounts.col.email'), state: t('admin.accounts.col.state'), actions: t('admin.accounts.col.actions') };
     return html`
-      <h2 id="accounts-title">${t('admin.accounts.title')}</h2>
+      <h2 id="accounts-title">${t(this.staff ? 'admin.staffAccounts.listTitle' : 'admin.accounts.title')}</h2>
       ${this.accounts.length
         ? html`<div class="table-wrap">
             <table aria-labelledby="accounts-title">
@@ -57,9 +60,11 @@ export class PoFamilyAccounts extends LitElement {
                               ${t('admin.accounts.unlock')}<span class="visually-hidden"> ${a.username}</span>
                             </button>`
                           : nothing}
-                        <button type="button" class="secondary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => void this.act(a, 'reset-link')}>
-                          ${t('admin.accounts.resetLink')}<span class="visually-hidden"> ${t('admin.accounts.toAccount', { username: a.username })}</span>
-                        </button>
+                        ${this.staff
+                          ? nothing
+                          : html`<button type="button" class="secondary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => void this.act(a, 'reset-link')}>
+                              ${t('admin.accounts.resetLink')}<span class="visually-hidden"> ${t('admin.accounts.toAccount', { username: a.username })}</span>
+                            </button>`}
                       </div>
                     </td>
                   </tr>`,
@@ -67,7 +72,7 @@ export class PoFamilyAccounts extends LitElement {
               </tbody>
             </table>
           </div>`
-        : html`<p>${t('admin.accounts.none')}</p>`}
+        : html`<p>${t(this.staff ? 'admin.staffAccounts.none' : 'admin.accounts.none')}</p>`}
       <p role="status" tabindex="-1" id="accounts-status">${this.announcement}</p>
       ${this.failure ? html`<p class="notice error" role="alert">${this.failure}</p>` : nothing}
     `;
@@ -79,7 +84,8 @@ export class PoFamilyAccounts extends LitElement {
     this.failure = '';
     this.announcement = '';
     try {
-      const { message } = await api<{ message: string }>(`/api/admin/accounts/${encodeURIComponent(account.id)}/${action}`, { method: 'POST' });
+      const base = this.staff ? '/api/admin/staff-accounts' : '/api/admin/accounts';
+      const { message } = await api<{ message: string }>(`${base}/${encodeURIComponent(account.id)}/${action}`, { method: 'POST' });
       await this.updateComplete;
       this.announcement = message;
       if (action === 'unlock') {

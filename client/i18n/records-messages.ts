@@ -96,6 +96,11 @@ export const recordsFr = {
   'admin.accounts.resetLink': 'Envoyer un lien pour choisir un mot de passe',
   'admin.accounts.toAccount': 'au compte {username}',
   'admin.accounts.none': 'Cette famille n\u2019a pas encore de compte de connexion.',
+  'admin.staffAccounts.link': 'Comptes des enseignants et du secrétariat',
+  'admin.staffAccounts.title': 'Comptes du personnel',
+  'admin.staffAccounts.intro': 'Les comptes des enseignants et du secrétariat de votre site. Un compte bloqué après des essais de mot de passe manqués reste accessible depuis les appareils où la personne s\u2019est déjà connectée ; « Débloquer » le rouvre aussi pour les autres.',
+  'admin.staffAccounts.listTitle': 'Enseignants et secrétariat',
+  'admin.staffAccounts.none': 'Votre site n\u2019a pas encore de compte d\u2019enseignant ou de secrétariat.',
   'admin.family.backToFamilies': 'Retour à la recherche des familles',
   'admin.family.backToRequests': 'Retour aux demandes de modification',
 } as const;

@@ -79,6 +79,7 @@ export class PoAdminHomePage extends PageElement {
       <p><a href="/admin/familles">${t('admin.familiesPage.link')}</a></p>
       <p><a href="/admin/facturation">${t('adminBilling.link')}</a></p>
       <p><a href="/admin/documents">${t('adminDocuments.link')}</a></p>
+      <p><a href="/admin/comptes">${t('admin.staffAccounts.link')}</a></p>
       <div role="status">${this.offline ? offlineNotice(t('admin.offline'), () => void this.load()) : nothing}</div>
       ${s
         ? html`<p>${t('admin.summary', { site: s.siteName, year: s.schoolYear })}</p>

@@ -63,4 +63,17 @@ describe('po-family-accounts', () => {
     await until(() => el.shadowRoot!.querySelector('[role="alert"]')?.textContent === 'Compte introuvable.');
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('');
   });
+
+  it('staff: the site’s staff accounts offer "Débloquer" only, which asks the staff route', async () => {
+    answer = () => Response.json({ message: 'Le compte enseignant.demo est débloqué : la personne peut se connecter de nouveau.' });
+    const teacher: FamilyAccountView = { id: 't1', username: 'enseignant.demo', email: 'claire@exemple.fr', lockedMinutes: 9 };
+    const el = await fixture<PoFamilyAccounts>(html`<po-family-accounts staff .accounts=${[teacher, { ...FREE, id: 's1', username: 'secretariat.demo' }]}></po-family-accounts>`);
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Enseignants et secrétariat');
+    const buttons = [...el.shadowRoot!.querySelectorAll('button')];
+    expect(buttons.map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Débloquer enseignant.demo']);
+    buttons[0].click();
+    await until(() => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.includes('débloqué'));
+    expect(calls).to.deep.equal(['POST /api/admin/staff-accounts/t1/unlock']);
+    await expect(el).to.be.accessible();
+  });
 });

@@ -98,6 +98,11 @@ export const recordsEn: Partial<Record<keyof typeof recordsFr, string>> = {
   'admin.accounts.resetLink': 'Send a link to choose a password',
   'admin.accounts.toAccount': 'to the account {username}',
   'admin.accounts.none': 'This family has no sign-in account yet.',
+  'admin.staffAccounts.link': 'Teachers’ and office accounts',
+  'admin.staffAccounts.title': 'Staff accounts',
+  'admin.staffAccounts.intro': 'The accounts of your site’s teachers and office. An account locked after failed password attempts still opens from the devices the person has signed in on before; “Unlock” opens it for the others too.',
+  'admin.staffAccounts.listTitle': 'Teachers and office',
+  'admin.staffAccounts.none': 'Your site has no teacher or office account yet.',
   'admin.family.backToFamilies': 'Back to the family search',
   'admin.family.backToRequests': 'Back to the change requests',
 };
