@@ -7,7 +7,14 @@ import type { AppEnv } from '../http/context.ts';
 import { sendJson } from '../http/json-response.ts';
 import { notFound } from '../http/errors.ts';
 import { validateJson } from '../http/validate.ts';
+import { logEvent } from '../log.ts';
 import { settleAttempt, startPayfipPayment } from '../payfip/payments.ts';
+
+/**
+ * An idOp as PayFiP issues it (an identifier of letters, digits and dashes, a UUID in practice).
+ * The notification needs no session, so anything else is refused before it is used or logged.
+ */
+const IDOP_SHAPE = /^[A-Za-z0-9-]{1,64}$/;
 
 /** The body of a notification: PayFiP posts a form; JSON and the query string are read too. */
 async function notifiedIdop(req: Request, query: Record<string, string>): Promise<string | null> {
@@ -20,7 +27,7 @@ async function notifiedIdop(req: Request, query: Record<string, string>): Promis
     // An unreadable body: fall back to the query string.
   }
   const parsed = payfipNotificationSchema.safeParse({ idop: fields.idop, idOp: fields.idOp });
-  return parsed.success ? parsed.data : null;
+  return parsed.success && IDOP_SHAPE.test(parsed.data) ? parsed.data : null;
 }
 
 /**
@@ -30,10 +37,10 @@ async function notifiedIdop(req: Request, query: Record<string, string>): Promis
 export const billingRoutes = new Hono<AppEnv>()
   .post('/payfip/notification', async (c) => {
     const idop = await notifiedIdop(c.req.raw, c.req.query());
-    if (!idop) return c.text('idop manquant', 400);
+    if (!idop) return c.text('idop manquant ou invalide', 400);
     const { db, env } = c.var.deps;
     const result = await settleAttempt(db, env, idop, 'notification');
-    if (result.status === 'unknown') console.warn(`[payfip] notification for an unknown idop ${idop}`);
+    if (result.status === 'unknown') logEvent('warn', 'payfip notification for an unknown idop', { idop });
     return c.text('OK', 200);
   })
   .post('/invoices/:id/payfip', requireSession, requireRole('family'), validateJson(startPayfipSchema), async (c) => {
