@@ -85,6 +85,26 @@ test.describe('accessibility audit', () => {
       expectClean(await audit(page, 'anonyme', mode, '/mot-de-passe-perdu (erreurs)'));
     });
 
+    // Before the device's first pull every screen says it is synchronising: audited with the pull
+    // held (no networkidle to wait for then), on the billing page.
+    test(`loading state before the first sync — ${mode}`, async ({ page, server }) => {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/api\/sync\?/, async (route) => {
+        await released;
+        await route.continue().catch(() => undefined);
+      });
+      await signInThroughForm(page, server.url, 'family');
+      await setMode(page, mode);
+      await page.goto(`${server.url}/famille/facturation`);
+      await expect(page.getByRole('status').filter({ hasText: 'Synchronisation en cours' })).toBeVisible();
+      const entry = { role: 'family', mode, target: '/famille/facturation (synchronisation en cours)', ...summarise(await new AxeBuilder({ page }).withTags(TAGS).analyze()) };
+      entries.push(entry);
+      expectClean(entry);
+      release();
+      await setMode(page, 'normal');
+    });
+
     for (const role of ['family', 'secretariat', 'teacher'] as DemoRole[]) {
       test(`${role} screens — ${mode}`, async ({ page, server }) => {
         // Each screen costs an axe run of a few seconds: the family's many screens need more than the default minute.

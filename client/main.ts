@@ -1,3 +1,4 @@
+import './zod-jitless.ts';
 import { a11yMode } from './a11y/a11y-mode.ts';
 import { loadLocale, localeStore } from './i18n/i18n.ts';
 
