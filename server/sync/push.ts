@@ -9,11 +9,13 @@ import type { Db, Tx } from '../db/client.ts';
 import { syncClient } from '../db/schema/index.ts';
 import type { SessionUser } from '../http/context.ts';
 import { forbidden } from '../http/errors.ts';
+import { logEvent } from '../log.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
 type Mutation = PushRequest['mutations'][number];
 type Handler = (tx: Tx, user: SessionUser, args: unknown, baseVersion: number | undefined) => Promise<IdentityChangeOutcome>;
+type Acknowledgement = NonNullable<Extract<IdentityChangeOutcome, { ok: true }>['acknowledge']>;
 
 /** The mutations a client may push, by name. */
 const HANDLERS: Record<string, Handler> = {
@@ -21,15 +23,29 @@ const HANDLERS: Record<string, Handler> = {
 };
 
 /**
- * POST /api/sync/push (DESIGN.md §3). The batch's mutations run in order in one transaction that
- * also writes `sync_client.last_mutation_id`: either the effects and the id are stored or
- * neither, so a push cut off half-way and sent again applies nothing twice.
+ * A write transaction of a push applies at most this many mutations (about 1 ms each) and starts
+ * no new one after TRANSACTION_MS (a loaded machine makes each slower). Write transactions run
+ * one at a time, in the order asked, so a long push lets other writers in between its
+ * transactions instead of holding everyone for seconds (`npm run bench -- push`: another
+ * family's longest wait during a 1,000-mutation push, budget 200 ms).
+ */
+export const MUTATIONS_PER_TRANSACTION = 50;
+const TRANSACTION_MS = 25;
+
+/**
+ * POST /api/sync/push (DESIGN.md §3). The mutations run in id order, in short write transactions
+ * (see MUTATIONS_PER_TRANSACTION) that each also store `sync_client.last_mutation_id`: the
+ * effects of a transaction and its last id are stored together or not at all, so a push cut off
+ * anywhere (even by a crash between two transactions) and sent again applies nothing twice and
+ * skips nothing.
  *
  * - id ≤ last: a replay, skipped (already applied, or already rejected for good);
- * - id > last + 1: a gap; the batch stops and the answer says which id is expected;
+ * - id > last + 1: a gap; the push stops and the answer says which id is expected;
  * - a permanent rejection (unreadable, not this family's record, invalid values) stores the id
  *   without any effect and is answered in the 200 body, so the client drops it from its queue;
- * - anything else that fails rolls the batch back and surfaces as a 500: the client keeps its queue.
+ * - anything else that fails rolls its transaction back: a 500 if nothing of this push was
+ *   stored (the client keeps its queue), else a 200 answering what the earlier transactions
+ *   applied (the client drops those, keeps their refusals, and sends the rest again).
  *
  * A client id belongs to the account that first used it; another account gets 403.
  */
@@ -38,32 +54,29 @@ export async function push(db: Db, mailer: Mailer, user: SessionUser, body: Push
   if (client && client.userId !== user.id) throw forbidden();
 
   const ordered = [...body.mutations].sort((a, b) => a.mutationId - b.mutationId);
-  const { lastMutationId, results, acknowledgements, expected } = await writeTransaction(db, async (tx) => {
-    const acks = new Map<string, { familyId: string; label: string; fields: Set<string> }>();
-    const done: MutationResult[] = [];
-    let last = 0;
-    for (const mutation of ordered) {
-      const step = await applyOne(tx, user, body.clientId, mutation);
-      if (step.kind === 'forbidden') throw forbidden();
-      last = step.last;
-      if (step.kind === 'replay') continue;
-      if (step.kind === 'gap') return { lastMutationId: last, results: done, acknowledgements: acks, expected: last + 1 };
-      const outcome = step.outcome;
-      if (!outcome.ok) {
-        done.push({ mutationId: mutation.mutationId, error: outcome.error });
-        continue;
-      }
-      done.push({ mutationId: mutation.mutationId, ok: true });
-      if (outcome.acknowledge) {
-        const key = outcome.acknowledge.familyId + ' ' + outcome.acknowledge.label;
-        const entry = acks.get(key) ?? { ...outcome.acknowledge, fields: new Set<string>() };
-        for (const f of outcome.acknowledge.fields) entry.fields.add(f);
-        acks.set(key, entry);
+  const acknowledgements = new Map<string, { familyId: string; label: string; fields: Set<string> }>();
+  const results: MutationResult[] = [];
+  let lastMutationId = client?.lastMutationId ?? 0;
+  let expected: number | undefined;
+  try {
+    for (let next = 0; next < ordered.length && expected === undefined; ) {
+      // The embedded client's calls are synchronous: without this pause a whole push would run
+      // in one turn of the event loop, and other requests could not even be read in between.
+      if (next > 0) await new Promise((resolve) => setImmediate(resolve));
+      const batch = await writeTransaction(db, (tx) => applyBatch(tx, user, body.clientId, ordered, next));
+      ({ next, expected, lastMutationId } = batch);
+      results.push(...batch.results);
+      for (const ack of batch.acknowledgements) {
+        const key = ack.familyId + ' ' + ack.label;
+        const entry = acknowledgements.get(key) ?? { ...ack, fields: new Set<string>() };
+        for (const f of ack.fields) entry.fields.add(f);
+        acknowledgements.set(key, entry);
       }
     }
-    if (!ordered.length) last = client?.lastMutationId ?? 0;
-    return { lastMutationId: last, results: done, acknowledgements: acks, expected: undefined as number | undefined };
-  });
+  } catch (error) {
+    if (!results.length) throw error;
+    logEvent('error', 'push stopped after a committed part', { clientId: body.clientId, lastMutationId, error });
+  }
 
   // After the commits: one acknowledgement per record edited in this push.
   for (const ack of acknowledgements.values()) {
@@ -73,29 +86,50 @@ export async function push(db: Db, mailer: Mailer, user: SessionUser, body: Push
   return { lastMutationId, results, ...(expected !== undefined ? { expected } : {}) };
 }
 
-type Step =
-  | { kind: 'forbidden' }
-  | { kind: 'replay'; last: number }
-  | { kind: 'gap'; last: number }
-  | { kind: 'applied'; last: number; outcome: IdentityChangeOutcome };
+interface Batch {
+  /** The client's last applied id, as stored by this transaction. */
+  lastMutationId: number;
+  /** Where the next transaction starts in the ordered mutations. */
+  next: number;
+  /** Set when a gap stopped the push. */
+  expected: number | undefined;
+  results: MutationResult[];
+  acknowledgements: Acknowledgement[];
+}
 
-async function applyOne(tx: Tx, user: SessionUser, clientId: string, mutation: Mutation): Promise<Step> {
-  // Read again inside the write transaction: another push of the same client may have committed.
+/** One write transaction: from `from`, mutations until a bound is reached, then the last id. */
+async function applyBatch(tx: Tx, user: SessionUser, clientId: string, ordered: Mutation[], from: number): Promise<Batch> {
+  const until = performance.now() + TRANSACTION_MS;
+  // Read inside the write transaction: another push of the same client may have committed.
   const [client] = await tx.select().from(syncClient).where(eq(syncClient.clientId, clientId));
-  if (client && client.userId !== user.id) return { kind: 'forbidden' };
-  const last = client?.lastMutationId ?? 0;
-  if (mutation.mutationId <= last) return { kind: 'replay', last };
-  if (mutation.mutationId > last + 1) return { kind: 'gap', last };
+  if (client && client.userId !== user.id) throw forbidden();
+  const stored = client?.lastMutationId ?? 0;
+  const batch: Batch = { lastMutationId: stored, next: from, expected: undefined, results: [], acknowledgements: [] };
+  for (; batch.next < ordered.length && batch.results.length < MUTATIONS_PER_TRANSACTION; batch.next++) {
+    const mutation = ordered[batch.next];
+    if (mutation.mutationId <= batch.lastMutationId) continue;
+    if (batch.results.length && performance.now() > until) break;
+    if (mutation.mutationId > batch.lastMutationId + 1) {
+      batch.expected = batch.lastMutationId + 1;
+      break;
+    }
+    const outcome = await applyOne(tx, user, mutation);
+    batch.lastMutationId = mutation.mutationId;
+    batch.results.push(outcome.ok ? { mutationId: mutation.mutationId, ok: true } : { mutationId: mutation.mutationId, error: outcome.error });
+    if (outcome.ok && outcome.acknowledge) batch.acknowledgements.push(outcome.acknowledge);
+  }
+  if (batch.lastMutationId !== stored) {
+    const updatedAt = new Date().toISOString();
+    await tx
+      .insert(syncClient)
+      .values({ clientId, userId: user.id, lastMutationId: batch.lastMutationId, updatedAt })
+      .onConflictDoUpdate({ target: syncClient.clientId, set: { lastMutationId: batch.lastMutationId, updatedAt } });
+  }
+  return batch;
+}
 
+function applyOne(tx: Tx, user: SessionUser, mutation: Mutation): Promise<IdentityChangeOutcome> {
   const handler = Object.hasOwn(HANDLERS, mutation.name) ? HANDLERS[mutation.name] : undefined;
-  const outcome: IdentityChangeOutcome = handler
-    ? await handler(tx, user, mutation.args, mutation.baseVersion)
-    : { ok: false, error: { code: 'unknown_mutation', message: 'Cette modification n’est pas reconnue par le serveur.' } };
-
-  const updatedAt = new Date().toISOString();
-  await tx
-    .insert(syncClient)
-    .values({ clientId, userId: user.id, lastMutationId: mutation.mutationId, updatedAt })
-    .onConflictDoUpdate({ target: syncClient.clientId, set: { lastMutationId: mutation.mutationId, updatedAt } });
-  return { kind: 'applied', last: mutation.mutationId, outcome };
+  if (!handler) return Promise.resolve({ ok: false, error: { code: 'unknown_mutation', message: 'Cette modification n’est pas reconnue par le serveur.' } });
+  return handler(tx, user, mutation.args, mutation.baseVersion);
 }

@@ -1,6 +1,6 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { IDENTITY_CHANGE } from '../../shared/identity-schemas.ts';
 import type { PushResponse } from '../../shared/push-protocol.ts';
 import { auditLog, changeRequest, family, student, syncClient, user } from '../../server/db/schema/index.ts';
@@ -209,5 +209,169 @@ describe('POST /api/sync/push', () => {
     const r = await pushAs(c, crypto.randomUUID(), [change(1, 'family', fam, { city: 'X' })]);
     assert.equal(r.status, 200);
     assert.ok('error' in r.body.results[0] && r.body.results[0].error.code === 'not_found');
+  });
+});
+
+/** Mutation i sets a new city on one of the family's records (each one touches a field, so each is audited). */
+function edits(targets: { kind: 'family' | 'student'; id: string }[], ids: number[], tag: string) {
+  return ids.map((id) => {
+    const target = targets[id % targets.length];
+    return { mutationId: id, name: IDENTITY_CHANGE, args: { targetKind: target.kind, targetId: target.id, values: { city: `${tag} ${id}` }, from: {} }, baseVersion: 1 };
+  });
+}
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+async function lastIdOf(clientId: string) {
+  const [row] = await t.db.select({ last: syncClient.lastMutationId }).from(syncClient).where(eq(syncClient.clientId, clientId));
+  return row?.last ?? 0;
+}
+
+async function submittedFor(familyId: string) {
+  const [row] = await t.db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.familyId, familyId), eq(auditLog.action, 'change_request.submitted')));
+  return row.n;
+}
+
+/** A write that fails (as a full disk or a bug would) when a change request gets this city. */
+async function failWhenCityIs(city: string) {
+  for (const event of ['INSERT', 'UPDATE']) {
+    await t.db.run(
+      sql.raw(`CREATE TRIGGER push_test_fail_${event.toLowerCase()} BEFORE ${event} ON change_request WHEN NEW.fields LIKE '%"${city}"%' BEGIN SELECT RAISE(ABORT, 'test failure'); END`),
+    );
+  }
+}
+async function stopFailing() {
+  for (const event of ['insert', 'update']) await t.db.run(sql.raw(`DROP TRIGGER IF EXISTS push_test_fail_${event}`));
+}
+
+/** One family's account and the records it may edit (its own, then its students). */
+async function withTargets(account: readonly [string, string]) {
+  const { c, me } = await signedIn(account);
+  const kids = await studentsOf(me.familyId);
+  const targets = [{ kind: 'family' as const, id: me.familyId }, ...kids.map((k) => ({ kind: 'student' as const, id: k.id }))];
+  return { c, familyId: me.familyId, targets };
+}
+
+// A long push is applied in bounded write transactions (server/sync/push.ts), each storing the
+// client's last applied id with its effects, so other families' writes get their turn in between.
+describe('a long push is applied in bounded transactions', () => {
+  test('another family’s write commits between the transactions of a 200-mutation push', async () => {
+    const demo = await withTargets(DEMO.family);
+    const martin = await withTargets(DEMO.martin);
+    const clientId = crypto.randomUUID();
+    const before = await submittedFor(demo.familyId);
+
+    let finished = false;
+    const long = pushAs(demo.c, clientId, edits(demo.targets, range(1, 200), 'Ville')).finally(() => (finished = true));
+    // Wait until the push has committed part of its work (a single transaction never shows this).
+    let seen = 0;
+    while (!finished && (seen = await lastIdOf(clientId)) === 0) await new Promise((r) => setTimeout(r, 1));
+
+    const other = await pushAs(martin.c, crypto.randomUUID(), edits(martin.targets, [1], 'Mantes'));
+    const demoLastWhenOtherDone = await lastIdOf(clientId);
+    const answer = await long;
+
+    assert.equal(other.status, 200);
+    assert.deepEqual(other.body.results, [{ mutationId: 1, ok: true }]);
+    assert.ok(demoLastWhenOtherDone < 200, `the other family's write committed before the push ended (push at ${demoLastWhenOtherDone})`);
+    assert.ok(seen > 0 && seen < 200, `the push showed a partial commit (saw ${seen})`);
+
+    assert.equal(answer.status, 200);
+    assert.equal(answer.body.lastMutationId, 200);
+    assert.deepEqual(
+      answer.body.results.map((r) => r.mutationId),
+      range(1, 200),
+    );
+    assert.ok(answer.body.results.every((r) => 'ok' in r));
+    assert.equal(answer.body.expected, undefined);
+    assert.equal((await submittedFor(demo.familyId)) - before, 200, 'each mutation applied once');
+    assert.equal(await lastIdOf(clientId), 200);
+  });
+
+  test('a push that fails after a transaction committed answers what was applied; its replay applies only the rest', async () => {
+    const demo = await withTargets(DEMO.family);
+    const clientId = crypto.randomUUID();
+    const all = edits(demo.targets, range(1, 120), 'Rosny');
+    const before = await submittedFor(demo.familyId);
+    const mailsBefore = t.mails.length;
+
+    // Mutation 70 fails: the transactions before it (at most 50 mutations each, fewer on a slow
+    // machine) stay committed, the one holding 70 rolls back.
+    await failWhenCityIs('Rosny 70');
+    let cut: Awaited<ReturnType<typeof pushAs>>;
+    try {
+      cut = await pushAs(demo.c, clientId, all);
+    } finally {
+      await stopFailing();
+    }
+    assert.equal(cut.status, 200, 'what was committed is answered, so the client drops it (and keeps its refusals)');
+    const applied = cut.body.lastMutationId;
+    assert.ok(applied >= 1 && applied < 70, `the transactions before the failure were answered (${applied})`);
+    assert.deepEqual(
+      cut.body.results.map((r) => r.mutationId),
+      range(1, applied),
+    );
+    assert.equal(cut.body.expected, undefined);
+    assert.equal(await lastIdOf(clientId), applied, 'the stored id matches what was applied');
+    assert.equal((await submittedFor(demo.familyId)) - before, applied, 'nothing of the rolled-back transaction remains');
+    const editedRecords = new Set(range(1, applied).map((id) => id % demo.targets.length)).size;
+    assert.equal(t.mails.length - mailsBefore, editedRecords, 'the committed edits are acknowledged, one mail per record');
+
+    // The client sends its whole queue again: what was applied is replayed, the rest applied once.
+    const replay = await pushAs(demo.c, clientId, all);
+    assert.equal(replay.status, 200);
+    assert.equal(replay.body.lastMutationId, 120);
+    assert.deepEqual(
+      replay.body.results.map((r) => r.mutationId),
+      range(applied + 1, 120),
+    );
+    assert.equal((await submittedFor(demo.familyId)) - before, 120);
+
+    const again = await pushAs(demo.c, clientId, all);
+    assert.deepEqual(again.body.results, []);
+    assert.equal(again.body.lastMutationId, 120);
+    assert.equal((await submittedFor(demo.familyId)) - before, 120, 'a full replay applies nothing');
+  });
+
+  test('a failure in the first transaction applies nothing and answers 500 (the client keeps its queue)', async () => {
+    const demo = await withTargets(DEMO.family);
+    const clientId = crypto.randomUUID();
+    const before = await submittedFor(demo.familyId);
+    await failWhenCityIs('Limay 1');
+    try {
+      const r = await pushAs(demo.c, clientId, edits(demo.targets, range(1, 80), 'Limay'));
+      assert.equal(r.status, 500);
+    } finally {
+      await stopFailing();
+    }
+    assert.equal(await lastIdOf(clientId), 0);
+    assert.equal(await submittedFor(demo.familyId), before);
+  });
+
+  test('a gap in the middle of a long push stops it there; the transactions before it stay applied', async () => {
+    const demo = await withTargets(DEMO.family);
+    const clientId = crypto.randomUUID();
+    const before = await submittedFor(demo.familyId);
+    const r = await pushAs(demo.c, clientId, edits(demo.targets, [...range(1, 80), ...range(82, 130)], 'Poissy'));
+    assert.equal(r.status, 200);
+    assert.equal(r.body.lastMutationId, 80);
+    assert.equal(r.body.expected, 81);
+    assert.deepEqual(
+      r.body.results.map((x) => x.mutationId),
+      range(1, 80),
+    );
+    assert.equal(await lastIdOf(clientId), 80);
+    assert.equal((await submittedFor(demo.familyId)) - before, 80, 'nothing after the gap was applied');
+
+    // The missing id arrives with the rest: applied from 81 on, in order.
+    const rest = await pushAs(demo.c, clientId, edits(demo.targets, range(1, 130), 'Poissy'));
+    assert.equal(rest.body.lastMutationId, 130);
+    assert.deepEqual(
+      rest.body.results.map((x) => x.mutationId),
+      range(81, 130),
+    );
+    assert.equal((await submittedFor(demo.familyId)) - before, 130);
   });
 });
