@@ -3,6 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { invoiceBalanceCents, yearStatements, type YearStatement } from '../../shared/billing.ts';
 import { formatCents } from '../../shared/money.ts';
 import { schoolYearOf } from '../../shared/school-year.ts';
+import { PAYFIP_MIN_CENTS } from '../../shared/billing-schemas.ts';
 import { api, HttpError, OfflineError } from '../api/http.ts';
 import { StoreController } from '../app/store.ts';
 import { PageElement } from '../components/page-element.ts';
@@ -97,14 +98,16 @@ export class PoFamilyBillingPage extends PageElement {
                     <a href="/famille/facturation/factures/${invoice.id}">${t('billing.unpaidItem', { number: invoice.number, date: formatDate(invoice.date), amount: formatCents(due), due: formatDate(invoice.dueDate) })}</a>
                   </p>
                   ${pending ? html`<p class="hint">${t('billing.payPending')}</p>` : nothing}
-                  <button
-                    type="button"
-                    ?disabled=${!online || this.busyInvoiceId !== null}
-                    aria-describedby=${online ? nothing : 'offline-reason'}
-                    @click=${() => void this._onPay(invoice.id, due)}
-                  >
-                    ${t('billing.payOnline')}<span class="visually-hidden"> ${t('billing.payOnlineName', { number: invoice.number })}</span>
-                  </button>
+                  ${due < PAYFIP_MIN_CENTS
+                    ? html`<p class="hint">${t('billing.payMinimum')}</p>`
+                    : html`<button
+                        type="button"
+                        ?disabled=${!online || this.busyInvoiceId !== null}
+                        aria-describedby=${online ? nothing : 'offline-reason'}
+                        @click=${() => void this._onPay(invoice.id, due)}
+                      >
+                        ${t('billing.payOnline')}<span class="visually-hidden"> ${t('billing.payOnlineName', { number: invoice.number })}</span>
+                      </button>`}
                   ${this.busyInvoiceId === invoice.id ? html`<span role="status">${t('billing.payStarting')}</span>` : nothing}
                 </li>`;
               })}

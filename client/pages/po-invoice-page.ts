@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { invoiceBalanceCents } from '../../shared/billing.ts';
+import { PAYFIP_MIN_CENTS } from '../../shared/billing-schemas.ts';
 import { formatCents } from '../../shared/money.ts';
 import { PageElement } from '../components/page-element.ts';
 import { recordList } from '../components/record-list.ts';
@@ -82,6 +83,7 @@ export class PoInvoicePage extends PageElement {
         [t('invoice.amount'), formatCents(inv.amountCents)],
         [t('invoice.remaining'), formatCents(remaining)],
       ])}
+      ${remaining > 0 && remaining < PAYFIP_MIN_CENTS ? html`<p class="notice no-print">${t('billing.payMinimum')}</p>` : nothing}
       <div class="actions no-print">
         <button type="button" @click=${() => void this._onPdf('invoice')}>${t('invoice.downloadInvoice')}</button>
         <button type="button" class="secondary" @click=${() => window.print()}>${t('invoice.print')}</button>

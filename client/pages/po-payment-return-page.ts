@@ -8,7 +8,9 @@ import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 
 interface ReturnResult {
-  status: 'pending' | 'paid' | 'refused' | 'abandoned' | 'mismatch' | 'error';
+  status: 'pending' | 'paid' | 'refused' | 'abandoned' | 'mismatch' | 'error' | 'expired';
+  /** PayFiP's last answer: 'A' on a pending attempt is an abandon the family may still come back from. */
+  resultrans: string | null;
   invoiceId: string;
   invoiceNumber: string;
   amountCents: number;
@@ -68,7 +70,7 @@ export class PoPaymentReturnPage extends PageElement {
           : this.problem
             ? html`<p class="notice ${this.problem === 'offline' ? 'warning' : 'error'}">${t(this.problem === 'offline' ? 'return.offline' : 'return.unknown')}</p>`
             : r
-              ? html`<p class="notice ${kind}">${t(`return.${r.status}`, p)}</p>`
+              ? html`<p class="notice ${kind}">${t(r.status === 'pending' && r.resultrans === 'A' ? 'return.abandonedOpen' : `return.${r.status}`, p)}</p>`
               : nothing}
       </div>
       ${!this.checking && (this.problem === 'offline' || r?.status === 'pending')

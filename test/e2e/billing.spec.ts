@@ -174,4 +174,32 @@ test.describe('billing', () => {
     await expect(page.getByText(/Règlement de 50,00\s€ enregistré sur la facture FACT\d{8}/)).toBeVisible();
     await expect(page.getByRole('cell', { name: /Julien Martin/ })).toHaveCount(0);
   });
+
+  test('an amount due below 1,00 € offers no online payment and says why, on the billing page and the invoice', async ({ page, browser, server }) => {
+    // The secretariat bills the Martin family 0,50 € (through the API its screen uses).
+    await signInThroughForm(page, server.url, 'secretariat');
+    const { families } = (await (await page.request.get(`${server.url}/api/admin/families?q=famille.martin`)).json()) as { families: Array<{ id: string }> };
+    const created = await page.request.post(`${server.url}/api/admin/billing/invoices`, {
+      data: { familyId: families[0].id, schoolYear: YEAR, label: 'Photocopies', date: `${YEAR.slice(0, 4)}-11-28`, dueDate: `${YEAR.slice(0, 4)}-12-28`, lines: [{ label: 'Photocopies', quantity: 1, unitPrice: '0,50' }] },
+    });
+    expect(created.status()).toBe(201);
+    const invoice = (await created.json()) as { id: string; number: string };
+
+    const family = await (await browser.newContext()).newPage();
+    await signInThroughForm(family, server.url, 'martin');
+    await waitForSync(family);
+    await family.goto(`${server.url}/famille/facturation`);
+    const item = family.getByRole('listitem').filter({ hasText: invoice.number });
+    await expect(item).toContainText('0,50');
+    await expect(item.getByText('PayFiP n’accepte pas un montant inférieur à 1,00 €')).toBeVisible();
+    await expect(family.getByRole('button', { name: new RegExp(`Paiement en ligne.*${invoice.number}`) })).toHaveCount(0);
+    await item.getByRole('link').click();
+    await expect(family.getByRole('heading', { level: 1, name: `Facture ${invoice.number}` })).toBeVisible();
+    await expect(family.getByText('Pas de paiement en ligne pour cette facture')).toBeVisible();
+    await family.context().close();
+
+    // Paid at the desk: the family is no longer listed with a balance for the other tests.
+    const cheque = await page.request.post(`${server.url}/api/admin/billing/payments`, { data: { invoiceId: invoice.id, mode: 'cash', date: `${YEAR.slice(0, 4)}-11-28`, amount: '0,50' } });
+    expect(cheque.status()).toBe(201);
+  });
 });

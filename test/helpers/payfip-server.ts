@@ -3,11 +3,13 @@ import { createServer } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { eq, like } from 'drizzle-orm';
 import { invoice, payfipAttempt, payment, user as userTable } from '../../server/db/schema/index.ts';
+import { SIMULATOR_TOKEN_HEADER } from '../../server/payfip/mount.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from './test-app.ts';
+
+export { SIMULATOR_TOKEN_HEADER };
 
 /** The test-only token of the simulator's controls and journal (PAYFIP_SIMULATOR_TOKEN). */
 export const SIMULATOR_TOKEN = 'payfip-simulator-test-token-0123456789';
-export const SIMULATOR_TOKEN_HEADER = 'x-payfip-simulateur-token';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
