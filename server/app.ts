@@ -1,7 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { logger } from 'hono/logger';
 import { requestId } from 'hono/request-id';
 import { createAuth } from './auth/auth.ts';
 import { createSessionReader } from './auth/session-reader.ts';
@@ -16,6 +15,7 @@ import { limitJsonBodies, sameOriginWrites } from './http/request-guards.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { mountClient } from './http/static.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { requestLog } from './log.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { adminBillingRoutes } from './routes/admin-billing.ts';
 import { billingRoutes } from './routes/billing.ts';
@@ -66,7 +66,7 @@ export function createApp(opts: AppOptions) {
 
   const app = new Hono<AppEnv>();
   app.use(requestId());
-  if (env.LOG_REQUESTS === '1') app.use(logger());
+  if (env.LOG_REQUESTS === '1') app.use(requestLog());
   app.use(securityHeaders({ formActions: payfipFormActions(env) }));
   // Families on poor connections: the app's files travel compressed. API answers compress
   // themselves when large (http/json-response.ts), so small ones keep the server's direct write.

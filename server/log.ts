@@ -47,12 +47,14 @@ function errorFields(error: Error): Record<string, unknown> {
 
 /**
  * One line per answered request (replaces hono's logger, which printed free text): method, path
- * without the query string (it may carry tokens or idop values), status and duration.
+ * without the query string (it may carry tokens or idop values), status, duration and the
+ * request id when hono's requestId() set one.
  */
 export function requestLog(): MiddlewareHandler {
   return async (c, next) => {
     const start = performance.now();
     await next();
-    logEvent('info', 'request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start) });
+    const id = c.get('requestId') as string | undefined;
+    logEvent('info', 'request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start), ...(id ? { id } : {}) });
   };
 }

@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { fieldErrors } from '../../shared/auth-schemas.ts';
 import type { ApiErrorBody } from '../../shared/api-error.ts';
+import { logEvent } from '../log.ts';
 
 /** An error the client may show: status, code, French message and optional per-field messages. */
 export class ApiError extends HTTPException {
@@ -37,6 +38,6 @@ export function handleError(err: Error, c: Context) {
     const status = err.status as ContentfulStatusCode;
     return c.json({ error: { code: 'http_' + status, message: err.message || 'Requête refusée.' } } satisfies ApiErrorBody, status);
   }
-  console.error(`[error] ${c.req.method} ${c.req.path}`, err);
+  logEvent('error', 'unhandled error', { method: c.req.method, path: c.req.path, error: err });
   return c.json({ error: { code: 'internal', message: 'Une erreur est survenue. Réessayez plus tard.' } } satisfies ApiErrorBody, 500);
 }

@@ -1,10 +1,12 @@
 import { test, describe, before, after, mock } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatLogLine, logEvent } from '../../server/log.ts';
+import { Hono } from 'hono';
+import { handleError } from '../../server/http/errors.ts';
+import { formatLogLine, logEvent, requestLog } from '../../server/log.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /** Everything written through console.log/warn/error while `fn` runs, as the text a log file would get. */
-async function captureLogs(fn: () => Promise<unknown>): Promise<string> {
+async function captureLogs(fn: () => unknown): Promise<string> {
   const written: string[] = [];
   const record = (...args: unknown[]) => void written.push(args.map(String).join(' ') + '\n');
   const mocks = (['log', 'info', 'warn', 'error'] as const).map((name) => mock.method(console, name, record));
@@ -67,6 +69,30 @@ describe('server/log.ts', () => {
       lines.map((l) => JSON.parse(l).msg),
       ['one', 'two'],
     );
+  });
+});
+
+describe('request-derived values in the server’s own lines', () => {
+  // A path is decoded before the routes see it: %0A is a newline there.
+  const forgedPath = '/x%0A%7Bforged%7D%0D';
+
+  test('the request log and the unhandled-error log keep a forged path on one line', async () => {
+    const app = new Hono()
+      .use(requestLog())
+      .get('/*', () => {
+        throw new Error('boom');
+      })
+      .onError(handleError);
+    const out = await captureLogs(() => app.request(forgedPath));
+    const lines = out.split('\n').filter(Boolean);
+    assert.equal(lines.length, 2, out);
+    const [error, request] = lines.map((l) => JSON.parse(l));
+    assert.equal(error.level, 'error');
+    assert.equal(error.path, '/x\n{forged}\r');
+    assert.equal(error.error.message, 'boom');
+    assert.equal(request.msg, 'request');
+    assert.equal(request.status, 500);
+    assert.equal(request.path, '/x\n{forged}\r');
   });
 });
 
