@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/client.ts';
 import { mailOutbox } from '../db/schema/index.ts';
+import { logEvent } from '../log.ts';
 
 export interface MailMessage {
   to: string;
@@ -18,9 +19,9 @@ export interface Mailer {
  * Every message goes into the mail outbox first (the secretariat can see what was sent), then to
  * SMTP_URL through nodemailer when it is set; without it the outbox and the log are the only sink.
  */
-export function createMailer(db: Db, opts: { smtpUrl?: string; from: string; log?: (line: string) => void }): Mailer {
+export function createMailer(db: Db, opts: { smtpUrl?: string; from: string; log?: typeof logEvent }): Mailer {
   const transport: Transporter | null = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
-  const log = opts.log ?? ((line: string) => console.log(line));
+  const log = opts.log ?? logEvent;
   return {
     async send(message) {
       const [row] = await db
@@ -28,7 +29,7 @@ export function createMailer(db: Db, opts: { smtpUrl?: string; from: string; log
         .values({ ...message, status: transport ? 'queued' : 'stored' })
         .returning({ id: mailOutbox.id });
       if (!transport) {
-        log(`[mail] stored (no SMTP_URL) to=${message.to} subject=${JSON.stringify(message.subject)}`);
+        log('info', 'mail stored (no SMTP_URL)', { to: message.to, subject: message.subject });
         return;
       }
       try {
@@ -36,7 +37,7 @@ export function createMailer(db: Db, opts: { smtpUrl?: string; from: string; log
         await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date().toISOString() }).where(eq(mailOutbox.id, row.id));
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        log(`[mail] failed to=${message.to}: ${reason}`);
+        log('warn', 'mail failed', { to: message.to, reason });
         await db.update(mailOutbox).set({ status: 'failed', error: reason }).where(eq(mailOutbox.id, row.id));
       }
     },
