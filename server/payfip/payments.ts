@@ -8,6 +8,7 @@ import { nextVersion } from '../db/versioning.ts';
 import type { Env } from '../env.ts';
 import type { SessionUser } from '../http/context.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import { logEvent } from '../log.ts';
 import { createPayfipClient, PayfipFault, PayfipUnavailable, type PayfipClient } from './client.ts';
 import { IDOP_LIFETIME_MS, payfipConfig } from './config.ts';
 import type { PaymentDetail } from './soap.ts';
@@ -127,7 +128,7 @@ export async function startPayfipPayment(db: Db, env: Env, user: SessionUser, in
     urlredirect: config.urlredirect,
   });
   if (!request.success) {
-    console.error('[payfip] request breaks the field rules', inv.number, request.error.issues.map((i) => i.message));
+    logEvent('error', 'payfip request breaks the field rules', { invoice: inv.number, issues: request.error.issues.map((i) => i.message) });
     throw new ApiError(502, 'payfip_config', 'Le paiement en ligne n’est pas possible pour cette facture. Contactez le secrétariat.');
   }
 
@@ -153,8 +154,8 @@ export async function startPayfipPayment(db: Db, env: Env, user: SessionUser, in
     ({ idOp } = await client.creerPaiementSecurise({ ...request.data, montant: String(request.data.montant) }));
   } catch (error) {
     await markAttempt(db, attemptId, 'error');
-    if (error instanceof PayfipFault) console.error('[payfip] creerPaiementSecurise fault', error.fault);
-    else console.error('[payfip] creerPaiementSecurise failed', (error as Error).message);
+    if (error instanceof PayfipFault) logEvent('error', 'payfip creerPaiementSecurise fault', { fault: error.fault });
+    else logEvent('error', 'payfip creerPaiementSecurise failed', { error: (error as Error).message });
     throw new ApiError(502, 'payfip_unavailable', 'Le service de paiement en ligne ne répond pas. Réessayez plus tard.');
   }
   await writeTransaction(db, async (tx) => {
@@ -232,7 +233,7 @@ export async function settleAttempt(db: Db, env: Env, idOp: string, source: Sett
   }
   const outcome = statusOfResultrans(detail.resultrans);
   if (!outcome) {
-    console.warn(`[payfip] ${idOp}: unknown resultrans "${detail.resultrans}" (${source}); left pending`);
+    logEvent('warn', 'payfip unknown resultrans, left pending', { idOp, resultrans: detail.resultrans, source });
     return known(attempt);
   }
   if (outcome === 'abandoned' && (idOpValid || attempt.status !== 'pending')) {
@@ -245,7 +246,7 @@ export async function settleAttempt(db: Db, env: Env, idOp: string, source: Sett
   return writeTransaction(db, async (tx) => {
     const [current] = await tx.select().from(payfipAttempt).where(eq(payfipAttempt.id, attempt.id));
     if (!openToResult(current.status, source)) return known(current);
-    if (current.status === 'expired') console.warn(`[payfip] ${idOp}: result ${detail.resultrans} after the attempt expired (${source}); recorded`);
+    if (current.status === 'expired') logEvent('warn', 'payfip result after the attempt expired, recorded', { idOp, resultrans: detail.resultrans, source });
     const [inv] = await tx.select().from(invoice).where(eq(invoice.id, current.invoiceId));
     const [fam] = await tx.select({ siteId: family.siteId }).from(family).where(eq(family.id, current.familyId));
     const version = await nextVersion(tx);
@@ -265,7 +266,7 @@ export async function settleAttempt(db: Db, env: Env, idOp: string, source: Sett
         actorUserId: null, action: 'payfip.mismatch', targetKind: 'payfip_attempt', targetId: current.id, familyId: current.familyId, siteId: fam?.siteId ?? null,
         details: { idOp, invoiceNumber: inv.number, expectedCents: current.amountCents, received: detail, problems, source },
       });
-      console.warn(`[payfip] ${idOp}: result refused for invoice ${inv.number}: ${problems.join('; ')}`);
+      logEvent('warn', 'payfip result refused', { idOp, invoice: inv.number, problems });
       return { status: 'mismatch' as const, attemptId: current.id, invoiceId: current.invoiceId, familyId: current.familyId, paymentId: null };
     }
     let paymentId: string | null = null;
