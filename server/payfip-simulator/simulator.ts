@@ -8,6 +8,7 @@ import {
   recupererDetailClientResponse, recupererDetailPaiementSecuriseResponse, type CreerRequest, type FaultType, type PaymentDetail,
 } from '../payfip/soap.ts';
 import { XmlError } from '../payfip/xml.ts';
+import { logEvent } from '../log.ts';
 import { esc, simulatorPage } from './page.ts';
 
 /**
@@ -170,7 +171,7 @@ export function createPayfipSimulator(opts: SimulatorOptions) {
         signal: AbortSignal.timeout(10_000),
       }).then(
         (r) => r.body?.cancel(),
-        (e: Error) => console.warn(`[payfip-simulateur] notification to ${t.request.urlnotif} failed: ${e.message}`),
+        (e: Error) => logEvent('warn', 'payfip-simulateur notification failed', { urlnotif: t.request.urlnotif, error: e.message }),
       );
     if (control.notification === 'drop') return;
     if (control.notification === 'delay') {

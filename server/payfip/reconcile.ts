@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import type { Env } from '../env.ts';
+import { logEvent } from '../log.ts';
 import { reconcilePayfip } from './payments.ts';
 
 export { reconcilePayfip };
@@ -15,9 +16,9 @@ export function startPayfipReconciliation(db: Db, env: Env): () => void {
     running = true;
     try {
       const { settled } = await reconcilePayfip(db, env);
-      if (settled) console.log(`[payfip] reconciliation settled ${settled} attempt(s)`);
+      if (settled) logEvent('info', 'payfip reconciliation settled attempts', { settled });
     } catch (error) {
-      console.error('[payfip] reconciliation failed', error);
+      logEvent('error', 'payfip reconciliation failed', { error });
     } finally {
       running = false;
     }
