@@ -10,6 +10,7 @@ import { user } from '../db/schema/index.ts';
 import type { AppEnv } from '../http/context.ts';
 import { sendJson } from '../http/json-response.ts';
 import { ApiError } from '../http/errors.ts';
+import { logEvent } from '../log.ts';
 import { validateJson } from '../http/validate.ts';
 
 export const LOST_PASSWORD_ANSWER =
@@ -36,7 +37,7 @@ export const passwordRoutes = new Hono<AppEnv>()
     if (match && allowed) {
       // Not awaited: the answer must take the same time whether or not an account matched.
       void sendPasswordLink(auth, match.email)
-        .catch((error: unknown) => console.error('[password] reset request failed', error));
+        .catch((error: unknown) => logEvent('error', 'password reset request failed', { error }));
     }
     return sendJson(c, { message: LOST_PASSWORD_ANSWER }, 200);
   })

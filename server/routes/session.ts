@@ -8,6 +8,7 @@ import { user as userTable } from '../db/schema/index.ts';
 import type { AppEnv, SessionUser } from '../http/context.ts';
 import { sendJson } from '../http/json-response.ts';
 import { ApiError } from '../http/errors.ts';
+import { logEvent } from '../log.ts';
 import { validateJson } from '../http/validate.ts';
 
 const BAD_CREDENTIALS = new ApiError(
@@ -53,7 +54,7 @@ export const sessionRoutes = new Hono<AppEnv>()
     try {
       result = await auth.api.signInUsername({ body: { username, password, rememberMe: true }, headers, returnHeaders: true });
     } catch {
-      await throttle.prune().catch((error: unknown) => console.error('[throttle] prune failed', error));
+      await throttle.prune().catch((error: unknown) => logEvent('error', 'throttle prune failed', { error }));
       throw BAD_CREDENTIALS;
     }
     const signedIn = result.response;
@@ -62,7 +63,7 @@ export const sessionRoutes = new Hono<AppEnv>()
       // Right password, wrong site: end the session just made and answer as for a wrong password.
       // revokeSession needs the session itself: pass the cookie just made, not an empty one.
       if (signedIn?.token) await auth.api.revokeSession({ headers: new Headers({ cookie: cookieHeader(result.headers) }), body: { token: signedIn.token } }).catch(() => undefined);
-      await throttle.prune().catch((error: unknown) => console.error('[throttle] prune failed', error));
+      await throttle.prune().catch((error: unknown) => logEvent('error', 'throttle prune failed', { error }));
       throw BAD_CREDENTIALS;
     }
     await throttle.recordSuccess(username, deviceId);
