@@ -24,10 +24,10 @@ export const envSchema = z
     /** Load the demo data into an empty database (npm start does; the production start does not). */
     SEED_DEMO: z.enum(['0', '1']).default('0'),
     LOG_REQUESTS: z.enum(['0', '1']).default('1'),
-    /** Idle timeout of a session and the warning before it (DESIGN.md §6: 30 min, 2 min). */
+    /** Idle timeout of a session and the warning before it (docs/security.md: 30 min, 2 min). */
     SESSION_IDLE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(30 * 60),
     SESSION_IDLE_WARNING_SECONDS: z.coerce.number().int().min(5).max(3_600).default(2 * 60),
-    /** PayFiP (DESIGN.md §7). Without PAYFIP_URL / PAYFIP_PAYMENT_URL the simulator's addresses are used when it is on, PayFiP's otherwise. */
+    /** PayFiP (docs/payfip.md). Without PAYFIP_URL / PAYFIP_PAYMENT_URL the simulator's addresses are used when it is on, PayFiP's otherwise. */
     PAYFIP_URL: z.url().optional(),
     PAYFIP_PAYMENT_URL: z.url().optional(),
     PAYFIP_NUMCLI: z.string().regex(/^\d{6}$/, 'must be 6 digits (the collectivity client number)').default('000000'),

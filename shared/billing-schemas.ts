@@ -100,7 +100,7 @@ export const payfipReturnSchema = z.object({
 /* --------------------------------------------- PayFiP ------------------------------------------ */
 
 /**
- * PayFiP's field rules (DESIGN.md §7), checked before every creerPaiementSecurise; the simulator
+ * PayFiP's field rules (docs/payfip.md), checked before every creerPaiementSecurise; the simulator
  * refuses what they refuse. As the other public clients do (eopayment's payfip_ws, Odoo's
  * module): `objet` keeps letters, digits and spaces only, `refdet` is 6 to 30 letters or digits.
  */

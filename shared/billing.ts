@@ -139,7 +139,7 @@ export const DESK_PAYMENT_MODES = ['cheque', 'cash', 'direct_debit'] as const;
 export type DeskPaymentMode = (typeof DESK_PAYMENT_MODES)[number];
 
 /**
- * PayFiP attempt statuses (DESIGN.md §7): pending until resultrans is known; 'expired' when the
+ * PayFiP attempt statuses (docs/payfip.md): pending until resultrans is known; 'expired' when the
  * idOp expired and PayFiP still knows no result (P5) or no longer knows the idOp (P1).
  */
 export const PAYFIP_STATUSES = ['pending', 'paid', 'refused', 'abandoned', 'mismatch', 'error', 'expired'] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * POST /api/sync/push (DESIGN.md §3, Replicache's rules). A client (one device's database for
+ * POST /api/sync/push (docs/sync.md, Replicache's rules). A client (one device's database for
  * one account) numbers its mutations 1, 2, 3…; the server applies them in order and records the
  * last applied id in the same transaction as the effect, so a replay is a no-op.
  */

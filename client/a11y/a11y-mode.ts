@@ -4,7 +4,7 @@ import { Store } from '../app/store.ts';
 const STORAGE_KEY = 'portee.a11yMode';
 
 /**
- * The accessibility mode (DESIGN.md §5): a class on <html> that switches the design tokens
+ * The accessibility mode (docs/accessibility.md): a class on <html> that switches the design tokens
  * (contrast, text size, spacing, underlines, focus, target size, no motion). Remembered on the
  * device and, once signed in, in the account.
  */

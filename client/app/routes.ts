@@ -10,7 +10,7 @@ export interface AppRoute {
   render: (params: Record<string, string | undefined>) => TemplateResult;
 }
 
-/** Every screen with its URL (DESIGN.md §9). Page modules are loaded on first visit. */
+/** Every screen with its URL (docs/contract.md). Page modules are loaded on first visit. */
 export const ROUTES: AppRoute[] = [
   { path: '/connexion', access: 'public', load: () => import('../pages/po-sign-in-page.ts'), render: () => html`<po-sign-in-page></po-sign-in-page>` },
   { path: '/mot-de-passe-perdu', access: 'public', load: () => import('../pages/po-lost-password-page.ts'), render: () => html`<po-lost-password-page></po-lost-password-page>` },

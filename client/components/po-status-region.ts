@@ -5,7 +5,7 @@ import { syncStatus } from '../data/sync-status.ts';
 import { formatDateTime, t } from '../i18n/i18n.ts';
 
 /**
- * The one status region (DESIGN.md §9): online or offline, changes waiting to be sent, last sync.
+ * The one status region (docs/contract.md): online or offline, changes waiting to be sent, last sync.
  * role="status" is polite: a screen reader hears the change without losing its place.
  */
 @customElement('po-status-region')

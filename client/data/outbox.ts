@@ -7,7 +7,7 @@ import { syncStatus } from './sync-status.ts';
 export { CLIENT_ID_KEY, NEXT_MUTATION_KEY, REJECTIONS_KEY, type StoredRejection };
 
 /**
- * Queues a mutation (DESIGN.md §3). The outbox row and the per-client counter are written in one
+ * Queues a mutation (docs/sync.md). The outbox row and the per-client counter are written in one
  * Dexie transaction — the row *is* the device's pending state, which the screens overlay on the
  * record — and the network is only asked afterwards. Ids are 1, 2, 3… per client id: a device
  * wiped at sign-out starts a new client with a new counter.

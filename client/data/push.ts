@@ -16,7 +16,7 @@ let backoffMs = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * Sends the outbox (DESIGN.md §3), oldest first, in batches. One tab at a time (Web Lock; a
+ * Sends the outbox (docs/sync.md), oldest first, in batches. One tab at a time (Web Lock; a
  * second caller waits, then finds the queue empty or sends what was added meanwhile).
  * - acknowledged ids (≤ lastMutationId) leave the queue, with rejections kept for display;
  * - a network failure or a 5xx keeps the queue and retries with back-off;

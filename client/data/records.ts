@@ -184,7 +184,7 @@ export interface ChangeRequest extends Versioned {
   fields: Record<string, { from: unknown; to: unknown; status: string; reason?: string }>;
 }
 
-/** A mutation waiting to be pushed (DESIGN.md §3). */
+/** A mutation waiting to be pushed (docs/sync.md). */
 export interface OutboxMutation {
   mutationId: number;
   name: string;

@@ -15,7 +15,7 @@ let waitingForeground = false;
 let chain: Promise<unknown> = Promise.resolve();
 
 /**
- * Pull (DESIGN.md §3): asks for what changed since the stored cursor and applies it in one Dexie
+ * Pull (docs/sync.md): asks for what changed since the stored cursor and applies it in one Dexie
  * transaction, so a page never sees half a pull. One at a time across tabs (Web Locks). A request
  * made while a pull runs is never lost: it queues one more pull, which reads the cursor only when
  * it starts; requests made meanwhile join that queued pull rather than adding more. (Skipping

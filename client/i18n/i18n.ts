@@ -6,7 +6,7 @@ const STORAGE_KEY = 'portee.locale';
 /** English is loaded only when chosen: French users never download it. */
 let english: Partial<Record<MessageKey, string>> | null = null;
 
-/** French whatever the browser says; English only when chosen (DESIGN.md §9). */
+/** French whatever the browser says; English only when chosen (docs/contract.md). */
 export const localeStore = new Store<{ locale: Locale }>({
   locale: (typeof localStorage !== 'undefined' && localStorage.getItem(STORAGE_KEY) === 'en') ? 'en' : 'fr',
 });

@@ -69,7 +69,7 @@ export class SiteOptionsController implements ReactiveController {
   }
 }
 
-/** The site a form starts with: "Mantes" when it exists (DESIGN.md §9), else the first one. */
+/** The site a form starts with: "Mantes" when it exists (docs/contract.md), else the first one. */
 export function defaultSiteId(sites: SiteOption[]): string {
   return (sites.find((s) => s.name === DEFAULT_SITE_NAME) ?? sites[0])?.id ?? '';
 }

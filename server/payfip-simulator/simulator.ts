@@ -12,7 +12,7 @@ import { logEvent } from '../log.ts';
 import { esc, simulatorPage } from './page.ts';
 
 /**
- * The PayFiP simulator (DESIGN.md §7): the same SOAP operations and faults as the real service,
+ * The PayFiP simulator (docs/payfip.md): the same SOAP operations and faults as the real service,
  * and a payment page ("Payer par carte bancaire", then "Valider le paiement", "Refuser",
  * "Abandonner") that notifies urlnotif by POST and sends the browser back to urlredirect.
  * Kept in memory: a restart forgets its transactions, as a test double may.

@@ -4,7 +4,7 @@ import type { Env } from '../env.ts';
 export const SIMULATOR_PATH = '/payfip-simulateur';
 export const PAYFIP_SOAP_URL = 'https://www.payfip.gouv.fr/tpa/services/securite';
 export const PAYFIP_PAGE_URL = 'https://www.payfip.gouv.fr/tpa/paiementws.web';
-/** An idOp is valid 15 minutes (DESIGN.md §7). */
+/** An idOp is valid 15 minutes (docs/payfip.md). */
 export const IDOP_LIFETIME_MS = 15 * 60 * 1000;
 
 export interface PayfipConfig {

@@ -14,7 +14,7 @@ import { IDOP_LIFETIME_MS, payfipConfig } from './config.ts';
 import type { PaymentDetail } from './soap.ts';
 
 /**
- * The PayFiP flow on our side (DESIGN.md §7): one attempt per click, one payment per invoice,
+ * The PayFiP flow on our side (docs/payfip.md): one attempt per click, one payment per invoice,
  * `refdet` = the invoice number. Every result is read back from PayFiP itself
  * (recupererDetailPaiementSecurise), never taken from what the browser or the notification says,
  * and recorded once: the attempt leaves 'pending' in the same transaction that writes the payment.

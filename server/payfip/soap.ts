@@ -2,7 +2,7 @@ import { child, escapeXml, parseXml, XmlError, type XmlElement } from './xml.ts'
 
 /**
  * The SOAP messages of PayFiP's PaiementSecuriseService, with the shapes of its WSDL
- * (server/payfip/wsdl/, DESIGN.md §7): document/literal, operation element in the service
+ * (server/payfip/wsdl/, docs/payfip.md): document/literal, operation element in the service
  * namespace, its content under an unqualified `arg0` (request) or `return` (response), fields
  * unqualified in the XSD's sequence order. Both the adapter and the simulator build and read
  * messages here, so they cannot drift apart.

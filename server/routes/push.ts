@@ -6,7 +6,7 @@ import { sendJson } from '../http/json-response.ts';
 import { validateJson } from '../http/validate.ts';
 import { push } from '../sync/push.ts';
 
-/** POST /api/sync/push: the client's queued mutations (DESIGN.md §3, server/sync/push.ts). */
+/** POST /api/sync/push: the client's queued mutations (docs/sync.md, server/sync/push.ts). */
 export const pushRoutes = new Hono<AppEnv>().post('/push', requireSession, validateJson(pushRequestSchema), async (c) => {
   const { db, mailer } = c.var.deps;
   c.header('Cache-Control', 'no-store');

@@ -33,7 +33,7 @@ export const MUTATIONS_PER_TRANSACTION = 50;
 const TRANSACTION_MS = 25;
 
 /**
- * POST /api/sync/push (DESIGN.md §3). The mutations run in id order, in short write transactions
+ * POST /api/sync/push (docs/sync.md). The mutations run in id order, in short write transactions
  * (see MUTATIONS_PER_TRANSACTION) that each also store `sync_client.last_mutation_id`: the
  * effects of a transaction and its last id are stored together or not at all, so a push cut off
  * anywhere (even by a crash between two transactions) and sent again applies nothing twice and

@@ -69,7 +69,7 @@ export const discount = sqliteTable(
 );
 
 /**
- * One PayFiP transaction attempt (DESIGN.md §7): status 'pending' until resultrans is known,
+ * One PayFiP transaction attempt (docs/payfip.md): status 'pending' until resultrans is known,
  * then 'paid' (P/V), 'refused' (R/Z), 'abandoned' (A) or 'mismatch'.
  */
 export const payfipAttempt = sqliteTable(

@@ -12,7 +12,7 @@ type AccountSeed = { username: string; site: SiteKey; password: PasswordKind } &
   | { role: 'teacher'; teacher: string; email: string }
 );
 
-/** The sign-in accounts of DESIGN.md §9, plus a Limay family and secretariat for site isolation. */
+/** The sign-in accounts of docs/contract.md, plus a Limay family and secretariat for site isolation. */
 export function demoAccounts(families: { demo: FamilySeed; martin: FamilySeed; limay: FamilySeed }): AccountSeed[] {
   return [
     { username: 'famille.demo', site: 'mantes', password: 'family', role: 'family', family: families.demo },

@@ -12,7 +12,7 @@ import { LEFEVRE } from './demo-lefevre.ts';
 import { seedPeople } from './demo-people.ts';
 import { seedTeaching } from './demo-teaching.ts';
 
-/** The demo accounts' passwords (DESIGN.md §9). */
+/** The demo accounts' passwords (docs/contract.md). */
 export const DEMO_PASSWORDS = {
   family: 'Portee-demo-2026',
   secretariat: 'Portee-admin-2026',
