@@ -1,5 +1,5 @@
 import { api } from '../api/http.ts';
-import { Store } from '../app/store.ts';
+import { Store } from '../state/store.ts';
 
 const STORAGE_KEY = 'portee.a11yMode';
 

@@ -13,7 +13,7 @@ import '../pages/po-message-page.ts';
 import './po-app-shell.ts';
 import { ROUTES, type AppRoute } from './routes.ts';
 import { endIdleSession, extendSession, session, signOut } from './session.ts';
-import { StoreController } from './store.ts';
+import { StoreController } from '../state/store.ts';
 import { navigate } from './navigate.ts';
 
 /**

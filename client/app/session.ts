@@ -4,7 +4,7 @@ import { api, OfflineError, HttpError, sessionExpired } from '../api/http.ts';
 import { getMeta, setMeta } from '../data/db.ts';
 import { startSync, stopSync, wipeLocalData } from '../data/sync.ts';
 import { a11yMode } from '../a11y/a11y-mode.ts';
-import { Store } from './store.ts';
+import { Store } from '../state/store.ts';
 
 const CACHE_KEY = 'portee.session';
 

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { a11yMode } from '../a11y/a11y-mode.ts';
-import { StoreController } from '../app/store.ts';
+import { StoreController } from '../state/store.ts';
 import { t } from '../i18n/i18n.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { StoreController } from '../app/store.ts';
+import { StoreController } from '../state/store.ts';
 import { localeStore, setLocale, t, type Locale } from '../i18n/i18n.ts';
 
 /** The language choice: French by default, English on request (remembered on the device). */

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { StoreController } from '../app/store.ts';
+import { StoreController } from '../state/store.ts';
 import { syncStatus } from '../data/sync-status.ts';
 import { formatDateTime, t } from '../i18n/i18n.ts';
 

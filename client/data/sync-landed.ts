@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { Store } from '../app/store.ts';
+import { Store } from '../state/store.ts';
 import { getMeta } from './db.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { Store } from '../app/store.ts';
+import { Store } from '../state/store.ts';
 
 export interface SyncStatus {
   /** False after a failed fetch or an `offline` event; true after any answer from the server. */

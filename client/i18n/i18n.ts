@@ -1,4 +1,4 @@
-import { Store } from '../app/store.ts';
+import { Store } from '../state/store.ts';
 import { fr, type MessageKey } from './messages-fr.ts';
 
 export type Locale = 'fr' | 'en';

@@ -5,7 +5,7 @@ import { formatCents } from '../../shared/money.ts';
 import { schoolYearOf } from '../../shared/school-year.ts';
 import { PAYFIP_MIN_CENTS } from '../../shared/billing-schemas.ts';
 import { api, HttpError, OfflineError } from '../api/http.ts';
-import { StoreController } from '../app/store.ts';
+import { StoreController } from '../state/store.ts';
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-family-tabs.ts';
 import '../components/po-data-pending.ts';

@@ -3,7 +3,7 @@ import { customElement } from 'lit/decorators.js';
 import { amountDueCents } from '../../shared/billing.ts';
 import { formatCents } from '../../shared/money.ts';
 import { schoolYearOf } from '../../shared/school-year.ts';
-import { StoreController } from '../app/store.ts';
+import { StoreController } from '../state/store.ts';
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-data-pending.ts';
 import { db } from '../data/db.ts';

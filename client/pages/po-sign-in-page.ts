@@ -4,7 +4,7 @@ import { HOME_OF_ROLE } from '../../shared/session.ts';
 import { HttpError } from '../api/http.ts';
 import { navigate } from '../app/navigate.ts';
 import { expiredAccount, session, signIn } from '../app/session.ts';
-import { StoreController } from '../app/store.ts';
+import { StoreController } from '../state/store.ts';
 import { errorSummary, focusErrorSummary, requestProblem, textField } from '../components/form-fields.ts';
 import { PageElement } from '../components/page-element.ts';
 import { t } from '../i18n/i18n.ts';
