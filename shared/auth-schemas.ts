@@ -1,51 +1,53 @@
 import { z } from 'zod';
 import { passwordProblem } from './password-policy.ts';
+import { vmsg, type FieldName } from './validation-messages.ts';
 
 /**
  * Payloads of the sign-in and password endpoints, validated by the browser before sending and by
- * the server again. Messages are French: they are shown to the user as they are.
+ * the server again. Messages are French, each with its code (shared/validation-messages.ts), so
+ * the browser shows them in the person's language.
  */
-const required = (label: string) =>
-  z.string({ error: `Le champ « ${label} » est obligatoire.` }).trim().min(1, { error: `Le champ « ${label} » est obligatoire.` });
+const required = (field: FieldName) =>
+  z.string({ error: vmsg('required', { field }) }).trim().min(1, { error: vmsg('required', { field }) });
 
 export const signInSchema = z.object({
-  siteId: required('Site'),
-  username: required('Identifiant').max(100).transform((v) => v.toLowerCase()),
+  siteId: required('siteId'),
+  username: required('username').max(100).transform((v) => v.toLowerCase()),
   // Not trimmed: spaces may be part of a password.
-  password: z.string({ error: 'Le champ « Mot de passe » est obligatoire.' }).min(1, { error: 'Le champ « Mot de passe » est obligatoire.' }).max(200),
+  password: z.string({ error: vmsg('required', { field: 'password' }) }).min(1, { error: vmsg('required', { field: 'password' }) }).max(200),
 });
 export type SignInInput = z.input<typeof signInSchema>;
 
 export const lostPasswordSchema = z.object({
-  siteId: required('Site'),
-  username: required('Identifiant').max(100).transform((v) => v.toLowerCase()),
-  email: required('E-mail').pipe(z.email({ error: 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.' })),
+  siteId: required('siteId'),
+  username: required('username').max(100).transform((v) => v.toLowerCase()),
+  email: required('email').pipe(z.email({ error: vmsg('email') })),
 });
 export type LostPasswordInput = z.input<typeof lostPasswordSchema>;
 
-const newPassword = z.string({ error: 'Le champ « Nouveau mot de passe » est obligatoire.' }).superRefine((value, ctx) => {
-  const problem = value.length === 0 ? 'Le champ « Nouveau mot de passe » est obligatoire.' : passwordProblem(value);
+const newPassword = z.string({ error: vmsg('required', { field: 'newPassword' }) }).superRefine((value, ctx) => {
+  const problem = value.length === 0 ? vmsg('required', { field: 'newPassword' }) : passwordProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-const confirmation = z.string({ error: 'Le champ « Confirmation » est obligatoire.' });
+const confirmation = z.string({ error: vmsg('required', { field: 'confirmation' }) });
 
 function confirmationMatches(data: { newPassword: string; confirmation: string }, ctx: z.RefinementCtx) {
   if (data.confirmation.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['confirmation'], message: 'Le champ « Confirmation » est obligatoire.' });
+    ctx.addIssue({ code: 'custom', path: ['confirmation'], message: vmsg('required', { field: 'confirmation' }) });
   } else if (data.confirmation !== data.newPassword) {
-    ctx.addIssue({ code: 'custom', path: ['confirmation'], message: 'La confirmation ne correspond pas au nouveau mot de passe.' });
+    ctx.addIssue({ code: 'custom', path: ['confirmation'], message: vmsg('confirmationMismatch') });
   }
 }
 
 export const resetPasswordSchema = z
-  .object({ token: required('Jeton'), newPassword, confirmation })
+  .object({ token: required('token'), newPassword, confirmation })
   .superRefine(confirmationMatches);
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: 'Le champ « Mot de passe actuel » est obligatoire.' }).min(1, { error: 'Le champ « Mot de passe actuel » est obligatoire.' }),
+    currentPassword: z.string({ error: vmsg('required', { field: 'currentPassword' }) }).min(1, { error: vmsg('required', { field: 'currentPassword' }) }),
     newPassword,
     confirmation,
   })
@@ -58,12 +60,5 @@ export const preferencesSchema = z.object({
 });
 export type PreferencesInput = z.infer<typeof preferencesSchema>;
 
-/** Turns zod issues into `{ field: message }`, first message per field (what the forms show). */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join('.') : '_';
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
+/** Kept here for its callers; it lives beside the codes of the messages it collects. */
+export { fieldErrors } from './validation-messages.ts';

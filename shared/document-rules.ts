@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmsg } from './validation-messages.ts';
 
 /**
  * The rules of supporting documents, shared by the browser (checked before anything is sent or
@@ -65,7 +66,7 @@ export const documentMessages = {
     `Ce fichier est illisible ou endommagé. Envoyez un fichier PDF, JPEG ou PNG de ${formatLimit(maxBytes)} au plus.`,
   kind: 'Choisissez le type de document.',
   kindNotForOwner: 'Ce type de document ne correspond pas à ce dossier.',
-  reason: 'Indiquez le motif du refus.',
+  reason: vmsg('reasonRequired'),
   idempotency: 'Envoi mal formé : rechargez la page puis recommencez.',
   hashMismatch: 'Le fichier reçu ne correspond pas à celui choisi. Choisissez-le à nouveau.',
 } as const;
@@ -195,7 +196,7 @@ export const refuseDocumentSchema = z.object({
     .string({ error: documentMessages.reason })
     .trim()
     .min(1, { error: documentMessages.reason })
-    .max(500, { error: 'Le motif ne peut dépasser 500 caractères.' }),
+    .max(500, { error: vmsg('reasonTooLong', { max: 500 }) }),
 });
 
 /** A document as the API answers it (the row the pull carries, without the storage key). */

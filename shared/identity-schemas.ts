@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { vmsg, type FieldName } from './validation-messages.ts';
 
 /**
  * The identity fields of a family's responsible adult and of a student, with their French
- * validation messages. The browser validates an edit with these before queuing it; the server
+ * validation messages (each with its code: shared/validation-messages.ts). The browser validates an edit with these before queuing it; the server
  * validates the pushed mutation (and the secretariat's direct edits) with the same schemas.
  *
  * Contact fields may be left empty (many families have no work phone); when filled they must be
@@ -12,20 +13,20 @@ import { z } from 'zod';
 
 export const CIVILITIES = ['M.', 'Mme'] as const;
 
-const requiredText = (label: string, max = 100) =>
+const requiredText = (field: FieldName, max = 100) =>
   z
-    .string({ error: `Le champ « ${label} » est obligatoire.` })
+    .string({ error: vmsg('required', { field }) })
     .trim()
-    .min(1, { error: `Le champ « ${label} » est obligatoire.` })
-    .max(max, { error: `Le champ « ${label} » ne peut dépasser ${max} caractères.` });
+    .min(1, { error: vmsg('required', { field }) })
+    .max(max, { error: vmsg('tooLong', { field, max }) });
 
-const optionalText = (label: string, max = 200) =>
-  z.string({ error: `Le champ « ${label} » doit être un texte.` }).trim().max(max, { error: `Le champ « ${label} » ne peut dépasser ${max} caractères.` });
+const optionalText = (field: FieldName, max = 200) =>
+  z.string({ error: vmsg('notText', { field }) }).trim().max(max, { error: vmsg('tooLong', { field, max }) });
 
-const civility = z.enum(CIVILITIES, { error: 'Choisissez une civilité : « M. » ou « Mme ».' });
+const civility = z.enum(CIVILITIES, { error: vmsg('civility') });
 
-export const postalCode = optionalText('Code postal', 5).refine((v) => v === '' || /^\d{5}$/.test(v), {
-  error: 'Le code postal doit comporter 5 chiffres, par exemple 78200.',
+export const postalCode = optionalText('postalCode', 5).refine((v) => v === '' || /^\d{5}$/.test(v), {
+  error: vmsg('postalCode'),
 });
 
 /** "01.23.45.67.89", "0123456789", "+33 1 23 45 67 89" → "01 23 45 67 89"; null when it is not a French number. */
@@ -36,33 +37,32 @@ export function normalisePhone(value: string): string | null {
   return ('0' + match[1]).replace(/(\d{2})(?=\d)/g, '$1 ');
 }
 
-const phone = (label: string, opts: { mobile?: boolean } = {}) =>
-  optionalText(label, 30).transform((value, ctx) => {
+const phone = (field: FieldName, opts: { mobile?: boolean } = {}) =>
+  optionalText(field, 30).transform((value, ctx) => {
     if (value === '') return '';
     const normalised = normalisePhone(value);
     if (!normalised) {
-      ctx.addIssue({ code: 'custom', message: `Le champ « ${label} » doit être un numéro français à 10 chiffres, par exemple 01 23 45 67 89.` });
+      ctx.addIssue({ code: 'custom', message: vmsg('phone', { field }) });
       return z.NEVER;
     }
     if (opts.mobile && !/^0[67]/.test(normalised)) {
-      ctx.addIssue({ code: 'custom', message: 'Le numéro de mobile doit commencer par 06 ou 07, par exemple 06 12 34 56 78.' });
+      ctx.addIssue({ code: 'custom', message: vmsg('mobile') });
       return z.NEVER;
     }
     return normalised;
   });
 
-const emailMessage = 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.';
 const email = (required: boolean) =>
   z
-    .string({ error: 'Le champ « E-mail » est obligatoire.' })
+    .string({ error: vmsg('required', { field: 'email' }) })
     .trim()
-    .max(200, { error: 'L’adresse e-mail ne peut dépasser 200 caractères.' })
+    .max(200, { error: vmsg('emailTooLong', { max: 200 }) })
     .superRefine((value, ctx) => {
       if (value === '') {
-        if (required) ctx.addIssue({ code: 'custom', message: 'Le champ « E-mail » est obligatoire.' });
+        if (required) ctx.addIssue({ code: 'custom', message: vmsg('required', { field: 'email' }) });
         return;
       }
-      if (!z.email().safeParse(value).success) ctx.addIssue({ code: 'custom', message: emailMessage });
+      if (!z.email().safeParse(value).success) ctx.addIssue({ code: 'custom', message: vmsg('email') });
     });
 
 /** Today as YYYY-MM-DD in local time (a birth date typed today is not "in the future"). */
@@ -72,51 +72,51 @@ function today(): string {
 }
 
 export const birthDate = z
-  .string({ error: 'Le champ « Date de naissance » est obligatoire.' })
+  .string({ error: vmsg('required', { field: 'birthDate' }) })
   .trim()
   .superRefine((value, ctx) => {
-    if (value === '') return void ctx.addIssue({ code: 'custom', message: 'Le champ « Date de naissance » est obligatoire.' });
+    if (value === '') return void ctx.addIssue({ code: 'custom', message: vmsg('required', { field: 'birthDate' }) });
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     const date = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
     if (!m || !date || date.getUTCMonth() !== +m[2] - 1 || date.getUTCDate() !== +m[3]) {
-      return void ctx.addIssue({ code: 'custom', message: 'La date de naissance n’est pas une date valide (jour, mois, année).' });
+      return void ctx.addIssue({ code: 'custom', message: vmsg('birthDateInvalid') });
     }
-    if (value > today()) return void ctx.addIssue({ code: 'custom', message: 'La date de naissance ne peut pas être dans le futur.' });
-    if (+m[1] < 1900) ctx.addIssue({ code: 'custom', message: 'La date de naissance doit être postérieure à 1900.' });
+    if (value > today()) return void ctx.addIssue({ code: 'custom', message: vmsg('birthDateFuture') });
+    if (+m[1] < 1900) ctx.addIssue({ code: 'custom', message: vmsg('birthDateTooOld', { year: 1900 }) });
   });
 
 const contactShape = {
-  address: optionalText('Adresse'),
+  address: optionalText('address'),
   postalCode,
-  city: optionalText('Ville', 100),
-  phoneHome: phone('Téléphone domicile'),
-  phoneWork: phone('Téléphone professionnel'),
-  mobile: phone('Mobile', { mobile: true }),
+  city: optionalText('city', 100),
+  phoneHome: phone('phoneHome'),
+  phoneWork: phone('phoneWork'),
+  mobile: phone('mobile', { mobile: true }),
 };
 
 /** The responsible adult's identity ("Famille → Identité"). */
 export const familyIdentitySchema = z.object({
   civility,
-  lastName: requiredText('Nom'),
-  firstName: requiredText('Prénom'),
+  lastName: requiredText('lastName'),
+  firstName: requiredText('firstName'),
   ...contactShape,
   email: email(true),
-  smsOptIn: z.boolean({ error: 'Indiquez si vous souhaitez recevoir les SMS.' }),
+  smsOptIn: z.boolean({ error: vmsg('smsOptIn') }),
 });
 export type FamilyIdentity = z.output<typeof familyIdentitySchema>;
 
 /** A student's identity ("Élèves → Identité"). */
 export const studentIdentitySchema = z.object({
   civility,
-  lastName: requiredText('Nom'),
-  firstName: requiredText('Prénom'),
+  lastName: requiredText('lastName'),
+  firstName: requiredText('firstName'),
   birthDate,
-  birthPlace: optionalText('Lieu de naissance', 100),
-  useFamilyContact: z.boolean({ error: 'Indiquez si l’élève utilise les coordonnées du responsable.' }),
+  birthPlace: optionalText('birthPlace', 100),
+  useFamilyContact: z.boolean({ error: vmsg('useFamilyContact') }),
   ...contactShape,
   email: email(false),
-  school: optionalText('Établissement scolaire', 150),
-  schoolLevel: optionalText('Niveau scolaire', 50),
+  school: optionalText('school', 150),
+  schoolLevel: optionalText('schoolLevel', 50),
 });
 export type StudentIdentity = z.output<typeof studentIdentitySchema>;
 
@@ -153,8 +153,8 @@ export const approveSchema = z.object({ fields: decidedFields });
 export const refuseSchema = z.object({
   fields: decidedFields,
   reason: z
-    .string({ error: 'Le champ « Motif du refus » est obligatoire.' })
+    .string({ error: vmsg('required', { field: 'refuseReason' }) })
     .trim()
-    .min(1, { error: 'Le champ « Motif du refus » est obligatoire.' })
-    .max(500, { error: 'Le motif ne peut dépasser 500 caractères.' }),
+    .min(1, { error: vmsg('required', { field: 'refuseReason' }) })
+    .max(500, { error: vmsg('reasonTooLong', { max: 500 }) }),
 });

@@ -1,4 +1,5 @@
 import { COMMON_PASSWORDS } from './common-passwords.ts';
+import { vmsg } from './validation-messages.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -10,13 +11,10 @@ export function isCommonPassword(password: string): boolean {
   return common.has(password.toLowerCase());
 }
 
-/** The reason a new password is refused, in French, or null when it is acceptable. */
+/** The reason a new password is refused, in French (with its code, see vmsg), or null when it is acceptable. */
 export function passwordProblem(password: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH)
-    return `Le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères.`;
-  if (password.length > PASSWORD_MAX_LENGTH)
-    return `Le mot de passe doit contenir au plus ${PASSWORD_MAX_LENGTH} caractères.`;
-  if (isCommonPassword(password))
-    return 'Ce mot de passe fait partie des plus utilisés : choisissez-en un autre.';
+  if (password.length < PASSWORD_MIN_LENGTH) return vmsg('passwordTooShort', { min: PASSWORD_MIN_LENGTH });
+  if (password.length > PASSWORD_MAX_LENGTH) return vmsg('passwordTooLong', { max: PASSWORD_MAX_LENGTH });
+  if (isCommonPassword(password)) return vmsg('passwordCommon');
   return null;
 }

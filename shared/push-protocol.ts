@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IssueCode } from './validation-messages.ts';
 
 /**
  * POST /api/sync/push (docs/sync.md, Replicache's rules). A client (one device's database for
@@ -26,6 +27,8 @@ export interface MutationError {
   code: string;
   message: string;
   fields?: Record<string, string>;
+  /** The codes of the `fields` messages, for the browser's language (see ApiErrorBody). */
+  fieldCodes?: Record<string, IssueCode>;
 }
 
 export type MutationResult = { mutationId: number; ok: true } | { mutationId: number; error: MutationError };

@@ -4,6 +4,7 @@ import { familyEn } from './en/family-messages.ts';
 import { pedagogyEn } from './en/pedagogy-messages.ts';
 import { recordsEn } from './en/records-messages.ts';
 import { documentsEn } from './en/documents-messages.ts';
+import { validationEn } from './en/validation-messages.ts';
 import type { MessageKey } from './messages-fr.ts';
 
 /** English messages; a key missing here falls back to French. */
@@ -14,6 +15,7 @@ export const en: Partial<Record<MessageKey, string>> & Record<string, string> = 
   ...recordsEn,
   ...documentsEn,
   ...billingEn,
+  ...validationEn,
   'app.name': 'Portée',
   'shell.skip': 'Skip to content',
   'shell.menu': 'Main menu',

@@ -4,6 +4,7 @@ import { familyFr } from './family-messages.ts';
 import { pedagogyFr } from './pedagogy-messages.ts';
 import { recordsFr } from './records-messages.ts';
 import { documentsFr } from './documents-messages.ts';
+import { validationFr } from './validation-messages.ts';
 
 /** The French messages: the reference language; every key exists here. */
 export const fr = {
@@ -13,6 +14,7 @@ export const fr = {
   ...recordsFr,
   ...documentsFr,
   ...billingFr,
+  ...validationFr,
   'app.name': 'Portée',
   'shell.skip': 'Aller au contenu',
   'shell.menu': 'Menu principal',

@@ -1,26 +1,8 @@
+import { FIELD_NAMES_FR } from '../../shared/validation-messages.ts';
 import type { MailMessage } from '../mail/mailer.ts';
 
-/** French names of the identity fields, for e-mails (the screens name them through i18n). */
-export const FIELD_LABELS: Record<string, string> = {
-  civility: 'Civilité',
-  lastName: 'Nom',
-  firstName: 'Prénom',
-  address: 'Adresse',
-  postalCode: 'Code postal',
-  city: 'Ville',
-  phoneHome: 'Téléphone domicile',
-  phoneWork: 'Téléphone professionnel',
-  mobile: 'Mobile',
-  email: 'E-mail',
-  smsOptIn: 'Informations par SMS',
-  birthDate: 'Date de naissance',
-  birthPlace: 'Lieu de naissance',
-  useFamilyContact: 'Utiliser les coordonnées du responsable',
-  school: 'Établissement scolaire',
-  schoolLevel: 'Niveau scolaire',
-};
-
-export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
+/** French name of an identity field, for e-mails (the screens name them through i18n). */
+export const fieldLabel = (field: string) => (FIELD_NAMES_FR as Record<string, string>)[field] ?? field;
 
 interface Recipient {
   civility: string;

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { fieldErrors } from '../../shared/auth-schemas.ts';
+import { fieldCodes } from '../../shared/validation-messages.ts';
 import { identityChangeArgsSchema, identityPatchSchemas, type IdentityValue } from '../../shared/identity-schemas.ts';
 import type { MutationError } from '../../shared/push-protocol.ts';
 import type { Tx } from '../db/client.ts';
@@ -43,7 +44,7 @@ export async function requestIdentityChange(tx: Tx, user: SessionUser, rawArgs: 
 
   const patch = identityPatchSchemas[args.targetKind].safeParse(args.values);
   if (!patch.success) {
-    return { ok: false, error: { code: 'validation', message: 'Certains champs sont à corriger.', fields: fieldErrors(patch.error) } };
+    return { ok: false, error: { code: 'validation', message: 'Certains champs sont à corriger.', fields: fieldErrors(patch.error), fieldCodes: fieldCodes(patch.error) } };
   }
   const values = patch.data as Record<string, IdentityValue>;
 

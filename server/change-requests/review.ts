@@ -1,12 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { fieldErrors } from '../../shared/auth-schemas.ts';
 import { familyIdentitySchema, studentIdentitySchema, type IdentityKind, type IdentityValue } from '../../shared/identity-schemas.ts';
 import type { Db } from '../db/client.ts';
 import { auditLog, changeRequest, family, student } from '../db/schema/index.ts';
 import { nextVersion } from '../db/versioning.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import type { SessionUser } from '../http/context.ts';
-import { ApiError, notFound } from '../http/errors.ts';
+import { ApiError, notFound, validationError } from '../http/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { decisionMail } from './mails.ts';
 import { overallStatus, type RequestFields } from './request.ts';
@@ -150,7 +149,7 @@ export async function familyRecord(db: Db, siteId: string, familyId: string) {
 export async function directEdit(db: Db, reviewer: SessionUser, kind: IdentityKind, id: string, input: unknown) {
   const schema = kind === 'family' ? familyIdentitySchema : studentIdentitySchema;
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ApiError(422, 'validation', 'Certains champs sont à corriger.', fieldErrors(parsed.error));
+  if (!parsed.success) throw validationError(parsed.error);
   const values = parsed.data as Record<string, IdentityValue>;
   return writeTransaction(db, async (tx) => {
     const target = await loadSiteTarget(tx, reviewer.siteId, kind, id);

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { and, eq, sum } from 'drizzle-orm';
 import sharp from 'sharp';
-import { fieldErrors } from '../../shared/auth-schemas.ts';
 import {
   documentMessages,
   MAX_IMAGE_PIXELS,
@@ -17,7 +16,7 @@ import type { Db, Tx } from '../db/client.ts';
 import { auditLog, document, documentKind, family, student, tombstone } from '../db/schema/index.ts';
 import { nextVersion } from '../db/versioning.ts';
 import type { SessionUser } from '../http/context.ts';
-import { ApiError, notFound } from '../http/errors.ts';
+import { ApiError, notFound, validationError } from '../http/errors.ts';
 import { imageGate } from './image-gate.ts';
 import type { Storage } from './storage.ts';
 
@@ -113,7 +112,7 @@ export async function uploadDocument(db: Db, storage: Storage, user: SessionUser
   if (user.role !== 'family' || !familyId) throw notFound('Famille');
 
   const parsed = uploadFieldsSchema.safeParse(input.fields);
-  if (!parsed.success) throw new ApiError(422, 'validation', 'Certains champs sont à corriger.', fieldErrors(parsed.error));
+  if (!parsed.success) throw validationError(parsed.error);
   const fields = parsed.data;
 
   // A replay answers the stored document before anything else is looked at (the bytes included).

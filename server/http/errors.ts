@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { fieldErrors } from '../../shared/auth-schemas.ts';
 import type { ApiErrorBody } from '../../shared/api-error.ts';
+import { fieldCodes } from '../../shared/validation-messages.ts';
 import { logEvent } from '../log.ts';
 
 /** An error the client may show: status, code, French message and optional per-field messages. */
@@ -23,9 +24,11 @@ export class ApiError extends HTTPException {
   }
 }
 
+/** A failed parse as the uniform 422: French messages per field, and their codes for the browser's language. */
 export function validationError(error: ZodError): ApiError {
-  return new ApiError(422, 'validation', 'Certains champs sont à corriger.', fieldErrors(error));
+  return new ApiError(422, 'validation', VALIDATION_MESSAGE, fieldErrors(error), { fieldCodes: fieldCodes(error) });
 }
+export const VALIDATION_MESSAGE = 'Certains champs sont à corriger.';
 
 export const notFound = (what = 'Ressource') => new ApiError(404, 'not_found', `${what} introuvable.`);
 export const forbidden = () => new ApiError(403, 'forbidden', "Vous n'avez pas accès à cette page.");

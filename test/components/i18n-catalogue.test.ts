@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { fr } from '../../client/i18n/messages-fr.ts';
 import { en } from '../../client/i18n/messages-en.ts';
+import { FIELD_NAMES_FR, VALIDATION_FR } from '../../shared/validation-messages.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -20,5 +21,13 @@ describe('message catalogues', () => {
       .filter(([key, text]) => placeholders(text!).join() !== placeholders(frenchOnly[key]).join())
       .map(([key]) => key);
     expect(mismatched).to.deep.equal([]);
+  });
+
+  it('every validation code and every field name it quotes has its English message (shared/validation-messages.ts)', () => {
+    const keys = [...Object.keys(VALIDATION_FR).map((c) => `validation.${c}`), ...Object.keys(FIELD_NAMES_FR).map((f) => `validation.field.${f}`)];
+    expect(keys.filter((key) => !(key in fr))).to.deep.equal([]);
+    expect(keys.filter((key) => !en[key])).to.deep.equal([]);
+    const frenchOnly = fr as Record<string, string>;
+    expect(keys.filter((key) => placeholders(en[key]).join() !== placeholders(frenchOnly[key]).join())).to.deep.equal([]);
   });
 });

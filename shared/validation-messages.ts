@@ -1,0 +1,112 @@
+import type { z } from 'zod';
+
+/**
+ * Validation messages with a stable code and parameters. The schemas keep French messages (the
+ * server answers and mails in French), and each one is made by `vmsg(code, params)`, which
+ * remembers the code behind the text: zod 4 finalizes a built-in check's issue to `{ code, path,
+ * message }` (parameters survive only on custom issues), so the message is the one carrier every
+ * issue has. `fieldCodes()` gives back `{ field: { code, params } }` for a failed parse; the server
+ * sends it beside the French `fields` (`ApiErrorBody.error.fieldCodes`) and the browser shows the
+ * message in the person's language (client/i18n/validation-messages.ts).
+ */
+
+/** Field names as the messages quote them ("Le champ « Code postal » …") and the server's French mails name them. */
+export const FIELD_NAMES_FR = {
+  siteId: 'Site',
+  username: 'Identifiant',
+  password: 'Mot de passe',
+  email: 'E-mail',
+  currentPassword: 'Mot de passe actuel',
+  newPassword: 'Nouveau mot de passe',
+  confirmation: 'Confirmation',
+  token: 'Jeton',
+  civility: 'Civilité',
+  lastName: 'Nom',
+  firstName: 'Prénom',
+  birthDate: 'Date de naissance',
+  birthPlace: 'Lieu de naissance',
+  address: 'Adresse',
+  postalCode: 'Code postal',
+  city: 'Ville',
+  phoneHome: 'Téléphone domicile',
+  phoneWork: 'Téléphone professionnel',
+  mobile: 'Mobile',
+  smsOptIn: 'Informations par SMS',
+  useFamilyContact: 'Utiliser les coordonnées du responsable',
+  school: 'Établissement scolaire',
+  schoolLevel: 'Niveau scolaire',
+  refuseReason: 'Motif du refus',
+} as const;
+export type FieldName = keyof typeof FIELD_NAMES_FR;
+
+/** The French messages by code; `{field}` is a field's name (FIELD_NAMES_FR), other `{x}` are numbers. */
+export const VALIDATION_FR = {
+  required: 'Le champ « {field} » est obligatoire.',
+  notText: 'Le champ « {field} » doit être un texte.',
+  tooLong: 'Le champ « {field} » ne peut dépasser {max} caractères.',
+  civility: 'Choisissez une civilité : « M. » ou « Mme ».',
+  postalCode: 'Le code postal doit comporter 5 chiffres, par exemple 78200.',
+  phone: 'Le champ « {field} » doit être un numéro français à 10 chiffres, par exemple 01 23 45 67 89.',
+  mobile: 'Le numéro de mobile doit commencer par 06 ou 07, par exemple 06 12 34 56 78.',
+  email: 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.',
+  emailTooLong: 'L’adresse e-mail ne peut dépasser {max} caractères.',
+  birthDateInvalid: 'La date de naissance n’est pas une date valide (jour, mois, année).',
+  birthDateFuture: 'La date de naissance ne peut pas être dans le futur.',
+  birthDateTooOld: 'La date de naissance doit être postérieure à {year}.',
+  smsOptIn: 'Indiquez si vous souhaitez recevoir les SMS.',
+  useFamilyContact: 'Indiquez si l’élève utilise les coordonnées du responsable.',
+  passwordTooShort: 'Le mot de passe doit contenir au moins {min} caractères.',
+  passwordTooLong: 'Le mot de passe doit contenir au plus {max} caractères.',
+  passwordCommon: 'Ce mot de passe fait partie des plus utilisés : choisissez-en un autre.',
+  confirmationMismatch: 'La confirmation ne correspond pas au nouveau mot de passe.',
+  reasonRequired: 'Indiquez le motif du refus.',
+  reasonTooLong: 'Le motif ne peut dépasser {max} caractères.',
+} as const;
+export type ValidationCode = keyof typeof VALIDATION_FR;
+
+export type ValidationParams = { field?: FieldName } & Record<string, string | number | undefined>;
+/** A message's code and parameters, as the server sends them and the browser translates them. */
+export interface IssueCode {
+  code: ValidationCode;
+  params?: ValidationParams;
+}
+
+const byText = new Map<string, IssueCode>();
+
+/** The French message of a code (what the schemas pass as `error`), remembered with its code. */
+export function vmsg(code: ValidationCode, params: ValidationParams = {}): string {
+  const text = VALIDATION_FR[code].replace(/\{(\w+)\}/g, (_, name: string) =>
+    name === 'field' && params.field ? FIELD_NAMES_FR[params.field] : String(params[name] ?? ''),
+  );
+  if (!byText.has(text)) byText.set(text, Object.keys(params).length ? { code, params } : { code });
+  return text;
+}
+
+/** The code behind a French message made by `vmsg`, if it was. */
+export function issueCode(message: string): IssueCode | undefined {
+  return byText.get(message);
+}
+
+/** Turns zod issues into `{ field: message }`, first message per field (what the forms show). */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/** `{ field: code }` for the first issue of each field whose message has a code (see fieldErrors). */
+export function fieldCodes(error: z.ZodError): Record<string, IssueCode> {
+  const codes: Record<string, IssueCode> = {};
+  const seen = new Set<string>();
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const code = issueCode(issue.message);
+    if (code) codes[key] = code;
+  }
+  return codes;
+}
