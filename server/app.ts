@@ -16,20 +16,9 @@ import { securityHeaders } from './http/security-headers.ts';
 import { mountClient } from './http/static.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { requestLog } from './log.ts';
-import { adminRoutes } from './routes/admin.ts';
-import { adminBillingRoutes } from './routes/admin-billing.ts';
-import { billingRoutes } from './routes/billing.ts';
+import { createApi } from './api.ts';
 import { payfipFormActions } from './payfip/config.ts';
 import { mountPayfip } from './payfip/mount.ts';
-import { adminFamilyRoutes } from './routes/admin-families.ts';
-import { adminRequestRoutes } from './routes/admin-requests.ts';
-import { adminDocumentRoutes } from './routes/admin-documents.ts';
-import { documentRoutes } from './routes/documents.ts';
-import { passwordRoutes } from './routes/password.ts';
-import { pushRoutes } from './routes/push.ts';
-import { sessionRoutes } from './routes/session.ts';
-import { siteRoutes } from './routes/sites.ts';
-import { syncRoutes } from './routes/sync.ts';
 
 export interface AppOptions {
   db: Db;
@@ -50,19 +39,7 @@ export function createApp(opts: AppOptions) {
   const readSession = createSessionReader(db, reads, env.AUTH_SECRET, async () => (await auth.$context).authCookies.sessionToken.name);
   const deps: AppDeps = { db, env, mailer, auth, throttle: createThrottle(db), readSession, headVersion: createHeadReader(db, reads) };
 
-  const api = new Hono<AppEnv>()
-    .route('/session', sessionRoutes)
-    .route('/password', passwordRoutes)
-    .route('/sites', siteRoutes)
-    .route('/sync', syncRoutes)
-    .route('/sync', pushRoutes)
-    .route('/admin', adminRoutes)
-    .route('/billing', billingRoutes)
-    .route('/admin/billing', adminBillingRoutes)
-    .route('/admin', adminRequestRoutes)
-    .route('/admin', adminFamilyRoutes)
-    .route('/documents', documentRoutes)
-    .route('/admin', adminDocumentRoutes);
+  const api = createApi();
 
   const app = new Hono<AppEnv>();
   app.use(requestId());
@@ -98,5 +75,3 @@ export function createApp(opts: AppOptions) {
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Adresse inconnue.' } }, 404));
   return { app, deps };
 }
-
-export type AppType = ReturnType<typeof createApp>['app'];

@@ -23,7 +23,7 @@ export const BACKGROUND_HEADER = 'x-portee-background';
  * session is due for extension, so it re-issues the cookie as it normally does.
  */
 export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
-  // The /admin sub-apps each guard their routes and also share one guard for /admin/*: read once.
+  // Already read for this request (a route under a guarded sub-app that guards itself too): read once.
   if (c.get('user')) return next();
   const { auth, env, readSession } = c.get('deps');
   const found = await readSession(c.req.header('cookie'));

@@ -1,7 +1,8 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import type { Context } from 'hono';
+import type { Context, TypedResponse } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { JSONParsed } from 'hono/utils/types';
 
 const gzipAsync = promisify(gzip);
 const COMPRESS_FROM_BYTES = 1024;
@@ -12,8 +13,18 @@ const COMPRESS_FROM_BYTES = 1024;
  * CompressionStream, small ones included, which turns @hono/node-server's direct write into a
  * web-stream read (profiled at about a third of a "nothing new" sync pull). With the length known,
  * the middleware leaves the body alone and the server writes it in one call.
+ *
+ * Typed as `c.json` would be (the value as JSON parses it, and the status), so the chained route
+ * apps carry their answers' shapes to `hc<ApiType>` on the client (server/api.ts).
  */
-export async function sendJson(c: Context, value: unknown, status: ContentfulStatusCode = 200) {
+export async function sendJson<T, U extends ContentfulStatusCode = 200>(c: Context, value: T, status: U = 200 as U): Promise<JsonResponse<T, U>> {
+  return (await send(c, value, status)) as JsonResponse<T, U>;
+}
+
+/** What `c.json(value, status)` returns: a Response typed with the value's JSON shape and the status. */
+export type JsonResponse<T, U extends ContentfulStatusCode> = Response & TypedResponse<JSONParsed<T>, U, 'json'>;
+
+async function send(c: Context, value: unknown, status: ContentfulStatusCode): Promise<Response> {
   const text = JSON.stringify(value);
   const headers: Record<string, string> = { 'content-type': 'application/json', vary: 'Accept-Encoding' };
   if (text.length >= COMPRESS_FROM_BYTES && acceptsGzip(c.req.header('accept-encoding'))) {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { and, eq, inArray } from 'drizzle-orm';
 import { schoolYearOf } from '../../shared/school-year.ts';
 import { course, document, family, mailOutbox, site, student } from '../../server/db/schema/index.ts';
+import { createApi } from '../../server/api.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -131,5 +132,32 @@ describe('unknown addresses', () => {
     await family.signIn(...DEMO.family);
     assert.equal((await family.json('/api/admin/nothing')).status, 403);
     assert.equal((await new TestClient(t.app).json('/api/admin/nothing')).status, 401);
+  });
+});
+
+describe('every /api/admin route is the secretariat’s (one guard in server/routes/admin.ts)', () => {
+  // Every route the API declares under /admin, with its parameters filled in.
+  const adminRoutes = createApi()
+    .routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/admin/'))
+    .map((r) => ({ method: r.method, path: '/api' + r.path.replace(/:\w+/g, 'x') }));
+
+  test('the list is the whole admin API', () => {
+    assert.ok(adminRoutes.length >= 25, `${adminRoutes.length} routes`);
+    for (const path of ['/api/admin/summary', '/api/admin/billing/families', '/api/admin/staff-accounts', '/api/admin/documents/x/file']) {
+      assert.ok(adminRoutes.some((r) => r.path === path), path);
+    }
+  });
+
+  test('anonymous → 401, a family or a teacher → 403, on every one', async () => {
+    const family = new TestClient(t.app);
+    assert.equal((await family.signIn(...DEMO.family)).status, 200);
+    const teacher = new TestClient(t.app);
+    assert.equal((await teacher.signIn(...DEMO.teacher)).status, 200);
+    for (const { method, path } of adminRoutes) {
+      const json = method === 'GET' ? undefined : {};
+      assert.equal((await new TestClient(t.app).json(path, { method, json })).status, 401, `anonymous ${method} ${path}`);
+      assert.equal((await family.json(path, { method, json })).status, 403, `family ${method} ${path}`);
+      assert.equal((await teacher.json(path, { method, json })).status, 403, `teacher ${method} ${path}`);
+    }
   });
 });
