@@ -110,11 +110,12 @@ export class FormController<V extends Record<string, FieldValue>> implements Rea
   /**
    * Runs a request: busy while it runs (a second submit meanwhile does nothing), `pending`
    * announced, errors cleared when it succeeds. A failure is shown with its summary focused;
-   * `problem` may map it first (a refusal that means something to this page), else the default.
+   * `problem` may map it first (a refusal that means something to this page), or answer null when
+   * the page showed it itself (e.g. in its status line); undefined leaves it to the default.
    */
   async submit<R>(
     work: () => Promise<R>,
-    opts: { pending?: string; problem?: (error: unknown) => Problem | undefined } = {},
+    opts: { pending?: string; problem?: (error: unknown) => Problem | null | undefined } = {},
   ): Promise<{ ok: true; value: R } | { ok: false; error: unknown }> {
     if (this.busy) return { ok: false, error: new Error('busy') };
     this.busy = true;
@@ -127,8 +128,11 @@ export class FormController<V extends Record<string, FieldValue>> implements Rea
       return { ok: true, value };
     } catch (error) {
       this.setAnnouncement('');
-      const problem = opts.problem?.(error) ?? this.problemOf(error);
-      this.showErrors(problem.fields, problem.message);
+      const problem = opts.problem?.(error);
+      if (problem !== null) {
+        const shown = problem ?? this.problemOf(error);
+        this.showErrors(shown.fields, shown.message);
+      }
       return { ok: false, error };
     } finally {
       this.busy = false;

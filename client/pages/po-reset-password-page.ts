@@ -1,15 +1,13 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { fieldErrors, resetPasswordSchema } from '../../shared/auth-schemas.ts';
+import { resetPasswordSchema } from '../../shared/auth-schemas.ts';
+import { resetPasswordFields } from '../../shared/fields/auth-fields.ts';
 import { PASSWORD_MIN_LENGTH } from '../../shared/password-policy.ts';
 import { api, HttpError } from '../api/http.ts';
-import { errorSummary, focusErrorSummary, requestProblem, textField } from '../components/form-fields.ts';
 import { PageElement } from '../components/page-element.ts';
+import { FormController, serverProblem } from '../forms/form-controller.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
-
-type Field = 'newPassword' | 'confirmation';
-const FIELDS: Field[] = ['newPassword', 'confirmation'];
 
 /**
  * `/mot-de-passe-perdu/nouveau?jeton=…`: the page the reset e-mail links to. The token is single
@@ -32,14 +30,13 @@ export class PoResetPasswordPage extends PageElement {
     `,
   ];
 
-  @state() private values: Record<Field, string> = { newPassword: '', confirmation: '' };
-  @state() private errors: Record<string, string> = {};
-  @state() private summaryMessage = '';
+  private readonly form = new FormController(this, {
+    name: 'reset-password',
+    fields: ['newPassword', 'confirmation'],
+    initial: { newPassword: '', confirmation: '' },
+  });
   /** The link can no longer be used: offer to ask for a new one. */
   @state() private tokenRefused = false;
-  @state() private statusMessage = '';
-  @state() private done = false;
-  @state() private busy = false;
 
   private token = '';
 
@@ -57,10 +54,10 @@ export class PoResetPasswordPage extends PageElement {
       <h1>${t('resetPassword.title')}</h1>
       ${this.token ? this.renderForm() : this.renderMissingToken()}
       <div role="status">
-        ${this.statusMessage
-          ? html`<div class=${this.done ? 'notice success' : ''}>
-              <p class="note">${this.statusMessage}</p>
-              ${this.done ? html`<p class="note"><a href="/connexion" id="sign-in-link">${t('resetPassword.signIn')}</a></p>` : nothing}
+        ${this.form.announcement
+          ? html`<div class=${this.form.succeeded ? 'notice success' : ''}>
+              <p class="note">${this.form.announcement}</p>
+              ${this.form.succeeded ? html`<p class="note"><a href="/connexion" id="sign-in-link">${t('resetPassword.signIn')}</a></p>` : nothing}
             </div>`
           : nothing}
       </div>
@@ -75,91 +72,47 @@ export class PoResetPasswordPage extends PageElement {
   }
 
   private renderForm() {
-    if (this.done) return nothing;
-    const items = FIELDS.filter((f) => this.errors[f]).map((f) => ({ field: f, message: this.errors[f] }));
+    const form = this.form;
+    if (form.succeeded) return nothing;
     return html`
       <p>${t('resetPassword.intro')}</p>
-      ${errorSummary(items, this.shadowRoot, this.summaryMessage || undefined)}
+      ${form.renderSummary()}
       ${this.tokenRefused
         ? html`<p><a href="/mot-de-passe-perdu">${t('resetPassword.requestNewLink')}</a></p>`
         : nothing}
       <form novalidate @submit=${this._onSubmit}>
         <p class="note">${t('signIn.requiredNote')}</p>
-        ${textField({
-          name: 'newPassword',
-          label: t('resetPassword.newPassword'),
-          type: 'password',
-          value: this.values.newPassword,
-          autocomplete: 'new-password',
-          hint: t('resetPassword.passwordHint', { min: PASSWORD_MIN_LENGTH }),
-          required: true,
-          error: this.errors.newPassword,
-          onInput: this._onInput,
-        })}
-        ${textField({
-          name: 'confirmation',
-          label: t('resetPassword.confirmation'),
-          type: 'password',
-          value: this.values.confirmation,
-          autocomplete: 'new-password',
-          hint: t('resetPassword.confirmationHint'),
-          required: true,
-          error: this.errors.confirmation,
-          onInput: this._onInput,
-        })}
+        ${form.textField(resetPasswordFields.newPassword, { hint: t('resetPassword.passwordHint', { min: PASSWORD_MIN_LENGTH }) })}
+        ${form.textField(resetPasswordFields.confirmation, { hint: t('resetPassword.confirmationHint') })}
         <div class="actions">
-          <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t('resetPassword.submit')}</button>
+          <button type="submit" aria-disabled=${form.busy ? 'true' : 'false'}>${t('resetPassword.submit')}</button>
         </div>
       </form>
     `;
   }
 
-  private readonly _onInput = (name: string, value: string) => {
-    this.values = { ...this.values, [name]: value };
-  };
-
   private async _onSubmit(e: SubmitEvent) {
     e.preventDefault();
-    if (this.busy) return;
-    const parsed = resetPasswordSchema.safeParse({ token: this.token, ...this.values });
-    if (!parsed.success) {
-      this.showErrors(fieldErrors(parsed.error), '');
-      return;
-    }
-    this.busy = true;
-    this.statusMessage = t('resetPassword.pending');
-    try {
-      const answer = await api<{ message: string }>('/api/password/reset', { body: parsed.data });
-      this.errors = {};
-      this.summaryMessage = '';
-      this.tokenRefused = false;
-      this.done = true;
-      this.statusMessage = answer.message;
-      // The form is gone (the link has served): focus goes to what comes next.
-      await this.updateComplete;
-      this.shadowRoot?.getElementById('sign-in-link')?.focus();
-    } catch (error) {
-      this.statusMessage = '';
-      if (error instanceof HttpError) {
-        const fields = error.body.error.fields ?? {};
+    if (this.form.busy) return;
+    const data = this.form.validate(resetPasswordSchema, { token: this.token, ...this.form.values });
+    if (!data) return;
+    const reset = await this.form.submit(() => api<{ message: string }>('/api/password/reset', { body: data }), {
+      pending: t('resetPassword.pending'),
+      problem: (error) => {
+        if (!(error instanceof HttpError)) return undefined;
+        const { fields, message } = serverProblem(error.body);
         this.tokenRefused = error.body.error.code === 'invalid_token' || 'token' in fields;
         // The token's message is the summary's own; the other fields show next to their input.
         const { token: _token, ...rest } = fields;
-        this.showErrors(rest, error.body.error.message);
-      } else {
-        const problem = requestProblem(error, 'reset-password');
-        this.showErrors(problem.fields, problem.message);
-      }
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private showErrors(errors: Record<string, string>, message: string) {
-    this.errors = errors;
-    const unplaced = Object.keys(errors).filter((k) => !FIELDS.includes(k as Field)).map((k) => errors[k]);
-    this.summaryMessage = [message, ...unplaced].filter(Boolean).join(' ');
-    void focusErrorSummary(this);
+        return { fields: rest, message };
+      },
+    });
+    if (!reset.ok) return;
+    this.tokenRefused = false;
+    this.form.announce(reset.value.message, { success: true });
+    // The form is gone (the link has served): focus goes to what comes next.
+    await this.updateComplete;
+    this.shadowRoot?.getElementById('sign-in-link')?.focus();
   }
 }
 

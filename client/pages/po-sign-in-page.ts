@@ -1,18 +1,16 @@
 import { css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
+import { signInFields } from '../../shared/fields/auth-fields.ts';
 import { HOME_OF_ROLE } from '../../shared/session.ts';
 import { HttpError } from '../api/http.ts';
 import { navigate } from '../app/navigate.ts';
 import { expiredAccount, session, signIn } from '../app/session.ts';
 import { StoreController } from '../state/store.ts';
-import { errorSummary, focusErrorSummary, requestProblem, textField } from '../components/form-fields.ts';
 import { PageElement } from '../components/page-element.ts';
+import { FormController } from '../forms/form-controller.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 import { defaultSiteId, siteField, SiteOptionsController, sitesProblem } from './site-options.ts';
-
-type Field = 'siteId' | 'username' | 'password';
-const FIELDS: Field[] = ['siteId', 'username', 'password'];
 
 /**
  * Where to go after signing in: the `?retour=` path when it stays on this site (a path starting
@@ -65,12 +63,11 @@ export class PoSignInPage extends PageElement {
     `,
   ];
 
-  @state() private values: Record<Field, string> = { siteId: '', username: '', password: '' };
-  @state() private errors: Record<string, string> = {};
-  @state() private summaryMessage = '';
-  @state() private statusMessage = '';
-  @state() private busy = false;
-
+  private readonly form = new FormController(this, {
+    name: 'sign-in',
+    fields: ['siteId', 'username', 'password'],
+    initial: { siteId: '', username: '', password: '' },
+  });
   private readonly sites = new SiteOptionsController(this);
   private readonly sessionState = new StoreController(this, session);
 
@@ -87,57 +84,39 @@ export class PoSignInPage extends PageElement {
       return;
     }
     const expired = expiredAccount();
-    if (expired && !this.values.username) {
-      this.values = { ...this.values, siteId: expired.user.siteId, username: expired.user.username };
+    if (expired && !this.form.values.username) {
+      this.form.patch({ siteId: expired.user.siteId, username: expired.user.username });
     }
   }
 
   override willUpdate() {
     const sites = this.sites.sites;
-    if (sites.length && !sites.some((s) => s.id === this.values.siteId)) {
-      this.values = { ...this.values, siteId: defaultSiteId(sites) };
+    if (sites.length && !sites.some((s) => s.id === this.form.values.siteId)) {
+      this.form.patch({ siteId: defaultSiteId(sites) });
     }
   }
 
   override render() {
-    const items = FIELDS.filter((f) => this.errors[f]).map((f) => ({ field: f, message: this.errors[f] }));
+    const form = this.form;
     return html`
       <h1>${t('signIn.title')}</h1>
       ${this.renderExpiredNotice()}
       ${sitesProblem(this.sites)}
-      ${errorSummary(items, this.shadowRoot, this.summaryMessage || undefined)}
+      ${form.renderSummary()}
       <form novalidate @submit=${this._onSubmit}>
         <p class="note">${t('signIn.requiredNote')}</p>
         ${siteField({
           sites: this.sites.sites,
           loading: this.sites.loading,
-          value: this.values.siteId,
-          error: this.errors.siteId,
-          onChange: (value) => this._onInput('siteId', value),
+          value: form.values.siteId,
+          error: form.error('siteId'),
+          onChange: (value) => form.set('siteId', value),
         })}
-        ${textField({
-          name: 'username',
-          label: t('signIn.username'),
-          value: this.values.username,
-          autocomplete: 'username',
-          required: true,
-          error: this.errors.username,
-          onInput: this._onInput,
-        })}
-        ${textField({
-          name: 'password',
-          label: t('signIn.password'),
-          type: 'password',
-          value: this.values.password,
-          autocomplete: 'current-password',
-          required: true,
-          error: this.errors.password,
-          onInput: this._onInput,
-        })}
+        ${form.textField(signInFields.username)} ${form.textField(signInFields.password)}
         <div class="actions">
-          <button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t('signIn.submit')}</button>
+          <button type="submit" aria-disabled=${form.busy ? 'true' : 'false'}>${t('signIn.submit')}</button>
         </div>
-        <p role="status" class="note">${this.statusMessage}</p>
+        <p role="status" class="note">${form.announcement}</p>
       </form>
       <ul class="links">
         <li><a href="/mot-de-passe-perdu">${t('signIn.lostPassword')}</a></li>
@@ -156,47 +135,26 @@ export class PoSignInPage extends PageElement {
     </div>`;
   }
 
-  private readonly _onInput = (name: string, value: string) => {
-    this.values = { ...this.values, [name]: value };
-  };
-
   private async _onSubmit(e: SubmitEvent) {
     e.preventDefault();
-    if (this.busy) return;
+    if (this.form.busy) return;
     // The validation library is loaded on the first submit, not with the page: the sign-in page
     // is the first thing a phone on a slow connection downloads.
-    const { fieldErrors, signInSchema } = await import('../../shared/auth-schemas.ts');
-    const parsed = signInSchema.safeParse(this.values);
-    if (!parsed.success) {
-      this.showErrors(fieldErrors(parsed.error), '');
-      return;
-    }
-    this.busy = true;
-    this.statusMessage = t('signIn.pending');
-    try {
-      const info = await signIn(parsed.data);
-      this.statusMessage = '';
-      navigate(safeReturnPath(location.search) || HOME_OF_ROLE[info.user.role], { replace: true });
-    } catch (error) {
-      this.statusMessage = '';
-      if (error instanceof HttpError && error.status === 401) {
+    const { signInSchema } = await import('../../shared/auth-schemas.ts');
+    const data = this.form.validate(signInSchema);
+    if (!data) return;
+    const signedIn = await this.form.submit(() => signIn(data), {
+      pending: t('signIn.pending'),
+      problem: (error) => {
+        if (!(error instanceof HttpError && error.status === 401)) return undefined;
         // One generic answer; the identifiant stays, the password is typed again.
-        this.values = { ...this.values, password: '' };
-        this.showErrors({}, error.body.error.message);
-      } else {
-        const problem = requestProblem(error, 'sign-in');
-        this.showErrors(problem.fields, problem.message);
-      }
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private showErrors(errors: Record<string, string>, message: string) {
-    this.errors = errors;
-    const unplaced = Object.keys(errors).filter((k) => !FIELDS.includes(k as Field)).map((k) => errors[k]);
-    this.summaryMessage = [message, ...unplaced].filter(Boolean).join(' ');
-    void focusErrorSummary(this);
+        this.form.patch({ password: '' });
+        return { fields: {}, message: error.body.error.message };
+      },
+    });
+    if (!signedIn.ok) return;
+    this.form.announce('');
+    navigate(safeReturnPath(location.search) || HOME_OF_ROLE[signedIn.value.user.role], { replace: true });
   }
 }
 
