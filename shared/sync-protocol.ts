@@ -27,11 +27,14 @@ export const SYNC_TABLES = [
 
 export type SyncTable = (typeof SYNC_TABLES)[number];
 
-/** GET /api/sync?cursor=N — everything visible that changed after N, and deletions. */
-export interface PullResponse {
+/**
+ * GET /api/sync?cursor=N — everything visible that changed after N, and deletions. `Rows` is each
+ * kind's record (server/sync/rows.ts derives them from the database schema); by default, any row.
+ */
+export interface PullResponse<Rows extends Record<SyncTable, { id: string }> = Record<SyncTable, Record<string, unknown> & { id: string }>> {
   cursor: number;
   /** True when the answer is a full snapshot: the client replaces its data rather than merging. */
   snapshot: boolean;
-  changes: Partial<Record<SyncTable, Array<Record<string, unknown> & { id: string }>>>;
+  changes: { [K in SyncTable]?: Array<Rows[K]> };
   deleted: Partial<Record<SyncTable, string[]>>;
 }

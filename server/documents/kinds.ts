@@ -14,12 +14,12 @@ export async function listDocumentKinds(db: Db, siteId: string): Promise<Documen
     db.select({ kindId: document.kindId, n: count() }).from(document).innerJoin(documentKind, eq(documentKind.id, document.kindId)).where(eq(documentKind.siteId, siteId)).groupBy(document.kindId),
   ]);
   return kinds
-    .map((k) => ({ id: k.id, owner: k.owner as 'family' | 'student', label: k.label, requiredEachYear: k.requiredEachYear, active: k.active, documents: counts.find((c) => c.kindId === k.id)?.n ?? 0 }))
+    .map((k) => ({ id: k.id, owner: k.owner, label: k.label, requiredEachYear: k.requiredEachYear, active: k.active, documents: counts.find((c) => c.kindId === k.id)?.n ?? 0 }))
     .sort((a, b) => Number(b.active) - Number(a.active) || a.label.localeCompare(b.label, 'fr'));
 }
 
 /** Two kinds of one site and owner never share a label (case and accents aside): families would not tell them apart. */
-async function refuseDuplicate(tx: Tx, siteId: string, owner: string, label: string, except?: string) {
+async function refuseDuplicate(tx: Tx, siteId: string, owner: 'family' | 'student', label: string, except?: string) {
   const same = await tx.select({ id: documentKind.id, label: documentKind.label }).from(documentKind)
     .where(and(eq(documentKind.siteId, siteId), eq(documentKind.owner, owner), except ? ne(documentKind.id, except) : undefined));
   const key = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();

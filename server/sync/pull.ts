@@ -5,6 +5,7 @@ import { schoolYearOf } from '../../shared/school-year.ts';
 import type { Db, Tx } from '../db/client.ts';
 import * as s from '../db/schema/index.ts';
 import { currentVersion } from '../db/versioning.ts';
+import { HIDDEN_COLUMNS, type TypedPullResponse } from './rows.ts';
 import type { SessionUser } from '../http/context.ts';
 
 type Row = Record<string, unknown> & { id: string };
@@ -25,7 +26,7 @@ const TOMBSTONE_TABLES: Record<string, SyncTable> = {
  * hangs under them; courses, teachers, rooms and departments only as far as its students are
  * enrolled. Rows referenced by a newly visible enrollment are sent even when older than the cursor.
  */
-export async function pull(db: Db, user: SessionUser, cursor: number, headVersion = () => currentVersion(db)): Promise<PullResponse> {
+export async function pull(db: Db, user: SessionUser, cursor: number, headVersion = () => currentVersion(db)): Promise<TypedPullResponse> {
   // Fast path: the global counter has not moved, so nothing anyone may see has changed.
   const head = await headVersion();
   if (cursor >= head && cursor > 0) return { cursor: head, snapshot: false, changes: {}, deleted: {} };
@@ -38,7 +39,8 @@ export async function pull(db: Db, user: SessionUser, cursor: number, headVersio
       else if (user.role === 'teacher' && user.teacherId) await teacherScope(tx, user, cursor, changes);
       else await siteOnlyScope(tx, user, cursor, changes);
       const deleted = await tombstones(tx, user, cursor);
-      return { cursor: version, snapshot: cursor === 0, changes, deleted };
+      // Rows are gathered untyped (a query per kind); each kind's are its table's rows, minus HIDDEN_COLUMNS.
+      return { cursor: version, snapshot: cursor === 0, changes: changes as TypedPullResponse['changes'], deleted };
     },
     { behavior: 'deferred' },
   );
@@ -50,12 +52,12 @@ async function select(tx: Tx, table: SQLiteTable, where: SQL | undefined): Promi
   return (await tx.select().from(table).where(where)) as Row[];
 }
 
-/** Server-only columns never sent to a device (where a file is stored, who reviewed it). */
-const HIDDEN_COLUMNS: Partial<Record<SyncTable, string[]>> = { documents: ['storageKey', 'reviewedBy'], changeRequests: ['reviewedBy'] };
+
+const hiddenColumns: Partial<Record<SyncTable, readonly string[]>> = HIDDEN_COLUMNS;
 
 function put(changes: Changes, name: SyncTable, rows: Row[]) {
   if (!rows.length) return;
-  const hidden = HIDDEN_COLUMNS[name];
+  const hidden = hiddenColumns[name];
   if (hidden) for (const row of rows) for (const column of hidden) delete row[column];
   const existing = changes[name] ?? [];
   const seen = new Set(existing.map((r) => r.id));

@@ -3,11 +3,11 @@ import { createdAt, id, version } from './columns.ts';
 import { family } from './people.ts';
 import { site } from './sites.ts';
 
-/** Kinds of supporting documents, kept as data the secretariat edits. owner: 'family' | 'student'. */
+/** Kinds of supporting documents, kept as data the secretariat edits. */
 export const documentKind = sqliteTable('document_kind', {
   id: id(),
   siteId: text('site_id').notNull().references(() => site.id),
-  owner: text('owner').notNull(),
+  owner: text('owner').notNull().$type<'family' | 'student'>(),
   label: text('label').notNull(),
   requiredEachYear: integer('required_each_year', { mode: 'boolean' }).notNull().default(false),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),

@@ -13,8 +13,7 @@ export const changeRequest = sqliteTable(
     id: id(),
     familyId: text('family_id').notNull().references(() => family.id),
     siteId: text('site_id').notNull().references(() => site.id),
-    /** 'family' | 'student' */
-    targetKind: text('target_kind').notNull(),
+    targetKind: text('target_kind').notNull().$type<'family' | 'student'>(),
     targetId: text('target_id').notNull(),
     baseVersion: integer('base_version').notNull(),
     fields: text('fields', { mode: 'json' }).notNull().$type<Record<string, { from: unknown; to: unknown; status: string; reason?: string }>>(),
