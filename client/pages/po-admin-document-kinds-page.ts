@@ -3,8 +3,8 @@ import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DocumentKindAdminView } from '../../shared/document-kinds.ts';
 import { api, HttpError, OfflineError } from '../api/http.ts';
-import { errorSummary, focusErrorSummary, type SummaryItem } from '../components/form-fields.ts';
 import { PageElement } from '../components/page-element.ts';
+import { FormController, serverProblem } from '../forms/form-controller.ts';
 import { t } from '../i18n/i18n.ts';
 import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -25,12 +25,14 @@ export class PoAdminDocumentKindsPage extends PageElement {
 
   @state() private kinds: DocumentKindAdminView[] | null = null;
   @state() private offline = false;
-  @state() private label = '';
-  @state() private owner: Owner | '' = '';
-  @state() private requiredEachYear = false;
-  @state() private errors: SummaryItem[] = [];
-  @state() private announcement = '';
-  @state() private busy = false;
+  /** The "add" form; its announcement is the page's status line (the table's buttons use it too). */
+  private readonly form = new FormController(this, {
+    name: 'document-kinds',
+    fields: ['label', 'owner'],
+    // The radio group's error links to its first radio.
+    fieldIds: { owner: 'owner-family' },
+    initial: { label: '', owner: '' as Owner | '', requiredEachYear: false },
+  });
 
   override connectedCallback() {
     super.connectedCallback();
@@ -51,61 +53,48 @@ export class PoAdminDocumentKindsPage extends PageElement {
     }
   }
 
-  private announce(message: string) {
-    this.announcement = '';
-    void this.updateComplete.then(() => (this.announcement = message));
-  }
-
   /**
    * Sends a change: field errors go to the form's summary; being offline, or any other refusal
    * (a kind another tab removed, a server error), to the status line.
    */
   private async send(request: () => Promise<unknown>, done: string): Promise<boolean> {
-    if (this.busy) return false;
-    this.busy = true;
-    try {
-      await request();
-    } catch (error) {
-      if (error instanceof OfflineError) {
-        this.offline = true;
-        this.announce(t('common.offlineAction'));
-      } else if (error instanceof HttpError && error.body.error.fields && Object.keys(error.body.error.fields).length) {
-        this.errors = Object.entries(error.body.error.fields).map(([field, message]) => ({ field: field === 'owner' ? 'owner-family' : field, message }));
-        void focusErrorSummary(this);
-      } else if (error instanceof HttpError) {
-        this.announce(error.body.error.message);
-      } else throw error;
-      return false;
-    } finally {
-      this.busy = false;
-    }
-    this.errors = [];
+    const sent = await this.form.submit(request, {
+      problem: (error) => {
+        if (error instanceof OfflineError) {
+          this.offline = true;
+          this.form.announce(t('common.offlineAction'), { again: true });
+          return null;
+        }
+        if (error instanceof HttpError && Object.keys(error.body.error.fields ?? {}).length) {
+          return { fields: serverProblem(error.body).fields, message: t('adminKinds.notSaved') };
+        }
+        if (error instanceof HttpError) {
+          this.form.announce(error.body.error.message, { again: true });
+          return null;
+        }
+        throw error;
+      },
+    });
+    if (!sent.ok) return false;
     this.offline = false;
-    this.announce(done);
+    this.form.announce(done, { again: true });
     await this.load();
     return true;
   }
 
   private async _onAdd(event: Event) {
     event.preventDefault();
-    const errors: SummaryItem[] = [];
-    if (!this.label.trim()) errors.push({ field: 'label', message: t('adminKinds.labelRequired') });
-    if (!this.owner) errors.push({ field: 'owner-family', message: t('adminKinds.ownerRequired') });
-    if (errors.length) {
-      this.errors = errors;
-      void focusErrorSummary(this);
-      return;
-    }
-    const label = this.label.trim();
+    const { owner, requiredEachYear } = this.form.values;
+    const label = this.form.values.label.trim();
+    const errors: Record<string, string> = {};
+    if (!label) errors.label = t('adminKinds.labelRequired');
+    if (!owner) errors.owner = t('adminKinds.ownerRequired');
+    if (Object.keys(errors).length) return this.form.showErrors(errors, t('adminKinds.notSaved'));
     const added = await this.send(
-      () => api('/api/admin/document-kinds', { body: { label, owner: this.owner, requiredEachYear: this.requiredEachYear } }),
+      () => api('/api/admin/document-kinds', { body: { label, owner, requiredEachYear } }),
       t('adminKinds.added', { label }),
     );
-    if (added) {
-      this.label = '';
-      this.owner = '';
-      this.requiredEachYear = false;
-    }
+    if (added) this.form.reset();
   }
 
   private change(kind: DocumentKindAdminView, patch: { active?: boolean; requiredEachYear?: boolean }, done: string) {
@@ -113,9 +102,9 @@ export class PoAdminDocumentKindsPage extends PageElement {
   }
 
   override render() {
-    const fieldError = (name: string) => this.errors.find((e) => e.field === name)?.message;
-    const labelError = fieldError('label');
-    const ownerError = fieldError('owner-family');
+    const form = this.form;
+    const labelError = form.error('label');
+    const ownerError = form.error('owner');
     return html`
       <h1>${t('adminKinds.title')}</h1>
       <p><a href="/admin/documents">${t('adminKinds.back')}</a></p>
@@ -124,9 +113,9 @@ export class PoAdminDocumentKindsPage extends PageElement {
         ${this.offline && !this.kinds
           ? offlineNotice(t('adminDocuments.offline'), () => void this.load())
           : nothing}
-        <p class="announcement">${this.announcement}</p>
+        <p class="announcement">${form.announcement}</p>
       </div>
-      ${errorSummary(this.errors, this.shadowRoot, this.errors.length ? t('adminKinds.notSaved') : undefined)}
+      ${form.renderSummary()}
       ${this.kinds === null ? (this.offline ? nothing : html`<p>${t('common.loading')}</p>`) : this.renderTable(this.kinds)}
       <h2 id="add-title">${t('adminKinds.addTitle')}</h2>
       <form novalidate aria-labelledby="add-title" @submit=${this._onAdd}>
@@ -135,25 +124,25 @@ export class PoAdminDocumentKindsPage extends PageElement {
           ${labelError ? html`<p class="field-error" id="label-error">${labelError}</p>` : nothing}
           <input id="label" name="label" type="text" maxlength="100" required aria-required="true"
             aria-invalid=${labelError ? 'true' : 'false'} aria-describedby=${labelError ? 'label-error' : nothing}
-            .value=${this.label} @input=${(e: Event) => (this.label = (e.target as HTMLInputElement).value)} />
+            .value=${form.values.label} @input=${(e: Event) => form.set('label', (e.target as HTMLInputElement).value)} />
         </div>
         <fieldset class="field" aria-describedby=${ownerError ? 'owner-error' : nothing}>
           <legend>${t('adminKinds.owner')}</legend>
           ${ownerError ? html`<p class="field-error" id="owner-error">${ownerError}</p>` : nothing}
           ${(['family', 'student'] as const).map(
             (o) => html`<div class="check-row">
-              <input type="radio" id="owner-${o}" name="owner" value=${o} .checked=${this.owner === o}
-                aria-invalid=${ownerError ? 'true' : 'false'} @change=${() => (this.owner = o)} />
+              <input type="radio" id="owner-${o}" name="owner" value=${o} .checked=${form.values.owner === o}
+                aria-invalid=${ownerError ? 'true' : 'false'} @change=${() => form.set('owner', o)} />
               <label for="owner-${o}">${t(o === 'family' ? 'adminKinds.owner.family' : 'adminKinds.owner.student')}</label>
             </div>`,
           )}
         </fieldset>
         <div class="field check-row">
-          <input type="checkbox" id="requiredEachYear" .checked=${this.requiredEachYear}
-            @change=${(e: Event) => (this.requiredEachYear = (e.target as HTMLInputElement).checked)} />
+          <input type="checkbox" id="requiredEachYear" .checked=${form.values.requiredEachYear}
+            @change=${(e: Event) => form.set('requiredEachYear', (e.target as HTMLInputElement).checked)} />
           <label for="requiredEachYear">${t('adminKinds.requiredEachYear')}</label>
         </div>
-        <div class="actions"><button type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t('adminKinds.add')}</button></div>
+        <div class="actions"><button type="submit" aria-disabled=${form.busy ? 'true' : 'false'}>${t('adminKinds.add')}</button></div>
       </form>
     `;
   }
@@ -193,11 +182,11 @@ export class PoAdminDocumentKindsPage extends PageElement {
               <td data-label=${col.documents}>${k.documents}</td>
               <td data-label=${col.actions}>
                 <div class="actions">
-                  <button type="button" class="secondary" aria-disabled=${this.busy ? 'true' : 'false'}
+                  <button type="button" class="secondary" aria-disabled=${this.form.busy ? 'true' : 'false'}
                     @click=${() => this.change(k, { requiredEachYear: !k.requiredEachYear }, t(k.requiredEachYear ? 'adminKinds.notYearlyDone' : 'adminKinds.yearlyDone', { label: k.label }))}>
                     ${t(k.requiredEachYear ? 'adminKinds.makeNotYearly' : 'adminKinds.makeYearly')}<span class="visually-hidden"> : ${k.label}</span>
                   </button>
-                  <button type="button" class="secondary" aria-disabled=${this.busy ? 'true' : 'false'}
+                  <button type="button" class="secondary" aria-disabled=${this.form.busy ? 'true' : 'false'}
                     @click=${() => this.change(k, { active: !k.active }, t(k.active ? 'adminKinds.deactivated' : 'adminKinds.activated', { label: k.label }))}>
                     ${t(k.active ? 'adminKinds.deactivate' : 'adminKinds.activate')}<span class="visually-hidden"> : ${k.label}</span>
                   </button>
