@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { HttpError, OfflineError } from '../api/http.ts';
 import { t } from '../i18n/i18n.ts';
 
 /**
@@ -74,15 +73,4 @@ export function errorSummary(items: SummaryItem[], root: ShadowRoot | null, mess
 export async function focusErrorSummary(host: { updateComplete: Promise<boolean>; shadowRoot: ShadowRoot | null }) {
   await host.updateComplete;
   (host.shadowRoot?.getElementById('error-summary') as HTMLElement | null)?.focus();
-}
-
-/**
- * What a form shows when its request failed: the server's per-field messages and summary, the
- * "needs the network" message offline, or a generic message (logged) for anything else.
- */
-export function requestProblem(error: unknown, form: string): { fields: Record<string, string>; message: string } {
-  if (error instanceof HttpError) return { fields: error.body.error.fields ?? {}, message: error.body.error.message };
-  if (error instanceof OfflineError) return { fields: {}, message: t('common.offlineAction') };
-  console.error(`[${form}]`, error);
-  return { fields: {}, message: t('signIn.unexpectedError') };
 }
