@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { FAMILY_SEARCH_MAX, type FamilySearchAnswer } from '../../shared/family-search.ts';
-import { api, HttpError, OfflineError } from '../api/http.ts';
+import { answer, apiClient, HttpError, OfflineError } from '../api/http.ts';
 import { navigate } from '../app/navigate.ts';
 import { errorSummary, focusErrorSummary } from '../components/form-fields.ts';
 import { PageElement } from '../components/page-element.ts';
@@ -43,11 +43,11 @@ export class PoAdminFamiliesPage extends PageElement {
     this.error = '';
     const number = ++this.searchNumber;
     try {
-      const answer = await api<FamilySearchAnswer>(`/api/admin/families?q=${encodeURIComponent(this.query.trim())}`);
+      const found = await answer(apiClient.admin.families.$get({ query: { q: this.query.trim() } }));
       if (number !== this.searchNumber) return;
-      this.answer = answer;
+      this.answer = found;
       this.offline = false;
-      this.announce(answer);
+      this.announce(found);
     } catch (error) {
       if (number !== this.searchNumber) return;
       if (error instanceof OfflineError) this.offline = true;

@@ -1,21 +1,13 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { api, OfflineError } from '../api/http.ts';
+import type { InferResponseType } from 'hono/client';
+import { answer, apiClient, OfflineError } from '../api/http.ts';
 import { PageElement } from '../components/page-element.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 import { offlineNotice } from '../components/offline-notice.ts';
 
-interface AdminSummary {
-  siteName: string;
-  schoolYear: string;
-  families: number;
-  students: number;
-  courses: number;
-  pendingChangeRequests: number;
-  pendingDocuments: number;
-  mailsSent: number;
-}
+type AdminSummary = InferResponseType<typeof apiClient.admin.summary.$get>;
 
 /**
  * `/admin`: the secretariat's landing page, the figures of its site. The secretariat works
@@ -64,7 +56,7 @@ export class PoAdminHomePage extends PageElement {
 
   private async load() {
     try {
-      this.summary = await api<AdminSummary>('/api/admin/summary');
+      this.summary = await answer(apiClient.admin.summary.$get());
       this.offline = false;
     } catch (error) {
       if (error instanceof OfflineError) this.offline = true;

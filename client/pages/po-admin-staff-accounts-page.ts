@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { api, OfflineError } from '../api/http.ts';
+import { answer, apiClient, OfflineError } from '../api/http.ts';
 import { offlineNotice } from '../components/offline-notice.ts';
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-family-accounts.ts';
@@ -31,7 +31,7 @@ export class PoAdminStaffAccountsPage extends PageElement {
 
   private async load() {
     try {
-      this.accounts = await api<FamilyAccountView[]>('/api/admin/staff-accounts');
+      this.accounts = await answer(apiClient.admin['staff-accounts'].$get());
       this.offline = false;
     } catch (error) {
       if (error instanceof OfflineError) this.offline = true;

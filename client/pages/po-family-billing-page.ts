@@ -4,7 +4,7 @@ import { invoiceBalanceCents, yearStatements, type YearStatement } from '../../s
 import { formatCents } from '../../shared/money.ts';
 import { schoolYearOf } from '../../shared/school-year.ts';
 import { PAYFIP_MIN_CENTS } from '../../shared/billing-schemas.ts';
-import { api, HttpError, OfflineError } from '../api/http.ts';
+import { answer, apiClient, HttpError, OfflineError } from '../api/http.ts';
 import { StoreController } from '../state/store.ts';
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-family-tabs.ts';
@@ -177,7 +177,7 @@ export class PoFamilyBillingPage extends PageElement {
     this.error = '';
     this.busyInvoiceId = invoiceId;
     try {
-      const started = await api<{ paymentUrl: string }>(`/api/billing/invoices/${encodeURIComponent(invoiceId)}/payfip`, { body: { amountCents } });
+      const started = await answer(apiClient.billing.invoices[':id'].payfip.$post({ param: { id: encodeURIComponent(invoiceId) }, json: { amountCents } }));
       // A full page load to the payment page (the simulator or PayFiP), never a router navigation.
       location.assign(started.paymentUrl);
     } catch (error) {

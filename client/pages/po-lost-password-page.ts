@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { lostPasswordSchema } from '../../shared/auth-schemas.ts';
 import { lostPasswordFields } from '../../shared/fields/auth-fields.ts';
-import { api } from '../api/http.ts';
+import { answer, apiClient } from '../api/http.ts';
 import { PageElement } from '../components/page-element.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { t } from '../i18n/i18n.ts';
@@ -84,7 +84,7 @@ export class PoLostPasswordPage extends PageElement {
     if (this.form.busy) return;
     const data = this.form.validate(lostPasswordSchema);
     if (!data) return;
-    const sent = await this.form.submit(() => api<{ message: string }>('/api/password/lost', { body: data }), {
+    const sent = await this.form.submit(() => answer(apiClient.password.lost.$post({ json: data })), {
       pending: t('lostPassword.pending'),
     });
     // The form keeps what was typed: a typo can be fixed and sent again.

@@ -1,23 +1,14 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatCents } from '../../shared/money.ts';
-import { api, HttpError, OfflineError } from '../api/http.ts';
+import type { InferResponseType } from 'hono/client';
+import { answer, apiClient, HttpError, OfflineError } from '../api/http.ts';
 import { PageElement } from '../components/page-element.ts';
 import { pullNow } from '../data/sync.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 
-interface ReturnResult {
-  status: 'pending' | 'paid' | 'refused' | 'abandoned' | 'mismatch' | 'error' | 'expired';
-  /** PayFiP's last answer: 'A' on a pending attempt is an abandon the family may still come back from. */
-  resultrans: string | null;
-  invoiceId: string;
-  invoiceNumber: string;
-  amountCents: number;
-  numauto: string | null;
-  paidAt: string | null;
-  paymentId: string | null;
-}
+type ReturnResult = InferResponseType<typeof apiClient.billing.payfip.return.$post>;
 
 /**
  * `/famille/facturation/paiement/retour?idop=…` (PayFiP's urlredirect): asks the server to record
@@ -47,7 +38,7 @@ export class PoPaymentReturnPage extends PageElement {
     this.problem = null;
     try {
       if (!idop) throw new HttpError(404, { error: { code: 'not_found', message: '' } });
-      this.result = await api<ReturnResult>('/api/billing/payfip/return', { body: { idop } });
+      this.result = await answer(apiClient.billing.payfip.return.$post({ json: { idop } }));
       await pullNow().catch(() => false);
     } catch (error) {
       if (error instanceof OfflineError) this.problem = 'offline';

@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { resetPasswordSchema } from '../../shared/auth-schemas.ts';
 import { resetPasswordFields } from '../../shared/fields/auth-fields.ts';
 import { PASSWORD_MIN_LENGTH } from '../../shared/password-policy.ts';
-import { api, HttpError } from '../api/http.ts';
+import { answer, apiClient, HttpError } from '../api/http.ts';
 import { PageElement } from '../components/page-element.ts';
 import { FormController, serverProblem } from '../forms/form-controller.ts';
 import { t } from '../i18n/i18n.ts';
@@ -96,7 +96,7 @@ export class PoResetPasswordPage extends PageElement {
     if (this.form.busy) return;
     const data = this.form.validate(resetPasswordSchema, { token: this.token, ...this.form.values });
     if (!data) return;
-    const reset = await this.form.submit(() => api<{ message: string }>('/api/password/reset', { body: data }), {
+    const reset = await this.form.submit(() => answer(apiClient.password.reset.$post({ json: data })), {
       pending: t('resetPassword.pending'),
       problem: (error) => {
         if (!(error instanceof HttpError)) return undefined;

@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SiteOption } from '../../shared/session.ts';
-import { api, OfflineError } from '../api/http.ts';
+import { answer, apiClient, OfflineError } from '../api/http.ts';
 import { t } from '../i18n/i18n.ts';
 
 const STORAGE_KEY = 'portee.sites';
@@ -54,7 +54,7 @@ export class SiteOptionsController implements ReactiveController {
     this.loading = true;
     this.host.requestUpdate();
     try {
-      const sites = await api<SiteOption[]>('/api/sites', { signal: abort.signal });
+      const sites = await answer(apiClient.sites.$get(undefined, { init: { signal: abort.signal } }));
       if (!isSiteList(sites)) throw new Error('unexpected sites list');
       localStorage.setItem(STORAGE_KEY, JSON.stringify(sites));
       this.sites = sites;

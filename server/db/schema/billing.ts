@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { PayfipStatus } from '../../../shared/billing.ts';
 import { createdAt, id, version } from './columns.ts';
 import { family } from './people.ts';
 
@@ -80,7 +81,7 @@ export const payfipAttempt = sqliteTable(
     familyId: text('family_id').notNull().references(() => family.id),
     idOp: text('id_op').unique(),
     amountCents: integer('amount_cents').notNull(),
-    status: text('status').notNull().default('pending'),
+    status: text('status').notNull().default('pending').$type<PayfipStatus>(),
     resultrans: text('resultrans'),
     numauto: text('numauto'),
     paidAt: text('paid_at'),
