@@ -2,7 +2,7 @@ import type { SignInInput } from '../../shared/auth-schemas.ts';
 import type { SessionInfo } from '../../shared/session.ts';
 import { api, OfflineError, HttpError, sessionExpired } from '../api/http.ts';
 import { getMeta, setMeta } from '../data/db.ts';
-import { startSync, stopSync, wipeLocalData } from '../data/sync.ts';
+import { startSessionWork, stopSessionWork, stopSessionWorkAndWipe } from '../data/sync-lifecycle.ts';
 import { a11yMode } from '../a11y/a11y-mode.ts';
 import { Store } from '../state/store.ts';
 
@@ -37,7 +37,7 @@ function remember(info: SessionInfo | null) {
 /** An expired session keeps the local data readable (and its queue) until the person signs in again. */
 function expire(reason: string | null = null) {
   if (session.value.phase !== 'signed-in') return;
-  stopSync();
+  stopSessionWork();
   session.set({ phase: 'expired', reason });
 }
 
@@ -47,12 +47,12 @@ export async function bootSession() {
   const known = cached();
   if (known) {
     session.set({ phase: 'signed-in', info: known });
-    startSync();
+    startSessionWork();
   }
   try {
     const info = await api<SessionInfo>('/api/session');
     remember(info);
-    if (!known) startSync();
+    if (!known) startSessionWork();
     session.set({ phase: 'signed-in', info });
   } catch (error) {
     if (error instanceof OfflineError) {
@@ -77,12 +77,12 @@ export async function bootSession() {
 export async function signIn(input: SignInInput): Promise<SessionInfo> {
   const info = await api<SessionInfo>('/api/session/sign-in', { body: input });
   const owner = await getMeta<string>('ownerUserId');
-  if (owner && owner !== info.user.id) await wipeLocalData();
+  if (owner && owner !== info.user.id) await stopSessionWorkAndWipe();
   await setMeta('ownerUserId', info.user.id);
   remember(info);
   session.set({ phase: 'signed-in', info, reason: null });
   await a11yMode.adoptAccountPreference(info.user.a11yMode);
-  startSync();
+  startSessionWork();
   return info;
 }
 
@@ -97,7 +97,7 @@ export async function signOut() {
   } catch {
     // Offline or already expired: the server session ends by itself; the device is wiped anyway.
   }
-  await wipeLocalData();
+  await stopSessionWorkAndWipe();
   remember(null);
   session.set({ phase: 'signed-out', info: null, reason: null });
 }
@@ -117,6 +117,6 @@ export async function endIdleSession(message: string) {
   } catch {
     // The server ends it on its own at the same time.
   }
-  stopSync();
+  stopSessionWork();
   session.set({ phase: 'expired', reason: message });
 }

@@ -4,7 +4,7 @@ import type {
   Evaluation, Family, FollowUpNote, Invoice, InvoiceLine, MetaEntry, OutboxMutation, PayfipAttempt,
   Payment, RepertoireEntry, Room, Site, Student, Teacher,
 } from './records.ts';
-import type { PendingUpload } from './document-queue.ts';
+import type { PendingUpload } from './pending-upload.ts';
 
 /**
  * The device's copy of everything the account may see: pages read only from here; the sync

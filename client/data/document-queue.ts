@@ -2,40 +2,15 @@ import { idempotencyKeyOf } from '../../shared/document-keys.ts';
 import type { DocumentView } from '../../shared/document-rules.ts';
 import { isApiErrorBody } from '../../shared/api-error.ts';
 import { sessionExpired } from '../api/http.ts';
-import { session } from '../app/session.ts';
 import { db } from './db.ts';
 import { refreshPendingCount } from './pending-count.ts';
 import { CLIENT_ID_KEY } from './outbox-keys.ts';
+import type { PendingUpload } from './pending-upload.ts';
 import type { DocumentRecord } from './records.ts';
 import { pullNow } from './sync.ts';
 import { syncStatus } from './sync-status.ts';
 
-/**
- * A document chosen on this device, with its bytes, until the server has it. `id` is this
- * device's upload number: with the client id and the file's SHA-256 it makes the idempotency
- * key, so an upload whose answer was lost and is sent again is stored once.
- *
- * Uploads have their own queue rather than rows in the JSON outbox: their bytes travel as a
- * multipart POST with progress, and their numbers must not leave gaps in the push's
- * mutation-id sequence (the push would stop at the gap). They share the outbox's client id.
- */
-export interface PendingUpload {
-  id: number;
-  familyId: string;
-  studentId: string | null;
-  kindId: string;
-  /** A refused document this one replaces. */
-  replacesId: string | null;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  blob: Blob;
-  createdAt: string;
-  idempotencyKey: string;
-  /** Refused for good by the server (shown with a "Retirer" button, not sent again). */
-  error?: string | null;
-}
+export type { PendingUpload };
 
 const NEXT_UPLOAD_KEY = 'nextUploadId';
 const LOCK_NAME = 'portee-uploads';
@@ -205,16 +180,26 @@ export function sendPendingUploads(): Promise<'done' | 'offline' | 'expired' | '
   return chained;
 }
 
-const sendIfSignedIn = () => {
-  if (session.value.phase === 'signed-in') void sendPendingUploads().catch((error) => console.error('[uploads]', error));
+/** A session is open on this device: the `online` event sends (uploadQueue). */
+let active = false;
+const sendIfActive = () => {
+  if (active) void sendPendingUploads().catch((error) => console.error('[uploads]', error));
 };
 
-// Triggers: module load (the app start, through the documents screens), each sign-in, the network's return.
-let lastPhase = session.value.phase;
-session.addEventListener('change', () => {
-  const phase = session.value.phase;
-  if (phase === 'signed-in' && lastPhase !== 'signed-in') sendIfSignedIn();
-  lastPhase = phase;
-});
-if (typeof window !== 'undefined') window.addEventListener('online', sendIfSignedIn);
-sendIfSignedIn();
+/**
+ * The upload queue's triggers while a session is open (started and stopped by
+ * sync-lifecycle.ts, never on import): now, and on the network's return. A new file sends at once
+ * through `queueDocument`.
+ */
+export const uploadQueue = {
+  start() {
+    active = true;
+    window.removeEventListener('online', sendIfActive);
+    window.addEventListener('online', sendIfActive);
+    sendIfActive();
+  },
+  stop() {
+    active = false;
+    window.removeEventListener('online', sendIfActive);
+  },
+};

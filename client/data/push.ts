@@ -1,7 +1,6 @@
-import type { MutationResult, PushResponse } from '../../shared/push-protocol.ts';
+import type { MutationError, MutationResult, PushResponse } from '../../shared/push-protocol.ts';
 import { refreshPendingCount } from './pending-count.ts';
 import { api, HttpError, OfflineError } from '../api/http.ts';
-import { session } from '../app/session.ts';
 import { db } from './db.ts';
 import { CLIENT_ID_KEY, NEXT_MUTATION_KEY, REJECTIONS_KEY, type StoredRejection } from './outbox-keys.ts';
 import { pullNow } from './sync.ts';
@@ -12,8 +11,29 @@ const MAX_BACKOFF_MS = 60_000;
 
 export type PushOutcome = 'done' | 'offline' | 'expired' | 'error';
 
+/** What the server did with one mutation: applied, or refused for good with its field messages. */
+export type MutationOutcome = 'applied' | { rejected: MutationError; mutationId: number };
+
+/** Who waits for a mutation's answer (a command that queued it), by mutation id. */
+const watchers = new Map<number, (outcome: MutationOutcome) => void>();
+
+/**
+ * Tells `onAnswer` what the server did with mutation `mutationId`, whichever push sends it (this
+ * tab's timer, the `online` event, the submitter's own push). Register it before the row can be
+ * sent (inside the transaction that queues it), and `unwatchMutation` once no longer interested.
+ */
+export function watchMutation(mutationId: number, onAnswer: (outcome: MutationOutcome) => void) {
+  watchers.set(mutationId, onAnswer);
+}
+
+export function unwatchMutation(mutationId: number) {
+  watchers.delete(mutationId);
+}
+
 let backoffMs = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
+/** A session is open on this device: back-off retries and the `online` event push (pushQueue). */
+let active = false;
 
 /**
  * Sends the outbox (docs/sync.md), oldest first, in batches. One tab at a time (Web Lock; a
@@ -72,16 +92,16 @@ function retryLater(outcome: PushOutcome): PushOutcome {
   if (retryTimer) clearTimeout(retryTimer);
   retryTimer = setTimeout(() => {
     retryTimer = undefined;
-    if (session.value.phase === 'signed-in') void pushNow().catch((error) => console.error('[push]', error));
+    if (active) void pushNow().catch((error) => console.error('[push]', error));
   }, backoffMs);
   return outcome;
 }
 
 /** Drops what the server has applied or refused; refused ones are kept for the screens to show. */
 async function acknowledge(answer: PushResponse) {
-  await db.transaction('rw', db.outbox, db.meta, async () => {
+  const refused = answer.results.filter((r): r is Extract<MutationResult, { error: unknown }> => 'error' in r);
+  const done = await db.transaction('rw', db.outbox, db.meta, async () => {
     const done = await db.outbox.where('mutationId').belowOrEqual(answer.lastMutationId).toArray();
-    const refused = answer.results.filter((r): r is Extract<MutationResult, { error: unknown }> => 'error' in r);
     if (refused.length) {
       const list = ((await db.meta.get(REJECTIONS_KEY))?.value as StoredRejection[] | undefined) ?? [];
       for (const r of refused) {
@@ -91,7 +111,16 @@ async function acknowledge(answer: PushResponse) {
       await db.meta.put({ key: REJECTIONS_KEY, value: list });
     }
     await db.outbox.bulkDelete(done.map((d) => d.mutationId));
+    return done;
   });
+  // Told once the transaction committed: the queue and the kept refusals already say the same.
+  for (const row of done) {
+    const onAnswer = watchers.get(row.mutationId);
+    if (!onAnswer) continue;
+    watchers.delete(row.mutationId);
+    const error = refused.find((r) => r.mutationId === row.mutationId)?.error;
+    onAnswer(error ? { rejected: error, mutationId: row.mutationId } : 'applied');
+  }
 }
 
 /**
@@ -99,14 +128,20 @@ async function acknowledge(answer: PushResponse) {
  * database was restored): renumber the queue from the expected id, in order, so nothing is lost.
  */
 async function renumberFrom(expected: number): Promise<boolean> {
-  return db.transaction('rw', db.outbox, db.meta, async () => {
+  const rows = await db.transaction('rw', db.outbox, db.meta, async () => {
     const rows = await db.outbox.orderBy('mutationId').toArray();
-    if (!rows.length || rows[0].mutationId <= expected) return false;
+    if (!rows.length || rows[0].mutationId <= expected) return null;
     await db.outbox.clear();
     await db.outbox.bulkAdd(rows.map((r, i) => ({ ...r, mutationId: expected + i })));
     await db.meta.put({ key: NEXT_MUTATION_KEY, value: expected + rows.length });
-    return true;
+    return rows;
   });
+  if (!rows) return false;
+  // A command waiting for one of these mutations follows it under its new id.
+  const moved = rows.map((r, i) => [expected + i, watchers.get(r.mutationId)] as const);
+  for (const r of rows) watchers.delete(r.mutationId);
+  for (const [id, onAnswer] of moved) if (onAnswer) watchers.set(id, onAnswer);
+  return true;
 }
 
 async function pullAfterPush() {
@@ -114,23 +149,28 @@ async function pullAfterPush() {
   await pullNow().catch((error) => console.error('[sync]', error));
 }
 
-// Triggers: the app start and each sign-in (the session becomes "signed-in"), and the network's return.
-let lastPhase = session.value.phase;
-session.addEventListener('change', () => {
-  const phase = session.value.phase;
-  if (phase === 'signed-in' && lastPhase !== 'signed-in') schedulePush();
-  if (phase !== 'signed-in' && retryTimer) {
-    clearTimeout(retryTimer);
+const onOnline = () => {
+  if (!active) return;
+  backoffMs = 0;
+  schedulePush();
+};
+
+/**
+ * The push loop's triggers while a session is open (started and stopped by sync-lifecycle.ts,
+ * never on import): now (the app start with a kept session, each sign-in), the network's return,
+ * and the back-off retries. A local edit pushes by itself (`enqueueMutation`).
+ */
+export const pushQueue = {
+  start() {
+    active = true;
+    window.removeEventListener('online', onOnline);
+    window.addEventListener('online', onOnline);
+    schedulePush();
+  },
+  stop() {
+    active = false;
+    window.removeEventListener('online', onOnline);
+    if (retryTimer) clearTimeout(retryTimer);
     retryTimer = undefined;
-  }
-  lastPhase = phase;
-});
-if (typeof window !== 'undefined') {
-  window.addEventListener('online', () => {
-    if (session.value.phase === 'signed-in') {
-      backoffMs = 0;
-      schedulePush();
-    }
-  });
-}
-if (session.value.phase === 'signed-in') schedulePush();
+  },
+};

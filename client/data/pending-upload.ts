@@ -1,0 +1,27 @@
+/**
+ * A document chosen on this device, with its bytes, until the server has it. `id` is this
+ * device's upload number: with the client id and the file's SHA-256 it makes the idempotency
+ * key, so an upload whose answer was lost and is sent again is stored once.
+ *
+ * Uploads have their own queue (document-queue.ts) rather than rows in the JSON outbox: their
+ * bytes travel as a multipart POST with progress, and their numbers must not leave gaps in the
+ * push's mutation-id sequence (the push would stop at the gap). They share the outbox's client id.
+ * The type lives apart from the queue so the database's schema does not import the queue.
+ */
+export interface PendingUpload {
+  id: number;
+  familyId: string;
+  studentId: string | null;
+  kindId: string;
+  /** A refused document this one replaces. */
+  replacesId: string | null;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  blob: Blob;
+  createdAt: string;
+  idempotencyKey: string;
+  /** Refused for good by the server (shown with a "Retirer" button, not sent again). */
+  error?: string | null;
+}
