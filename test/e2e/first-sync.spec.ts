@@ -8,16 +8,24 @@ import { signInThroughForm } from '../helpers/pages.ts';
  * that it has not been downloaded to this device yet.
  */
 
-/** Holds every pull until `release()`: the first sync of a new device, slowed down. */
+/** Holds every pull until `release()`: the first sync of a new device, slowed down (or cut). */
 async function holdPulls(page: Page) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
+  let release!: (how?: 'continue' | 'cut') => void;
+  const released = new Promise<'continue' | 'cut'>((resolve) => (release = (how = 'continue') => resolve(how)));
   const handler = async (route: Route) => {
-    await released;
-    await route.continue().catch(() => undefined); // the page may have navigated away meanwhile
+    // The page may have navigated away meanwhile: then the route is gone.
+    if ((await released) === 'cut') await route.abort('internetdisconnected').catch(() => undefined);
+    else await route.continue().catch(() => undefined);
   };
   await page.route(/\/api\/sync\?/, handler);
   return { release };
+}
+
+/** The app's links (no reload, so it works offline before the service worker controls the page). */
+async function openBillingThroughLinks(page: Page) {
+  await page.getByRole('link', { name: 'Famille', exact: true }).click();
+  await page.getByRole('link', { name: 'Facturation', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Facturation cotisations' })).toBeVisible();
 }
 
 /**
@@ -67,10 +75,7 @@ test.describe('before the first sync', () => {
     const pulls = await holdPulls(page);
     await signInThroughForm(page, server.url, 'family');
     await expect(loading(page)).toBeVisible();
-    // Through the app's links (no reload): the menu's "Famille", then its "Facturation" tab.
-    await page.getByRole('link', { name: 'Famille', exact: true }).click();
-    await page.getByRole('link', { name: 'Facturation', exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Facturation cotisations' })).toBeVisible();
+    await openBillingThroughLinks(page);
     await expect(loading(page)).toBeVisible();
     await expect(loading(page)).toHaveAttribute('aria-live', 'polite');
     await page.waitForTimeout(500);
@@ -122,17 +127,21 @@ test.describe('before the first sync', () => {
     await expect(page.getByRole('table').first()).toBeVisible();
   });
 
-  test('offline before any sync: "not downloaded to this device yet", then the data once the network is back', async ({ page, server }) => {
+  test('offline before any sync: "not downloaded to this device yet", then the data once the network is back', async ({ page, context, server }) => {
     const watcher = await watchForFalseStatements(page);
-    await page.route(/\/api\/sync\?/, (route) => route.abort('internetdisconnected'));
+    const pulls = await holdPulls(page);
     await signInThroughForm(page, server.url, 'family');
-    await page.goto(`${server.url}/famille/facturation`);
+    await openBillingThroughLinks(page);
+    // The network goes while the first pull is on its way.
+    await context.setOffline(true);
+    pulls.release('cut');
     const notDownloaded = page.getByRole('status').filter({ hasText: 'pas encore été téléchargées sur cet appareil' });
     await expect(notDownloaded).toBeVisible();
     await expect(loading(page)).toHaveCount(0);
     expect(await watcher.stop()).toBe('');
 
     await page.unroute(/\/api\/sync\?/);
+    await context.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await expect(page.locator('dl.totals dt:text-is("Montant à payer") + dd').first()).toHaveText(/^184,00\s€$/);
     await expect(notDownloaded).toHaveCount(0);
