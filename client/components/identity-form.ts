@@ -1,21 +1,17 @@
-import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { fieldErrors } from '../../shared/auth-schemas.ts';
-import { CIVILITIES, identityPatchSchemas, type IdentityKind, type IdentityValue } from '../../shared/identity-schemas.ts';
-import { db } from '../data/db.ts';
-import type { FieldState, IdentityOverlay } from '../data/identity-overlay.ts';
-import { dismissRejection, enqueueIdentityChange } from '../data/outbox.ts';
-import { pushNow } from '../data/push.ts';
+import { CIVILITIES, type IdentityValue } from '../../shared/identity-schemas.ts';
+import type { FieldState } from '../data/identity-overlay.ts';
 import { formatDate, t } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages-fr.ts';
-import { focusErrorSummary } from './form-fields.ts';
 
 /**
  * The identity forms' pieces (family, student, and the secretariat's direct edit), rendered into
  * the page's own shadow root so labels, error summary links and aria-describedby find their
  * inputs. Each field may carry a marker — "Modifié — en attente de validation : …" — that is
- * part of the input's description, so screen readers read it with the field.
+ * part of the input's description, so screen readers read it with the field. The form's state
+ * and its submission are `IdentityEditor` (identity-editor.ts).
  */
 
 export type FieldKind = 'text' | 'email' | 'tel' | 'date' | 'civility' | 'checkbox';
@@ -200,115 +196,3 @@ export const identityFormStyles = css`
     }
   }
 `;
-
-type Host = ReactiveControllerHost & HTMLElement & { updateComplete: Promise<boolean> };
-
-/**
- * The state of one identity form: what was typed (kept across pulls and errors: nothing typed
- * is lost), the errors, the announcement. "Modifier" validates the changed fields with the shared
- * schema, queues a change request with its outbox row, then tries to send it.
- */
-export class IdentityEditor {
-  values: Record<string, IdentityValue> = {};
-  dirty = new Set<string>();
-  errors: Record<string, string> = {};
-  summary = '';
-  announcement = '';
-  busy = false;
-
-  constructor(
-    private readonly host: Host,
-    private readonly kind: IdentityKind,
-    readonly idPrefix = '',
-  ) {}
-
-  /** What a field shows: what was typed, else the value asked for, else the value on file. */
-  shown(field: string, record: Record<string, unknown>, overlay?: IdentityOverlay): IdentityValue {
-    if (this.dirty.has(field)) return this.values[field];
-    const pending = overlay?.fields[field]?.pending;
-    return (pending ? pending.value : (record[field] as IdentityValue)) ?? '';
-  }
-
-  input(field: string, value: IdentityValue) {
-    this.values = { ...this.values, [field]: value };
-    this.dirty.add(field);
-    this.host.requestUpdate();
-  }
-
-  summaryItems(fields: string[]) {
-    return fields.filter((f) => this.errors[f]).map((f) => ({ field: this.idPrefix + f, message: this.errors[f] }));
-  }
-
-  /** The changed fields, validated; null (with errors shown) when something is to be corrected. */
-  validate(fields: string[], record: Record<string, unknown>, overlay?: IdentityOverlay): Record<string, IdentityValue> | null {
-    const changed: Record<string, IdentityValue> = {};
-    for (const f of fields) {
-      if (!this.dirty.has(f)) continue;
-      const before = overlay?.fields[f]?.pending ? overlay.fields[f].pending!.value : record[f];
-      if ((this.values[f] ?? '') !== (before ?? '')) changed[f] = this.values[f];
-    }
-    const parsed = identityPatchSchemas[this.kind].safeParse(changed);
-    if (!parsed.success) {
-      this.errors = fieldErrors(parsed.error);
-      this.summary = '';
-      this.announcement = '';
-      this.host.requestUpdate();
-      void focusErrorSummary(this.host);
-      return null;
-    }
-    this.errors = {};
-    return parsed.data as Record<string, IdentityValue>;
-  }
-
-  async submit(targetId: string, fields: string[], record: Record<string, unknown> & { version: number }, overlay?: IdentityOverlay) {
-    if (this.busy) return;
-    const values = this.validate(fields, record, overlay);
-    if (!values) return;
-    if (!Object.keys(values).length) {
-      this.announce(t('records.noChange'));
-      return;
-    }
-    this.busy = true;
-    try {
-      const from = Object.fromEntries(Object.keys(values).map((f) => [f, (record[f] as IdentityValue | undefined) ?? null]));
-      const mutationId = await enqueueIdentityChange({ targetKind: this.kind, targetId, values, from }, record.version);
-      // Queued: the overlay now shows these values (as "en attente d'envoi").
-      const typed = this.values;
-      this.dirty = new Set();
-      this.host.requestUpdate();
-      await pushNow().catch(() => 'error');
-      if (await db.outbox.get(mutationId)) {
-        this.announce(t('records.savedOffline'));
-        return;
-      }
-      const rejected = await dismissRejection(mutationId);
-      if (rejected) {
-        // Refused for good (e.g. the server's rules changed): show it like a local error, keep the typing.
-        this.values = typed;
-        for (const f of Object.keys(values)) this.dirty.add(f);
-        this.errors = Object.fromEntries(Object.entries(rejected.error.fields ?? {}).map(([k, v]) => [k.replace(/^values\./, ''), v]));
-        this.summary = rejected.error.message;
-        this.announcement = '';
-        this.host.requestUpdate();
-        void focusErrorSummary(this.host);
-        return;
-      }
-      this.announce(t('records.saved'));
-    } finally {
-      this.busy = false;
-      this.host.requestUpdate();
-    }
-  }
-
-  private announce(message: string) {
-    this.errors = {};
-    this.summary = '';
-    // Emptied first so the same message is announced again after a second save.
-    this.announcement = '';
-    this.host.requestUpdate();
-    void this.host.updateComplete.then(() => {
-      this.announcement = message;
-      this.host.requestUpdate();
-    });
-  }
-}

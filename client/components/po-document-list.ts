@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { PendingUpload } from '../data/document-queue.ts';
+import type { PendingUpload } from '../data/pending-upload.ts';
 import type { DocumentKind, DocumentRecord } from '../data/records.ts';
 import { formatDate, localeStore, t } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages-fr.ts';

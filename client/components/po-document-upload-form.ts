@@ -12,7 +12,7 @@ import {
   sniffMediaType,
   SNIFF_LENGTH,
 } from '../../shared/document-rules.ts';
-import { queueUpload, sendPendingUploads, uploadEvents, type UploadEventDetail } from '../data/document-queue.ts';
+import { queueDocument } from '../data/commands/documents.ts';
 import type { DocumentKind } from '../data/records.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -76,21 +76,8 @@ export class PoDocumentUploadForm extends LitElement {
   @state() private percent: number | null = null;
   @state() private announcement = '';
 
-  private uploadId: number | null = null;
   private fileName = '';
   private announced = new Set<number>();
-
-  private readonly onUpload = (event: Event) => this._onUploadEvent((event as CustomEvent<UploadEventDetail>).detail);
-
-  override connectedCallback() {
-    super.connectedCallback();
-    uploadEvents.addEventListener('upload', this.onUpload);
-  }
-
-  override disconnectedCallback() {
-    uploadEvents.removeEventListener('upload', this.onUpload);
-    super.disconnectedCallback();
-  }
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (changed.has('replacing') && this.replacing) this.kindId = this.replacing.kindId;
@@ -187,53 +174,53 @@ export class PoDocumentUploadForm extends LitElement {
     this.announced = new Set();
     this.announcement = '';
     try {
-      const upload = await queueUpload({
-        familyId: this.familyId,
-        studentId: this.studentId,
-        kindId,
-        replacesId: this.replacing?.id ?? null,
-        // Kept, shown and sent under the name the server will store: without bidirectional or
-        // control characters, 255 bytes read at most (the same rule runs again on the server).
-        file: new File([file], sanitiseFileName(file.name || 'document', mediaType), { type: mediaType }),
-        mediaType,
-      });
-      this.uploadId = upload.id;
-      this.fileName = upload.fileName;
-      this.percent = 0;
-      input.value = '';
-      if (!this.replacing) this.kindId = '';
-      else this._onCancelReplace();
-      const outcome = await sendPendingUploads();
-      if (outcome === 'offline' && this.uploadId === upload.id) {
+      const result = await queueDocument(
+        {
+          familyId: this.familyId,
+          studentId: this.studentId,
+          kindId,
+          replacesId: this.replacing?.id ?? null,
+          // Kept, shown and sent under the name the server will store: without bidirectional or
+          // control characters, 255 bytes read at most (the same rule runs again on the server).
+          file: new File([file], sanitiseFileName(file.name || 'document', mediaType), { type: mediaType }),
+          mediaType,
+        },
+        {
+          onQueued: (fileName) => {
+            this.fileName = fileName;
+            this.percent = 0;
+            input.value = '';
+            if (!this.replacing) this.kindId = '';
+            else this._onCancelReplace();
+          },
+          onProgress: (loaded, total) => this._onProgress(loaded, total),
+        },
+      );
+      if ('sent' in result) {
         this.percent = null;
-        this.announcement = t('documents.queued', { name: upload.fileName });
-        this.uploadId = null;
+        this.announcement = t('documents.sent', { name: result.sent.fileName });
+      } else if ('rejected' in result) {
+        this.percent = null;
+        this.announcement = '';
+        this.errors = [{ field: 'file', message: t('documents.refusedByServer', { name: this.fileName, message: result.rejected }) }];
+        void focusErrorSummary(this);
+      } else if (result.queued === 'offline') {
+        this.percent = null;
+        this.announcement = t('documents.queued', { name: this.fileName });
       }
+      // Otherwise (server unavailable, session expired) it waits in the queue for the next trigger.
     } finally {
       this.busy = false;
     }
   }
 
-  private _onUploadEvent(detail: UploadEventDetail) {
-    if (detail.id !== this.uploadId) return;
-    if (detail.type === 'progress') {
-      const percent = detail.total ? Math.min(100, Math.floor((detail.loaded / detail.total) * 100)) : 0;
-      this.percent = percent;
-      const reached = MILESTONES.filter((m) => percent >= m && !this.announced.has(m));
-      if (reached.length) {
-        for (const m of reached) this.announced.add(m);
-        this.announcement = t('documents.progressAt', { percent: reached[reached.length - 1] });
-      }
-    } else if (detail.type === 'sent') {
-      this.percent = null;
-      this.uploadId = null;
-      this.announcement = t('documents.sent', { name: detail.document.fileName });
-    } else {
-      this.percent = null;
-      this.uploadId = null;
-      this.announcement = '';
-      this.errors = [{ field: 'file', message: t('documents.refusedByServer', { name: this.fileName, message: detail.message }) }];
-      void focusErrorSummary(this);
+  private _onProgress(loaded: number, total: number) {
+    const percent = total ? Math.min(100, Math.floor((loaded / total) * 100)) : 0;
+    this.percent = percent;
+    const reached = MILESTONES.filter((m) => percent >= m && !this.announced.has(m));
+    if (reached.length) {
+      for (const m of reached) this.announced.add(m);
+      this.announcement = t('documents.progressAt', { percent: reached[reached.length - 1] });
     }
   }
 

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api, HttpError, OfflineError } from '../api/http.ts';
+import { actOnAccount } from '../data/commands/accounts.ts';
 import { t } from '../i18n/i18n.ts';
 import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -84,19 +84,22 @@ export class PoFamilyAccounts extends LitElement {
     this.failure = '';
     this.announcement = '';
     try {
-      const base = this.staff ? '/api/admin/staff-accounts' : '/api/admin/accounts';
-      const { message } = await api<{ message: string }>(`${base}/${encodeURIComponent(account.id)}/${action}`, { method: 'POST' });
+      const result = await actOnAccount(account.id, action, { staff: this.staff });
+      if (result === 'offline') {
+        this.failure = t('common.offlineAction');
+        return;
+      }
+      if ('refused' in result) {
+        this.failure = result.refused;
+        return;
+      }
       await this.updateComplete;
-      this.announcement = message;
+      this.announcement = result.done;
       if (action === 'unlock') {
         // "Débloquer" disappears with the lock: the focus goes to what was done rather than to the page.
         (this.shadowRoot!.getElementById('accounts-status') as HTMLElement).focus();
         this.dispatchEvent(new CustomEvent('po-accounts-changed', { bubbles: true, composed: true }));
       }
-    } catch (error) {
-      if (error instanceof OfflineError) this.failure = t('common.offlineAction');
-      else if (error instanceof HttpError) this.failure = error.body.error.message;
-      else throw error;
     } finally {
       this.busy = '';
     }

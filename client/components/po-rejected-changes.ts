@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { dismissRejection, type StoredRejection } from '../data/outbox.ts';
+import { dismissRejection } from '../data/commands/identity-changes.ts';
+import type { StoredRejection } from '../data/outbox-keys.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 import { fieldLabel } from './identity-form.ts';

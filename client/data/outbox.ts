@@ -1,8 +1,8 @@
 import { IDENTITY_CHANGE, type IdentityChangeArgs } from '../../shared/identity-schemas.ts';
 import { db, getMeta } from './db.ts';
 import { CLIENT_ID_KEY, NEXT_MUTATION_KEY, REJECTIONS_KEY, type StoredRejection } from './outbox-keys.ts';
-import { schedulePush } from './push.ts';
-import { syncStatus } from './sync-status.ts';
+import { refreshPendingCount } from './pending-count.ts';
+import { schedulePush, unwatchMutation, watchMutation, type MutationOutcome } from './push.ts';
 
 export { CLIENT_ID_KEY, NEXT_MUTATION_KEY, REJECTIONS_KEY, type StoredRejection };
 
@@ -12,22 +12,39 @@ export { CLIENT_ID_KEY, NEXT_MUTATION_KEY, REJECTIONS_KEY, type StoredRejection 
  * record — and the network is only asked afterwards. Ids are 1, 2, 3… per client id: a device
  * wiped at sign-out starts a new client with a new counter.
  */
-export async function enqueueMutation(name: string, args: unknown, baseVersion?: number): Promise<number> {
-  const mutationId = await db.transaction('rw', db.outbox, db.meta, async () => {
-    if (!(await db.meta.get(CLIENT_ID_KEY))) await db.meta.put({ key: CLIENT_ID_KEY, value: crypto.randomUUID() });
-    const next = ((await db.meta.get(NEXT_MUTATION_KEY))?.value as number | undefined) ?? 1;
-    await db.outbox.add({ mutationId: next, name, args, baseVersion, createdAt: new Date().toISOString() });
-    await db.meta.put({ key: NEXT_MUTATION_KEY, value: next + 1 });
-    return next;
-  });
-  syncStatus.set({ pending: await db.outbox.count() });
-  schedulePush();
-  return mutationId;
+export async function enqueueMutation(
+  name: string,
+  args: unknown,
+  baseVersion?: number,
+  onAnswer?: (outcome: MutationOutcome) => void,
+): Promise<number> {
+  let watched: number | undefined;
+  try {
+    const mutationId = await db.transaction('rw', db.outbox, db.meta, async () => {
+      if (!(await db.meta.get(CLIENT_ID_KEY))) await db.meta.put({ key: CLIENT_ID_KEY, value: crypto.randomUUID() });
+      const next = ((await db.meta.get(NEXT_MUTATION_KEY))?.value as number | undefined) ?? 1;
+      await db.outbox.add({ mutationId: next, name, args, baseVersion, createdAt: new Date().toISOString() });
+      await db.meta.put({ key: NEXT_MUTATION_KEY, value: next + 1 });
+      // Watched before the row is committed, so no push can answer it unheard.
+      if (onAnswer) watchMutation((watched = next), onAnswer);
+      return next;
+    });
+    await refreshPendingCount();
+    schedulePush();
+    return mutationId;
+  } catch (error) {
+    if (watched !== undefined) unwatchMutation(watched);
+    throw error;
+  }
 }
 
 /** An identity edit of the family or one of its students: a change request, never the record. */
-export function enqueueIdentityChange(args: IdentityChangeArgs, baseVersion: number): Promise<number> {
-  return enqueueMutation(IDENTITY_CHANGE, args, baseVersion);
+export function enqueueIdentityChange(
+  args: IdentityChangeArgs,
+  baseVersion: number,
+  onAnswer?: (outcome: MutationOutcome) => void,
+): Promise<number> {
+  return enqueueMutation(IDENTITY_CHANGE, args, baseVersion, onAnswer);
 }
 
 export async function rejections(): Promise<StoredRejection[]> {

@@ -6,8 +6,8 @@ import '../components/po-document-upload-form.ts';
 import type { PoDocumentUploadForm, ReplaceTarget } from '../components/po-document-upload-form.ts';
 import '../components/po-family-tabs.ts';
 import '../components/po-data-pending.ts';
-import { db } from '../data/db.ts';
-import { discardUpload } from '../data/document-queue.ts';
+import { discardDocument } from '../data/commands/documents.ts';
+import { familyDocuments } from '../data/document-queries.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -31,15 +31,7 @@ export class PoFamilyDocumentsPage extends PageElement {
   @state() private replacing: ReplaceTarget | null = null;
   @query('po-document-upload-form') private form?: PoDocumentUploadForm;
 
-  private readonly data = new LiveQueryController(this, async () => {
-    const family = await db.families.toCollection().first();
-    const [documents, pending, kinds] = await Promise.all([
-      db.documents.filter((d) => !d.studentId).toArray(),
-      db.pendingUploads.filter((u) => !u.studentId).toArray(),
-      db.documentKinds.where('owner').equals('family').toArray(),
-    ]);
-    return { family: family ?? null, documents, pending, kinds };
-  });
+  private readonly data = new LiveQueryController(this, familyDocuments);
 
   protected pageTitle() {
     return t('documents.title');
@@ -63,7 +55,7 @@ export class PoFamilyDocumentsPage extends PageElement {
                 .kinds=${d.kinds}
                 caption=${t('documents.listTitle')}
                 @po-replace-document=${(e: CustomEvent<{ id: string }>) => this._onReplace(e.detail.id)}
-                @po-discard-upload=${(e: CustomEvent<{ id: number }>) => void discardUpload(e.detail.id)}
+                @po-discard-upload=${(e: CustomEvent<{ id: number }>) => void discardDocument(e.detail.id)}
               ></po-document-list>
             </section>
             <section>

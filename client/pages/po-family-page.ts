@@ -3,13 +3,13 @@ import { customElement } from 'lit/decorators.js';
 import { FAMILY_FIELDS } from '../../shared/identity-schemas.ts';
 import { navigate } from '../app/navigate.ts';
 import { errorSummary } from '../components/form-fields.ts';
-import { FAMILY_SPECS, IdentityEditor, identityField, identityFormStyles } from '../components/identity-form.ts';
+import { IdentityEditor } from '../components/identity-editor.ts';
+import { FAMILY_SPECS, identityField, identityFormStyles } from '../components/identity-form.ts';
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-family-tabs.ts';
 import '../components/po-rejected-changes.ts';
 import '../components/po-data-pending.ts';
-import { db } from '../data/db.ts';
-import { identityOverlay } from '../data/identity-overlay.ts';
+import { familyIdentity } from '../data/identity-queries.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -36,10 +36,7 @@ export class PoFamilyPage extends PageElement {
 
   private readonly editor = new IdentityEditor(this, 'family');
 
-  private readonly data = new LiveQueryController(this, async () => {
-    const family = await db.families.toCollection().first();
-    return { family: family ?? null, overlay: family ? await identityOverlay(family.id, family as unknown as Record<string, unknown>) : undefined };
-  });
+  private readonly data = new LiveQueryController(this, familyIdentity);
 
   protected pageTitle() {
     return t('family.title');

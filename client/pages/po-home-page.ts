@@ -1,12 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { amountDueCents } from '../../shared/billing.ts';
 import { formatCents } from '../../shared/money.ts';
-import { schoolYearOf } from '../../shared/school-year.ts';
 import { StoreController } from '../state/store.ts';
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-data-pending.ts';
-import { db } from '../data/db.ts';
+import { familyHome } from '../data/family-queries.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { evaluationResult, homeWeek } from '../data/pedagogy-queries.ts';
 import { syncStatus } from '../data/sync-status.ts';
@@ -59,18 +57,7 @@ export class PoHomePage extends PageElement {
     `,
   ];
 
-  private readonly data = new LiveQueryController(this, async () => {
-    const year = schoolYearOf(new Date());
-    const [family, students, enrollments, invoices, payments, discounts] = await Promise.all([
-      db.families.toCollection().first(),
-      db.students.orderBy('lastName').toArray(),
-      db.enrollments.where('schoolYear').equals(year).toArray(),
-      db.invoices.toArray(),
-      db.payments.toArray(),
-      db.discounts.toArray(),
-    ]);
-    return { family, students, enrollments, due: amountDueCents(invoices, payments, discounts) };
-  });
+  private readonly data = new LiveQueryController(this, familyHome);
   private readonly status = new StoreController(this, syncStatus);
   /** Issue 5: per student, this week's lessons and the latest evaluation and absence. */
   private readonly week = new LiveQueryController(this, () => homeWeek());

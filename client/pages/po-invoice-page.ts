@@ -6,7 +6,7 @@ import { formatCents } from '../../shared/money.ts';
 import { PageElement } from '../components/page-element.ts';
 import { recordList } from '../components/record-list.ts';
 import '../components/po-data-pending.ts';
-import { db } from '../data/db.ts';
+import { invoiceSheet } from '../data/billing-queries.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { formatDate, t } from '../i18n/i18n.ts';
 import type { BillingPdfData } from '../pdf/billing-pdf.ts';
@@ -41,17 +41,8 @@ export class PoInvoicePage extends PageElement {
     if (changed.has('invoiceId') && changed.get('invoiceId') !== undefined) this.data.setQuery(() => this.load());
   }
 
-  private async load(): Promise<BillingPdfData | null> {
-    const invoice = await db.invoices.get(this.invoiceId);
-    if (!invoice) return null;
-    const [lines, payments, discounts, family, sites] = await Promise.all([
-      db.invoiceLines.where('invoiceId').equals(invoice.id).sortBy('position'),
-      db.payments.where('invoiceId').equals(invoice.id).sortBy('date'),
-      db.discounts.where('invoiceId').equals(invoice.id).sortBy('date'),
-      db.families.get(invoice.familyId),
-      db.sites.toArray(),
-    ]);
-    return { invoice, lines, payments, discounts, family, site: sites.find((s) => s.id === family?.siteId) ?? sites[0] };
+  private load(): Promise<BillingPdfData | null> {
+    return invoiceSheet(this.invoiceId);
   }
 
   protected pageTitle() {

@@ -6,8 +6,8 @@ import '../components/po-document-upload-form.ts';
 import type { PoDocumentUploadForm, ReplaceTarget } from '../components/po-document-upload-form.ts';
 import '../components/po-student-tabs.ts';
 import '../components/po-data-pending.ts';
-import { db } from '../data/db.ts';
-import { discardUpload } from '../data/document-queue.ts';
+import { discardDocument } from '../data/commands/documents.ts';
+import { studentDocuments } from '../data/document-queries.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -34,15 +34,8 @@ export class PoStudentDocumentsPage extends PageElement {
 
   private readonly data = new LiveQueryController(this, () => this.load());
 
-  private async load() {
-    const id = this.studentId;
-    const [student, documents, pending, kinds] = await Promise.all([
-      db.students.get(id),
-      db.documents.where('studentId').equals(id).toArray(),
-      db.pendingUploads.where('studentId').equals(id).toArray(),
-      db.documentKinds.where('owner').equals('student').toArray(),
-    ]);
-    return { student: student ?? null, documents, pending, kinds };
+  private load() {
+    return studentDocuments(this.studentId);
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
@@ -81,7 +74,7 @@ export class PoStudentDocumentsPage extends PageElement {
           .kinds=${d.kinds}
           caption=${`${t('documents.listTitle')} — ${name}`}
           @po-replace-document=${(e: CustomEvent<{ id: string }>) => this._onReplace(e.detail.id)}
-          @po-discard-upload=${(e: CustomEvent<{ id: number }>) => void discardUpload(e.detail.id)}
+          @po-discard-upload=${(e: CustomEvent<{ id: number }>) => void discardDocument(e.detail.id)}
         ></po-document-list>
       </section>
       <section>

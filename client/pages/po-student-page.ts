@@ -3,8 +3,8 @@ import { customElement, property } from 'lit/decorators.js';
 import { STUDENT_CONTACT_FIELDS, STUDENT_FIELDS } from '../../shared/identity-schemas.ts';
 import { navigate } from '../app/navigate.ts';
 import { errorSummary } from '../components/form-fields.ts';
+import { IdentityEditor } from '../components/identity-editor.ts';
 import {
-  IdentityEditor,
   identityField,
   identityFormStyles,
   STUDENT_CONTACT_SPECS,
@@ -16,8 +16,7 @@ import { PageElement } from '../components/page-element.ts';
 import '../components/po-rejected-changes.ts';
 import '../components/po-student-tabs.ts';
 import '../components/po-data-pending.ts';
-import { db } from '../data/db.ts';
-import { identityOverlay } from '../data/identity-overlay.ts';
+import { studentIdentity } from '../data/identity-queries.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -48,9 +47,8 @@ export class PoStudentPage extends PageElement {
   private editor = new IdentityEditor(this, 'student');
   private readonly data = new LiveQueryController(this, () => this.load());
 
-  private async load() {
-    const student = await db.students.get(this.studentId);
-    return { student: student ?? null, overlay: student ? await identityOverlay(student.id, student as unknown as Record<string, unknown>) : undefined };
+  private load() {
+    return studentIdentity(this.studentId);
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {

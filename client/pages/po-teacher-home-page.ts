@@ -1,10 +1,9 @@
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { schoolYearOf } from '../../shared/school-year.ts';
 import { session } from '../app/session.ts';
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-data-pending.ts';
-import { db } from '../data/db.ts';
+import { teacherHome } from '../data/teacher-queries.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { formatMinutes, formatWeekday, t } from '../i18n/i18n.ts';
 import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
@@ -18,19 +17,7 @@ export class PoTeacherHomePage extends PageElement {
     reflowTableStyles,
   ];
 
-  private readonly data = new LiveQueryController(this, async () => {
-    const teacherId = session.value.info?.user.teacherId ?? '';
-    const year = schoolYearOf(new Date());
-    const [teacher, courses, rooms, enrollments, students] = await Promise.all([
-      db.teachers.get(teacherId),
-      db.courses.where('teacherId').equals(teacherId).filter((c) => c.schoolYear === year).toArray(),
-      db.rooms.toArray(),
-      db.enrollments.where('schoolYear').equals(year).toArray(),
-      db.students.toArray(),
-    ]);
-    courses.sort((a, b) => (a.weekday ?? 8) - (b.weekday ?? 8) || (a.startTime ?? '').localeCompare(b.startTime ?? ''));
-    return { teacher, courses, rooms, enrollments, students, year };
-  });
+  private readonly data = new LiveQueryController(this, () => teacherHome(session.value.info?.user.teacherId ?? ''));
 
   protected pageTitle() {
     return t('teacher.title');
