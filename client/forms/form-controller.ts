@@ -9,7 +9,8 @@ import { t } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages-fr.ts';
 import { localFieldMessages } from './messages.ts';
 
-export type FieldValue = string | boolean;
+/** A field's value; a list of rows for repeated sub-fields (an invoice's lines, errors at `lines.N.label`). */
+export type FieldValue = string | boolean | ReadonlyArray<Readonly<Record<string, string>>>;
 type Host = ReactiveControllerHost & HTMLElement;
 
 /** What a failed request shows: messages next to fields, and one for the summary's head. */

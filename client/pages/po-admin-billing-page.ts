@@ -1,13 +1,17 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import type { z } from 'zod';
 import { customElement, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { createInvoiceSchema, deskPaymentSchema, discountSchema } from '../../shared/billing-schemas.ts';
 import { formatCents } from '../../shared/money.ts';
 import { schoolYearOf } from '../../shared/school-year.ts';
-import { api, HttpError, OfflineError } from '../api/http.ts';
-import { errorSummary, focusErrorSummary, textField, type SummaryItem } from '../components/form-fields.ts';
+import { deskPaymentFields, discountFields, invoiceFields, invoiceLineFields } from '../../shared/fields/billing-fields.ts';
+import type { FieldDescription } from '../../shared/fields/field.ts';
+import { api, OfflineError } from '../api/http.ts';
+import { textField } from '../components/form-fields.ts';
 import { PageElement } from '../components/page-element.ts';
+import { FormController, type FieldValue } from '../forms/form-controller.ts';
 import { formatDateTime, t } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages-fr.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -25,8 +29,9 @@ interface FamilyDetail {
   students: Array<{ id: string; firstName: string; lastName: string }>;
   invoices: Array<{ id: string; number: string; label: string; dueCents: number; schoolYear: string }>;
 }
-type FormName = 'inv' | 'pay' | 'disc';
-interface LineDraft { label: string; quantity: string; unitPrice: string }
+// A type, not an interface: a form's values are records of strings.
+type LineDraft = { label: string; quantity: string; unitPrice: string };
+const newLine = (): LineDraft => ({ label: '', quantity: '1', unitPrice: '' });
 
 const today = () => new Date().toISOString().slice(0, 10);
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -69,12 +74,27 @@ export class PoAdminBillingPage extends PageElement {
   @state() private offline = false;
   @state() private familyId = '';
   @state() private detail: FamilyDetail | null = null;
-  @state() private inv = { schoolYear: schoolYearOf(new Date()), label: '', date: today(), dueDate: inAMonth(), lines: [{ label: '', quantity: '1', unitPrice: '' }] as LineDraft[] };
-  @state() private pay = { invoiceId: '', mode: 'cheque', date: today(), amount: '', operationNumber: '' };
-  @state() private disc = { invoiceId: '', date: today(), label: '', amount: '' };
-  @state() private errors: Record<FormName, Record<string, string>> = { inv: {}, pay: {}, disc: {} };
-  @state() private formMessage: Partial<Record<FormName, string>> = {};
-  @state() private done = '';
+  /** The three desk forms; the ids are prefixed so they stay unique on the page. */
+  private readonly inv = new FormController(this, {
+    name: 'billing-invoice',
+    idPrefix: 'inv-',
+    fields: ['schoolYear', 'label', 'date', 'dueDate'],
+    // Each line's fields (`lines.0.label`): shown next to them, listed after the invoice's own.
+    extraPaths: (path) => /^lines\.\d+\.(label|quantity|unitPrice)$/.test(path),
+    initial: { schoolYear: schoolYearOf(new Date()), label: '', date: today(), dueDate: inAMonth(), lines: [newLine()] as readonly LineDraft[] },
+  });
+  private readonly pay = new FormController(this, {
+    name: 'billing-payment',
+    idPrefix: 'pay-',
+    fields: ['invoiceId', 'mode', 'date', 'amount', 'operationNumber'],
+    initial: { invoiceId: '', mode: 'cheque', date: today(), amount: '', operationNumber: '' },
+  });
+  private readonly disc = new FormController(this, {
+    name: 'billing-discount',
+    idPrefix: 'disc-',
+    fields: ['invoiceId', 'date', 'label', 'amount'],
+    initial: { invoiceId: '', date: today(), label: '', amount: '' },
+  });
 
   override connectedCallback() {
     super.connectedCallback();
@@ -103,7 +123,7 @@ export class PoAdminBillingPage extends PageElement {
       <h1>${t('adminBilling.title')}</h1>
       <div role="status">
         ${this.offline ? offlineNotice(t('adminBilling.offline'), () => void this.load()) : nothing}
-        ${this.done ? html`<p class="notice success">${this.done}</p>` : nothing}
+        ${[this.inv, this.pay, this.disc].map((f) => (f.succeeded && f.announcement ? html`<p class="notice success">${f.announcement}</p>` : nothing))}
       </div>
       ${!families ? (this.offline ? nothing : html`<p>${t('common.loading')}</p>`) : html`${this.balances(families)} ${this.attemptList()} ${this.forms(families)}`}
     `;
@@ -170,7 +190,10 @@ export class PoAdminBillingPage extends PageElement {
   private forms(families: FamilyBalance[]): TemplateResult {
     const d = this.detail;
     const invoiceOptions: Array<[string, string]> = [['', t('adminBilling.chooseInvoice')], ...(d?.invoices ?? []).map((i) => [i.id, t('adminBilling.invoiceOption', { number: i.number, label: i.label, due: formatCents(Math.max(0, i.dueCents)) })] as [string, string])];
-    const e = this.errors;
+    const { inv, pay, disc } = this;
+    const lines = inv.values.lines;
+    const setLines = (next: readonly LineDraft[]) => inv.set('lines', next);
+    const amountHint = { hint: t('adminBilling.amountHint') };
     return html`
       <section aria-labelledby="family-title">
         <h2 id="family-title">${t('adminBilling.family')}</h2>
@@ -184,26 +207,37 @@ export class PoAdminBillingPage extends PageElement {
             <section aria-labelledby="inv-title">
               <h2 id="inv-title">${t('adminBilling.createInvoice')}</h2>
               <form novalidate @submit=${this._onCreateInvoice}>
-                ${this.summary('inv')}
-                ${textField({ name: 'inv-schoolYear', label: t('adminBilling.schoolYear'), value: this.inv.schoolYear, required: true, error: e.inv.schoolYear, onInput: (_, v) => (this.inv = { ...this.inv, schoolYear: v }) })}
-                ${textField({ name: 'inv-label', label: t('adminBilling.label'), value: this.inv.label, required: true, error: e.inv.label, onInput: (_, v) => (this.inv = { ...this.inv, label: v }) })}
-                ${textField({ name: 'inv-date', label: t('adminBilling.date'), type: 'date', value: this.inv.date, required: true, error: e.inv.date, onInput: (_, v) => (this.inv = { ...this.inv, date: v }) })}
-                ${textField({ name: 'inv-dueDate', label: t('adminBilling.dueDate'), type: 'date', value: this.inv.dueDate, required: true, error: e.inv.dueDate, onInput: (_, v) => (this.inv = { ...this.inv, dueDate: v }) })}
-                ${this.inv.lines.map((l, i) => {
+                ${inv.renderSummary()}
+                ${inv.textField(invoiceFields.schoolYear)}
+                ${inv.textField(invoiceFields.label)}
+                ${inv.textField(invoiceFields.date)}
+                ${inv.textField(invoiceFields.dueDate)}
+                ${lines.map((l, i) => {
                   const n = i + 1;
-                  const set = (patch: Partial<LineDraft>) => (this.inv = { ...this.inv, lines: this.inv.lines.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+                  const set = (patch: Partial<LineDraft>) => setLines(lines.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+                  const lineField = (f: FieldDescription & { name: keyof LineDraft }, extra: { hint?: string } = {}) =>
+                    textField({
+                      name: inv.fieldId(`lines.${i}.${f.name}`),
+                      label: t(f.labelKey as MessageKey, { n }),
+                      value: l[f.name],
+                      inputmode: f.inputmode,
+                      required: f.required,
+                      error: inv.error(`lines.${i}.${f.name}`),
+                      ...extra,
+                      onInput: (_, v) => set({ [f.name]: v }),
+                    });
                   return html`<fieldset>
                     <legend>${t('adminBilling.lineLabel', { n })}</legend>
-                    ${textField({ name: `inv-lines.${i}.label`, label: t('adminBilling.lineLabel', { n }), value: l.label, required: true, error: e.inv[`lines.${i}.label`], onInput: (_, v) => set({ label: v }) })}
-                    ${textField({ name: `inv-lines.${i}.quantity`, label: t('adminBilling.lineQuantity', { n }), value: l.quantity, inputmode: 'numeric', required: true, error: e.inv[`lines.${i}.quantity`], onInput: (_, v) => set({ quantity: v }) })}
-                    ${textField({ name: `inv-lines.${i}.unitPrice`, label: t('adminBilling.linePrice', { n }), value: l.unitPrice, inputmode: 'decimal', hint: t('adminBilling.amountHint'), required: true, error: e.inv[`lines.${i}.unitPrice`], onInput: (_, v) => set({ unitPrice: v }) })}
-                    ${this.inv.lines.length > 1
-                      ? html`<div><button type="button" class="secondary" @click=${() => (this.inv = { ...this.inv, lines: this.inv.lines.filter((_, j) => j !== i) })}>${t('adminBilling.removeLine', { n })}</button></div>`
+                    ${lineField(invoiceLineFields.label)}
+                    ${lineField(invoiceLineFields.quantity)}
+                    ${lineField(invoiceLineFields.unitPrice, amountHint)}
+                    ${lines.length > 1
+                      ? html`<div><button type="button" class="secondary" @click=${() => setLines(lines.filter((_, j) => j !== i))}>${t('adminBilling.removeLine', { n })}</button></div>`
                       : nothing}
                   </fieldset>`;
                 })}
                 <div class="actions">
-                  <button type="button" class="secondary" @click=${() => (this.inv = { ...this.inv, lines: [...this.inv.lines, { label: '', quantity: '1', unitPrice: '' }] })}>${t('adminBilling.addLine')}</button>
+                  <button type="button" class="secondary" @click=${() => setLines([...lines, newLine()])}>${t('adminBilling.addLine')}</button>
                   <button type="submit">${t('adminBilling.submitInvoice')}</button>
                 </div>
               </form>
@@ -211,23 +245,23 @@ export class PoAdminBillingPage extends PageElement {
             <section aria-labelledby="pay-title">
               <h2 id="pay-title">${t('adminBilling.recordPayment')}</h2>
               <form novalidate @submit=${this._onRecordPayment}>
-                ${this.summary('pay')}
-                ${this.select('pay-invoiceId', t('adminBilling.invoiceField'), this.pay.invoiceId, invoiceOptions, e.pay.invoiceId, (v) => (this.pay = { ...this.pay, invoiceId: v }))}
-                ${this.select('pay-mode', t('adminBilling.mode'), this.pay.mode, (['cheque', 'cash', 'direct_debit'] as const).map((m) => [m, paymentModeLabel(m)]), e.pay.mode, (v) => (this.pay = { ...this.pay, mode: v }))}
-                ${textField({ name: 'pay-date', label: t('adminBilling.date'), type: 'date', value: this.pay.date, required: true, error: e.pay.date, onInput: (_, v) => (this.pay = { ...this.pay, date: v }) })}
-                ${textField({ name: 'pay-amount', label: t('adminBilling.amount'), value: this.pay.amount, inputmode: 'decimal', hint: t('adminBilling.amountHint'), required: true, error: e.pay.amount, onInput: (_, v) => (this.pay = { ...this.pay, amount: v }) })}
-                ${textField({ name: 'pay-operationNumber', label: t('adminBilling.operationNumber'), value: this.pay.operationNumber, error: e.pay.operationNumber, onInput: (_, v) => (this.pay = { ...this.pay, operationNumber: v }) })}
+                ${pay.renderSummary()}
+                ${this.select(pay.fieldId('invoiceId'), t('adminBilling.invoiceField'), pay.values.invoiceId, invoiceOptions, pay.error('invoiceId'), (v) => pay.set('invoiceId', v))}
+                ${this.select(pay.fieldId('mode'), t('adminBilling.mode'), pay.values.mode, (['cheque', 'cash', 'direct_debit'] as const).map((m) => [m, paymentModeLabel(m)]), pay.error('mode'), (v) => pay.set('mode', v))}
+                ${pay.textField(deskPaymentFields.date)}
+                ${pay.textField(deskPaymentFields.amount, amountHint)}
+                ${pay.textField(deskPaymentFields.operationNumber)}
                 <div class="actions"><button type="submit">${t('adminBilling.submitPayment')}</button></div>
               </form>
             </section>
             <section aria-labelledby="disc-title">
               <h2 id="disc-title">${t('adminBilling.recordDiscount')}</h2>
               <form novalidate @submit=${this._onRecordDiscount}>
-                ${this.summary('disc')}
-                ${this.select('disc-invoiceId', t('adminBilling.invoiceField'), this.disc.invoiceId, invoiceOptions, e.disc.invoiceId, (v) => (this.disc = { ...this.disc, invoiceId: v }))}
-                ${textField({ name: 'disc-date', label: t('adminBilling.date'), type: 'date', value: this.disc.date, required: true, error: e.disc.date, onInput: (_, v) => (this.disc = { ...this.disc, date: v }) })}
-                ${textField({ name: 'disc-label', label: t('adminBilling.reason'), value: this.disc.label, required: true, error: e.disc.label, onInput: (_, v) => (this.disc = { ...this.disc, label: v }) })}
-                ${textField({ name: 'disc-amount', label: t('adminBilling.amount'), value: this.disc.amount, inputmode: 'decimal', hint: t('adminBilling.amountHint'), required: true, error: e.disc.amount, onInput: (_, v) => (this.disc = { ...this.disc, amount: v }) })}
+                ${disc.renderSummary()}
+                ${this.select(disc.fieldId('invoiceId'), t('adminBilling.invoiceField'), disc.values.invoiceId, invoiceOptions, disc.error('invoiceId'), (v) => disc.set('invoiceId', v))}
+                ${disc.textField(discountFields.date)}
+                ${disc.textField(discountFields.label)}
+                ${disc.textField(discountFields.amount, amountHint)}
                 <div class="actions"><button type="submit">${t('adminBilling.submitDiscount')}</button></div>
               </form>
             </section>`
@@ -235,72 +269,51 @@ export class PoAdminBillingPage extends PageElement {
     `;
   }
 
-  private summary(form: FormName) {
-    const items: SummaryItem[] = Object.entries(this.errors[form]).map(([field, message]) => ({ field: `${form}-${field}`, message }));
-    return items.length || this.formMessage[form] ? errorSummary(items, this.shadowRoot, this.formMessage[form]) : nothing;
-  }
-
   private async _onFamily(familyId: string) {
     this.familyId = familyId;
     this.detail = null;
-    this.pay = { ...this.pay, invoiceId: '' };
-    this.disc = { ...this.disc, invoiceId: '' };
+    this.pay.patch({ invoiceId: '' });
+    this.disc.patch({ invoiceId: '' });
     if (familyId) await this.load();
   }
 
-  private async send(form: FormName, path: string, body: unknown, schema: { safeParse(v: unknown): { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, success: (r: never) => string) {
-    this.done = '';
-    // One error summary on the page at a time (its id is unique): the form just sent.
-    this.errors = { inv: {}, pay: {}, disc: {} };
-    this.formMessage = {};
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      const fields: Record<string, string> = {};
-      for (const issue of parsed.error!.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-      this.errors = { ...this.errors, [form]: fields };
-      await focusErrorSummary(this);
-      return false;
-    }
-    try {
-      const created = await api<never>(path, { body });
-      this.done = success(created);
-      await this.load();
-      return true;
-    } catch (error) {
-      if (error instanceof HttpError) {
-        this.errors = { ...this.errors, [form]: error.body.error.fields ?? {} };
-        this.formMessage = { ...this.formMessage, [form]: error.body.error.message };
-        await focusErrorSummary(this);
-      } else if (error instanceof OfflineError) {
-        this.formMessage = { ...this.formMessage, [form]: t('common.offlineAction') };
-        await focusErrorSummary(this);
-      } else throw error;
-      return false;
-    }
+  /**
+   * Validates one form with its shared schema and sends it; the success goes to the status line.
+   * One error summary on the page at a time (its id is unique): the other forms' errors and the
+   * last success are cleared first.
+   */
+  private async send<V extends Record<string, FieldValue>, S extends z.ZodType>(form: FormController<V>, path: string, schema: S, body: unknown, success: (r: never) => string) {
+    for (const f of [this.inv, this.pay, this.disc]) f.announce('');
+    if (!form.validate(schema, body)) return false;
+    const sent = await form.submit(() => api<never>(path, { body }));
+    if (!sent.ok) return false;
+    form.announce(success(sent.value), { success: true });
+    await this.load();
+    return true;
   }
 
   private _onCreateInvoice = async (ev: Event) => {
     ev.preventDefault();
-    const body = { familyId: this.familyId, ...this.inv };
-    const ok = await this.send('inv', '/api/admin/billing/invoices', body, createInvoiceSchema, (r: { number: string; amountCents: number }) =>
+    const body = { familyId: this.familyId, ...this.inv.values };
+    const ok = await this.send(this.inv, '/api/admin/billing/invoices', createInvoiceSchema, body, (r: { number: string; amountCents: number }) =>
       t('adminBilling.invoiceCreated', { number: r.number, amount: formatCents(r.amountCents) }));
-    if (ok) this.inv = { ...this.inv, label: '', lines: [{ label: '', quantity: '1', unitPrice: '' }] };
+    if (ok) this.inv.reset({ ...this.inv.values, label: '', lines: [newLine()] });
   };
 
   private _onRecordPayment = async (ev: Event) => {
     ev.preventDefault();
-    const number = this.detail?.invoices.find((i) => i.id === this.pay.invoiceId)?.number ?? '';
-    const ok = await this.send('pay', '/api/admin/billing/payments', this.pay, deskPaymentSchema, (r: { amountCents: number }) =>
+    const number = this.detail?.invoices.find((i) => i.id === this.pay.values.invoiceId)?.number ?? '';
+    const ok = await this.send(this.pay, '/api/admin/billing/payments', deskPaymentSchema, this.pay.values, (r: { amountCents: number }) =>
       t('adminBilling.paymentRecorded', { amount: formatCents(r.amountCents), number }));
-    if (ok) this.pay = { ...this.pay, amount: '', operationNumber: '' };
+    if (ok) this.pay.reset({ ...this.pay.values, amount: '', operationNumber: '' });
   };
 
   private _onRecordDiscount = async (ev: Event) => {
     ev.preventDefault();
-    const number = this.detail?.invoices.find((i) => i.id === this.disc.invoiceId)?.number ?? '';
-    const ok = await this.send('disc', '/api/admin/billing/discounts', this.disc, discountSchema, (r: { amountCents: number }) =>
+    const number = this.detail?.invoices.find((i) => i.id === this.disc.values.invoiceId)?.number ?? '';
+    const ok = await this.send(this.disc, '/api/admin/billing/discounts', discountSchema, this.disc.values, (r: { amountCents: number }) =>
       t('adminBilling.discountRecorded', { amount: formatCents(r.amountCents), number }));
-    if (ok) this.disc = { ...this.disc, label: '', amount: '' };
+    if (ok) this.disc.reset({ ...this.disc.values, label: '', amount: '' });
   };
 }
 

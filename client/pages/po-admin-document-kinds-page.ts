@@ -31,7 +31,7 @@ export class PoAdminDocumentKindsPage extends PageElement {
     fields: ['label', 'owner'],
     // The radio group's error links to its first radio.
     fieldIds: { owner: 'owner-family' },
-    initial: { label: '', owner: '' as Owner | '', requiredEachYear: false },
+    initial: { label: '', owner: '' as Owner | '', requiredEachYear: false as boolean },
   });
 
   override connectedCallback() {
