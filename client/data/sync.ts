@@ -1,5 +1,5 @@
 import { SYNC_TABLES, type PullResponse } from '../../shared/sync-protocol.ts';
-import { api, OfflineError } from '../api/http.ts';
+import { answer, apiClient, backgroundRequest, OfflineError } from '../api/http.ts';
 import { db, getMeta, setMeta } from './db.ts';
 import { refreshPendingCount } from './pending-count.ts';
 import { syncStatus } from './sync-status.ts';
@@ -50,8 +50,8 @@ async function pullOnce(opts: { background?: boolean }): Promise<boolean> {
   syncStatus.set({ syncing: true });
   try {
     const cursor = (await getMeta<number>('cursor')) ?? 0;
-    const answer = await api<PullResponse>(`/api/sync?cursor=${cursor}`, { background: opts.background });
-    await applyPull(answer);
+    const pulled = await answer(apiClient.sync.$get({ query: { cursor: String(cursor) } }, opts.background ? backgroundRequest : undefined));
+    await applyPull(pulled);
     const lastSyncAt = new Date().toISOString();
     await setMeta('lastSyncAt', lastSyncAt);
     syncStatus.set({ lastSyncAt });

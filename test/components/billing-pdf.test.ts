@@ -9,7 +9,7 @@ const DATA: BillingPdfData = {
   site: { ...v, id: 's1', name: 'Mantes', address: '12 rue de la Musique', postalCode: '78200', city: 'Mantes-la-Jolie', phone: '01 30 00 00 00', email: 'conservatoire@exemple.fr' },
   family: { ...v, id: 'f1', siteId: 's1', civility: 'Mme', lastName: 'Lefèvre', firstName: 'Claire', smsOptIn: false, address: '3 rue des Lilas', postalCode: '78200', city: 'Mantes-la-Jolie', phoneHome: '', phoneWork: '', mobile: '', email: 'claire@exemple.fr' },
   invoice: { ...v, id: 'i1', familyId: 'f1', number: 'FACT20260412', date: '2026-10-05', dueDate: '2026-11-05', schoolYear: '2026-2027', label: 'Cotisation 2026-2027', amountCents: 18400 },
-  lines: [{ ...v, id: 'l1', invoiceId: 'i1', position: 1, label: 'Formation musicale', quantity: 1, unitCents: 18400, amountCents: 18400 }],
+  lines: [{ ...v, id: 'l1', invoiceId: 'i1', position: 1, label: 'Formation musicale', studentId: null, quantity: 1, unitCents: 18400, amountCents: 18400 }],
   payments: [{ ...v, id: 'p1', familyId: 'f1', invoiceId: 'i1', date: '2026-11-03', mode: 'cheque', operationNumber: '', label: 'Règlement', amountCents: 18400, schoolYear: '2026-2027' }],
   discounts: [],
 };
