@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { api, HttpError, OfflineError } from '../api/http.ts';
+import type { InferResponseType } from 'hono/client';
+import { answer, apiClient, HttpError, OfflineError } from '../api/http.ts';
 import { errorSummary, focusErrorSummary } from '../components/form-fields.ts';
 import { displayValue, fieldLabel } from '../components/identity-form.ts';
 import { PageElement } from '../components/page-element.ts';
@@ -9,17 +10,7 @@ import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 import { offlineNotice } from '../components/offline-notice.ts';
 
-interface RequestView {
-  id: string;
-  createdAt: string;
-  familyId: string;
-  familyName: string;
-  targetKind: 'family' | 'student';
-  targetId: string;
-  targetName: string;
-  conflict: boolean;
-  fields: Array<{ field: string; from: unknown; onFile: unknown; to: unknown; status: string; reason?: string; changedOnFile: boolean }>;
-}
+type RequestView = InferResponseType<typeof apiClient.admin.requests.$get>['requests'][number];
 
 /**
  * `/admin/demandes`: the site's pending change requests, oldest first. For each field the value
@@ -78,7 +69,7 @@ export class PoAdminRequestsPage extends PageElement {
 
   private async load() {
     try {
-      this.requests = (await api<{ requests: RequestView[] }>('/api/admin/requests')).requests;
+      this.requests = (await answer(apiClient.admin.requests.$get())).requests;
       this.offline = false;
     } catch (error) {
       if (error instanceof OfflineError) this.offline = true;
@@ -181,7 +172,9 @@ export class PoAdminRequestsPage extends PageElement {
     }
     this.busy = true;
     try {
-      await api(`/api/admin/requests/${r.id}/${approve ? 'approve' : 'refuse'}`, { body: approve ? { fields } : { fields, reason } });
+      const request = apiClient.admin.requests[':id'];
+      const param = { id: r.id };
+      await (approve ? request.approve.$post({ param, json: { fields } }) : request.refuse.$post({ param, json: { fields, reason } }));
       this.errors = {};
       this.summary = '';
       const names = (fields ?? r.fields.filter((f) => f.status === 'pending').map((f) => f.field)).map(fieldLabel).join(', ');
