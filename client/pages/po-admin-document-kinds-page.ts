@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DocumentKindAdminView } from '../../shared/document-kinds.ts';
-import { api, HttpError, OfflineError } from '../api/http.ts';
+import { answer, apiClient, HttpError, OfflineError } from '../api/http.ts';
 import { PageElement } from '../components/page-element.ts';
 import { FormController, serverProblem } from '../forms/form-controller.ts';
 import { t } from '../i18n/i18n.ts';
@@ -45,7 +45,7 @@ export class PoAdminDocumentKindsPage extends PageElement {
 
   private async load() {
     try {
-      this.kinds = (await api<{ kinds: DocumentKindAdminView[] }>('/api/admin/document-kinds')).kinds;
+      this.kinds = (await answer(apiClient.admin['document-kinds'].$get())).kinds;
       this.offline = false;
     } catch (error) {
       if (error instanceof OfflineError) this.offline = true;
@@ -91,14 +91,14 @@ export class PoAdminDocumentKindsPage extends PageElement {
     if (!owner) errors.owner = t('adminKinds.ownerRequired');
     if (Object.keys(errors).length) return this.form.showErrors(errors, t('adminKinds.notSaved'));
     const added = await this.send(
-      () => api('/api/admin/document-kinds', { body: { label, owner, requiredEachYear } }),
+      () => apiClient.admin['document-kinds'].$post({ json: { label, owner, requiredEachYear } }),
       t('adminKinds.added', { label }),
     );
     if (added) this.form.reset();
   }
 
   private change(kind: DocumentKindAdminView, patch: { active?: boolean; requiredEachYear?: boolean }, done: string) {
-    void this.send(() => api(`/api/admin/document-kinds/${encodeURIComponent(kind.id)}`, { method: 'PUT', body: patch }), done);
+    void this.send(() => apiClient.admin['document-kinds'][':id'].$put({ param: { id: encodeURIComponent(kind.id) }, json: patch }), done);
   }
 
   override render() {
