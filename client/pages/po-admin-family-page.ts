@@ -1,9 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { fieldErrors } from '../../shared/auth-schemas.ts';
 import { familyIdentitySchema, studentIdentitySchema, type IdentityValue } from '../../shared/identity-schemas.ts';
 import { api, HttpError, OfflineError } from '../api/http.ts';
-import { errorSummary, focusErrorSummary } from '../components/form-fields.ts';
 import {
   FAMILY_SPECS,
   identityField,
@@ -14,6 +12,7 @@ import {
   type FieldSpec,
 } from '../components/identity-form.ts';
 import { PageElement } from '../components/page-element.ts';
+import { FormController } from '../forms/form-controller.ts';
 import '../components/po-family-accounts.ts';
 import type { FamilyAccountView } from '../components/po-family-accounts.ts';
 import { t } from '../i18n/i18n.ts';
@@ -50,14 +49,30 @@ export class PoAdminFamilyPage extends PageElement {
   @state() private data: FamilyAnswer | null = null;
   @state() private missing = false;
   @state() private offline = false;
-  /** Typed values per form ("family" or a student id): kept across errors. */
-  @state() private values: Record<string, Record<string, IdentityValue>> = {};
-  @state() private errors: Record<string, string> = {};
-  @state() private summary = '';
-  @state() private announcement = '';
+  /**
+   * One form per record ("family" or a student id), its ids prefixed (`f-`, `s-<id>-`) so they
+   * stay unique: the values typed (kept across errors and reloads; a field not typed shows the
+   * record's value), errors and announcement. One summary and one announcement on the page at a
+   * time: sending a form clears the others'.
+   */
+  private readonly forms = new Map<string, FormController<Record<string, IdentityValue>>>();
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (changed.has('familyId') && this.familyId) void this.load();
+  }
+
+  private formFor(key: string, specs: FieldSpec[]): FormController<Record<string, IdentityValue>> {
+    let form = this.forms.get(key);
+    if (!form) {
+      form = new FormController<Record<string, IdentityValue>>(this, {
+        name: `admin-family-${key}`,
+        idPrefix: key === 'family' ? 'f-' : `s-${key}-`,
+        fields: specs.map((s) => s.name),
+        initial: {},
+      });
+      this.forms.set(key, form);
+    }
+    return form;
   }
 
   protected pageTitle() {
@@ -86,12 +101,12 @@ export class PoAdminFamilyPage extends PageElement {
         <p><a href="/admin/demandes">${t('admin.family.backToRequests')}</a></p>`;
     }
     const d = this.data;
-    const items = Object.entries(this.errors).map(([field, message]) => ({ field, message }));
+    const forms = [...this.forms.values()];
     return html`
       <h1>${d ? `${t('admin.family.title')} — ${d.family.lastName} ${d.family.firstName}` : t('admin.family.title')}</h1>
       <div role="status">${this.offline ? offlineNotice(t('admin.requests.offline'), () => void this.load()) : nothing}</div>
-      ${errorSummary(items, this.shadowRoot, this.summary || undefined)}
-      <p role="status" class="announcement">${this.announcement}</p>
+      ${forms.map((f) => f.renderSummary())}
+      <p role="status" class="announcement">${forms.map((f) => f.announcement).join('')}</p>
       ${!d
         ? this.offline
           ? nothing
@@ -119,19 +134,19 @@ export class PoAdminFamilyPage extends PageElement {
     `;
   }
 
-  private value(key: string, record: Row, field: string): IdentityValue {
-    return this.values[key]?.[field] ?? ((record[field] as IdentityValue | undefined) ?? '');
+  private value(form: FormController<Record<string, IdentityValue>>, record: Row, field: string): IdentityValue {
+    return form.dirty.has(field) ? form.values[field] : ((record[field] as IdentityValue | undefined) ?? '');
   }
 
   private renderForm(key: string, record: Row, specs: FieldSpec[]): TemplateResult {
-    const prefix = key === 'family' ? 'f-' : `s-${key}-`;
+    const form = this.formFor(key, specs);
     return html`<form novalidate aria-label=${`${record.firstName} ${record.lastName}`} @submit=${(e: Event) => this._onSubmit(e, key, record, specs)}>
       ${specs.map((spec) =>
         identityField(spec, {
-          idPrefix: prefix,
-          value: this.value(key, record, spec.name),
-          error: this.errors[prefix + spec.name],
-          onInput: (name, value) => (this.values = { ...this.values, [key]: { ...this.values[key], [name]: value } }),
+          idPrefix: form.idPrefix,
+          value: this.value(form, record, spec.name),
+          error: form.error(spec.name),
+          onInput: (name, value) => form.set(name, value),
         }),
       )}
       <div class="actions"><button type="submit">${t('admin.family.save')}</button></div>
@@ -140,34 +155,24 @@ export class PoAdminFamilyPage extends PageElement {
 
   private async _onSubmit(event: Event, key: string, record: Row, specs: FieldSpec[]) {
     event.preventDefault();
-    const prefix = key === 'family' ? 'f-' : `s-${key}-`;
-    const input = Object.fromEntries(specs.map((s) => [s.name, this.value(key, record, s.name)]));
-    const schema = key === 'family' ? familyIdentitySchema : studentIdentitySchema;
-    const parsed = schema.safeParse(input);
-    const prefixed = (fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).map(([f, m]) => [prefix + f, m]));
-    if (!parsed.success) {
-      this.errors = prefixed(fieldErrors(parsed.error));
-      this.summary = '';
-      this.announcement = '';
-      void focusErrorSummary(this);
-      return;
-    }
-    try {
-      const url = key === 'family' ? `/api/admin/families/${record.id}` : `/api/admin/students/${record.id}`;
-      const answer = await api<{ changed: string[] }>(url, { method: 'PUT', body: parsed.data });
-      this.errors = {};
-      this.summary = '';
-      this.values = { ...this.values, [key]: {} };
-      this.announcement = answer.changed.length ? t('admin.family.saved', { count: answer.changed.length }) : t('admin.family.unchanged');
-      await this.load();
-    } catch (error) {
-      if (error instanceof OfflineError) this.offline = true;
-      else if (error instanceof HttpError) {
-        this.errors = prefixed(error.body.error.fields ?? {});
-        this.summary = error.body.error.message;
-        void focusErrorSummary(this);
-      } else throw error;
-    }
+    const form = this.formFor(key, specs);
+    for (const other of this.forms.values()) if (other !== form) other.announce('');
+    const input = Object.fromEntries(specs.map((s) => [s.name, this.value(form, record, s.name)]));
+    const data = form.validate(key === 'family' ? familyIdentitySchema : studentIdentitySchema, input);
+    if (!data) return;
+    const url = key === 'family' ? `/api/admin/families/${record.id}` : `/api/admin/students/${record.id}`;
+    const sent = await form.submit(() => api<{ changed: string[] }>(url, { method: 'PUT', body: data }), {
+      // Offline: the page's offline notice says so (and offers to retry), the values stay.
+      problem: (error) => {
+        if (!(error instanceof OfflineError)) return undefined;
+        this.offline = true;
+        return null;
+      },
+    });
+    if (!sent.ok) return;
+    form.reset();
+    form.announce(sent.value.changed.length ? t('admin.family.saved', { count: sent.value.changed.length }) : t('admin.family.unchanged'));
+    await this.load();
   }
 }
 
