@@ -23,7 +23,6 @@ export const lostPasswordSchema = z.object({
   username: required('username').max(100).transform((v) => v.toLowerCase()),
   email: required('email').pipe(z.email({ error: vmsg('email') })),
 });
-export type LostPasswordInput = z.input<typeof lostPasswordSchema>;
 
 const newPassword = z.string({ error: vmsg('required', { field: 'newPassword' }) }).superRefine((value, ctx) => {
   const problem = value.length === 0 ? vmsg('required', { field: 'newPassword' }) : passwordProblem(value);
@@ -43,7 +42,6 @@ function confirmationMatches(data: { newPassword: string; confirmation: string }
 export const resetPasswordSchema = z
   .object({ token: required('token'), newPassword, confirmation })
   .superRefine(confirmationMatches);
-export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
 
 export const changePasswordSchema = z
   .object({
@@ -52,13 +50,11 @@ export const changePasswordSchema = z
     confirmation,
   })
   .superRefine(confirmationMatches);
-export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 export const preferencesSchema = z.object({
   a11yMode: z.boolean().optional(),
   locale: z.enum(['fr', 'en']).optional(),
 });
-export type PreferencesInput = z.infer<typeof preferencesSchema>;
 
 /** Kept here for its callers; it lives beside the codes of the messages it collects. */
 export { fieldErrors } from './validation-messages.ts';

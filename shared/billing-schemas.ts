@@ -66,7 +66,6 @@ export const createInvoiceSchema = z
     const total = v.lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
     if (total > MAX_CENTS) ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Le total de la facture ne doit pas dépasser 100 000,00 €.' });
   });
-export type CreateInvoiceInput = z.input<typeof createInvoiceSchema>;
 
 /** A payment received at the desk (chèque, espèces, prélèvement), set against one invoice. */
 export const deskPaymentSchema = z.object({
@@ -76,7 +75,6 @@ export const deskPaymentSchema = z.object({
   amount: euros('Montant'),
   operationNumber: z.string().trim().max(40, { error: 'Le numéro d’opération ne doit pas dépasser 40 caractères.' }).default(''),
 });
-export type DeskPaymentInput = z.input<typeof deskPaymentSchema>;
 
 /** A discount (remise) granted on one invoice. */
 export const discountSchema = z.object({
@@ -85,7 +83,6 @@ export const discountSchema = z.object({
   label: required('Motif').max(200, { error: 'Le motif ne doit pas dépasser 200 caractères.' }),
   amount: euros('Montant'),
 });
-export type DiscountInput = z.input<typeof discountSchema>;
 
 /** The family starts an online payment of what it saw due: the server checks it still is. */
 export const startPayfipSchema = z.object({
@@ -127,7 +124,6 @@ export const payfipRequestSchema = z.object({
   urlnotif: z.url({ error: 'urlnotif : une URL.' }).max(250),
   urlredirect: z.url({ error: 'urlredirect : une URL.' }).max(250),
 });
-export type PayfipRequest = z.infer<typeof payfipRequestSchema>;
 
 /** Letters that Unicode does not decompose into a base letter and an accent. */
 const LIGATURES: Record<string, string> = { Œ: 'OE', œ: 'oe', Æ: 'AE', æ: 'ae', ß: 'ss', Ø: 'O', ø: 'o', Ł: 'L', ł: 'l', Đ: 'D', đ: 'd' };

@@ -132,11 +132,8 @@ export function unpaidInvoices<T extends InvoiceLike>(invoices: T[], payments: C
     .filter((u) => u.dueCents > 0);
 }
 
-/** Payment modes: online card payment and the three kinds recorded at the desk. */
-export const PAYMENT_MODES = ['payfip', 'cheque', 'cash', 'direct_debit'] as const;
-export type PaymentMode = (typeof PAYMENT_MODES)[number];
+/** The payment modes recorded at the desk (the fourth, 'payfip', is the online payment). */
 export const DESK_PAYMENT_MODES = ['cheque', 'cash', 'direct_debit'] as const;
-export type DeskPaymentMode = (typeof DESK_PAYMENT_MODES)[number];
 
 /**
  * PayFiP attempt statuses (docs/payfip.md): pending until resultrans is known; 'expired' when the

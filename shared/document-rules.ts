@@ -169,8 +169,6 @@ function trimEnd(s: string): string {
  */
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}:\d{1,15}:[0-9a-f]{64}$/;
 
-export { idempotencyKeyOf } from './document-keys.ts';
-
 /** The text fields of POST /api/documents (multipart); the file is checked by `fileProblem`. */
 export const uploadFieldsSchema = z.object({
   kindId: z.string({ error: documentMessages.kind }).trim().min(1, { error: documentMessages.kind }).max(100),
@@ -189,7 +187,6 @@ export const uploadFieldsSchema = z.object({
     .transform((v) => v || undefined),
   idempotencyKey: z.string({ error: documentMessages.idempotency }).regex(IDEMPOTENCY_KEY_PATTERN, { error: documentMessages.idempotency }),
 });
-export type UploadFields = z.input<typeof uploadFieldsSchema>;
 
 export const refuseDocumentSchema = z.object({
   reason: z

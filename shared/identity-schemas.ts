@@ -123,7 +123,6 @@ export type StudentIdentity = z.output<typeof studentIdentitySchema>;
 export type IdentityKind = 'family' | 'student';
 export const FAMILY_FIELDS = Object.keys(familyIdentitySchema.shape) as Array<keyof FamilyIdentity>;
 export const STUDENT_FIELDS = Object.keys(studentIdentitySchema.shape) as Array<keyof StudentIdentity>;
-export const IDENTITY_FIELDS: Record<IdentityKind, readonly string[]> = { family: FAMILY_FIELDS, student: STUDENT_FIELDS };
 /** The contact fields a student's "Utiliser les coordonnées du responsable" hides. */
 export const STUDENT_CONTACT_FIELDS = ['address', 'postalCode', 'city', 'phoneHome', 'phoneWork', 'mobile', 'email'] as const;
 

@@ -20,7 +20,6 @@ export const pushRequestSchema = z.object({
     .max(1000),
 });
 export type PushRequest = z.input<typeof pushRequestSchema>;
-export type PushMutation = PushRequest['mutations'][number];
 
 /** The inner shape of any 4xx body: `message` for the summary, `fields` next to each field. */
 export interface MutationError {

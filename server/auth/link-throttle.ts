@@ -42,4 +42,3 @@ export function createLinkThrottle(db: Db, now: () => number = Date.now) {
   };
 }
 
-export type LinkThrottle = ReturnType<typeof createLinkThrottle>;

@@ -29,7 +29,7 @@ const PDF_PREVIEW_POLICY = "default-src 'none'; object-src 'self'; sandbox; fram
  * rather than a page (`attachment`, unless the secretariat previews a PDF), `nosniff` so no
  * browser ever runs it as something else, and never cached by anything on the way.
  */
-export async function documentFileResponse(storage: Storage, row: typeof document.$inferSelect, disposition: 'attachment' | 'inline' = 'attachment') {
+export async function documentFileResponse(storage: Storage, row: typeof document.$inferSelect, disposition: 'attachment' | 'inline' = 'attachment'): Promise<Response> {
   const bytes = await storage.get(row.storageKey);
   if (!bytes) throw notFound('Fichier');
   return new Response(bytes as Uint8Array<ArrayBuffer>, {

@@ -30,8 +30,6 @@ export interface FaultDetail {
   severite: number;
 }
 
-export type Operation = 'creerPaiementSecurise' | 'recupererDetailPaiementSecurise' | 'recupererDetailClient';
-
 function fields(names: readonly string[], values: Record<string, string | undefined>): string {
   return names
     .filter((n) => values[n] !== undefined)
@@ -54,10 +52,6 @@ export function creerPaiementSecuriseRequest(req: CreerRequest): string {
 
 export function recupererDetailPaiementSecuriseRequest(idOp: string): string {
   return envelope('soapenv', `<pai:recupererDetailPaiementSecurise xmlns:pai="${PAYFIP_NS}"><arg0><idOp>${escapeXml(idOp)}</idOp></arg0></pai:recupererDetailPaiementSecurise>`);
-}
-
-export function recupererDetailClientRequest(numCli: string): string {
-  return envelope('soapenv', `<pai:recupererDetailClient xmlns:pai="${PAYFIP_NS}"><arg0><numCli>${escapeXml(numCli)}</numCli></arg0></pai:recupererDetailClient>`);
 }
 
 /* --------------------------------- responses (the simulator) ---------------------------------- */

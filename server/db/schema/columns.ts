@@ -11,5 +11,3 @@ export const version = () => integer('version').notNull().default(0);
 
 export const createdAt = () =>
   text('created_at').notNull().$defaultFn(() => new Date().toISOString());
-export const updatedAt = () =>
-  text('updated_at').notNull().$defaultFn(() => new Date().toISOString());
