@@ -1,4 +1,6 @@
 import { html } from 'lit';
+import type { CourseTab } from '../data/pedagogy-queries.ts';
+import type { HistoryTab } from './po-history-entry-page.ts';
 
 /**
  * The templates the tabbed pedagogy routes render. Each tab is its own route (its own URL), but
@@ -8,8 +10,8 @@ import { html } from 'lit';
  */
 type Params = Record<string, string | undefined>;
 
-export const coursePageTemplate = (p: Params, tab: string) =>
+export const coursePageTemplate = (p: Params, tab: CourseTab) =>
   html`<po-course-page .studentId=${p.id ?? ''} .courseId=${p.courseId ?? ''} .tab=${tab} .itemId=${p.itemId ?? ''}></po-course-page>`;
 
-export const historyEntryPageTemplate = (p: Params, tab: string) =>
+export const historyEntryPageTemplate = (p: Params, tab: HistoryTab) =>
   html`<po-history-entry-page .studentId=${p.id ?? ''} .enrollmentId=${p.enrollmentId ?? ''} .tab=${tab}></po-history-entry-page>`;
