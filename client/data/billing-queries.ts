@@ -1,6 +1,17 @@
 import type { BillingPdfData } from '../pdf/billing-pdf.ts';
 import { db } from './db.ts';
 
+/** Everything the family's billing screen reads: invoices, payments, discounts, PayFiP attempts. */
+export async function familyBilling() {
+  const [invoices, payments, discounts, attempts] = await Promise.all([
+    db.invoices.toArray(),
+    db.payments.toArray(),
+    db.discounts.toArray(),
+    db.payfipAttempts.toArray(),
+  ]);
+  return { invoices, payments, discounts, attempts };
+}
+
 /** One invoice with its lines, payments, discounts, family and site (the screen and its PDFs); null if unknown. */
 export async function invoiceSheet(invoiceId: string): Promise<BillingPdfData | null> {
   const invoice = await db.invoices.get(invoiceId);

@@ -9,7 +9,7 @@ import { StoreController } from '../state/store.ts';
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-family-tabs.ts';
 import '../components/po-data-pending.ts';
-import { db } from '../data/db.ts';
+import { familyBilling } from '../data/billing-queries.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { syncStatus } from '../data/sync-status.ts';
 import { formatDate, t } from '../i18n/i18n.ts';
@@ -55,15 +55,7 @@ export class PoFamilyBillingPage extends PageElement {
   @state() private error = '';
 
   private readonly status = new StoreController(this, syncStatus);
-  private readonly data = new LiveQueryController(this, async () => {
-    const [invoices, payments, discounts, attempts] = await Promise.all([
-      db.invoices.toArray(),
-      db.payments.toArray(),
-      db.discounts.toArray(),
-      db.payfipAttempts.toArray(),
-    ]);
-    return { invoices, payments, discounts, attempts };
-  });
+  private readonly data = new LiveQueryController(this, familyBilling);
 
   protected pageTitle() {
     return t('billing.title');
