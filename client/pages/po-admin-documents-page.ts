@@ -1,9 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { MissingKinds, ReviewQueueItem } from '../../shared/document-rules.ts';
+import { refuseDocumentSchema, type MissingKinds, type ReviewQueueItem } from '../../shared/document-rules.ts';
 import { api, HttpError, OfflineError } from '../api/http.ts';
-import { errorSummary, focusErrorSummary, type SummaryItem } from '../components/form-fields.ts';
 import { PageElement } from '../components/page-element.ts';
+import { FormController } from '../forms/form-controller.ts';
 import { formatFileSize } from '../components/po-document-list.ts';
 import { formatDateTime, t } from '../i18n/i18n.ts';
 import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
@@ -77,11 +77,11 @@ export class PoAdminDocumentsPage extends PageElement {
   @state() private offline = false;
   @state() private preview: Preview | null = null;
   @state() private refusing: ReviewQueueItem | null = null;
-  @state() private reason = '';
-  @state() private errors: SummaryItem[] = [];
-  @state() private errorMessage = '';
-  @state() private message = '';
-  @state() private busy = false;
+  /**
+   * The refusal's reason, and every decision's busy flag, errors and success line (accepting
+   * goes through it too, without a field).
+   */
+  private readonly form = new FormController(this, { name: 'admin-documents', fields: ['reason'], initial: { reason: '' } });
 
   override connectedCallback() {
     super.connectedCallback();
@@ -120,9 +120,9 @@ export class PoAdminDocumentsPage extends PageElement {
         ${this.offline
           ? offlineNotice(t('adminDocuments.offline'), () => void this.load())
           : nothing}
-        ${this.message ? html`<p class="notice success">${this.message}</p>` : nothing}
+        ${this.form.succeeded && this.form.announcement ? html`<p class="notice success">${this.form.announcement}</p>` : nothing}
       </div>
-      ${errorSummary(this.errors, this.shadowRoot, this.errorMessage || undefined)}
+      ${this.form.renderSummary()}
       <section aria-labelledby="queue-title">
         <h2 id="queue-title">${t('adminDocuments.queueTitle')}</h2>
         ${this.queue === null ? (this.offline ? nothing : html`<p>${t('common.loading')}</p>`) : this.renderQueue(this.queue)}
@@ -194,10 +194,10 @@ export class PoAdminDocumentsPage extends PageElement {
                   : html`<button type="button" class="secondary" @click=${() => void this._onPreview(d)}>
                       ${t('adminDocuments.preview')}<span class="visually-hidden"> ${d.fileName}</span>
                     </button>`}
-                <button type="button" ?disabled=${this.busy} @click=${() => void this._onAccept(d)}>
+                <button type="button" ?disabled=${this.form.busy} @click=${() => void this._onAccept(d)}>
                   ${t('adminDocuments.accept')}<span class="visually-hidden"> ${d.fileName}</span>
                 </button>
-                <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => void this._onStartRefuse(d)}>
+                <button type="button" class="secondary" ?disabled=${this.form.busy} @click=${() => void this._onStartRefuse(d)}>
                   ${t('adminDocuments.refuse')}<span class="visually-hidden"> ${d.fileName}</span>
                 </button>
               </td>
@@ -209,7 +209,7 @@ export class PoAdminDocumentsPage extends PageElement {
   }
 
   private renderRefuse(d: ReviewQueueItem) {
-    const error = this.errors.find((e) => e.field === 'reason')?.message;
+    const error = this.form.error('reason');
     return html`<form class="refuse" novalidate aria-labelledby="refuse-title" @submit=${this._onRefuse}>
       <h3 id="refuse-title">${t('adminDocuments.refuseTitle', { name: d.fileName })}</h3>
       <div class="field">
@@ -223,12 +223,12 @@ export class PoAdminDocumentsPage extends PageElement {
           aria-required="true"
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${error ? 'reason-hint reason-error' : 'reason-hint'}
-          .value=${this.reason}
-          @input=${(e: InputEvent) => (this.reason = (e.target as HTMLTextAreaElement).value)}
+          .value=${this.form.values.reason}
+          @input=${(e: InputEvent) => this.form.set('reason', (e.target as HTMLTextAreaElement).value)}
         ></textarea>
       </div>
       <div class="actions">
-        <button type="submit" ?disabled=${this.busy}>${t('adminDocuments.confirmRefuse')}</button>
+        <button type="submit" ?disabled=${this.form.busy}>${t('adminDocuments.confirmRefuse')}</button>
         <button type="button" class="secondary" @click=${this._onCancelRefuse}>${t('adminDocuments.cancel')}</button>
       </div>
     </form>`;
@@ -250,8 +250,7 @@ export class PoAdminDocumentsPage extends PageElement {
       (this.shadowRoot?.getElementById('close-preview') as HTMLElement | null)?.focus();
     } catch {
       this.offline = !navigator.onLine;
-      this.errorMessage = t('common.offlineAction');
-      await focusErrorSummary(this);
+      this.form.showErrors({}, t('common.offlineAction'));
     }
   }
 
@@ -263,61 +262,45 @@ export class PoAdminDocumentsPage extends PageElement {
 
   private async _onStartRefuse(d: ReviewQueueItem) {
     this.refusing = d;
-    this.reason = '';
-    this.errors = [];
-    this.errorMessage = '';
+    this.form.reset();
+    this.form.clearErrors();
     await this.updateComplete;
     (this.shadowRoot?.getElementById('reason') as HTMLElement | null)?.focus();
   }
 
   private _onCancelRefuse() {
     this.refusing = null;
-    this.errors = [];
-    this.errorMessage = '';
+    this.form.clearErrors();
   }
 
   private async _onAccept(d: ReviewQueueItem) {
-    await this.decide(d, 'accept');
+    await this.decide(d, 'accept', {});
   }
 
   private async _onRefuse(event: Event) {
     event.preventDefault();
     if (!this.refusing) return;
-    if (!this.reason.trim()) {
-      this.errorMessage = '';
-      this.errors = [{ field: 'reason', message: 'Indiquez le motif du refus.' }];
-      await focusErrorSummary(this);
-      return;
-    }
-    await this.decide(this.refusing, 'refuse');
+    // The reason is required (the shared schema the server checks too; its message in the person's language).
+    const body = this.form.validate(refuseDocumentSchema, { reason: this.form.values.reason });
+    if (!body) return;
+    await this.decide(this.refusing, 'refuse', body);
   }
 
-  private async decide(d: ReviewQueueItem, action: 'accept' | 'refuse') {
-    this.busy = true;
-    this.message = '';
-    try {
-      await api(`/api/admin/documents/${d.id}/${action}`, { method: 'POST', body: action === 'refuse' ? { reason: this.reason.trim() } : {} });
-      this.errors = [];
-      this.errorMessage = '';
-      this.refusing = null;
-      if (this.preview?.id === d.id) this.closePreview();
-      this.message = t(action === 'accept' ? 'adminDocuments.accepted' : 'adminDocuments.refused', { name: d.fileName });
-      await this.load();
-      this.focusHeading();
-    } catch (error) {
-      if (error instanceof OfflineError) {
-        this.errorMessage = t('common.offlineAction');
-      } else if (error instanceof HttpError) {
-        this.errorMessage = error.body.error.message;
-        this.errors = Object.entries(error.body.error.fields ?? {}).map(([field, message]) => ({ field, message }));
-        await this.load().catch(() => undefined);
-      } else {
-        throw error;
-      }
-      await focusErrorSummary(this);
-    } finally {
-      this.busy = false;
-    }
+  private async decide(d: ReviewQueueItem, action: 'accept' | 'refuse', body: object) {
+    this.form.announce('');
+    const sent = await this.form.submit(() => api(`/api/admin/documents/${d.id}/${action}`, { method: 'POST', body }), {
+      problem: (error) => {
+        // Refused (e.g. decided meanwhile): the queue as it is now.
+        if (error instanceof HttpError) void this.load().catch(() => undefined);
+        return undefined;
+      },
+    });
+    if (!sent.ok) return;
+    this.refusing = null;
+    if (this.preview?.id === d.id) this.closePreview();
+    this.form.announce(t(action === 'accept' ? 'adminDocuments.accepted' : 'adminDocuments.refused', { name: d.fileName }), { success: true });
+    await this.load();
+    this.focusHeading();
   }
 }
 
