@@ -1,4 +1,4 @@
-import { FIELD_NAMES_FR, VALIDATION_FR, type FieldName, type IssueCode, type ValidationCode } from '../../shared/validation-messages.ts';
+import { FIELD_NAMES_FR, VALIDATION_FR } from '../../shared/validation-messages.ts';
 
 /**
  * The validation messages in the client's catalogue: French comes from the shared schemas'
@@ -15,7 +15,3 @@ export const validationFr = {
   ...prefixed('validation.', VALIDATION_FR),
   ...prefixed('validation.field.', FIELD_NAMES_FR),
 };
-
-export type ValidationMessageKey = `validation.${ValidationCode}`;
-export type FieldNameKey = `validation.field.${FieldName}`;
-export type { IssueCode };
