@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import type { FieldDescription } from '../../shared/fields/field.ts';
 import { CIVILITIES, type IdentityValue } from '../../shared/identity-schemas.ts';
 import type { FieldState } from '../data/identity-overlay.ts';
 import { formatDate, t } from '../i18n/i18n.ts';
@@ -13,17 +14,6 @@ import type { MessageKey } from '../i18n/messages-fr.ts';
  * part of the input's description, so screen readers read it with the field. The form's state
  * and its submission are `IdentityEditor` (identity-editor.ts).
  */
-
-export type FieldKind = 'text' | 'email' | 'tel' | 'date' | 'civility' | 'checkbox';
-
-export interface FieldSpec {
-  name: string;
-  kind: FieldKind;
-  required?: boolean;
-  autocomplete?: string;
-  inputmode?: string;
-  hint?: string;
-}
 
 export const fieldLabel = (name: string) => t(`records.field.${name}` as MessageKey);
 
@@ -52,18 +42,20 @@ export interface FieldContext {
   onInput: (name: string, value: IdentityValue) => void;
 }
 
-export function identityField(spec: FieldSpec, ctx: FieldContext): TemplateResult {
+/** An identity field described in shared/fields/identity-fields.ts (`select` is the civility). */
+export function identityField(spec: FieldDescription, ctx: FieldContext): TemplateResult {
   const id = (ctx.idPrefix ?? '') + spec.name;
+  const hintText = spec.hintKey ? t(spec.hintKey as MessageKey) : '';
   const marker = markerText(spec.name, ctx.state);
-  const described = [spec.hint ? `${id}-hint` : '', ctx.error ? `${id}-error` : '', marker ? `${id}-marker` : ''].filter(Boolean).join(' ') || undefined;
-  const label = html`${fieldLabel(spec.name)}${spec.required ? html`<span aria-hidden="true"> *</span>` : nothing}`;
-  const hint = spec.hint ? html`<p class="hint" id="${id}-hint">${spec.hint}</p>` : nothing;
+  const described = [hintText ? `${id}-hint` : '', ctx.error ? `${id}-error` : '', marker ? `${id}-marker` : ''].filter(Boolean).join(' ') || undefined;
+  const label = html`${t(spec.labelKey as MessageKey)}${spec.required ? html`<span aria-hidden="true"> *</span>` : nothing}`;
+  const hint = hintText ? html`<p class="hint" id="${id}-hint">${hintText}</p>` : nothing;
   const error = ctx.error ? html`<p class="field-error" id="${id}-error">${ctx.error}</p>` : nothing;
   const markerEl = marker
     ? html`<p class="marker ${ctx.state?.pending ? 'pending' : 'refused'}" id="${id}-marker">${marker}</p>`
     : nothing;
 
-  if (spec.kind === 'checkbox') {
+  if (spec.type === 'checkbox') {
     return html`<div class="field check">
       ${error}
       <div class="check-row">
@@ -81,7 +73,7 @@ export function identityField(spec: FieldSpec, ctx: FieldContext): TemplateResul
       ${hint}${markerEl}
     </div>`;
   }
-  if (spec.kind === 'civility') {
+  if (spec.type === 'select') {
     return html`<div class="field">
       <label for=${id}>${label}</label>
       ${hint}${error}
@@ -106,7 +98,7 @@ export function identityField(spec: FieldSpec, ctx: FieldContext): TemplateResul
     <input
       id=${id}
       name=${spec.name}
-      type=${spec.kind}
+      type=${spec.type ?? 'text'}
       autocomplete=${ifDefined(spec.autocomplete)}
       inputmode=${ifDefined(spec.inputmode)}
       ?required=${spec.required}
@@ -119,44 +111,6 @@ export function identityField(spec: FieldSpec, ctx: FieldContext): TemplateResul
     ${markerEl}
   </div>`;
 }
-
-const phoneHint = () => t('records.phoneHint');
-
-export const FAMILY_SPECS = (): FieldSpec[] => [
-  { name: 'civility', kind: 'civility', required: true, autocomplete: 'honorific-prefix' },
-  { name: 'lastName', kind: 'text', required: true, autocomplete: 'family-name' },
-  { name: 'firstName', kind: 'text', required: true, autocomplete: 'given-name' },
-  { name: 'address', kind: 'text', autocomplete: 'street-address' },
-  { name: 'postalCode', kind: 'text', autocomplete: 'postal-code', inputmode: 'numeric' },
-  { name: 'city', kind: 'text', autocomplete: 'address-level2' },
-  { name: 'phoneHome', kind: 'tel', autocomplete: 'home tel', hint: phoneHint() },
-  { name: 'phoneWork', kind: 'tel', autocomplete: 'work tel', hint: phoneHint() },
-  { name: 'mobile', kind: 'tel', autocomplete: 'mobile tel', hint: t('records.mobileNote') },
-  { name: 'smsOptIn', kind: 'checkbox' },
-  { name: 'email', kind: 'email', required: true, autocomplete: 'email' },
-];
-
-/** A student's fields: not the person's own details, so no autocomplete from their profile. */
-export const STUDENT_IDENTITY_SPECS = (): FieldSpec[] => [
-  { name: 'civility', kind: 'civility', required: true },
-  { name: 'lastName', kind: 'text', required: true, autocomplete: 'off' },
-  { name: 'firstName', kind: 'text', required: true, autocomplete: 'off' },
-  { name: 'birthDate', kind: 'date', required: true, autocomplete: 'off' },
-  { name: 'birthPlace', kind: 'text', autocomplete: 'off' },
-];
-export const STUDENT_CONTACT_SPECS = (): FieldSpec[] => [
-  { name: 'address', kind: 'text', autocomplete: 'off' },
-  { name: 'postalCode', kind: 'text', autocomplete: 'off', inputmode: 'numeric' },
-  { name: 'city', kind: 'text', autocomplete: 'off' },
-  { name: 'phoneHome', kind: 'tel', autocomplete: 'off', hint: phoneHint() },
-  { name: 'phoneWork', kind: 'tel', autocomplete: 'off', hint: phoneHint() },
-  { name: 'mobile', kind: 'tel', autocomplete: 'off', hint: phoneHint() },
-  { name: 'email', kind: 'email', autocomplete: 'off' },
-];
-export const STUDENT_SCHOOL_SPECS = (): FieldSpec[] => [
-  { name: 'school', kind: 'text', autocomplete: 'off' },
-  { name: 'schoolLevel', kind: 'text', autocomplete: 'off' },
-];
 
 /** Styles of the markers and checkbox rows (added to pageStyles by the pages using these forms). */
 export const identityFormStyles = css`

@@ -1,16 +1,16 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { FieldDescription } from '../../shared/fields/field.ts';
+import {
+  familyIdentityFields,
+  studentContactFields,
+  studentIdentityFields,
+  studentSchoolFields,
+  studentUsesFamilyContactField,
+} from '../../shared/fields/identity-fields.ts';
 import { familyIdentitySchema, studentIdentitySchema, type IdentityValue } from '../../shared/identity-schemas.ts';
 import { api, HttpError, OfflineError } from '../api/http.ts';
-import {
-  FAMILY_SPECS,
-  identityField,
-  identityFormStyles,
-  STUDENT_CONTACT_SPECS,
-  STUDENT_IDENTITY_SPECS,
-  STUDENT_SCHOOL_SPECS,
-  type FieldSpec,
-} from '../components/identity-form.ts';
+import { identityField, identityFormStyles } from '../components/identity-form.ts';
 import { PageElement } from '../components/page-element.ts';
 import { FormController } from '../forms/form-controller.ts';
 import '../components/po-family-accounts.ts';
@@ -61,7 +61,7 @@ export class PoAdminFamilyPage extends PageElement {
     if (changed.has('familyId') && this.familyId) void this.load();
   }
 
-  private formFor(key: string, specs: FieldSpec[]): FormController<Record<string, IdentityValue>> {
+  private formFor(key: string, specs: FieldDescription[]): FormController<Record<string, IdentityValue>> {
     let form = this.forms.get(key);
     if (!form) {
       form = new FormController<Record<string, IdentityValue>>(this, {
@@ -116,16 +116,16 @@ export class PoAdminFamilyPage extends PageElement {
               ? html`<p class="notice">${t('admin.family.pending', { count: d.pendingRequests.length })} <a href="/admin/demandes">${t('admin.requests.link')}</a></p>`
               : nothing}
             <h2>${t('records.familyIdentityTitle')}</h2>
-            ${this.renderForm('family', d.family, FAMILY_SPECS())}
+            ${this.renderForm('family', d.family, Object.values(familyIdentityFields))}
             <po-family-accounts .accounts=${d.accounts} @po-accounts-changed=${() => void this.load()}></po-family-accounts>
             <h2>${t('admin.family.students')}</h2>
             ${d.students.map(
               (s) => html`<h3>${s.firstName} ${s.lastName}</h3>
                 ${this.renderForm(s.id, s, [
-                  ...STUDENT_IDENTITY_SPECS(),
-                  { name: 'useFamilyContact', kind: 'checkbox' },
-                  ...STUDENT_CONTACT_SPECS(),
-                  ...STUDENT_SCHOOL_SPECS(),
+                  ...Object.values(studentIdentityFields),
+                  studentUsesFamilyContactField.useFamilyContact,
+                  ...Object.values(studentContactFields),
+                  ...Object.values(studentSchoolFields),
                 ])}`,
             )}
             <p><a href="/admin/familles">${t('admin.family.backToFamilies')}</a></p>
@@ -138,7 +138,7 @@ export class PoAdminFamilyPage extends PageElement {
     return form.dirty.has(field) ? form.values[field] : ((record[field] as IdentityValue | undefined) ?? '');
   }
 
-  private renderForm(key: string, record: Row, specs: FieldSpec[]): TemplateResult {
+  private renderForm(key: string, record: Row, specs: FieldDescription[]): TemplateResult {
     const form = this.formFor(key, specs);
     return html`<form novalidate aria-label=${`${record.firstName} ${record.lastName}`} @submit=${(e: Event) => this._onSubmit(e, key, record, specs)}>
       ${specs.map((spec) =>
@@ -153,7 +153,7 @@ export class PoAdminFamilyPage extends PageElement {
     </form>`;
   }
 
-  private async _onSubmit(event: Event, key: string, record: Row, specs: FieldSpec[]) {
+  private async _onSubmit(event: Event, key: string, record: Row, specs: FieldDescription[]) {
     event.preventDefault();
     const form = this.formFor(key, specs);
     for (const other of this.forms.values()) if (other !== form) other.announce('');

@@ -1,10 +1,11 @@
 import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import type { FieldDescription } from '../../shared/fields/field.ts';
+import { familyIdentityFields } from '../../shared/fields/identity-fields.ts';
 import { FAMILY_FIELDS } from '../../shared/identity-schemas.ts';
 import { navigate } from '../app/navigate.ts';
-import { errorSummary } from '../components/form-fields.ts';
 import { IdentityEditor } from '../components/identity-editor.ts';
-import { FAMILY_SPECS, identityField, identityFormStyles } from '../components/identity-form.ts';
+import { identityField, identityFormStyles } from '../components/identity-form.ts';
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-family-tabs.ts';
 import '../components/po-rejected-changes.ts';
@@ -52,18 +53,18 @@ export class PoFamilyPage extends PageElement {
     const record = family as unknown as Record<string, unknown> & { version: number };
     const overlay = d.overlay;
     const e = this.editor;
-    const field = (spec: ReturnType<typeof FAMILY_SPECS>[number]) =>
+    const field = (spec: FieldDescription) =>
       identityField(spec, {
         value: e.shown(spec.name, record, overlay),
         error: e.errors[spec.name],
         state: overlay?.fields[spec.name],
-        onInput: (name, value) => e.input(name, value),
+        onInput: (name, value) => e.set(name, value),
       });
-    const specs = FAMILY_SPECS();
+    const specs = Object.values(familyIdentityFields);
     const byName = (names: string[]) => specs.filter((s) => names.includes(s.name)).map(field);
     return html`
       ${head}
-      ${errorSummary(e.summaryItems([...FAMILY_FIELDS]), this.shadowRoot, e.summary || undefined)}
+      ${e.renderSummary()}
       <po-rejected-changes .rejections=${overlay?.rejections ?? []}></po-rejected-changes>
       <h2>${t('records.familyIdentityTitle')}</h2>
       <p>${t('records.workflowNote')}</p>
@@ -93,7 +94,7 @@ export class PoFamilyPage extends PageElement {
     event.preventDefault();
     const d = this.data.value;
     if (!d?.family) return;
-    void this.editor.submit(d.family.id, [...FAMILY_FIELDS], d.family as unknown as Record<string, unknown> & { version: number }, d.overlay);
+    void this.editor.submitChange(d.family.id, [...FAMILY_FIELDS], d.family as unknown as Record<string, unknown> & { version: number }, d.overlay);
   }
 
   private _onBack() {

@@ -1,17 +1,11 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { STUDENT_CONTACT_FIELDS, STUDENT_FIELDS } from '../../shared/identity-schemas.ts';
+import type { FieldDescription } from '../../shared/fields/field.ts';
+import { studentContactFields, studentIdentityFields, studentSchoolFields, studentUsesFamilyContactField } from '../../shared/fields/identity-fields.ts';
 import { navigate } from '../app/navigate.ts';
-import { errorSummary } from '../components/form-fields.ts';
 import { IdentityEditor } from '../components/identity-editor.ts';
-import {
-  identityField,
-  identityFormStyles,
-  STUDENT_CONTACT_SPECS,
-  STUDENT_IDENTITY_SPECS,
-  STUDENT_SCHOOL_SPECS,
-  type FieldSpec,
-} from '../components/identity-form.ts';
+import { identityField, identityFormStyles } from '../components/identity-form.ts';
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-rejected-changes.ts';
 import '../components/po-student-tabs.ts';
@@ -54,6 +48,7 @@ export class PoStudentPage extends PageElement {
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (changed.has('studentId') && changed.get('studentId') !== undefined) {
       // Another student: a fresh form (what was typed belonged to the previous one).
+      this.removeController(this.editor);
       this.editor = new IdentityEditor(this, 'student');
       this.data.setQuery(() => this.load());
     }
@@ -77,18 +72,18 @@ export class PoStudentPage extends PageElement {
     const record = s as unknown as Record<string, unknown> & { version: number };
     const overlay = d.overlay;
     const e = this.editor;
-    const field = (spec: FieldSpec) =>
+    const field = (spec: FieldDescription) =>
       identityField(spec, {
         value: e.shown(spec.name, record, overlay),
         error: e.errors[spec.name],
         state: overlay?.fields[spec.name],
-        onInput: (name, value) => e.input(name, value),
+        onInput: (name, value) => e.set(name, value),
       });
     const usesFamilyContact = e.shown('useFamilyContact', record, overlay) === true;
     return html`
       <h1>${s.firstName} ${s.lastName}</h1>
       <po-student-tabs student-id=${s.id} current="identity" student-nav></po-student-tabs>
-      ${errorSummary(e.summaryItems([...STUDENT_FIELDS]), this.shadowRoot, e.summary || undefined)}
+      ${e.renderSummary()}
       <po-rejected-changes .rejections=${overlay?.rejections ?? []}></po-rejected-changes>
       <h2>${t('student.identity')}</h2>
       <p>${t('records.workflowNote')}</p>
@@ -96,16 +91,16 @@ export class PoStudentPage extends PageElement {
         <p class="hint">${t('records.requiredNote')}</p>
         <fieldset>
           <legend>${t('records.identityLegend')}</legend>
-          ${STUDENT_IDENTITY_SPECS().map(field)}
+          ${Object.values(studentIdentityFields).map(field)}
         </fieldset>
         <fieldset>
           <legend>${t('records.contactLegend')}</legend>
-          ${field({ name: 'useFamilyContact', kind: 'checkbox' })}
-          ${usesFamilyContact ? nothing : STUDENT_CONTACT_SPECS().map(field)}
+          ${field(studentUsesFamilyContactField.useFamilyContact)}
+          ${usesFamilyContact ? nothing : Object.values(studentContactFields).map(field)}
         </fieldset>
         <fieldset>
           <legend>${t('records.schoolLegend')}</legend>
-          ${STUDENT_SCHOOL_SPECS().map(field)}
+          ${Object.values(studentSchoolFields).map(field)}
         </fieldset>
         <div class="actions">
           <button type="submit" aria-disabled=${e.busy ? 'true' : 'false'}>${t('records.submit')}</button>
@@ -127,7 +122,7 @@ export class PoStudentPage extends PageElement {
     // Hidden contact fields are not part of this edit (the family uses the responsible's details).
     const hidden = this.editor.shown('useFamilyContact', record, d.overlay) === true;
     const fields = STUDENT_FIELDS.filter((f) => !hidden || !(STUDENT_CONTACT_FIELDS as readonly string[]).includes(f));
-    void this.editor.submit(d.student.id, fields, record, d.overlay);
+    void this.editor.submitChange(d.student.id, fields, record, d.overlay);
   }
 
   private _onBack() {

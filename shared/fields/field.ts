@@ -12,6 +12,8 @@ export interface FieldDescription {
   autocomplete?: string;
   inputmode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email';
   required?: boolean;
+  /** A key of client/i18n's catalogue: the hint shown under the label (part of the input's description). */
+  hintKey?: string;
 }
 
 /** A form's catalogue: `{ name: description }`, the names filled in from the keys, in order. */
