@@ -14,7 +14,8 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   plugins: [
-    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    // esbuild reads compilerOptions but not `extends`: point it at the file that holds decorators' options.
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
     // Dexie's "import" entry wraps its UMD build, which only bundlers can read: use its real ESM build.
     { name: 'dexie-esm', resolveImport: ({ source }) => (source === 'dexie' ? '/node_modules/dexie/dist/dexie.mjs' : undefined) },
   ],
