@@ -14,9 +14,9 @@ import {
 } from '../../shared/document-rules.ts';
 import { queueDocument } from '../data/commands/documents.ts';
 import type { DocumentKind } from '../data/records.ts';
+import { FormController } from '../forms/form-controller.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
-import { errorSummary, focusErrorSummary, type SummaryItem } from './form-fields.ts';
 
 export interface ReplaceTarget {
   id: string;
@@ -70,17 +70,15 @@ export class PoDocumentUploadForm extends LitElement {
   @property({ attribute: false }) replacing: ReplaceTarget | null = null;
   @property({ type: Number, attribute: 'max-bytes' }) maxBytes = DEFAULT_MAX_UPLOAD_BYTES;
 
-  @state() private kindId = '';
-  @state() private errors: SummaryItem[] = [];
-  @state() private busy = false;
   @state() private percent: number | null = null;
-  @state() private announcement = '';
+  /** The kind chosen (the file stays in its input: its errors by `fieldIds`), errors, busy flag and the status line (progress included). */
+  private readonly form = new FormController(this, { name: 'document-upload', fields: ['kindId'], fieldIds: { file: 'file' }, initial: { kindId: '' } });
 
   private fileName = '';
   private announced = new Set<number>();
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('replacing') && this.replacing) this.kindId = this.replacing.kindId;
+    if (changed.has('replacing') && this.replacing) this.form.patch({ kindId: this.replacing.kindId });
   }
 
   /** Moves focus to the form (after "Remplacer" in the list). */
@@ -90,14 +88,14 @@ export class PoDocumentUploadForm extends LitElement {
   }
 
   override render() {
-    const fieldError = (name: string) => this.errors.find((e) => e.field === name)?.message;
-    const kindError = fieldError('kindId');
-    const fileError = fieldError('file');
+    const form = this.form;
+    const kindError = form.error('kindId');
+    const fileError = form.error('file');
     const title = this.replacing ? t('documents.replaceTitle', { name: this.replacing.fileName }) : t('documents.formTitle');
     if (!this.kinds.length) return html`<h2>${t('documents.formTitle')}</h2><p>${t('documents.noKinds')}</p>`;
     return html`
       <h2 id="upload-title">${title}</h2>
-      ${errorSummary(this.errors, this.shadowRoot, this.errors.length ? t('documents.formError') : undefined)}
+      ${form.renderSummary()}
       <form novalidate aria-labelledby="upload-title" @submit=${this._onSubmit}>
         <div class="field">
           <label for="kindId">${t('documents.kind')}</label>
@@ -109,10 +107,10 @@ export class PoDocumentUploadForm extends LitElement {
             aria-invalid=${kindError ? 'true' : 'false'}
             aria-describedby=${ifDefined(kindError ? 'kindId-error' : undefined)}
             ?disabled=${!!this.replacing}
-            @change=${(e: Event) => (this.kindId = (e.target as HTMLSelectElement).value)}
+            @change=${(e: Event) => form.set('kindId', (e.target as HTMLSelectElement).value)}
           >
-            <option value="" ?selected=${!this.kindId}>${t('documents.kindPlaceholder')}</option>
-            ${this.kinds.map((k) => html`<option value=${k.id} ?selected=${k.id === this.kindId}>${k.label}</option>`)}
+            <option value="" ?selected=${!form.values.kindId}>${t('documents.kindPlaceholder')}</option>
+            ${this.kinds.map((k) => html`<option value=${k.id} ?selected=${k.id === form.values.kindId}>${k.label}</option>`)}
           </select>
         </div>
         <div class="field">
@@ -131,7 +129,7 @@ export class PoDocumentUploadForm extends LitElement {
           />
         </div>
         <div class="actions">
-          <button type="submit" ?disabled=${this.busy}>${t('documents.send')}</button>
+          <button type="submit" ?disabled=${form.busy}>${t('documents.send')}</button>
           ${this.replacing
             ? html`<button type="button" class="secondary" @click=${this._onCancelReplace}>${t('documents.cancelReplace')}</button>`
             : nothing}
@@ -143,38 +141,33 @@ export class PoDocumentUploadForm extends LitElement {
             </div>`
           : nothing}
       </form>
-      <p role="status" class="upload-status">${this.announcement}</p>
+      <p role="status" class="upload-status">${form.announcement}</p>
     `;
   }
 
   private async _onSubmit(event: Event) {
     event.preventDefault();
-    if (this.busy) return;
+    const form = this.form;
+    if (form.busy) return;
     const input = this.shadowRoot!.getElementById('file') as HTMLInputElement;
     const file = input.files?.[0] ?? null;
-    const errors: SummaryItem[] = [];
-    const kindId = this.replacing?.kindId ?? this.kindId;
-    if (!kindId) errors.push({ field: 'kindId', message: documentMessages.kind });
+    const errors: Record<string, string> = {};
+    const kindId = this.replacing?.kindId ?? form.values.kindId;
+    if (!kindId) errors.kindId = documentMessages.kind;
     let mediaType: AcceptedMediaType | null = null;
     if (!file) {
-      errors.push({ field: 'file', message: documentMessages.missingFile });
+      errors.file = documentMessages.missingFile;
     } else {
       const head = new Uint8Array(await file.slice(0, SNIFF_LENGTH).arrayBuffer());
       const problem = fileProblem(file.size, head, this.maxBytes);
-      if (problem) errors.push({ field: 'file', message: problem });
+      if (problem) errors.file = problem;
       mediaType = sniffMediaType(head);
     }
-    this.errors = errors;
-    if (errors.length || !file || !mediaType) {
-      this.announcement = '';
-      await focusErrorSummary(this);
-      return;
-    }
-    this.busy = true;
+    if (Object.keys(errors).length || !file || !mediaType) return form.showErrors(errors, t('documents.formError'));
     this.announced = new Set();
-    this.announcement = '';
-    try {
-      const result = await queueDocument(
+    form.announce('');
+    const sent = await form.submit(() =>
+      queueDocument(
         {
           familyId: this.familyId,
           studentId: this.studentId,
@@ -190,28 +183,26 @@ export class PoDocumentUploadForm extends LitElement {
             this.fileName = fileName;
             this.percent = 0;
             input.value = '';
-            if (!this.replacing) this.kindId = '';
+            if (!this.replacing) form.reset();
             else this._onCancelReplace();
           },
           onProgress: (loaded, total) => this._onProgress(loaded, total),
         },
-      );
-      if ('sent' in result) {
-        this.percent = null;
-        this.announcement = t('documents.sent', { name: result.sent.fileName });
-      } else if ('rejected' in result) {
-        this.percent = null;
-        this.announcement = '';
-        this.errors = [{ field: 'file', message: t('documents.refusedByServer', { name: this.fileName, message: result.rejected }) }];
-        void focusErrorSummary(this);
-      } else if (result.queued === 'offline') {
-        this.percent = null;
-        this.announcement = t('documents.queued', { name: this.fileName });
-      }
-      // Otherwise (server unavailable, session expired) it waits in the queue for the next trigger.
-    } finally {
-      this.busy = false;
+      ),
+    );
+    if (!sent.ok) return;
+    const result = sent.value;
+    if ('sent' in result) {
+      this.percent = null;
+      form.announce(t('documents.sent', { name: result.sent.fileName }));
+    } else if ('rejected' in result) {
+      this.percent = null;
+      form.showErrors({ file: t('documents.refusedByServer', { name: this.fileName, message: result.rejected }) }, t('documents.formError'));
+    } else if (result.queued === 'offline') {
+      this.percent = null;
+      form.announce(t('documents.queued', { name: this.fileName }));
     }
+    // Otherwise (server unavailable, session expired) it waits in the queue for the next trigger.
   }
 
   private _onProgress(loaded: number, total: number) {
@@ -220,7 +211,7 @@ export class PoDocumentUploadForm extends LitElement {
     const reached = MILESTONES.filter((m) => percent >= m && !this.announced.has(m));
     if (reached.length) {
       for (const m of reached) this.announced.add(m);
-      this.announcement = t('documents.progressAt', { percent: reached[reached.length - 1] });
+      this.form.announce(t('documents.progressAt', { percent: reached[reached.length - 1] }));
     }
   }
 
