@@ -1,10 +1,11 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { InferResponseType } from 'hono/client';
+import { refuseSchema } from '../../shared/identity-schemas.ts';
 import { answer, apiClient, HttpError, OfflineError } from '../api/http.ts';
-import { errorSummary, focusErrorSummary } from '../components/form-fields.ts';
 import { displayValue, fieldLabel } from '../components/identity-form.ts';
 import { PageElement } from '../components/page-element.ts';
+import { FormController } from '../forms/form-controller.ts';
 import { formatDateTime, t } from '../i18n/i18n.ts';
 import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -52,11 +53,21 @@ export class PoAdminRequestsPage extends PageElement {
 
   @state() private requests: RequestView[] | null = null;
   @state() private offline = false;
-  @state() private reasons: Record<string, string> = {};
-  @state() private errors: Record<string, string> = {};
-  @state() private summary = '';
-  @state() private announcement = '';
-  @state() private busy = false;
+  /**
+   * One form per request: its refusal reason (the field's id `reason-<id>`), errors and
+   * announcement. One summary and one announcement on the page at a time, and one decision sent
+   * at a time.
+   */
+  private readonly forms = new Map<string, FormController<{ reason: string }>>();
+
+  private formFor(r: RequestView): FormController<{ reason: string }> {
+    let form = this.forms.get(r.id);
+    if (!form) {
+      form = new FormController(this, { name: `request-${r.id}`, fields: ['reason'], fieldIds: { reason: `reason-${r.id}` }, initial: { reason: '' } });
+      this.forms.set(r.id, form);
+    }
+    return form;
+  }
 
   override connectedCallback() {
     super.connectedCallback();
@@ -78,12 +89,12 @@ export class PoAdminRequestsPage extends PageElement {
   }
 
   override render() {
-    const items = Object.entries(this.errors).map(([field, message]) => ({ field, message }));
+    const forms = [...this.forms.values()];
     return html`
       <h1>${t('admin.requests.title')}</h1>
       <div role="status">${this.offline ? offlineNotice(t('admin.requests.offline'), () => void this.load()) : nothing}</div>
-      ${errorSummary(items, this.shadowRoot, this.summary || undefined)}
-      <p role="status" class="announcement">${this.announcement}</p>
+      ${forms.map((f) => f.renderSummary())}
+      <p role="status" class="announcement">${forms.map((f) => f.announcement).join('')}</p>
       ${this.requests === null
         ? this.offline
           ? nothing
@@ -96,8 +107,9 @@ export class PoAdminRequestsPage extends PageElement {
 
   private renderRequest(r: RequestView) {
     const kind = r.targetKind === 'family' ? t('admin.requests.kind.family') : t('admin.requests.kind.student', { family: r.familyName });
-    const reasonId = `reason-${r.id}`;
-    const reasonError = this.errors[reasonId];
+    const form = this.formFor(r);
+    const reasonId = form.fieldId('reason');
+    const reasonError = form.error('reason');
     const described = [`${reasonId}-hint`, reasonError ? `${reasonId}-error` : ''].filter(Boolean).join(' ');
     return html`<section class="request" aria-labelledby="title-${r.id}">
       <h2 id="title-${r.id}">${r.targetName} — ${kind}</h2>
@@ -149,8 +161,8 @@ export class PoAdminRequestsPage extends PageElement {
           id=${reasonId}
           aria-describedby=${described}
           aria-invalid=${reasonError ? 'true' : 'false'}
-          .value=${this.reasons[r.id] ?? ''}
-          @input=${(e: InputEvent) => (this.reasons = { ...this.reasons, [r.id]: (e.target as HTMLTextAreaElement).value })}
+          .value=${form.values.reason}
+          @input=${(e: InputEvent) => form.set('reason', (e.target as HTMLTextAreaElement).value)}
         ></textarea>
       </div>
       <div class="actions">
@@ -161,36 +173,32 @@ export class PoAdminRequestsPage extends PageElement {
   }
 
   private async decide(r: RequestView, approve: boolean, fields?: string[]) {
-    if (this.busy) return;
-    const reasonId = `reason-${r.id}`;
-    const reason = (this.reasons[r.id] ?? '').trim();
-    if (!approve && !reason) {
-      this.errors = { [reasonId]: t('admin.requests.reasonRequired') };
-      this.summary = '';
-      void focusErrorSummary(this);
+    if ([...this.forms.values()].some((f) => f.busy)) return;
+    const form = this.formFor(r);
+    for (const other of this.forms.values()) if (other !== form) other.announce('');
+    // A refusal needs its reason (the shared schema the server checks too).
+    const refusal = approve ? null : form.validate(refuseSchema, { fields, reason: form.values.reason });
+    if (!approve && !refusal) return;
+    const request = apiClient.admin.requests[':id'];
+    const param = { id: r.id };
+    const sent = await form.submit(() => (refusal ? request.refuse.$post({ param, json: refusal }) : request.approve.$post({ param, json: { fields } })), {
+      problem: (error) => {
+        // Offline: the page's offline notice says so (and offers to retry).
+        if (error instanceof OfflineError) {
+          this.offline = true;
+          return null;
+        }
+        return undefined;
+      },
+    });
+    if (!sent.ok) {
+      // Refused (e.g. decided meanwhile in another tab): show the request as it is now.
+      if (sent.error instanceof HttpError) await this.load();
       return;
     }
-    this.busy = true;
-    try {
-      const request = apiClient.admin.requests[':id'];
-      const param = { id: r.id };
-      await (approve ? request.approve.$post({ param, json: { fields } }) : request.refuse.$post({ param, json: { fields, reason } }));
-      this.errors = {};
-      this.summary = '';
-      const names = (fields ?? r.fields.filter((f) => f.status === 'pending').map((f) => f.field)).map(fieldLabel).join(', ');
-      this.announcement = t(approve ? 'admin.requests.approved' : 'admin.requests.refused', { target: r.targetName, fields: names });
-      await this.load();
-    } catch (error) {
-      if (error instanceof OfflineError) this.offline = true;
-      else if (error instanceof HttpError) {
-        this.summary = error.body.error.message;
-        this.errors = error.body.error.fields?.reason ? { [reasonId]: error.body.error.fields.reason } : {};
-        void focusErrorSummary(this);
-        await this.load();
-      } else throw error;
-    } finally {
-      this.busy = false;
-    }
+    const names = (fields ?? r.fields.filter((f) => f.status === 'pending').map((f) => f.field)).map(fieldLabel).join(', ');
+    form.announce(t(approve ? 'admin.requests.approved' : 'admin.requests.refused', { target: r.targetName, fields: names }));
+    await this.load();
   }
 }
 
