@@ -89,7 +89,7 @@ export class PoAdminDocumentKindsPage extends PageElement {
     const errors: Record<string, string> = {};
     if (!label) errors.label = t('adminKinds.labelRequired');
     if (!owner) errors.owner = t('adminKinds.ownerRequired');
-    if (Object.keys(errors).length) return this.form.showErrors(errors, t('adminKinds.notSaved'));
+    if (!label || !owner) return this.form.showErrors(errors, t('adminKinds.notSaved'));
     const added = await this.send(
       () => apiClient.admin['document-kinds'].$post({ json: { label, owner, requiredEachYear } }),
       t('adminKinds.added', { label }),
