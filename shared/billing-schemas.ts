@@ -1,20 +1,22 @@
 import { z } from 'zod';
 import { DESK_PAYMENT_MODES } from './billing.ts';
 import { SCHOOL_YEAR_PATTERN } from './school-year.ts';
+import { vmsg, type FieldName } from './validation-messages.ts';
 
 /**
  * Payloads of the billing endpoints (secretariat and family) and the PayFiP field rules, checked
- * by the browser before sending and by the server again. Messages are French, shown as they are.
+ * by the browser before sending and by the server again. Messages are made by `vmsg(code, params)`
+ * (shared/validation-messages.ts): French for the server, in the person's language in the browser.
  */
-const required = (label: string) =>
-  z.string({ error: `Le champ « ${label} » est obligatoire.` }).trim().min(1, { error: `Le champ « ${label} » est obligatoire.` });
+const required = (field: FieldName) =>
+  z.string({ error: vmsg('required', { field }) }).trim().min(1, { error: vmsg('required', { field }) });
 
-const isoDate = (label: string) =>
-  required(label).regex(/^\d{4}-\d{2}-\d{2}$/, { error: `Le champ « ${label} » doit être une date, par exemple 2026-11-28.` })
+const isoDate = (field: FieldName) =>
+  required(field).regex(/^\d{4}-\d{2}-\d{2}$/, { error: vmsg('dateFormat', { field }) })
     .refine((v) => !Number.isNaN(new Date(v + 'T12:00:00Z').getTime()) && new Date(v + 'T12:00:00Z').toISOString().startsWith(v), {
-      error: `Le champ « ${label} » n'est pas une date valide.`,
+      error: vmsg('dateInvalid', { field }),
     })
-    .refine((v) => v >= '2000-01-01' && v <= '2099-12-31', { error: `Le champ « ${label} » doit être une date entre 2000 et 2099.` });
+    .refine((v) => v >= '2000-01-01' && v <= '2099-12-31', { error: vmsg('dateRange', { field, from: 2000, to: 2099 }) });
 
 const MAX_CENTS = 10_000_000; // 100 000,00 €
 
@@ -27,71 +29,71 @@ export function parseEurosToCents(text: string): number | null {
 }
 
 /** An amount typed in euros by the secretariat, turned into cents (> 0). */
-const euros = (label: string) =>
-  required(label).transform((value, ctx) => {
+const euros = (field: FieldName) =>
+  required(field).transform((value, ctx) => {
     const cents = parseEurosToCents(value);
     if (cents === null) {
-      ctx.addIssue({ code: 'custom', message: `Le champ « ${label} » doit être un montant en euros, par exemple 42,50.` });
+      ctx.addIssue({ code: 'custom', message: vmsg('euros', { field }) });
       return z.NEVER;
     }
     if (cents <= 0 || cents > MAX_CENTS) {
-      ctx.addIssue({ code: 'custom', message: `Le champ « ${label} » doit être compris entre 0,01 € et 100 000,00 €.` });
+      ctx.addIssue({ code: 'custom', message: vmsg('eurosRange', { field }) });
       return z.NEVER;
     }
     return cents;
   });
 
 export const invoiceLineSchema = z.object({
-  label: required('Libellé de la ligne').max(200, { error: 'Le libellé d’une ligne ne doit pas dépasser 200 caractères.' }),
+  label: required('lineLabel').max(200, { error: vmsg('lineLabelTooLong', { max: 200 }) }),
   studentId: z.string().trim().max(100).optional().transform((v) => v || null),
-  quantity: z.coerce.number({ error: 'La quantité doit être un nombre entier.' }).int({ error: 'La quantité doit être un nombre entier.' })
-    .min(1, { error: 'La quantité doit être au moins 1.' }).max(99, { error: 'La quantité ne doit pas dépasser 99.' }),
-  unitPrice: euros('Prix unitaire'),
+  quantity: z.coerce.number({ error: vmsg('quantityInteger') }).int({ error: vmsg('quantityInteger') })
+    .min(1, { error: vmsg('quantityMin', { min: 1 }) }).max(99, { error: vmsg('quantityMax', { max: 99 }) }),
+  unitPrice: euros('unitPrice'),
 });
 
 /** An invoice made by the secretariat: the number is given by the server. */
 export const createInvoiceSchema = z
   .object({
-    familyId: required('Famille'),
-    schoolYear: required('Année scolaire').regex(SCHOOL_YEAR_PATTERN, { error: 'L’année scolaire s’écrit par exemple 2026/2027.' })
-      .refine((v) => Number(v.slice(5)) === Number(v.slice(0, 4)) + 1, { error: 'L’année scolaire s’écrit par exemple 2026/2027.' }),
-    label: required('Libellé').max(200, { error: 'Le libellé ne doit pas dépasser 200 caractères.' }),
-    date: isoDate('Date'),
-    dueDate: isoDate('Échéance'),
-    lines: z.array(invoiceLineSchema, { error: 'Ajoutez au moins une ligne.' }).min(1, { error: 'Ajoutez au moins une ligne.' }).max(30),
+    familyId: required('familyId'),
+    schoolYear: required('schoolYear').regex(SCHOOL_YEAR_PATTERN, { error: vmsg('schoolYear') })
+      .refine((v) => Number(v.slice(5)) === Number(v.slice(0, 4)) + 1, { error: vmsg('schoolYear') }),
+    label: required('invoiceLabel').max(200, { error: vmsg('invoiceLabelTooLong', { max: 200 }) }),
+    date: isoDate('date'),
+    dueDate: isoDate('dueDate'),
+    lines: z.array(invoiceLineSchema, { error: vmsg('linesMissing') }).min(1, { error: vmsg('linesMissing') }).max(30),
   })
   .superRefine((v, ctx) => {
-    if (v.dueDate < v.date) ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'L’échéance ne peut pas précéder la date de la facture.' });
+    if (v.dueDate < v.date) ctx.addIssue({ code: 'custom', path: ['dueDate'], message: vmsg('dueBeforeDate') });
     // An invoice must stay payable online, whose ceiling is PayFiP's.
     const total = v.lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
-    if (total > MAX_CENTS) ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Le total de la facture ne doit pas dépasser 100 000,00 €.' });
+    if (total > MAX_CENTS) ctx.addIssue({ code: 'custom', path: ['lines'], message: vmsg('invoiceTotalTooHigh') });
   });
 
 /** A payment received at the desk (chèque, espèces, prélèvement), set against one invoice. */
 export const deskPaymentSchema = z.object({
-  invoiceId: required('Facture'),
-  mode: z.enum(DESK_PAYMENT_MODES, { error: 'Choisissez un mode de règlement : chèque, espèces ou prélèvement.' }),
-  date: isoDate('Date'),
-  amount: euros('Montant'),
-  operationNumber: z.string().trim().max(40, { error: 'Le numéro d’opération ne doit pas dépasser 40 caractères.' }).default(''),
+  invoiceId: required('invoiceId'),
+  mode: z.enum(DESK_PAYMENT_MODES, { error: vmsg('paymentMode') }),
+  date: isoDate('date'),
+  amount: euros('amount'),
+  operationNumber: z.string().trim().max(40, { error: vmsg('operationNumberTooLong', { max: 40 }) }).default(''),
 });
 
 /** A discount (remise) granted on one invoice. */
 export const discountSchema = z.object({
-  invoiceId: required('Facture'),
-  date: isoDate('Date'),
-  label: required('Motif').max(200, { error: 'Le motif ne doit pas dépasser 200 caractères.' }),
-  amount: euros('Montant'),
+  invoiceId: required('invoiceId'),
+  date: isoDate('date'),
+  label: required('discountReason').max(200, { error: vmsg('discountReasonTooLong', { max: 200 }) }),
+  amount: euros('amount'),
 });
 
 /** The family starts an online payment of what it saw due: the server checks it still is. */
 export const startPayfipSchema = z.object({
-  amountCents: z.number({ error: 'Montant manquant.' }).int().positive().max(MAX_CENTS),
+  amountCents: z.number({ error: vmsg('amountMissing') }).int().positive().max(MAX_CENTS),
 });
 
 /** The family's return page asks the server to record the result of its transaction. */
 export const payfipReturnSchema = z.object({
-  idop: z.string().trim().min(1, { error: 'Identifiant de paiement manquant.' }).max(64),
+  idop: z.string().trim().min(1, { error: vmsg('paymentIdMissing') }).max(64),
 });
 
 /* --------------------------------------------- PayFiP ------------------------------------------ */

@@ -36,6 +36,16 @@ export const FIELD_NAMES_FR = {
   school: 'Établissement scolaire',
   schoolLevel: 'Niveau scolaire',
   refuseReason: 'Motif du refus',
+  familyId: 'Famille',
+  schoolYear: 'Année scolaire',
+  invoiceLabel: 'Libellé',
+  lineLabel: 'Libellé de la ligne',
+  unitPrice: 'Prix unitaire',
+  date: 'Date',
+  dueDate: 'Échéance',
+  invoiceId: 'Facture',
+  amount: 'Montant',
+  discountReason: 'Motif',
 } as const;
 export type FieldName = keyof typeof FIELD_NAMES_FR;
 
@@ -61,6 +71,25 @@ export const VALIDATION_FR = {
   confirmationMismatch: 'La confirmation ne correspond pas au nouveau mot de passe.',
   reasonRequired: 'Indiquez le motif du refus.',
   reasonTooLong: 'Le motif ne peut dépasser {max} caractères.',
+  dateFormat: 'Le champ « {field} » doit être une date, par exemple 2026-11-28.',
+  dateInvalid: 'Le champ « {field} » n\'est pas une date valide.',
+  dateRange: 'Le champ « {field} » doit être une date entre {from} et {to}.',
+  euros: 'Le champ « {field} » doit être un montant en euros, par exemple 42,50.',
+  eurosRange: 'Le champ « {field} » doit être compris entre 0,01 € et 100 000,00 €.',
+  schoolYear: 'L’année scolaire s’écrit par exemple 2026/2027.',
+  invoiceLabelTooLong: 'Le libellé ne doit pas dépasser {max} caractères.',
+  lineLabelTooLong: 'Le libellé d’une ligne ne doit pas dépasser {max} caractères.',
+  quantityInteger: 'La quantité doit être un nombre entier.',
+  quantityMin: 'La quantité doit être au moins {min}.',
+  quantityMax: 'La quantité ne doit pas dépasser {max}.',
+  linesMissing: 'Ajoutez au moins une ligne.',
+  dueBeforeDate: 'L’échéance ne peut pas précéder la date de la facture.',
+  invoiceTotalTooHigh: 'Le total de la facture ne doit pas dépasser 100 000,00 €.',
+  paymentMode: 'Choisissez un mode de règlement : chèque, espèces ou prélèvement.',
+  operationNumberTooLong: 'Le numéro d’opération ne doit pas dépasser {max} caractères.',
+  discountReasonTooLong: 'Le motif ne doit pas dépasser {max} caractères.',
+  amountMissing: 'Montant manquant.',
+  paymentIdMissing: 'Identifiant de paiement manquant.',
 } as const;
 export type ValidationCode = keyof typeof VALIDATION_FR;
 
