@@ -1,4 +1,4 @@
-import { apiClient } from '../api/http.ts';
+import { savePreferences } from '../data/commands/auth.ts';
 import { Store } from '../state/store.ts';
 
 const STORAGE_KEY = 'portee.a11yMode';
@@ -23,7 +23,7 @@ class A11yMode extends Store<{ enabled: boolean }> {
     this.apply();
     if (opts.signedIn) {
       // Best effort: the device remembers it anyway; the account is told again at next sign-in.
-      await apiClient.session.preferences.$put({ json: { a11yMode: enabled } }).catch(() => undefined);
+      await savePreferences({ a11yMode: enabled }).catch(() => undefined);
     }
   }
 
@@ -33,7 +33,7 @@ class A11yMode extends Store<{ enabled: boolean }> {
     localStorage.setItem(STORAGE_KEY, enabled ? '1' : '0');
     this.set({ enabled });
     this.apply();
-    if (enabled !== accountValue) await apiClient.session.preferences.$put({ json: { a11yMode: enabled } }).catch(() => undefined);
+    if (enabled !== accountValue) await savePreferences({ a11yMode: enabled }).catch(() => undefined);
   }
 }
 

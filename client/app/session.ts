@@ -1,6 +1,6 @@
 import type { SignInInput } from '../../shared/auth-schemas.ts';
 import type { SessionInfo } from '../../shared/session.ts';
-import { api, OfflineError, HttpError, sessionExpired } from '../api/http.ts';
+import { answer, apiClient, OfflineError, HttpError, sessionExpired } from '../api/http.ts';
 import { getMeta, setMeta } from '../data/db.ts';
 import { startSessionWork, stopSessionWork, stopSessionWorkAndWipe } from '../data/sync-lifecycle.ts';
 import { a11yMode } from '../a11y/a11y-mode.ts';
@@ -50,7 +50,7 @@ export async function bootSession() {
     startSessionWork();
   }
   try {
-    const info = await api<SessionInfo>('/api/session');
+    const info = await answer(apiClient.session.$get());
     remember(info);
     if (!known) startSessionWork();
     session.set({ phase: 'signed-in', info });
@@ -75,7 +75,7 @@ export async function bootSession() {
  * warned about it). The same account finds its data and its queue as it left them.
  */
 export async function signIn(input: SignInInput): Promise<SessionInfo> {
-  const info = await api<SessionInfo>('/api/session/sign-in', { body: input });
+  const info = await answer(apiClient.session['sign-in'].$post({ json: input }));
   const owner = await getMeta<string>('ownerUserId');
   if (owner && owner !== info.user.id) await stopSessionWorkAndWipe();
   await setMeta('ownerUserId', info.user.id);
@@ -93,7 +93,7 @@ export function expiredAccount(): SessionInfo | null {
 
 export async function signOut() {
   try {
-    await api('/api/session/sign-out', { method: 'POST' });
+    await apiClient.session['sign-out'].$post();
   } catch {
     // Offline or already expired: the server session ends by itself; the device is wiped anyway.
   }
@@ -104,7 +104,7 @@ export async function signOut() {
 
 /** "Prolonger la session": any request the person makes extends it; this one exists for that. */
 export async function extendSession(): Promise<SessionInfo> {
-  const info = await api<SessionInfo>('/api/session');
+  const info = await answer(apiClient.session.$get());
   remember(info);
   session.set({ info });
   return info;
@@ -113,7 +113,7 @@ export async function extendSession(): Promise<SessionInfo> {
 /** The idle timeout ran out on this device: end the session as the server will. */
 export async function endIdleSession(message: string) {
   try {
-    await api('/api/session/sign-out', { method: 'POST' });
+    await apiClient.session['sign-out'].$post();
   } catch {
     // The server ends it on its own at the same time.
   }

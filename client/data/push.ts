@@ -1,6 +1,6 @@
 import type { MutationError, MutationResult, PushResponse } from '../../shared/push-protocol.ts';
 import { refreshPendingCount } from './pending-count.ts';
-import { api, HttpError, OfflineError } from '../api/http.ts';
+import { answer, apiClient, HttpError, OfflineError } from '../api/http.ts';
 import { db } from './db.ts';
 import { CLIENT_ID_KEY, NEXT_MUTATION_KEY, REJECTIONS_KEY, type StoredRejection } from './outbox-keys.ts';
 import { pullNow } from './sync.ts';
@@ -52,11 +52,13 @@ export async function pushNow(): Promise<PushOutcome> {
         const clientId = (await db.meta.get(CLIENT_ID_KEY))?.value as string | undefined;
         const rows = await db.outbox.orderBy('mutationId').limit(BATCH).toArray();
         if (!rows.length || !clientId) break;
-        let answer: PushResponse;
+        let pushed: PushResponse;
         try {
-          answer = await api<PushResponse>('/api/sync/push', {
-            body: { clientId, mutations: rows.map((r) => ({ mutationId: r.mutationId, name: r.name, args: r.args, baseVersion: r.baseVersion })) },
-          });
+          pushed = await answer(
+            apiClient.sync.push.$post({
+              json: { clientId, mutations: rows.map((r) => ({ mutationId: r.mutationId, name: r.name, args: r.args, baseVersion: r.baseVersion })) },
+            }),
+          );
         } catch (error) {
           if (error instanceof OfflineError) return retryLater('offline');
           if (error instanceof HttpError && error.status === 401) return 'expired';
@@ -64,8 +66,8 @@ export async function pushNow(): Promise<PushOutcome> {
           return retryLater('error');
         }
         sent = true;
-        await acknowledge(answer);
-        if (answer.expected !== undefined && !(await renumberFrom(answer.expected))) break;
+        await acknowledge(pushed);
+        if (pushed.expected !== undefined && !(await renumberFrom(pushed.expected))) break;
         const first = await db.outbox.orderBy('mutationId').first();
         if (first && first.mutationId === rows[0].mutationId) break; // no progress: do not spin
       }

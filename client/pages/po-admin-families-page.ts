@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { FAMILY_SEARCH_MAX, type FamilySearchAnswer } from '../../shared/family-search.ts';
-import { answer, apiClient, HttpError, OfflineError } from '../api/http.ts';
 import { navigate } from '../app/navigate.ts';
 import { errorSummary, focusErrorSummary } from '../components/form-fields.ts';
 import { PageElement } from '../components/page-element.ts';
+import { searchFamilies } from '../data/commands/admin.ts';
+import { HttpError, OfflineError } from '../data/commands/errors.ts';
 import { t } from '../i18n/i18n.ts';
 import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -43,7 +44,7 @@ export class PoAdminFamiliesPage extends PageElement {
     this.error = '';
     const number = ++this.searchNumber;
     try {
-      const found = await answer(apiClient.admin.families.$get({ query: { q: this.query.trim() } }));
+      const found = await searchFamilies(this.query.trim());
       if (number !== this.searchNumber) return;
       this.answer = found;
       this.offline = false;

@@ -1,13 +1,11 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { InferResponseType } from 'hono/client';
-import { answer, apiClient, OfflineError } from '../api/http.ts';
 import { PageElement } from '../components/page-element.ts';
+import { fetchAdminSummary, type AdminSummary } from '../data/commands/admin.ts';
+import { OfflineError } from '../data/commands/errors.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 import { offlineNotice } from '../components/offline-notice.ts';
-
-type AdminSummary = InferResponseType<typeof apiClient.admin.summary.$get>;
 
 /**
  * `/admin`: the secretariat's landing page, the figures of its site. The secretariat works
@@ -56,7 +54,7 @@ export class PoAdminHomePage extends PageElement {
 
   private async load() {
     try {
-      this.summary = await answer(apiClient.admin.summary.$get());
+      this.summary = await fetchAdminSummary();
       this.offline = false;
     } catch (error) {
       if (error instanceof OfflineError) this.offline = true;

@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { answer, apiClient, OfflineError } from '../api/http.ts';
 import { offlineNotice } from '../components/offline-notice.ts';
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-family-accounts.ts';
 import type { FamilyAccountView } from '../components/po-family-accounts.ts';
+import { fetchStaffAccounts } from '../data/commands/admin.ts';
+import { OfflineError } from '../data/commands/errors.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 
@@ -31,7 +32,7 @@ export class PoAdminStaffAccountsPage extends PageElement {
 
   private async load() {
     try {
-      this.accounts = await answer(apiClient.admin['staff-accounts'].$get());
+      this.accounts = await fetchStaffAccounts();
       this.offline = false;
     } catch (error) {
       if (error instanceof OfflineError) this.offline = true;

@@ -3,9 +3,9 @@ import { customElement } from 'lit/decorators.js';
 import { changePasswordSchema } from '../../shared/auth-schemas.ts';
 import { changePasswordFields } from '../../shared/fields/auth-fields.ts';
 import { PASSWORD_MIN_LENGTH } from '../../shared/password-policy.ts';
-import { answer, apiClient } from '../api/http.ts';
 import { session } from '../app/session.ts';
 import { PageElement } from '../components/page-element.ts';
+import { changePassword } from '../data/commands/auth.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -69,7 +69,7 @@ export class PoChangePasswordPage extends PageElement {
     if (this.form.busy) return;
     const data = this.form.validate(changePasswordSchema);
     if (!data) return;
-    const changed = await this.form.submit(() => answer(apiClient.password.change.$post({ json: data })), {
+    const changed = await this.form.submit(() => changePassword(data), {
       pending: t('changePassword.pending'),
     });
     if (!changed.ok) return;

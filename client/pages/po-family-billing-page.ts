@@ -4,11 +4,12 @@ import { invoiceBalanceCents, yearStatements, type YearStatement } from '../../s
 import { formatCents } from '../../shared/money.ts';
 import { schoolYearOf } from '../../shared/school-year.ts';
 import { PAYFIP_MIN_CENTS } from '../../shared/billing-schemas.ts';
-import { answer, apiClient, HttpError, OfflineError } from '../api/http.ts';
 import { StoreController } from '../state/store.ts';
 import { PageElement } from '../components/page-element.ts';
 import '../components/po-family-tabs.ts';
 import '../components/po-data-pending.ts';
+import { HttpError, OfflineError } from '../data/commands/errors.ts';
+import { startPayFipPayment } from '../data/commands/payments.ts';
 import { familyBilling } from '../data/billing-queries.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { syncStatus } from '../data/sync-status.ts';
@@ -169,7 +170,7 @@ export class PoFamilyBillingPage extends PageElement {
     this.error = '';
     this.busyInvoiceId = invoiceId;
     try {
-      const started = await answer(apiClient.billing.invoices[':id'].payfip.$post({ param: { id: encodeURIComponent(invoiceId) }, json: { amountCents } }));
+      const started = await startPayFipPayment(invoiceId, amountCents);
       // A full page load to the payment page (the simulator or PayFiP), never a router navigation.
       location.assign(started.paymentUrl);
     } catch (error) {

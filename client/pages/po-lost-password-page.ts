@@ -2,8 +2,8 @@ import { css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { lostPasswordSchema } from '../../shared/auth-schemas.ts';
 import { lostPasswordFields } from '../../shared/fields/auth-fields.ts';
-import { answer, apiClient } from '../api/http.ts';
 import { PageElement } from '../components/page-element.ts';
+import { requestPasswordLink } from '../data/commands/auth.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -84,7 +84,7 @@ export class PoLostPasswordPage extends PageElement {
     if (this.form.busy) return;
     const data = this.form.validate(lostPasswordSchema);
     if (!data) return;
-    const sent = await this.form.submit(() => answer(apiClient.password.lost.$post({ json: data })), {
+    const sent = await this.form.submit(() => requestPasswordLink(data), {
       pending: t('lostPassword.pending'),
     });
     // The form keeps what was typed: a typo can be fixed and sent again.

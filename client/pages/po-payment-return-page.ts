@@ -1,14 +1,11 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { formatCents } from '../../shared/money.ts';
-import type { InferResponseType } from 'hono/client';
-import { answer, apiClient, HttpError, OfflineError } from '../api/http.ts';
 import { PageElement } from '../components/page-element.ts';
-import { pullNow } from '../data/sync.ts';
+import { HttpError, OfflineError } from '../data/commands/errors.ts';
+import { recordPayFipReturn, type PayFipReturn } from '../data/commands/payments.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
-
-type ReturnResult = InferResponseType<typeof apiClient.billing.payfip.return.$post>;
 
 /**
  * `/famille/facturation/paiement/retour?idop=…` (PayFiP's urlredirect): asks the server to record
@@ -19,7 +16,7 @@ type ReturnResult = InferResponseType<typeof apiClient.billing.payfip.return.$po
 export class PoPaymentReturnPage extends PageElement {
   static override styles = [pageStyles];
 
-  @state() private result: ReturnResult | null = null;
+  @state() private result: PayFipReturn | null = null;
   @state() private problem: 'offline' | 'unknown' | null = null;
   @state() private checking = true;
 
@@ -38,8 +35,7 @@ export class PoPaymentReturnPage extends PageElement {
     this.problem = null;
     try {
       if (!idop) throw new HttpError(404, { error: { code: 'not_found', message: '' } });
-      this.result = await answer(apiClient.billing.payfip.return.$post({ json: { idop } }));
-      await pullNow().catch(() => false);
+      this.result = await recordPayFipReturn(idop);
     } catch (error) {
       if (error instanceof OfflineError) this.problem = 'offline';
       else if (error instanceof HttpError) this.problem = 'unknown';

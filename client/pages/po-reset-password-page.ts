@@ -3,8 +3,9 @@ import { customElement, state } from 'lit/decorators.js';
 import { resetPasswordSchema } from '../../shared/auth-schemas.ts';
 import { resetPasswordFields } from '../../shared/fields/auth-fields.ts';
 import { PASSWORD_MIN_LENGTH } from '../../shared/password-policy.ts';
-import { answer, apiClient, HttpError } from '../api/http.ts';
 import { PageElement } from '../components/page-element.ts';
+import { resetPassword } from '../data/commands/auth.ts';
+import { HttpError } from '../data/commands/errors.ts';
 import { FormController, serverProblem } from '../forms/form-controller.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -96,7 +97,7 @@ export class PoResetPasswordPage extends PageElement {
     if (this.form.busy) return;
     const data = this.form.validate(resetPasswordSchema, { token: this.token, ...this.form.values });
     if (!data) return;
-    const reset = await this.form.submit(() => answer(apiClient.password.reset.$post({ json: data })), {
+    const reset = await this.form.submit(() => resetPassword(data), {
       pending: t('resetPassword.pending'),
       problem: (error) => {
         if (!(error instanceof HttpError)) return undefined;

@@ -1,7 +1,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { SiteOption } from '../../shared/session.ts';
-import { answer, apiClient, OfflineError } from '../api/http.ts';
+import { OfflineError } from '../data/commands/errors.ts';
+import { fetchSites } from '../data/commands/sites.ts';
 import { t } from '../i18n/i18n.ts';
 
 const STORAGE_KEY = 'portee.sites';
@@ -54,7 +55,7 @@ export class SiteOptionsController implements ReactiveController {
     this.loading = true;
     this.host.requestUpdate();
     try {
-      const sites = await answer(apiClient.sites.$get(undefined, { init: { signal: abort.signal } }));
+      const sites = await fetchSites(abort.signal);
       if (!isSiteList(sites)) throw new Error('unexpected sites list');
       localStorage.setItem(STORAGE_KEY, JSON.stringify(sites));
       this.sites = sites;

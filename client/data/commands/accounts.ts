@@ -1,4 +1,4 @@
-import { api, HttpError, OfflineError } from '../../api/http.ts';
+import { answer, apiClient, HttpError, OfflineError } from '../../api/http.ts';
 
 /**
  * What a desk action on a sign-in account came to: the server's message to announce; 'offline'
@@ -14,13 +14,23 @@ export type AccountAction = 'unlock' | 'reset-link';
  * `staff` names the site's teachers' and office accounts rather than a family's.
  */
 export async function actOnAccount(accountId: string, action: AccountAction, opts: { staff?: boolean } = {}): Promise<AccountActionResult> {
-  const base = opts.staff ? '/api/admin/staff-accounts' : '/api/admin/accounts';
   try {
-    const { message } = await api<{ message: string }>(`${base}/${encodeURIComponent(accountId)}/${action}`, { method: 'POST' });
+    const { message } = await answer(accountRequest(accountId, action, opts.staff ?? false));
     return { done: message };
   } catch (error) {
     if (error instanceof OfflineError) return 'offline';
     if (error instanceof HttpError) return { refused: error.body.error.message };
     throw error;
   }
+}
+
+/** The request of an action; a staff account has no reset link (the server has no such route). */
+function accountRequest(accountId: string, action: AccountAction, staff: boolean) {
+  const param = { id: encodeURIComponent(accountId) };
+  if (staff) {
+    if (action !== 'unlock') throw new Error(`no ${action} for a staff account`);
+    return apiClient.admin['staff-accounts'][':id'].unlock.$post({ param });
+  }
+  const account = apiClient.admin.accounts[':id'];
+  return action === 'unlock' ? account.unlock.$post({ param }) : account['reset-link'].$post({ param });
 }
