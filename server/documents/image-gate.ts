@@ -1,5 +1,12 @@
 import { MAX_IMAGE_PIXELS } from '../../shared/document-rules.ts';
 
+/** The line is full: the upload is answered "try again later" rather than held in memory. */
+export class ImageGateFull extends Error {
+  constructor() {
+    super('image gate full');
+  }
+}
+
 export interface ImageGate {
   /** Runs `task` once there is room for an image of `pixels` pixels; waits its turn otherwise. */
   run<T>(pixels: number, task: () => Promise<T>): Promise<T>;
@@ -12,7 +19,7 @@ export interface ImageGate {
  * `maxPixels` between them (two phone photos of 12 MP together, a 50 MP one alone). The others
  * wait, first come first served, so a large image is not passed over forever by small ones.
  */
-export function createImageGate({ maxConcurrent, maxPixels }: { maxConcurrent: number; maxPixels: number }): ImageGate {
+export function createImageGate({ maxConcurrent, maxPixels, maxWaiting = Infinity }: { maxConcurrent: number; maxPixels: number; maxWaiting?: number }): ImageGate {
   let active = 0;
   let pixels = 0;
   const waiting: Array<{ pixels: number; start: () => void }> = [];
@@ -32,6 +39,7 @@ export function createImageGate({ maxConcurrent, maxPixels }: { maxConcurrent: n
   return {
     async run(n, task) {
       if (!waiting.length && fits(n)) take(n);
+      else if (waiting.length >= maxWaiting) throw new ImageGateFull();
       else await new Promise<void>((start) => waiting.push({ pixels: n, start }));
       try {
         return await task();
@@ -47,5 +55,8 @@ export function createImageGate({ maxConcurrent, maxPixels }: { maxConcurrent: n
   };
 }
 
-/** The server's one gate: two images at a time, at most one largest image's worth of pixels. */
-export const imageGate = createImageGate({ maxConcurrent: 2, maxPixels: MAX_IMAGE_PIXELS });
+/**
+ * The server's one gate: two images at a time, at most one largest image's worth of pixels, and
+ * at most 16 waiting (each holds its upload, up to UPLOAD_MAX_BYTES, in memory while it waits).
+ */
+export const imageGate = createImageGate({ maxConcurrent: 2, maxPixels: MAX_IMAGE_PIXELS, maxWaiting: 16 });

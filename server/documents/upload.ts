@@ -17,7 +17,7 @@ import { auditLog, document, documentKind, family, student, tombstone } from '..
 import { nextVersion } from '../db/versioning.ts';
 import type { SessionUser } from '../http/context.ts';
 import { ApiError, notFound, validationError } from '../http/errors.ts';
-import { imageGate } from './image-gate.ts';
+import { imageGate, ImageGateFull } from './image-gate.ts';
 import type { Storage } from './storage.ts';
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -65,6 +65,7 @@ export async function reencode(bytes: Uint8Array, type: AcceptedMediaType, maxBy
     const message = documentMessages.imageTooLarge(width, height);
     throw new ApiError(422, 'image_too_large', message, { file: message });
   }
+  // A full line answers 503: the device keeps the file in its upload queue and sends it again later.
   return imageGate.run(width * height, async () => {
     try {
       const image = sharp(bytes, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
@@ -73,6 +74,10 @@ export async function reencode(bytes: Uint8Array, type: AcceptedMediaType, maxBy
     } catch {
       throw unreadable();
     }
+  }).catch((error: unknown) => {
+    if (error instanceof ImageGateFull)
+      throw new ApiError(503, 'busy', 'Le serveur traite beaucoup de photos en ce moment : votre document sera envoyé de nouveau dans un instant.');
+    throw error;
   });
 }
 
