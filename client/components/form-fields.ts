@@ -68,9 +68,3 @@ export function errorSummary(items: SummaryItem[], root: ShadowRoot | null, mess
       : nothing}
   </div>`;
 }
-
-/** Waits for the render, then focuses the summary so screen readers read it and keyboards start there. */
-export async function focusErrorSummary(host: { updateComplete: Promise<boolean>; shadowRoot: ShadowRoot | null }) {
-  await host.updateComplete;
-  (host.shadowRoot?.getElementById('error-summary') as HTMLElement | null)?.focus();
-}

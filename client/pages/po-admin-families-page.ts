@@ -2,10 +2,10 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { FAMILY_SEARCH_MAX, type FamilySearchAnswer } from '../../shared/family-search.ts';
 import { navigate } from '../app/navigate.ts';
-import { errorSummary, focusErrorSummary } from '../components/form-fields.ts';
 import { PageElement } from '../components/page-element.ts';
 import { searchFamilies } from '../data/commands/admin.ts';
 import { HttpError, OfflineError } from '../data/commands/errors.ts';
+import { FormController, serverProblem } from '../forms/form-controller.ts';
 import { t } from '../i18n/i18n.ts';
 import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
@@ -24,8 +24,11 @@ export class PoAdminFamiliesPage extends PageElement {
   @state() private query = '';
   @state() private answer: FamilySearchAnswer | null = null;
   @state() private offline = false;
-  @state() private error = '';
-  @state() private announcement = '';
+  /**
+   * The search's error (on its field) and the status line (how many found). Not its submit: a new
+   * search may start while one runs (the newest answer wins, see searchNumber).
+   */
+  private readonly form = new FormController(this, { name: 'family-search', fields: ['q'], initial: { q: '' } });
 
   override connectedCallback() {
     super.connectedCallback();
@@ -41,7 +44,7 @@ export class PoAdminFamiliesPage extends PageElement {
   private searchNumber = 0;
 
   private async load() {
-    this.error = '';
+    this.form.clearErrors();
     const number = ++this.searchNumber;
     try {
       const found = await searchFamilies(this.query.trim());
@@ -53,22 +56,21 @@ export class PoAdminFamiliesPage extends PageElement {
       if (number !== this.searchNumber) return;
       if (error instanceof OfflineError) this.offline = true;
       else if (error instanceof HttpError && error.status === 422) {
-        this.error = error.body.error.fields?.q ?? error.body.error.message;
-        void focusErrorSummary(this);
+        this.form.showErrors({ q: serverProblem(error.body).fields.q ?? error.body.error.message });
       } else if (error instanceof HttpError) {
-        this.announcement = error.body.error.message;
+        this.form.announce(error.body.error.message);
       } else throw error;
     }
   }
 
   private announce(answer: FamilySearchAnswer) {
-    // Emptied first so the same count is announced again after another search.
-    this.announcement = '';
-    void this.updateComplete.then(() => {
-      this.announcement = answer.total > answer.families.length
+    // Said again after another search that finds the same count.
+    this.form.announce(
+      answer.total > answer.families.length
         ? t('admin.familiesPage.foundMore', { count: answer.total, shown: answer.families.length })
-        : t('admin.familiesPage.found', { count: answer.total });
-    });
+        : t('admin.familiesPage.found', { count: answer.total }),
+      { again: true },
+    );
   }
 
   private _onSubmit(event: Event) {
@@ -84,15 +86,16 @@ export class PoAdminFamiliesPage extends PageElement {
 
   override render() {
     const a = this.answer;
+    const error = this.form.error('q');
     return html`
       <h1>${t('admin.familiesPage.title')}</h1>
       <p><a href="/admin">${t('admin.familiesPage.back')}</a></p>
-      ${errorSummary(this.error ? [{ field: 'q', message: this.error }] : [], this.shadowRoot)}
+      ${this.form.renderSummary()}
       <form role="search" novalidate @submit=${this._onSubmit}>
         <div class="field">
           <label for="q">${t('admin.familiesPage.search')}</label>
           <p class="hint" id="q-hint">${t('admin.familiesPage.searchHint')}</p>
-          ${this.error ? html`<p class="field-error" id="q-error">${this.error}</p>` : nothing}
+          ${error ? html`<p class="field-error" id="q-error">${error}</p>` : nothing}
           <input
             id="q"
             name="q"
@@ -100,8 +103,8 @@ export class PoAdminFamiliesPage extends PageElement {
             autocomplete="off"
             maxlength=${FAMILY_SEARCH_MAX}
             .value=${this.query}
-            aria-invalid=${this.error ? 'true' : 'false'}
-            aria-describedby=${this.error ? 'q-hint q-error' : 'q-hint'}
+            aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${error ? 'q-hint q-error' : 'q-hint'}
           />
         </div>
         <div class="actions"><button type="submit">${t('admin.familiesPage.submit')}</button></div>
@@ -110,7 +113,7 @@ export class PoAdminFamiliesPage extends PageElement {
         ${this.offline
           ? offlineNotice(t('admin.requests.offline'), () => void this.load())
           : nothing}
-        <p class="announcement">${this.announcement}</p>
+        <p class="announcement">${this.form.announcement}</p>
       </div>
       ${a === null ? (this.offline ? nothing : html`<p>${t('common.loading')}</p>`) : this.renderResults(a)}
     `;
