@@ -67,6 +67,10 @@ async function watchForFalseStatements(page: Page) {
   };
 }
 
+// Its own server: a worker's server is shared by the files with the same settings, and
+// billing.spec.ts pays the 184,00 € this file expects to find unpaid.
+test.use({ serverEnv: { PORTEE_E2E_OWN_SERVER: 'first-sync' } });
+
 const loading = (page: Page) => page.getByRole('status').filter({ hasText: 'Synchronisation en cours' });
 
 test.describe('before the first sync', () => {

@@ -2,8 +2,10 @@ import { test as base } from '@playwright/test';
 import { startServer, type RunningServer } from './server-process.ts';
 
 /**
- * `server`: one real server per test file (worker-scoped), fresh database with the demo data.
- * A file that needs other settings calls `test.use({ serverEnv: { … } })`.
+ * `server`: one real server per worker (fresh database with the demo data). Playwright reuses a
+ * worker for every file with the same settings, so those files share one database: a file that
+ * needs the demo data untouched by another file, or other settings, calls
+ * `test.use({ serverEnv: { … } })`, which gives it a server of its own.
  */
 // Playwright's own spelling for "no test-scoped fixtures" (only worker-scoped ones).
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
