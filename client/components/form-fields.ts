@@ -7,6 +7,17 @@ import { t } from '../i18n/i18n.ts';
  * Form pieces rendered into the page's own shadow root, so each <label for> and aria-describedby
  * finds its input (ids do not cross shadow boundaries, which rules out a wrapper element per field).
  */
+/**
+ * An autocomplete value from the field catalogue (shared/, no DOM types: plain strings), for a
+ * template binding. HTML allows multi-token values ('home tel', 'mobile tel') that lit-analyzer's
+ * list of single tokens lacks, so the binding's type names one of its tokens: a type-level
+ * accommodation only, the string is bound unchanged.
+ */
+export const autofill = (token: string | undefined) => token as 'on' | undefined;
+
+/** An <input> type from a field description whose other kinds (select, textarea…) render elsewhere. */
+export const inputType = (type: string | undefined) => (type ?? 'text') as 'text' | 'password' | 'email' | 'tel' | 'date';
+
 export interface FieldOptions {
   name: string;
   label: string;
@@ -29,8 +40,8 @@ export function textField(o: FieldOptions): TemplateResult {
     <input
       id=${o.name}
       name=${o.name}
-      type=${o.type ?? 'text'}
-      autocomplete=${ifDefined(o.autocomplete)}
+      type=${inputType(o.type)}
+      autocomplete=${ifDefined(autofill(o.autocomplete))}
       inputmode=${ifDefined(o.inputmode)}
       ?required=${o.required}
       aria-required=${o.required ? 'true' : 'false'}

@@ -5,6 +5,7 @@ import type { FieldDescription } from '../../shared/fields/field.ts';
 import { CIVILITIES, type IdentityValue } from '../../shared/identity-schemas.ts';
 import type { FieldState } from '../data/identity-overlay.ts';
 import { formatDate, t } from '../i18n/i18n.ts';
+import { autofill, inputType } from './form-fields.ts';
 import type { MessageKey } from '../i18n/messages-fr.ts';
 
 /**
@@ -80,7 +81,7 @@ export function identityField(spec: FieldDescription, ctx: FieldContext): Templa
       <select
         id=${id}
         name=${spec.name}
-        autocomplete=${ifDefined(spec.autocomplete)}
+        autocomplete=${ifDefined(autofill(spec.autocomplete))}
         ?required=${spec.required}
         aria-invalid=${ctx.error ? 'true' : 'false'}
         aria-describedby=${ifDefined(described)}
@@ -98,8 +99,8 @@ export function identityField(spec: FieldDescription, ctx: FieldContext): Templa
     <input
       id=${id}
       name=${spec.name}
-      type=${spec.type ?? 'text'}
-      autocomplete=${ifDefined(spec.autocomplete)}
+      type=${inputType(spec.type)}
+      autocomplete=${ifDefined(autofill(spec.autocomplete))}
       inputmode=${ifDefined(spec.inputmode)}
       ?required=${spec.required}
       aria-required=${spec.required ? 'true' : 'false'}
