@@ -50,7 +50,7 @@ export class PoFamilyPage extends PageElement {
     if (!d) return html`${head}<po-data-pending></po-data-pending>`;
     const family = d.family;
     if (!family) return html`${head}<p class="notice">${t('records.notLoaded')}</p>`;
-    const record = family as unknown as Record<string, unknown> & { version: number };
+    const record = family;
     const overlay = d.overlay;
     const e = this.editor;
     const field = (spec: FieldDescription) =>
@@ -94,7 +94,7 @@ export class PoFamilyPage extends PageElement {
     event.preventDefault();
     const d = this.data.value;
     if (!d?.family) return;
-    void this.editor.submitChange(d.family.id, [...FAMILY_FIELDS], d.family as unknown as Record<string, unknown> & { version: number }, d.overlay);
+    void this.editor.submitChange(d.family.id, [...FAMILY_FIELDS], d.family, d.overlay);
   }
 
   private _onBack() {

@@ -69,7 +69,7 @@ export class PoStudentPage extends PageElement {
         <p>${t('student.notFoundText')}</p>
         <p><a href="/famille">${t('student.backToFamily')}</a></p>`;
     }
-    const record = s as unknown as Record<string, unknown> & { version: number };
+    const record = s;
     const overlay = d.overlay;
     const e = this.editor;
     const field = (spec: FieldDescription) =>
@@ -118,7 +118,7 @@ export class PoStudentPage extends PageElement {
     event.preventDefault();
     const d = this.data.value;
     if (!d?.student) return;
-    const record = d.student as unknown as Record<string, unknown> & { version: number };
+    const record = d.student;
     // Hidden contact fields are not part of this edit (the family uses the responsible's details).
     const hidden = this.editor.shown('useFamilyContact', record, d.overlay) === true;
     const fields = STUDENT_FIELDS.filter((f) => !hidden || !(STUDENT_CONTACT_FIELDS as readonly string[]).includes(f));
