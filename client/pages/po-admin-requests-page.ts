@@ -1,8 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import type { InferResponseType } from 'hono/client';
 import { refuseSchema } from '../../shared/identity-schemas.ts';
-import { answer, apiClient, HttpError, OfflineError } from '../api/http.ts';
+import { approveChangeRequest, fetchChangeRequests, refuseChangeRequest, type RequestView } from '../data/commands/admin-requests.ts';
+import { HttpError, OfflineError } from '../data/commands/errors.ts';
 import { displayValue, fieldLabel } from '../components/identity-form.ts';
 import { PageElement } from '../components/page-element.ts';
 import { FormController } from '../forms/form-controller.ts';
@@ -10,8 +10,6 @@ import { formatDateTime, t } from '../i18n/i18n.ts';
 import { reflowTableStyles } from '../styles/reflow-table-styles.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 import { offlineNotice } from '../components/offline-notice.ts';
-
-type RequestView = InferResponseType<typeof apiClient.admin.requests.$get>['requests'][number];
 
 /**
  * `/admin/demandes`: the site's pending change requests, oldest first. For each field the value
@@ -80,7 +78,7 @@ export class PoAdminRequestsPage extends PageElement {
 
   private async load() {
     try {
-      this.requests = (await answer(apiClient.admin.requests.$get())).requests;
+      this.requests = (await fetchChangeRequests()).requests;
       this.offline = false;
     } catch (error) {
       if (error instanceof OfflineError) this.offline = true;
@@ -179,9 +177,7 @@ export class PoAdminRequestsPage extends PageElement {
     // A refusal needs its reason (the shared schema the server checks too).
     const refusal = approve ? null : form.validate(refuseSchema, { fields, reason: form.values.reason });
     if (!approve && !refusal) return;
-    const request = apiClient.admin.requests[':id'];
-    const param = { id: r.id };
-    const sent = await form.submit(() => (refusal ? request.refuse.$post({ param, json: refusal }) : request.approve.$post({ param, json: { fields } })), {
+    const sent = await form.submit(() => (refusal ? refuseChangeRequest(r.id, refusal) : approveChangeRequest(r.id, fields)), {
       problem: (error) => {
         // Offline: the page's offline notice says so (and offers to retry).
         if (error instanceof OfflineError) {
