@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DocumentKindAdminView } from '../../shared/document-kinds.ts';
-import { answer, apiClient, HttpError, OfflineError } from '../api/http.ts';
+import { createDocumentKind, fetchDocumentKinds, updateDocumentKind } from '../data/commands/admin-documents.ts';
+import { HttpError, OfflineError } from '../data/commands/errors.ts';
 import { PageElement } from '../components/page-element.ts';
 import { FormController, serverProblem } from '../forms/form-controller.ts';
 import { t } from '../i18n/i18n.ts';
@@ -45,7 +46,7 @@ export class PoAdminDocumentKindsPage extends PageElement {
 
   private async load() {
     try {
-      this.kinds = (await answer(apiClient.admin['document-kinds'].$get())).kinds;
+      this.kinds = (await fetchDocumentKinds()).kinds;
       this.offline = false;
     } catch (error) {
       if (error instanceof OfflineError) this.offline = true;
@@ -91,14 +92,14 @@ export class PoAdminDocumentKindsPage extends PageElement {
     if (!owner) errors.owner = t('adminKinds.ownerRequired');
     if (!label || !owner) return this.form.showErrors(errors, t('adminKinds.notSaved'));
     const added = await this.send(
-      () => apiClient.admin['document-kinds'].$post({ json: { label, owner, requiredEachYear } }),
+      () => createDocumentKind({ label, owner, requiredEachYear }),
       t('adminKinds.added', { label }),
     );
     if (added) this.form.reset();
   }
 
   private change(kind: DocumentKindAdminView, patch: { active?: boolean; requiredEachYear?: boolean }, done: string) {
-    void this.send(() => apiClient.admin['document-kinds'][':id'].$put({ param: { id: encodeURIComponent(kind.id) }, json: patch }), done);
+    void this.send(() => updateDocumentKind(kind.id, patch), done);
   }
 
   override render() {

@@ -1,7 +1,15 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { refuseDocumentSchema, type MissingKinds, type ReviewQueueItem } from '../../shared/document-rules.ts';
-import { api, HttpError, OfflineError } from '../api/http.ts';
+import { refuseDocumentSchema } from '../../shared/document-rules.ts';
+import {
+  acceptDocument,
+  fetchMissingDocuments,
+  fetchReviewQueue,
+  refuseDocument,
+  type MissingDocuments,
+  type ReviewQueueItem,
+} from '../data/commands/admin-documents.ts';
+import { HttpError, OfflineError } from '../data/commands/errors.ts';
 import { PageElement } from '../components/page-element.ts';
 import { FormController } from '../forms/form-controller.ts';
 import { formatFileSize } from '../components/po-document-list.ts';
@@ -73,7 +81,7 @@ export class PoAdminDocumentsPage extends PageElement {
   ];
 
   @state() private queue: ReviewQueueItem[] | null = null;
-  @state() private missing: { schoolYear: string; families: MissingKinds[] } | null = null;
+  @state() private missing: MissingDocuments | null = null;
   @state() private offline = false;
   @state() private preview: Preview | null = null;
   @state() private refusing: ReviewQueueItem | null = null;
@@ -100,8 +108,8 @@ export class PoAdminDocumentsPage extends PageElement {
   private async load() {
     try {
       const [queue, missing] = await Promise.all([
-        api<{ documents: ReviewQueueItem[] }>('/api/admin/documents'),
-        api<{ schoolYear: string; families: MissingKinds[] }>('/api/admin/documents/missing'),
+        fetchReviewQueue(),
+        fetchMissingDocuments(),
       ]);
       this.queue = queue.documents;
       this.missing = missing;
@@ -274,7 +282,7 @@ export class PoAdminDocumentsPage extends PageElement {
   }
 
   private async _onAccept(d: ReviewQueueItem) {
-    await this.decide(d, 'accept', {});
+    await this.decide(d, null);
   }
 
   private async _onRefuse(event: Event) {
@@ -283,12 +291,13 @@ export class PoAdminDocumentsPage extends PageElement {
     // The reason is required (the shared schema the server checks too; its message in the person's language).
     const body = this.form.validate(refuseDocumentSchema, { reason: this.form.values.reason });
     if (!body) return;
-    await this.decide(this.refusing, 'refuse', body);
+    await this.decide(this.refusing, body);
   }
 
-  private async decide(d: ReviewQueueItem, action: 'accept' | 'refuse', body: object) {
+  /** Accepts the document, or refuses it with `refusal`'s reason. */
+  private async decide(d: ReviewQueueItem, refusal: { reason: string } | null) {
     this.form.announce('');
-    const sent = await this.form.submit(() => api(`/api/admin/documents/${d.id}/${action}`, { method: 'POST', body }), {
+    const sent = await this.form.submit(() => (refusal ? refuseDocument(d.id, refusal) : acceptDocument(d.id)), {
       problem: (error) => {
         // Refused (e.g. decided meanwhile): the queue as it is now.
         if (error instanceof HttpError) void this.load().catch(() => undefined);
@@ -298,7 +307,7 @@ export class PoAdminDocumentsPage extends PageElement {
     if (!sent.ok) return;
     this.refusing = null;
     if (this.preview?.id === d.id) this.closePreview();
-    this.form.announce(t(action === 'accept' ? 'adminDocuments.accepted' : 'adminDocuments.refused', { name: d.fileName }), { success: true });
+    this.form.announce(t(refusal ? 'adminDocuments.refused' : 'adminDocuments.accepted', { name: d.fileName }), { success: true });
     await this.load();
     this.focusHeading();
   }
