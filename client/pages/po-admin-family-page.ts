@@ -9,23 +9,19 @@ import {
   studentUsesFamilyContactField,
 } from '../../shared/fields/identity-fields.ts';
 import { familyIdentitySchema, studentIdentitySchema, type IdentityValue } from '../../shared/identity-schemas.ts';
-import { api, HttpError, OfflineError } from '../api/http.ts';
+import { editFamily, editStudent, fetchFamilyRecord, type FamilyRecord } from '../data/commands/admin.ts';
+import { HttpError, OfflineError } from '../data/commands/errors.ts';
 import { identityField, identityFormStyles } from '../components/identity-form.ts';
 import { PageElement } from '../components/page-element.ts';
 import { FormController } from '../forms/form-controller.ts';
 import '../components/po-family-accounts.ts';
-import type { FamilyAccountView } from '../components/po-family-accounts.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 import { offlineNotice } from '../components/offline-notice.ts';
 
-type Row = Record<string, unknown> & { id: string; firstName: string; lastName: string; version: number };
-interface FamilyAnswer {
-  family: Row;
-  students: Row[];
-  pendingRequests: Array<{ id: string; targetId: string }>;
-  accounts: FamilyAccountView[];
-}
+/** The family's or a student's record, read field by field (the form's field names). */
+type Row = (FamilyRecord['family'] | FamilyRecord['students'][number]) & Record<string, unknown>;
+
 
 /**
  * `/admin/familles/:id`: the secretariat opens a family of its site and edits it, or one of its
@@ -46,7 +42,7 @@ export class PoAdminFamilyPage extends PageElement {
 
   @property({ attribute: false }) familyId = '';
 
-  @state() private data: FamilyAnswer | null = null;
+  @state() private data: FamilyRecord | null = null;
   @state() private missing = false;
   @state() private offline = false;
   /**
@@ -83,7 +79,7 @@ export class PoAdminFamilyPage extends PageElement {
 
   private async load() {
     try {
-      this.data = await api<FamilyAnswer>(`/api/admin/families/${encodeURIComponent(this.familyId)}`);
+      this.data = await fetchFamilyRecord(this.familyId);
       this.missing = false;
       this.offline = false;
     } catch (error) {
@@ -160,8 +156,7 @@ export class PoAdminFamilyPage extends PageElement {
     const input = Object.fromEntries(specs.map((s) => [s.name, this.value(form, record, s.name)]));
     const data = form.validate(key === 'family' ? familyIdentitySchema : studentIdentitySchema, input);
     if (!data) return;
-    const url = key === 'family' ? `/api/admin/families/${record.id}` : `/api/admin/students/${record.id}`;
-    const sent = await form.submit(() => api<{ changed: string[] }>(url, { method: 'PUT', body: data }), {
+    const sent = await form.submit(() => (key === 'family' ? editFamily(record.id, data) : editStudent(record.id, data)), {
       // Offline: the page's offline notice says so (and offers to retry), the values stay.
       problem: (error) => {
         if (!(error instanceof OfflineError)) return undefined;

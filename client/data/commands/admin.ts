@@ -22,3 +22,23 @@ export function searchFamilies(q: string) {
 export function fetchStaffAccounts() {
   return answer(apiClient.admin['staff-accounts'].$get());
 }
+
+const families = apiClient.admin.families;
+
+/** A family of the site opened by the secretariat: its record, its students, pending requests and accounts. */
+export function fetchFamilyRecord(familyId: string) {
+  return answer(families[':id'].$get({ param: { id: encodeURIComponent(familyId) } }));
+}
+
+/** What the admin family page shows. */
+export type FamilyRecord = Awaited<ReturnType<typeof fetchFamilyRecord>>;
+
+/** Edits a family's record directly (no request; the server audits it): answers the fields changed. */
+export function editFamily(familyId: string, values: Record<string, unknown>) {
+  return answer(families[':id'].$put({ param: { id: encodeURIComponent(familyId) }, json: values }));
+}
+
+/** Edits a student's record directly (no request; the server audits it): answers the fields changed. */
+export function editStudent(studentId: string, values: Record<string, unknown>) {
+  return answer(apiClient.admin.students[':id'].$put({ param: { id: encodeURIComponent(studentId) }, json: values }));
+}
