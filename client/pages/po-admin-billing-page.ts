@@ -8,7 +8,18 @@ import { formatCents } from '../../shared/money.ts';
 import { schoolYearOf } from '../../shared/school-year.ts';
 import { deskPaymentFields, discountFields, invoiceFields, invoiceLineFields } from '../../shared/fields/billing-fields.ts';
 import type { FieldDescription } from '../../shared/fields/field.ts';
-import { api, OfflineError } from '../api/http.ts';
+import {
+  createInvoice,
+  fetchBillingFamilies,
+  fetchBillingFamily,
+  fetchPayFipAttempts,
+  grantDiscount,
+  recordDeskPayment,
+  type BillingFamily,
+  type FamilyBalance,
+  type PayFipAttempt,
+} from '../data/commands/admin-billing.ts';
+import { OfflineError } from '../data/commands/errors.ts';
 import { textField } from '../components/form-fields.ts';
 import { PageElement } from '../components/page-element.ts';
 import { FormController, type FieldValue } from '../forms/form-controller.ts';
@@ -19,18 +30,10 @@ import { paymentModeLabel } from './billing-labels.ts';
 import { billingTableStyles } from './billing-table-styles.ts';
 import { offlineNotice } from '../components/offline-notice.ts';
 
-interface FamilyBalance { id: string; civility: string; lastName: string; firstName: string; dueCents: number; unpaidInvoices: number }
-interface Attempt {
-  id: string; idOp: string | null; status: string; numauto: string | null; amountCents: number; createdAt: string; paidAt: string | null;
-  invoiceNumber: string; familyLastName: string; familyFirstName: string; problems: string[];
-}
-interface FamilyDetail {
-  family: { id: string; lastName: string; firstName: string };
-  students: Array<{ id: string; firstName: string; lastName: string }>;
-  invoices: Array<{ id: string; number: string; label: string; dueCents: number; schoolYear: string }>;
-}
 // A type, not an interface: a form's values are records of strings.
 type LineDraft = { label: string; quantity: string; unitPrice: string };
+/** A desk payment's mode (the route's). */
+type DeskMode = Parameters<typeof recordDeskPayment>[0]['mode'];
 const newLine = (): LineDraft => ({ label: '', quantity: '1', unitPrice: '' });
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -70,10 +73,10 @@ export class PoAdminBillingPage extends PageElement {
   ];
 
   @state() private families: FamilyBalance[] | null = null;
-  @state() private attempts: Attempt[] = [];
+  @state() private attempts: PayFipAttempt[] = [];
   @state() private offline = false;
   @state() private familyId = '';
-  @state() private detail: FamilyDetail | null = null;
+  @state() private detail: BillingFamily | null = null;
   /** The three desk forms; the ids are prefixed so they stay unique on the page. */
   private readonly inv = new FormController(this, {
     name: 'billing-invoice',
@@ -87,7 +90,7 @@ export class PoAdminBillingPage extends PageElement {
     name: 'billing-payment',
     idPrefix: 'pay-',
     fields: ['invoiceId', 'mode', 'date', 'amount', 'operationNumber'],
-    initial: { invoiceId: '', mode: 'cheque', date: today(), amount: '', operationNumber: '' },
+    initial: { invoiceId: '', mode: 'cheque' as DeskMode, date: today(), amount: '', operationNumber: '' },
   });
   private readonly disc = new FormController(this, {
     name: 'billing-discount',
@@ -107,8 +110,8 @@ export class PoAdminBillingPage extends PageElement {
 
   private async load() {
     try {
-      [this.families, this.attempts] = await Promise.all([api<FamilyBalance[]>('/api/admin/billing/families'), api<Attempt[]>('/api/admin/billing/payfip-attempts')]);
-      if (this.familyId) this.detail = await api<FamilyDetail>(`/api/admin/billing/families/${encodeURIComponent(this.familyId)}`);
+      [this.families, this.attempts] = await Promise.all([fetchBillingFamilies(), fetchPayFipAttempts()]);
+      if (this.familyId) this.detail = await fetchBillingFamily(this.familyId);
       this.offline = false;
     } catch (error) {
       if (error instanceof OfflineError) this.offline = true;
@@ -150,7 +153,7 @@ export class PoAdminBillingPage extends PageElement {
   }
 
   private attemptList(): TemplateResult {
-    const status = (a: Attempt) =>
+    const status = (a: PayFipAttempt) =>
       a.status === 'mismatch' ? t('adminBilling.status.mismatch', { problems: a.problems.join(' ; ') }) : t(`adminBilling.status.${a.status}` as MessageKey);
     return html`<section aria-labelledby="attempts-title">
       <h2 id="attempts-title">${t('adminBilling.attempts')}</h2>
@@ -247,7 +250,7 @@ export class PoAdminBillingPage extends PageElement {
               <form novalidate @submit=${this._onRecordPayment}>
                 ${pay.renderSummary()}
                 ${this.select(pay.fieldId('invoiceId'), t('adminBilling.invoiceField'), pay.values.invoiceId, invoiceOptions, pay.error('invoiceId'), (v) => pay.set('invoiceId', v))}
-                ${this.select(pay.fieldId('mode'), t('adminBilling.mode'), pay.values.mode, (['cheque', 'cash', 'direct_debit'] as const).map((m) => [m, paymentModeLabel(m)]), pay.error('mode'), (v) => pay.set('mode', v))}
+                ${this.select(pay.fieldId('mode'), t('adminBilling.mode'), pay.values.mode, (['cheque', 'cash', 'direct_debit'] as const).map((m) => [m, paymentModeLabel(m)]), pay.error('mode'), (v) => pay.set('mode', v as DeskMode))}
                 ${pay.textField(deskPaymentFields.date)}
                 ${pay.textField(deskPaymentFields.amount, amountHint)}
                 ${pay.textField(deskPaymentFields.operationNumber)}
@@ -282,10 +285,16 @@ export class PoAdminBillingPage extends PageElement {
    * One error summary on the page at a time (its id is unique): the other forms' errors and the
    * last success are cleared first.
    */
-  private async send<V extends Record<string, FieldValue>, S extends z.ZodType>(form: FormController<V>, path: string, schema: S, body: unknown, success: (r: never) => string) {
+  private async send<V extends Record<string, FieldValue>, B, R>(
+    form: FormController<V>,
+    schema: z.ZodType,
+    body: B,
+    command: (body: B) => Promise<R>,
+    success: (r: R) => string,
+  ) {
     for (const f of [this.inv, this.pay, this.disc]) f.announce('');
     if (!form.validate(schema, body)) return false;
-    const sent = await form.submit(() => api<never>(path, { body }));
+    const sent = await form.submit(() => command(body));
     if (!sent.ok) return false;
     form.announce(success(sent.value), { success: true });
     await this.load();
@@ -294,8 +303,8 @@ export class PoAdminBillingPage extends PageElement {
 
   private _onCreateInvoice = async (ev: Event) => {
     ev.preventDefault();
-    const body = { familyId: this.familyId, ...this.inv.values };
-    const ok = await this.send(this.inv, '/api/admin/billing/invoices', createInvoiceSchema, body, (r: { number: string; amountCents: number }) =>
+    const body = { familyId: this.familyId, ...this.inv.values, lines: [...this.inv.values.lines] };
+    const ok = await this.send(this.inv, createInvoiceSchema, body, createInvoice, (r) =>
       t('adminBilling.invoiceCreated', { number: r.number, amount: formatCents(r.amountCents) }));
     if (ok) this.inv.reset({ ...this.inv.values, label: '', lines: [newLine()] });
   };
@@ -303,7 +312,7 @@ export class PoAdminBillingPage extends PageElement {
   private _onRecordPayment = async (ev: Event) => {
     ev.preventDefault();
     const number = this.detail?.invoices.find((i) => i.id === this.pay.values.invoiceId)?.number ?? '';
-    const ok = await this.send(this.pay, '/api/admin/billing/payments', deskPaymentSchema, this.pay.values, (r: { amountCents: number }) =>
+    const ok = await this.send(this.pay, deskPaymentSchema, this.pay.values, recordDeskPayment, (r) =>
       t('adminBilling.paymentRecorded', { amount: formatCents(r.amountCents), number }));
     if (ok) this.pay.reset({ ...this.pay.values, amount: '', operationNumber: '' });
   };
@@ -311,7 +320,7 @@ export class PoAdminBillingPage extends PageElement {
   private _onRecordDiscount = async (ev: Event) => {
     ev.preventDefault();
     const number = this.detail?.invoices.find((i) => i.id === this.disc.values.invoiceId)?.number ?? '';
-    const ok = await this.send(this.disc, '/api/admin/billing/discounts', discountSchema, this.disc.values, (r: { amountCents: number }) =>
+    const ok = await this.send(this.disc, discountSchema, this.disc.values, grantDiscount, (r) =>
       t('adminBilling.discountRecorded', { amount: formatCents(r.amountCents), number }));
     if (ok) this.disc.reset({ ...this.disc.values, label: '', amount: '' });
   };
