@@ -65,26 +65,3 @@ export const backgroundRequest = { headers: { 'x-portee-background': '1' } };
 export async function answer<T>(request: Promise<ClientResponse<T, number, 'json'>>): Promise<T> {
   return (await request).json();
 }
-
-export interface ApiOptions {
-  method?: string;
-  body?: unknown;
-  /** A request the person did not ask for (periodic sync): it must not extend the session. */
-  background?: boolean;
-  signal?: AbortSignal;
-}
-
-/** @deprecated Untyped: use `apiClient` (kept while the last call sites move to it). */
-export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  if (opts.background) Object.assign(headers, backgroundRequest.headers);
-  const response = await transport(path, {
-    method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
-    headers,
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    signal: opts.signal,
-  });
-  if (response.status === 204) return undefined as T;
-  return (await response.json().catch(() => null)) as T;
-}
