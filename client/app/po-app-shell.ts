@@ -163,6 +163,7 @@ export class PoAppShell extends LitElement {
     }
   `;
 
+  /** The signed-in session (name, role: decides the menu), or null when nobody is signed in. */
   @property({ attribute: false }) info: SessionInfo | null = null;
   /** The current path, to mark the menu entry of the page shown. */
   @property() path = '/';

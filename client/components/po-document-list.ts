@@ -71,8 +71,11 @@ export class PoDocumentList extends LitElement {
     `,
   ];
 
+  /** The documents already sent, with their review status. */
   @property({ attribute: false }) documents: DocumentRecord[] = [];
+  /** The uploads still on the device ("En attente d'envoi", or refused by the server). */
   @property({ attribute: false }) pending: PendingUpload[] = [];
+  /** The document kinds, to name each row's kind. */
   @property({ attribute: false }) kinds: DocumentKind[] = [];
   /** The caption read out with the table. */
   @property() caption = '';

@@ -64,10 +64,15 @@ export class PoDocumentUploadForm extends LitElement {
     `,
   ];
 
+  /** The kinds of document that can be sent (the "Type de document" options). */
   @property({ attribute: false }) kinds: DocumentKind[] = [];
+  /** The family the document is sent for. */
   @property({ attribute: false }) familyId = '';
+  /** The student the document is about, or null for a document of the whole family. */
   @property({ attribute: false }) studentId: string | null = null;
+  /** The refused document this upload replaces (its kind is then fixed), or null for a new one. */
   @property({ attribute: false }) replacing: ReplaceTarget | null = null;
+  /** The largest file accepted, in bytes (checked here before anything is queued). */
   @property({ type: Number, attribute: 'max-bytes' }) maxBytes = DEFAULT_MAX_UPLOAD_BYTES;
 
   @state() private percent: number | null = null;

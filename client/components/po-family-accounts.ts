@@ -25,6 +25,7 @@ export interface FamilyAccountView {
 export class PoFamilyAccounts extends LitElement {
   static override styles = [pageStyles, reflowTableStyles];
 
+  /** The sign-in accounts listed: identifiant, e-mail and lock state. */
   @property({ attribute: false }) accounts: FamilyAccountView[] = [];
   /** The site's staff accounts rather than a family's. */
   @property({ type: Boolean }) staff = false;

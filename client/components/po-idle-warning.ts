@@ -35,7 +35,9 @@ export class PoIdleWarning extends LitElement {
     `,
   ];
 
+  /** Seconds without activity before the session ends. */
   @property({ type: Number, attribute: 'timeout-seconds' }) timeoutSeconds = 30 * 60;
+  /** How many seconds before the end the warning opens. */
   @property({ type: Number, attribute: 'warning-seconds' }) warningSeconds = 2 * 60;
   @state() private remaining = 0;
   @query('dialog') private dialog!: HTMLDialogElement;

@@ -21,6 +21,7 @@ export class PoRejectedChanges extends LitElement {
     `,
   ];
 
+  /** The refused edits kept on the device, each with the server's message per field. */
   @property({ attribute: false }) rejections: StoredRejection[] = [];
 
   override render() {

@@ -61,7 +61,9 @@ export class PoStudentTabs extends LitElement {
     `,
   ];
 
+  /** The student whose file is shown: the links lead to `/eleves/<id>…`. */
   @property({ attribute: 'student-id' }) studentId = '';
+  /** The section the page belongs to (its link is marked current). */
   @property() current: StudentSection = 'identity';
   /** True when the page is the section's own page (not a record under it). */
   @property({ type: Boolean, attribute: 'at-root' }) atRoot = true;

@@ -16,6 +16,9 @@ export interface TabItem {
  * the panel's content is local, so it is instant) and one `tabpanel` whose content is slotted
  * by the page. Selecting a tab fires a cancelable `po-tab-select` ({ id, href }); unless
  * cancelled, the app then navigates to the tab's URL, so every tab can be bookmarked and reloaded.
+ *
+ * @slot - the selected tab's content, inside the `tabpanel`
+ * @fires po-tab-select - detail `{ id, href }`, cancelable: another tab was chosen (cancelled, no navigation)
  */
 @customElement('po-tabs')
 export class PoTabs extends LitElement {
@@ -66,6 +69,7 @@ export class PoTabs extends LitElement {
 
   /** The tab list's accessible name. */
   @property() label = '';
+  /** The tabs, in order, each with its label and its URL. */
   @property({ attribute: false }) tabs: TabItem[] = [];
   /** The selected tab's id. */
   @property() selected = '';

@@ -40,6 +40,7 @@ export class PoAdminFamilyPage extends PageElement {
     `,
   ];
 
+  /** The family opened (the route's `:id`), fetched from the server. */
   @property({ attribute: false }) familyId = '';
 
   @state() private data: FamilyRecord | null = null;

@@ -37,8 +37,11 @@ export class PoCoursePage extends PageElement {
     `,
   ];
 
+  /** The student (the route's `:id`). */
   @property({ attribute: false }) studentId = '';
+  /** The course whose sheet is shown (the route's `:courseId`). */
   @property({ attribute: false }) courseId = '';
+  /** The tab shown, from the URL: follow-up, evaluations or absences. */
   @property() tab: CourseTab = 'suivi';
   /** A line (note, evaluation, absence) of the current tab, shown in full. */
   @property({ attribute: false }) itemId = '';

@@ -37,8 +37,11 @@ export class PoHistoryEntryPage extends PageElement {
     `,
   ];
 
+  /** The student (the route's `:id`). */
   @property({ attribute: false }) studentId = '';
+  /** The earlier year's enrolment shown (the route's `:enrollmentId`). */
   @property({ attribute: false }) enrollmentId = '';
+  /** The tab shown, from the URL: "Historique", "Évaluations" or "Commentaires". */
   @property() tab: HistoryTab = 'historique';
 
   @query('po-tabs') private tabsElement?: PoTabs;

@@ -31,6 +31,7 @@ export class PoInvoicePage extends PageElement {
     `,
   ];
 
+  /** The invoice shown (the route's `:invoiceId`). */
   @property() invoiceId = '';
   @state() private message = '';
   @state() private failed = false;

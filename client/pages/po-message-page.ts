@@ -9,8 +9,11 @@ import { pageStyles } from '../styles/shared-styles.ts';
 export class PoMessagePage extends PageElement {
   static override styles = pageStyles;
 
+  /** The page's h1, also its title ("Page introuvable"). */
   @property() heading = '';
+  /** The one sentence that explains it. */
   @property() text = '';
+  /** Where the way-back link leads (the role's home page when known). */
   @property() href = '/';
 
   protected pageTitle() {

@@ -17,7 +17,9 @@ import { recordNotFound, studentNotFound, studentNotFoundHeading } from './pedag
 export class PoRepertoireEntryPage extends PageElement {
   static override styles = pageStyles;
 
+  /** The student (the route's `:id`). */
   @property({ attribute: false }) studentId = '';
+  /** The repertoire entry shown (the route's `:entryId`). */
   @property({ attribute: false }) entryId = '';
 
   private readonly data = new LiveQueryController(this, () => repertoireEntry(this.studentId, this.entryId));

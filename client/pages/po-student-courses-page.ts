@@ -27,6 +27,7 @@ export class PoStudentCoursesPage extends PageElement {
     `,
   ];
 
+  /** The student shown (the route's `:id`). */
   @property({ attribute: false }) studentId = '';
 
   private readonly data = new LiveQueryController(this, () => studentCourses(this.studentId));

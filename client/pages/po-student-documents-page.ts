@@ -28,6 +28,7 @@ export class PoStudentDocumentsPage extends PageElement {
     `,
   ];
 
+  /** The student shown (the route's `:id`). */
   @property({ attribute: false }) studentId = '';
   @state() private replacing: ReplaceTarget | null = null;
   @query('po-document-upload-form') private form?: PoDocumentUploadForm;

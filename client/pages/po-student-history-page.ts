@@ -31,6 +31,7 @@ export class PoStudentHistoryPage extends PageElement {
     `,
   ];
 
+  /** The student shown (the route's `:id`). */
   @property({ attribute: false }) studentId = '';
   /** The year shown, '' for all of them. */
   @state() private year = '';

@@ -36,6 +36,7 @@ export class PoStudentPage extends PageElement {
     `,
   ];
 
+  /** The student shown (the route's `:id`). */
   @property({ attribute: false }) studentId = '';
 
   private editor = new IdentityEditor(this, 'student');

@@ -19,6 +19,7 @@ import { studentNotFound, studentNotFoundHeading } from './pedagogy-not-found.ts
 export class PoStudentRepertoirePage extends PageElement {
   static override styles = [pageStyles, reflowTableStyles];
 
+  /** The student shown (the route's `:id`). */
   @property({ attribute: false }) studentId = '';
 
   private readonly data = new LiveQueryController(this, () => studentRepertoire(this.studentId));
