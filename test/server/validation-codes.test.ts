@@ -41,7 +41,7 @@ describe('validation codes (shared schemas)', () => {
 
   test('every placeholder of a message is a known parameter; every field name is quoted somewhere', () => {
     for (const [code, text] of Object.entries(VALIDATION_FR)) {
-      for (const [, name] of text.matchAll(/\{(\w+)\}/g)) assert.ok(['field', 'max', 'min', 'year'].includes(name), `${code}: {${name}}`);
+      for (const [, name] of text.matchAll(/\{(\w+)\}/g)) assert.ok(['field', 'max', 'min', 'year', 'from', 'to'].includes(name), `${code}: {${name}}`);
     }
     assert.ok(Object.keys(FIELD_NAMES_FR).length > 0);
   });
