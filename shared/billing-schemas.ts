@@ -148,8 +148,12 @@ export function payfipObjet(text: string): string {
   return (lastSpace > 0 ? cut.slice(0, lastSpace) : cut.slice(0, 100)).trim();
 }
 
-/** The notification PayFiP POSTs to urlnotif: `idop` (documented) or `idOp` (seen in the wild). */
+/**
+ * The idop PayFiP sends to urlnotif and with the browser to urlredirect: `idop` (documented) or
+ * `idOp` (seen in the wild), an identifier of letters, digits and dashes (a UUID in practice).
+ * Both routes need no session, so anything else is refused before it is used or logged.
+ */
 export const payfipNotificationSchema = z
   .object({ idop: z.string().trim().max(64).optional(), idOp: z.string().trim().max(64).optional() })
   .transform((v) => v.idop || v.idOp || '')
-  .pipe(z.string().min(1, { error: 'idop manquant.' }));
+  .pipe(z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { error: 'idop manquant ou invalide.' }));

@@ -8,6 +8,7 @@ import { unauthorized } from '../http/errors.ts';
 import { limitJsonBodies, sameOriginWrites } from '../http/request-guards.ts';
 import { createPayfipSimulator } from '../payfip-simulator/simulator.ts';
 import { SIMULATOR_PATH, simulatorEnabled } from './config.ts';
+import { payfipNotificationSchema } from '../../shared/billing-schemas.ts';
 import { logEvent } from '../log.ts';
 import { settleAttempt } from './payments.ts';
 
@@ -47,7 +48,8 @@ export function mountPayfip(app: Hono<AppEnv>, env: Env) {
   }
   app.post('/famille/facturation/paiement/retour', async (c) => {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const idop = String(form.idop ?? form.idOp ?? c.req.query('idop') ?? c.req.query('idOp') ?? '').slice(0, 64);
+    const parsed = payfipNotificationSchema.safeParse({ idop: form.idop ?? c.req.query('idop'), idOp: form.idOp ?? c.req.query('idOp') });
+    const idop = parsed.success ? parsed.data : '';
     if (idop) await settleAttempt(c.var.deps.db, c.var.deps.env, idop, 'return').catch((error) => logEvent('error', 'payfip return failed', { error }));
     return c.redirect(`/famille/facturation/paiement/retour${idop ? `?idop=${encodeURIComponent(idop)}` : ''}`, 303);
   });

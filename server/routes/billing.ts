@@ -10,12 +10,6 @@ import { validateJson } from '../http/validate.ts';
 import { logEvent } from '../log.ts';
 import { settleAttempt, startPayfipPayment } from '../payfip/payments.ts';
 
-/**
- * An idOp as PayFiP issues it (an identifier of letters, digits and dashes, a UUID in practice).
- * The notification needs no session, so anything else is refused before it is used or logged.
- */
-const IDOP_SHAPE = /^[A-Za-z0-9-]{1,64}$/;
-
 /** The body of a notification: PayFiP posts a form; JSON and the query string are read too. */
 async function notifiedIdop(req: Request, query: Record<string, string>): Promise<string | null> {
   const type = req.headers.get('content-type') ?? '';
@@ -27,7 +21,7 @@ async function notifiedIdop(req: Request, query: Record<string, string>): Promis
     // An unreadable body: fall back to the query string.
   }
   const parsed = payfipNotificationSchema.safeParse({ idop: fields.idop, idOp: fields.idOp });
-  return parsed.success && IDOP_SHAPE.test(parsed.data) ? parsed.data : null;
+  return parsed.success ? parsed.data : null;
 }
 
 /**

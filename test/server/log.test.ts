@@ -126,6 +126,16 @@ describe('POST /api/billing/payfip/notification (no session): idop', () => {
     assert.equal((await notify('')).status, 400, 'missing');
   });
 
+  test('the return page takes the same shape: a malformed idop is dropped, a well-formed one carried to the family page', async () => {
+    const back = (idop: string) =>
+      t.app.request('/famille/facturation/paiement/retour', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `idop=${encodeURIComponent(idop)}` });
+    const bad = await back('abc\n<script>');
+    assert.equal(bad.status, 303);
+    assert.equal(bad.headers.get('location'), '/famille/facturation/paiement/retour');
+    const good = crypto.randomUUID();
+    assert.equal((await back(good)).headers.get('location'), `/famille/facturation/paiement/retour?idop=${good}`);
+  });
+
   test('a well-formed unknown idop is answered OK and logged as one JSON line', async () => {
     const idop = crypto.randomUUID();
     let status = 0;
