@@ -6,3 +6,4 @@ export * from './billing.ts';
 export * from './documents.ts';
 export * from './workflow.ts';
 export * from './sync.ts';
+export * from './messaging.ts';
