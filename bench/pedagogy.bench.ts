@@ -93,7 +93,7 @@ async function serveBrowserBundle() {
       contents: [
         "import { db } from './client/data/db.ts';",
         "import { applyPull } from './client/data/sync.ts';",
-        "import './client/pages/po-course-page.ts';",
+        "import './client/pedagogy/pages/po-course-page.ts';",
         'window.bench = { db, applyPull };',
       ].join('\n'),
       resolveDir: process.cwd(),

@@ -1,4 +1,4 @@
-import { savePreferences } from '../data/commands/auth.ts';
+import { savePreferences } from '../auth/data/auth-commands.ts';
 import { Store } from '../state/store.ts';
 
 const STORAGE_KEY = 'portee.a11yMode';

@@ -9,7 +9,7 @@ import type { PoSignOutDialog } from '../components/po-sign-out-dialog.ts';
 import type { PageElement } from '../components/page-element.ts';
 import { syncStatus } from '../data/sync-status.ts';
 import { t } from '../i18n/i18n.ts';
-import '../pages/po-message-page.ts';
+import './pages/po-message-page.ts';
 import './po-app-shell.ts';
 import { ROUTES, type AppRoute } from './routes.ts';
 import { endIdleSession, extendSession, session, signOut } from './session.ts';

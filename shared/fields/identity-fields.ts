@@ -5,7 +5,7 @@ import { defineFields } from './field.ts';
  * student's by fieldset (the contact fieldset is hidden while the student uses the responsible
  * adult's details). The family's fields help the browser fill the person's own details; a
  * student's are not the person's own, so their autocomplete is off. Used by the family's and the
- * student's pages and by the secretariat's direct edit (client/components/identity-form.ts renders
+ * student's pages and by the secretariat's direct edit (client/family/components/identity-form.ts renders
  * them, with the pending/refused markers).
  */
 export const familyIdentityFields = defineFields({

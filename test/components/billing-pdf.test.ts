@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
 import { loadLocale, localeStore } from '../../client/i18n/i18n.ts';
-import { invoicePdf, receiptPdf, type BillingPdfData } from '../../client/pdf/billing-pdf.ts';
+import { invoicePdf, receiptPdf, type BillingPdfData } from '../../client/billing/pdf/billing-pdf.ts';
 import { pdfText } from '../helpers/pdf-text.ts';
 
 const v = { version: 1 };

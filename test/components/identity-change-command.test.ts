@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { IDENTITY_CHANGE, type IdentityChangeArgs } from '../../shared/identity-schemas.ts';
 import type { PushResponse } from '../../shared/push-protocol.ts';
-import { submitIdentityChange } from '../../client/data/commands/identity-changes.ts';
+import { submitIdentityChange } from '../../client/family/data/identity-changes.ts';
 import { db } from '../../client/data/db.ts';
 import { REJECTIONS_KEY } from '../../client/data/outbox-keys.ts';
 

@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../client/pages/po-admin-staff-accounts-page.ts';
-import type { PoAdminStaffAccountsPage } from '../../client/pages/po-admin-staff-accounts-page.ts';
+import '../../client/admin/pages/po-admin-staff-accounts-page.ts';
+import type { PoAdminStaffAccountsPage } from '../../client/admin/pages/po-admin-staff-accounts-page.ts';
 import { until } from '../helpers/until.ts';
 
 const realFetch = window.fetch;

@@ -4,8 +4,8 @@ import { schoolYearOf } from '../../shared/school-year.ts';
 import { db } from '../../client/data/db.ts';
 import { applyPull } from '../../client/data/sync.ts';
 import { syncStatus } from '../../client/data/sync-status.ts';
-import '../../client/pages/po-family-billing-page.ts';
-import type { PoFamilyBillingPage } from '../../client/pages/po-family-billing-page.ts';
+import '../../client/billing/pages/po-family-billing-page.ts';
+import type { PoFamilyBillingPage } from '../../client/billing/pages/po-family-billing-page.ts';
 import { until } from '../helpers/until.ts';
 
 const YEAR = schoolYearOf(new Date());

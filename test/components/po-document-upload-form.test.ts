@@ -2,8 +2,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { db } from '../../client/data/db.ts';
-import '../../client/components/po-document-upload-form.ts';
-import type { PoDocumentUploadForm } from '../../client/components/po-document-upload-form.ts';
+import '../../client/documents/components/po-document-upload-form.ts';
+import type { PoDocumentUploadForm } from '../../client/documents/components/po-document-upload-form.ts';
 import { until } from '../helpers/until.ts';
 
 const KINDS = [

@@ -1,8 +1,8 @@
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../client/components/po-family-accounts.ts';
-import type { FamilyAccountView, PoFamilyAccounts } from '../../client/components/po-family-accounts.ts';
+import '../../client/admin/components/po-family-accounts.ts';
+import type { FamilyAccountView, PoFamilyAccounts } from '../../client/admin/components/po-family-accounts.ts';
 import { until } from '../helpers/until.ts';
 
 const LOCKED: FamilyAccountView = { id: 'u1', username: 'famille.martin', email: 'julien@exemple.fr', lockedMinutes: 12 };

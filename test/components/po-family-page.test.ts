@@ -1,8 +1,8 @@
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
 import { db, setMeta } from '../../client/data/db.ts';
-import '../../client/pages/po-family-page.ts';
-import type { PoFamilyPage } from '../../client/pages/po-family-page.ts';
+import '../../client/family/pages/po-family-page.ts';
+import type { PoFamilyPage } from '../../client/family/pages/po-family-page.ts';
 import { until } from '../helpers/until.ts';
 
 const FAMILY = {

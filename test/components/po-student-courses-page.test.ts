@@ -3,8 +3,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { schoolYearOf, shiftSchoolYear } from '../../shared/school-year.ts';
 import { db, setMeta } from '../../client/data/db.ts';
-import '../../client/pages/po-student-courses-page.ts';
-import type { PoStudentCoursesPage } from '../../client/pages/po-student-courses-page.ts';
+import '../../client/pedagogy/pages/po-student-courses-page.ts';
+import type { PoStudentCoursesPage } from '../../client/pedagogy/pages/po-student-courses-page.ts';
 import { until } from '../helpers/until.ts';
 
 const year = schoolYearOf(new Date());

@@ -1,0 +1,78 @@
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { formatCents } from '../../../shared/money.ts';
+import { PageElement } from '../../components/page-element.ts';
+import { HttpError, OfflineError } from '../../data/command-errors.ts';
+import { recordPayFipReturn, type PayFipReturn } from '../data/payments.ts';
+import { t } from '../../i18n/i18n.ts';
+import { pageStyles } from '../../styles/shared-styles.ts';
+
+/**
+ * `/famille/facturation/paiement/retour?idop=…` (PayFiP's urlredirect): asks the server to record
+ * the transaction's result (it reads it from PayFiP, idempotently: a reload records nothing more),
+ * shows it, then syncs so the billing page and the receipt are up to date on the device.
+ */
+@customElement('po-payment-return-page')
+export class PoPaymentReturnPage extends PageElement {
+  static override styles = [pageStyles];
+
+  @state() private result: PayFipReturn | null = null;
+  @state() private problem: 'offline' | 'unknown' | null = null;
+  @state() private checking = true;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this.check();
+  }
+
+  protected pageTitle() {
+    return t('return.title');
+  }
+
+  private async check() {
+    const idop = new URLSearchParams(location.search).get('idop') ?? new URLSearchParams(location.search).get('idOp') ?? '';
+    this.checking = true;
+    this.problem = null;
+    try {
+      if (!idop) throw new HttpError(404, { error: { code: 'not_found', message: '' } });
+      this.result = await recordPayFipReturn(idop);
+    } catch (error) {
+      if (error instanceof OfflineError) this.problem = 'offline';
+      else if (error instanceof HttpError) this.problem = 'unknown';
+      else throw error;
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  override render() {
+    const r = this.result;
+    const p = { number: r?.invoiceNumber ?? '', amount: r ? formatCents(r.amountCents) : '', numauto: r?.numauto ?? '' };
+    const kind = r?.status === 'paid' ? 'success' : r?.status === 'pending' ? '' : 'error';
+    return html`
+      <h1>${t('return.title')}</h1>
+      <div role="status">
+        ${this.checking
+          ? html`<p>${t('return.checking')}</p>`
+          : this.problem
+            ? html`<p class="notice ${this.problem === 'offline' ? 'warning' : 'error'}">${t(this.problem === 'offline' ? 'return.offline' : 'return.unknown')}</p>`
+            : r
+              ? html`<p class="notice ${kind}">${t(r.status === 'pending' && r.resultrans === 'A' ? 'return.abandonedOpen' : `return.${r.status}`, p)}</p>`
+              : nothing}
+      </div>
+      ${!this.checking && (this.problem === 'offline' || r?.status === 'pending')
+        ? html`<p><button type="button" @click=${() => void this.check()}>${t('return.retry')}</button></p>`
+        : nothing}
+      <ul>
+        ${r ? html`<li><a href="/famille/facturation/factures/${r.invoiceId}">${t('return.seeInvoice', { number: r.invoiceNumber })}</a></li>` : nothing}
+        <li><a href="/famille/facturation">${t('return.back')}</a></li>
+      </ul>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'po-payment-return-page': PoPaymentReturnPage;
+  }
+}

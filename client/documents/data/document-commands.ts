@@ -1,0 +1,53 @@
+import type { DocumentView } from '../../../shared/document-rules.ts';
+import { discardUpload, queueUpload, sendPendingUploads, uploadEvents, type UploadEventDetail } from '../../data/document-queue.ts';
+
+/**
+ * What became of a document: on the server; kept on this device, because it is offline or for a
+ * later trigger (server unavailable, session expired); or refused for good.
+ */
+export type QueueDocumentResult = { sent: DocumentView } | { queued: 'offline' | 'later' } | { rejected: string };
+
+/** The file already named as the server will store it (sanitiseFileName), its kind and owner. */
+export type QueueDocumentInput = Parameters<typeof queueUpload>[0];
+
+/**
+ * Sends a document through the upload queue (docs/sync.md#uploads): the file is kept on the
+ * device first (row and Blob in one Dexie transaction, so it survives a reload), then the queue
+ * is sent, oldest first. The answer comes from the send that carried this upload: `{ sent }`
+ * with the document as the server stored it, `{ rejected }` with the server's reason (the upload
+ * stays aside with it until "Retirer"), or `{ queued }` when it is still waiting (offline, server
+ * unavailable, session expired: a later trigger sends it).
+ *
+ * `onQueued` gets the kept file's name once it is stored; `onProgress` the bytes sent.
+ */
+export async function queueDocument(
+  input: QueueDocumentInput,
+  opts: { onQueued?: (fileName: string) => void; onProgress?: (loaded: number, total: number) => void } = {},
+): Promise<QueueDocumentResult> {
+  let id: number | null = null;
+  let result: QueueDocumentResult | null = null;
+  const onUpload = (event: Event) => {
+    const detail = (event as CustomEvent<UploadEventDetail>).detail;
+    if (detail.id !== id || result) return;
+    if (detail.type === 'progress') opts.onProgress?.(detail.loaded, detail.total);
+    else if (detail.type === 'sent') result = { sent: detail.document };
+    else result = { rejected: detail.message };
+  };
+  uploadEvents.addEventListener('upload', onUpload);
+  try {
+    const upload = await queueUpload(input);
+    id = upload.id;
+    opts.onQueued?.(upload.fileName);
+    // Chained behind any send already under way, which may carry this upload: when this one
+    // returns, whatever could send it has answered.
+    const outcome = await sendPendingUploads();
+    return result ?? { queued: outcome === 'offline' ? 'offline' : 'later' };
+  } finally {
+    uploadEvents.removeEventListener('upload', onUpload);
+  }
+}
+
+/** Drops a document the server refused for good, once the person has seen why. */
+export function discardDocument(uploadId: number): Promise<void> {
+  return discardUpload(uploadId);
+}
