@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DESK_PAYMENT_MODES } from './billing.ts';
 import { SCHOOL_YEAR_PATTERN } from './school-year.ts';
+import { isoDate, required } from './schema-parts.ts';
 import { vmsg, type FieldName } from './validation-messages.ts';
 
 /**
@@ -8,16 +9,6 @@ import { vmsg, type FieldName } from './validation-messages.ts';
  * by the browser before sending and by the server again. Messages are made by `vmsg(code, params)`
  * (shared/validation-messages.ts): French for the server, in the person's language in the browser.
  */
-const required = (field: FieldName) =>
-  z.string({ error: vmsg('required', { field }) }).trim().min(1, { error: vmsg('required', { field }) });
-
-const isoDate = (field: FieldName) =>
-  required(field).regex(/^\d{4}-\d{2}-\d{2}$/, { error: vmsg('dateFormat', { field }) })
-    .refine((v) => !Number.isNaN(new Date(v + 'T12:00:00Z').getTime()) && new Date(v + 'T12:00:00Z').toISOString().startsWith(v), {
-      error: vmsg('dateInvalid', { field }),
-    })
-    .refine((v) => v >= '2000-01-01' && v <= '2099-12-31', { error: vmsg('dateRange', { field, from: 2000, to: 2099 }) });
-
 const MAX_CENTS = 10_000_000; // 100 000,00 €
 
 /** Parses an amount typed in euros ("184", "184,5", "1 234,50", "12.50") into integer cents. */

@@ -23,6 +23,8 @@ export const SYNC_TABLES = [
   'documentKinds',
   'documents',
   'changeRequests',
+  'rollCalls',
+  'teacherAbsences',
 ] as const;
 
 export type SyncTable = (typeof SYNC_TABLES)[number];

@@ -2,7 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type {
   Absence, ChangeRequest, Course, Department, Discount, DocumentKind, DocumentRecord, Enrollment,
   Evaluation, Family, FollowUpNote, Invoice, InvoiceLine, MetaEntry, OutboxMutation, PayfipAttempt,
-  Payment, RepertoireEntry, Room, Site, Student, Teacher,
+  Payment, RepertoireEntry, RollCall, Room, Site, Student, Teacher, TeacherAbsence,
 } from './records.ts';
 import type { PendingUpload } from './pending-upload.ts';
 
@@ -31,6 +31,8 @@ export class PorteeDb extends Dexie {
   documentKinds!: EntityTable<DocumentKind, 'id'>;
   documents!: EntityTable<DocumentRecord, 'id'>;
   changeRequests!: EntityTable<ChangeRequest, 'id'>;
+  rollCalls!: EntityTable<RollCall, 'id'>;
+  teacherAbsences!: EntityTable<TeacherAbsence, 'id'>;
   outbox!: EntityTable<OutboxMutation, 'mutationId'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   /** Documents chosen on this device, with their bytes, until the server has them (client/data/document-queue.ts). */
@@ -64,6 +66,13 @@ export class PorteeDb extends Dexie {
     });
     this.version(4).stores({
       pendingUploads: 'id, familyId, studentId, createdAt',
+    });
+    // Teachers' roll calls and absences (issue 13); evaluations grouped by the teacher's batch.
+    this.version(5).stores({
+      rollCalls: 'id, courseId, date',
+      teacherAbsences: 'id, teacherId, startDate',
+      evaluations: 'id, enrollmentId, date, batchId',
+      repertoireEntries: 'id, studentId, date, teacherId',
     });
   }
 }

@@ -24,6 +24,8 @@ export type PayfipAttempt = SyncRow<'payfipAttempts'>;
 export type DocumentKind = SyncRow<'documentKinds'>;
 export type DocumentRecord = SyncRow<'documents'>;
 export type ChangeRequest = SyncRow<'changeRequests'>;
+export type RollCall = SyncRow<'rollCalls'>;
+export type TeacherAbsence = SyncRow<'teacherAbsences'>;
 
 /** A mutation waiting to be pushed (docs/sync.md). */
 export interface OutboxMutation {

@@ -11,6 +11,7 @@ import type * as s from '../db/schema/index.ts';
 export const HIDDEN_COLUMNS = {
   documents: ['storageKey', 'reviewedBy'],
   changeRequests: ['reviewedBy'],
+  teacherAbsences: ['declaredBy'],
 } as const satisfies Partial<Record<SyncTable, readonly string[]>>;
 
 /** The table behind each record kind (a missing or extra kind fails the typecheck). */
@@ -35,6 +36,8 @@ type SyncSources = Sources<{
   documentKinds: typeof s.documentKind;
   documents: typeof s.document;
   changeRequests: typeof s.changeRequest;
+  rollCalls: typeof s.rollCall;
+  teacherAbsences: typeof s.teacherAbsence;
 }>;
 type Sources<T extends Record<SyncTable, { $inferSelect: { id: string } }> & Record<Exclude<keyof T, SyncTable>, never>> = T;
 

@@ -33,6 +33,9 @@ export const course = sqliteTable(
     weekday: integer('weekday'),
     startTime: text('start_time'),
     durationMinutes: integer('duration_minutes'),
+    /** First and last lesson day ("YYYY-MM-DD"); null: the school year's 1 September and 30 June (shared/lesson-dates.ts). */
+    startDate: text('start_date'),
+    endDate: text('end_date'),
     version: version(),
   },
   (t) => [index('course_teacher_idx').on(t.teacherId, t.schoolYear), index('course_site_idx').on(t.siteId, t.schoolYear)],
@@ -83,9 +86,11 @@ export const evaluation = sqliteTable(
     appreciation: text('appreciation').notNull().default(''),
     comment: text('comment').notNull().default(''),
     teacherId: text('teacher_id').references(() => teacher.id),
+    /** The teacher's evaluation of a class on a date: one row per student, edited and deleted together. */
+    batchId: text('batch_id'),
     version: version(),
   },
-  (t) => [index('evaluation_enrollment_idx').on(t.enrollmentId)],
+  (t) => [index('evaluation_enrollment_idx').on(t.enrollmentId), index('evaluation_batch_idx').on(t.batchId)],
 );
 
 export const absence = sqliteTable(
@@ -100,7 +105,8 @@ export const absence = sqliteTable(
     createdAt: createdAt(),
     version: version(),
   },
-  (t) => [index('absence_enrollment_idx').on(t.enrollmentId)],
+  // One absence per student, course and day: a corrected roll call replaces it, never doubles it.
+  (t) => [uniqueIndex('absence_enrollment_date_uq').on(t.enrollmentId, t.date)],
 );
 
 /** A piece played at an exam, audition or concert. */
@@ -116,7 +122,46 @@ export const repertoireEntry = sqliteTable(
     composer: text('composer').notNull().default(''),
     durationMinutes: integer('duration_minutes'),
     comments: text('comments').notNull().default(''),
+    /** The teacher who wrote it (null: entered by the secretariat or imported). */
+    teacherId: text('teacher_id').references(() => teacher.id),
     version: version(),
   },
   (t) => [index('repertoire_student_idx').on(t.studentId)],
+);
+
+/** A roll call taken for a course on a lesson day; its absences are the `absence` rows of that day. */
+export const rollCall = sqliteTable(
+  'roll_call',
+  {
+    id: id(),
+    courseId: text('course_id').notNull().references(() => course.id),
+    date: text('date').notNull(),
+    teacherId: text('teacher_id').references(() => teacher.id),
+    takenAt: text('taken_at').notNull(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('roll_call_course_date_uq').on(t.courseId, t.date)],
+);
+
+/**
+ * A teacher's absence from `startDate` to `endDate` (inclusive): their lessons of those days are
+ * cancelled. `revision` grows when the dates or the message change, so families are told again;
+ * a withdrawn absence stays (families were told) with `withdrawn` set.
+ */
+export const teacherAbsence = sqliteTable(
+  'teacher_absence',
+  {
+    id: id(),
+    siteId: text('site_id').notNull().references(() => site.id),
+    teacherId: text('teacher_id').notNull().references(() => teacher.id),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    message: text('message').notNull().default(''),
+    declaredBy: text('declared_by').notNull(),
+    revision: integer('revision').notNull().default(1),
+    withdrawn: integer('withdrawn', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    version: version(),
+  },
+  (t) => [index('teacher_absence_teacher_idx').on(t.teacherId, t.endDate)],
 );
