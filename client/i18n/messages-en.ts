@@ -5,6 +5,7 @@ import { pedagogyEn } from './en/pedagogy-messages.ts';
 import { recordsEn } from './en/records-messages.ts';
 import { documentsEn } from './en/documents-messages.ts';
 import { validationEn } from './en/validation-messages.ts';
+import { teacherEn } from './en/teacher-messages.ts';
 import type { MessageKey } from './messages-fr.ts';
 
 /** English messages; a key missing here falls back to French. */
@@ -16,6 +17,7 @@ export const en: Partial<Record<MessageKey, string>> & Record<string, string> = 
   ...documentsEn,
   ...billingEn,
   ...validationEn,
+  ...teacherEn,
   'app.name': 'Portée',
   'shell.skip': 'Skip to content',
   'shell.menu': 'Main menu',

@@ -5,6 +5,7 @@ import { pedagogyFr } from './pedagogy-messages.ts';
 import { recordsFr } from './records-messages.ts';
 import { documentsFr } from './documents-messages.ts';
 import { validationFr } from './validation-messages.ts';
+import { teacherFr } from './teacher-messages.ts';
 
 /** The French messages: the reference language; every key exists here. */
 export const fr = {
@@ -15,6 +16,7 @@ export const fr = {
   ...documentsFr,
   ...billingFr,
   ...validationFr,
+  ...teacherFr,
   'app.name': 'Portée',
   'shell.skip': 'Aller au contenu',
   'shell.menu': 'Menu principal',
