@@ -20,6 +20,14 @@ export const envSchema = z
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().min(3).default('Portée <ne-pas-repondre@conservatoire-portee.example>'),
+    /** The SMPP 3.4 gateway (docs/sms.md); without it SMS go only to the outbox table and the log. */
+    SMS_URL: z
+      .string()
+      .startsWith('smpp://', 'must be smpp://system_id:password@host:port')
+      .refine((v) => URL.canParse(v) && new URL(v).hostname !== '' && new URL(v).username !== '', 'must be smpp://system_id:password@host:port')
+      .optional(),
+    /** The SMS sender shown to families: up to 11 letters or digits, or a phone number. */
+    SMS_SENDER: z.string().regex(/^([A-Za-z0-9]{1,11}|\+?\d{1,15})$/, 'must be up to 11 letters or digits, or a phone number').default('Portee'),
     CLIENT_DIST: z.string().default('dist/client'),
     /** Load the demo data into an empty database (npm start does; the production start does not). */
     SEED_DEMO: z.enum(['0', '1']).default('0'),

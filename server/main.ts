@@ -4,6 +4,10 @@ import { openDatabase } from './db/client.ts';
 import { isEmpty, seedDemo } from './db/seed/demo.ts';
 import { parseEnv } from './env.ts';
 import { startPayfipReconciliation } from './payfip/reconcile.ts';
+import { createSmsSender } from './sms/sender.ts';
+
+/** How often the SMS sender looks for due messages (docs/sms.md). */
+const SMS_ROUND_MS = 5_000;
 
 /** Starts the server: environment, database (migrated), demo data if asked and empty, HTTP. */
 async function main() {
@@ -21,10 +25,13 @@ async function main() {
   }
   const { app } = createApp({ db, env, reads });
   startPayfipReconciliation(db, env);
+  const sms = createSmsSender({ db, smsUrl: env.SMS_URL, sender: env.SMS_SENDER });
+  sms.start(SMS_ROUND_MS);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`Portée listening on ${env.PUBLIC_URL} (port ${info.port}, database ${env.DATABASE_URL})`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  // The SMS sender unbinds and gives its lease up, so another server may send at once.
+  const stop = () => void sms.stop().finally(() => server.close(() => process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
