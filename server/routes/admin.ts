@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/context.ts';
 import { adminBillingRoutes } from './admin-billing.ts';
 import { adminDocumentRoutes } from './admin-documents.ts';
 import { adminFamilyRoutes } from './admin-families.ts';
+import { adminMessageRoutes } from './admin-messages.ts';
 import { adminRequestRoutes } from './admin-requests.ts';
 import { adminSummaryRoutes } from './admin-summary.ts';
 
@@ -18,4 +19,5 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/', adminFamilyRoutes)
   .route('/', adminRequestRoutes)
   .route('/', adminDocumentRoutes)
+  .route('/', adminMessageRoutes)
   .route('/billing', adminBillingRoutes);

@@ -1,0 +1,67 @@
+import { desc, eq, inArray, or } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { family, mailOutbox, smsOutbox, student, user } from '../db/schema/index.ts';
+import type { AppEnv } from '../http/context.ts';
+import { sendJson } from '../http/json-response.ts';
+import { validateQuery } from '../http/validate.ts';
+
+/** `?kind=sms|mail&limit=`: newest first, at most 200 (50 by default). */
+const messagesQuery = z.object({
+  kind: z.enum(['sms', 'mail']).default('sms'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/**
+ * Mails carry no site: those addressed to this site's accounts, families and students (the same
+ * rule as the site's figures in admin-summary.ts), so one site never reads another's.
+ */
+function mailToSite(db: Db, siteId: string) {
+  const familyIds = db.select({ id: family.id }).from(family).where(eq(family.siteId, siteId));
+  return or(
+    inArray(mailOutbox.to, db.select({ email: user.email }).from(user).where(eq(user.siteId, siteId))),
+    inArray(mailOutbox.to, db.select({ email: family.email }).from(family).where(eq(family.siteId, siteId))),
+    inArray(mailOutbox.to, db.select({ email: student.email }).from(student).where(inArray(student.familyId, familyIds))),
+  );
+}
+
+/**
+ * What the app sent, for the secretariat (GET /api/admin/messages): the site's SMS with their
+ * state (queued, sent, delivered, failed, unconfirmed…), or the mails. A mail's body is left out:
+ * it may hold a single-use password link meant for the family alone.
+ */
+export const adminMessageRoutes = new Hono<AppEnv>().get('/messages', validateQuery(messagesQuery), async (c) => {
+  const { db } = c.var.deps;
+  const { kind, limit } = c.req.valid('query');
+  const siteId = c.var.user.siteId;
+  c.header('Cache-Control', 'no-store');
+  if (kind === 'sms') {
+    const sms = await db
+      .select({
+        id: smsOutbox.id,
+        createdAt: smsOutbox.createdAt,
+        familyId: smsOutbox.familyId,
+        to: smsOutbox.to,
+        text: smsOutbox.text,
+        status: smsOutbox.status,
+        attempts: smsOutbox.attempts,
+        nextAttemptAt: smsOutbox.nextAttemptAt,
+        error: smsOutbox.error,
+        sentAt: smsOutbox.sentAt,
+        deliveredAt: smsOutbox.deliveredAt,
+      })
+      .from(smsOutbox)
+      .where(eq(smsOutbox.siteId, siteId))
+      .orderBy(desc(smsOutbox.createdAt), desc(smsOutbox.id))
+      .limit(limit);
+    return sendJson(c, { kind, sms, mail: [] }, 200);
+  }
+  const mail = await db
+    .select({ id: mailOutbox.id, createdAt: mailOutbox.createdAt, to: mailOutbox.to, subject: mailOutbox.subject, status: mailOutbox.status, error: mailOutbox.error, sentAt: mailOutbox.sentAt })
+    .from(mailOutbox)
+    .where(mailToSite(db, siteId))
+    .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+    .limit(limit);
+  return sendJson(c, { kind, sms: [], mail }, 200);
+});
