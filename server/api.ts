@@ -7,6 +7,7 @@ import { passwordRoutes } from './routes/password.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { teacherRoutes } from './routes/teacher.ts';
 
 /**
  * The JSON API (/api), one chained sub-app per resource, each mounted once. Its type is the wire
@@ -21,6 +22,7 @@ export function createApi() {
     .route('/sync', syncRoutes)
     .route('/billing', billingRoutes)
     .route('/documents', documentRoutes)
+    .route('/teacher', teacherRoutes)
     .route('/admin', adminRoutes);
 }
 

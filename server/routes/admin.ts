@@ -7,6 +7,7 @@ import { adminFamilyRoutes } from './admin-families.ts';
 import { adminMessageRoutes } from './admin-messages.ts';
 import { adminRequestRoutes } from './admin-requests.ts';
 import { adminSummaryRoutes } from './admin-summary.ts';
+import { adminTeacherRoutes } from './admin-teachers.ts';
 
 /**
  * The secretariat's API (/api/admin), guarded once here: anonymous → 401, any other role → 403,
@@ -20,4 +21,5 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/', adminRequestRoutes)
   .route('/', adminDocumentRoutes)
   .route('/', adminMessageRoutes)
+  .route('/', adminTeacherRoutes)
   .route('/billing', adminBillingRoutes);

@@ -17,7 +17,7 @@ const TOMBSTONE_TABLES: Record<string, SyncTable> = {
   repertoire_entry: 'repertoireEntries', invoice: 'invoices', invoice_line: 'invoiceLines',
   payment: 'payments', discount: 'discounts', document: 'documents', change_request: 'changeRequests',
   payfip_attempt: 'payfipAttempts', document_kind: 'documentKinds', teacher: 'teachers', room: 'rooms',
-  department: 'departments',
+  department: 'departments', roll_call: 'rollCalls', teacher_absence: 'teacherAbsences',
 };
 
 /**
@@ -84,6 +84,7 @@ async function familyScope(tx: Tx, user: SessionUser, cursor: number, changes: C
   const courseIds = [...new Set(enrollments.map((e) => e.courseId))];
   const freshCourseIds = [...new Set(newEnrollments.map((e) => e.courseId))];
   await courseScope(tx, courseIds, freshCourseIds, cursor, changes);
+  await teacherAbsenceScope(tx, courseIds, freshCourseIds, cursor, changes);
 
   if (enrollmentIds.length) {
     for (const [name, table] of [
@@ -142,11 +143,33 @@ async function courseScope(tx: Tx, courseIds: string[], freshCourseIds: string[]
   }
 }
 
-/** A teacher sees their own record and their classes of the current school year with the students' names. */
+/**
+ * The absences of the teachers of these courses (a family's notice: "cours annulé"): changed ones,
+ * and all of a teacher a new enrollment brings in.
+ */
+async function teacherAbsenceScope(tx: Tx, courseIds: string[], freshCourseIds: string[], cursor: number, changes: Changes) {
+  if (!courseIds.length) return;
+  const rows = await tx.selectDistinct({ teacherId: s.course.teacherId, id: s.course.id }).from(s.course).where(inArray(s.course.id, courseIds));
+  const fresh = new Set(freshCourseIds);
+  const all = [...new Set(rows.map((r) => r.teacherId).filter((t): t is string => !!t))];
+  const freshTeachers = [...new Set(rows.filter((r) => fresh.has(r.id)).map((r) => r.teacherId).filter((t): t is string => !!t))];
+  if (!all.length) return;
+  const t = s.teacherAbsence;
+  const wanted = freshTeachers.length ? or(newer(t.version, cursor), inArray(t.teacherId, freshTeachers)) : newer(t.version, cursor);
+  put(changes, 'teacherAbsences', await select(tx, t, and(inArray(t.teacherId, all), wanted)));
+}
+
+/**
+ * A teacher sees their own record and absences, their classes of the current school year with the
+ * students' names, and what is written in those classes: roll calls and absences, and the
+ * evaluations, follow-up notes and repertoire entries they wrote themselves.
+ */
 async function teacherScope(tx: Tx, user: SessionUser, cursor: number, changes: Changes) {
   const teacherId = user.teacherId!;
   put(changes, 'sites', await select(tx, s.site, and(eq(s.site.id, user.siteId), newer(s.site.version, cursor))));
   put(changes, 'teachers', await select(tx, s.teacher, and(eq(s.teacher.id, teacherId), newer(s.teacher.version, cursor))));
+  put(changes, 'teacherAbsences', await select(tx, s.teacherAbsence, and(eq(s.teacherAbsence.teacherId, teacherId), newer(s.teacherAbsence.version, cursor))));
+  put(changes, 'repertoireEntries', await select(tx, s.repertoireEntry, and(eq(s.repertoireEntry.teacherId, teacherId), newer(s.repertoireEntry.version, cursor))));
   const year = schoolYearOf(new Date());
   const courses = await tx.select().from(s.course).where(and(eq(s.course.teacherId, teacherId), eq(s.course.schoolYear, year)));
   const courseIds = courses.map((c) => c.id);
@@ -155,6 +178,17 @@ async function teacherScope(tx: Tx, user: SessionUser, cursor: number, changes: 
   const newEnrollments = enrollments.filter((e) => e.version > cursor);
   put(changes, 'enrollments', newEnrollments as Row[]);
   await courseScope(tx, courseIds, [...new Set(newEnrollments.map((e) => e.courseId))], cursor, changes);
+  put(changes, 'rollCalls', await select(tx, s.rollCall, and(inArray(s.rollCall.courseId, courseIds), newer(s.rollCall.version, cursor))));
+  const enrollmentIds = enrollments.map((e) => e.id);
+  if (enrollmentIds.length) {
+    put(changes, 'absences', await select(tx, s.absence, and(inArray(s.absence.enrollmentId, enrollmentIds), newer(s.absence.version, cursor))));
+    for (const [name, table] of [
+      ['followUpNotes', s.followUpNote],
+      ['evaluations', s.evaluation],
+    ] as const) {
+      put(changes, name, await select(tx, table, and(inArray(table.enrollmentId, enrollmentIds), eq(table.teacherId, teacherId), newer(table.version, cursor))));
+    }
+  }
   const studentIds = [...new Set(enrollments.map((e) => e.studentId))];
   const fresh = new Set(newEnrollments.map((e) => e.studentId));
   if (studentIds.length) {
@@ -172,7 +206,7 @@ async function siteOnlyScope(tx: Tx, user: SessionUser, cursor: number, changes:
 }
 
 /** The record kinds a teacher's pull carries: deletions of anything else are none of its business. */
-const TEACHER_TABLES = new Set<SyncTable>(['teachers', 'courses', 'enrollments', 'students', 'rooms', 'departments', 'followUpNotes', 'evaluations', 'absences']);
+const TEACHER_TABLES = new Set<SyncTable>(['teachers', 'courses', 'enrollments', 'students', 'rooms', 'departments', 'followUpNotes', 'evaluations', 'absences', 'rollCalls', 'repertoireEntries', 'teacherAbsences']);
 
 async function tombstones(tx: Tx, user: SessionUser, cursor: number): Promise<PullResponse['deleted']> {
   if (cursor === 0) return {};

@@ -11,6 +11,7 @@ import type { SessionUser } from '../http/context.ts';
 import { forbidden } from '../http/errors.ts';
 import { logEvent } from '../log.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
+import { TEACHING_HANDLERS } from '../teaching/mutations.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
 type Mutation = PushRequest['mutations'][number];
@@ -20,6 +21,7 @@ type Acknowledgement = NonNullable<Extract<IdentityChangeOutcome, { ok: true }>[
 /** The mutations a client may push, by name. */
 const HANDLERS: Record<string, Handler> = {
   [IDENTITY_CHANGE]: requestIdentityChange,
+  ...TEACHING_HANDLERS,
 };
 
 /**
