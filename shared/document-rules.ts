@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { vmsg } from './validation-messages.ts';
+import { frenchMessage, vmsg, type IssueCode } from './validation-messages.ts';
 
 /**
  * The rules of supporting documents, shared by the browser (checked before anything is sent or
@@ -42,41 +42,60 @@ export function sniffMediaType(head: Uint8Array): AcceptedMediaType | null {
   return null;
 }
 
-/** "10 Mo", "2,5 Mo": the limit as people read it. */
-export function formatLimit(maxBytes: number): string {
-  const mb = Math.round((maxBytes / (1024 * 1024)) * 10) / 10;
-  return `${String(mb).replace('.', ',')} Mo`;
-}
+/**
+ * Each refusal of a document as a validation code with its parameters
+ * (shared/validation-messages.ts): the server sends it as `fieldCodes` beside the French text, and
+ * the upload form and the upload queue show it in the person's language, even long after (a refusal
+ * kept on the device is shown again after a change of language). Numbers stay numbers: sizes in
+ * bytes, formatted by each language (`formatBytes`), pixels as they are.
+ */
+export const documentIssues = {
+  type: (maxBytes: number): IssueCode => ({ code: 'documentType', params: { maxBytes } }),
+  size: (maxBytes: number): IssueCode => ({ code: 'documentSize', params: { maxBytes } }),
+  empty: { code: 'documentEmpty' },
+  imageTooLarge: (width: number, height: number): IssueCode => ({
+    code: 'imageTooLarge',
+    params: { width, height, megapixels: Math.round((width * height) / 1e6), maxMegapixels: Math.round(MAX_IMAGE_PIXELS / 1e6) },
+  }),
+  quota: (usedBytes: number, fileBytes: number, quotaBytes: number): IssueCode => ({ code: 'documentQuota', params: { fileBytes, usedBytes, quotaBytes } }),
+  missingFile: { code: 'documentMissing' },
+  unreadable: (maxBytes: number): IssueCode => ({ code: 'documentUnreadable', params: { maxBytes } }),
+  kind: { code: 'documentKind' },
+  kindNotForOwner: { code: 'documentKindNotForOwner' },
+  replaceKind: { code: 'documentReplaceKind' },
+  reason: { code: 'reasonRequired' },
+  idempotency: { code: 'documentIdempotency' },
+  hashMismatch: { code: 'documentHashMismatch' },
+} satisfies Record<string, IssueOrMaker>;
 
-/** "40 ko", "2,5 Mo": a file's size as people read it. */
-const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} ko` : formatLimit(bytes));
+type IssueOrMaker = IssueCode | ((...args: number[]) => IssueCode);
+type InFrench<T> = { [K in keyof T]: T[K] extends (...args: infer A) => IssueCode ? (...args: A) => string : string };
 
-export const documentMessages = {
-  type: (maxBytes: number) =>
-    `Ce type de fichier n’est pas accepté. Envoyez un fichier PDF, JPEG ou PNG de ${formatLimit(maxBytes)} au plus.`,
-  size: (maxBytes: number) =>
-    `Ce fichier dépasse ${formatLimit(maxBytes)}. Envoyez un fichier PDF, JPEG ou PNG de ${formatLimit(maxBytes)} au plus.`,
-  empty: 'Ce fichier est vide. Choisissez un autre fichier.',
-  imageTooLarge: (width: number, height: number) =>
-    `Cette image est trop grande : ${width} × ${height} pixels, soit ${Math.round((width * height) / 1e6)} mégapixels. Envoyez une photo de ${Math.round(MAX_IMAGE_PIXELS / 1e6)} mégapixels au plus (le mode photo habituel d’un téléphone convient) ou un PDF.`,
-  quota: (usedBytes: number, fileBytes: number, quotaBytes: number) =>
-    `Ce fichier (${formatSize(fileBytes)}) ne tient pas dans la place réservée aux documents de votre famille : ${formatSize(usedBytes)} déjà utilisés sur ${formatLimit(quotaBytes)}. Contactez le secrétariat.`,
-  missingFile: 'Choisissez un fichier à envoyer.',
-  unreadable: (maxBytes: number) =>
-    `Ce fichier est illisible ou endommagé. Envoyez un fichier PDF, JPEG ou PNG de ${formatLimit(maxBytes)} au plus.`,
-  kind: 'Choisissez le type de document.',
-  kindNotForOwner: 'Ce type de document ne correspond pas à ce dossier.',
-  reason: vmsg('reasonRequired'),
-  idempotency: 'Envoi mal formé : rechargez la page puis recommencez.',
-  hashMismatch: 'Le fichier reçu ne correspond pas à celui choisi. Choisissez-le à nouveau.',
-} as const;
+/**
+ * The same refusals in French (the server's `fields`, the upload schema's messages). The fixed ones
+ * are made by `vmsg`, so a failed parse of the upload's fields carries their codes; those filled
+ * with a file's numbers by `frenchMessage`, which remembers nothing (one entry per image size or
+ * quota state would pile up): their codes travel by `documentIssues`.
+ */
+export const documentMessages = Object.fromEntries(
+  Object.entries<IssueOrMaker>(documentIssues).map(([name, issue]) => [
+    name,
+    typeof issue === 'function' ? (...args: number[]) => frenchMessage(issue(...args)) : vmsg(issue.code),
+  ]),
+) as InFrench<typeof documentIssues>;
 
 /** The problem with a file of this size and first bytes, or null when it may be sent. */
-export function fileProblem(sizeBytes: number, head: Uint8Array, maxBytes: number): string | null {
-  if (sizeBytes === 0) return documentMessages.empty;
-  if (sizeBytes > maxBytes) return documentMessages.size(maxBytes);
-  if (!sniffMediaType(head)) return documentMessages.type(maxBytes);
+export function fileIssue(sizeBytes: number, head: Uint8Array, maxBytes: number): IssueCode | null {
+  if (sizeBytes === 0) return documentIssues.empty;
+  if (sizeBytes > maxBytes) return documentIssues.size(maxBytes);
+  if (!sniffMediaType(head)) return documentIssues.type(maxBytes);
   return null;
+}
+
+/** The same problem in French. */
+export function fileProblem(sizeBytes: number, head: Uint8Array, maxBytes: number): string | null {
+  const issue = fileIssue(sizeBytes, head, maxBytes);
+  return issue && frenchMessage(issue);
 }
 
 const EXTENSIONS: Record<AcceptedMediaType, string[]> = {
@@ -169,7 +188,7 @@ function trimEnd(s: string): string {
  */
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}:\d{1,15}:[0-9a-f]{64}$/;
 
-/** The text fields of POST /api/documents (multipart); the file is checked by `fileProblem`. */
+/** The text fields of POST /api/documents (multipart); the file is checked by `fileIssue`. */
 export const uploadFieldsSchema = z.object({
   kindId: z.string({ error: documentMessages.kind }).trim().min(1, { error: documentMessages.kind }).max(100),
   studentId: z

@@ -49,7 +49,10 @@ export const FIELD_NAMES_FR = {
 } as const;
 export type FieldName = keyof typeof FIELD_NAMES_FR;
 
-/** The French messages by code; `{field}` is a field's name (FIELD_NAMES_FR), other `{x}` are numbers. */
+/**
+ * The French messages by code; `{field}` is a field's name (FIELD_NAMES_FR), other `{x}` are
+ * numbers, those named in BYTE_PARAMS numbers of bytes (each language formats them: formatBytes).
+ */
 export const VALIDATION_FR = {
   required: 'Le champ « {field} » est obligatoire.',
   notText: 'Le champ « {field} » doit être un texte.',
@@ -71,6 +74,21 @@ export const VALIDATION_FR = {
   confirmationMismatch: 'La confirmation ne correspond pas au nouveau mot de passe.',
   reasonRequired: 'Indiquez le motif du refus.',
   reasonTooLong: 'Le motif ne peut dépasser {max} caractères.',
+  // Supporting documents' refusals (shared/document-rules.ts: documentIssues).
+  documentType: 'Ce type de fichier n’est pas accepté. Envoyez un fichier PDF, JPEG ou PNG de {maxBytes} au plus.',
+  documentSize: 'Ce fichier dépasse {maxBytes}. Envoyez un fichier PDF, JPEG ou PNG de {maxBytes} au plus.',
+  documentEmpty: 'Ce fichier est vide. Choisissez un autre fichier.',
+  imageTooLarge:
+    'Cette image est trop grande : {width} × {height} pixels, soit {megapixels} mégapixels. Envoyez une photo de {maxMegapixels} mégapixels au plus (le mode photo habituel d’un téléphone convient) ou un PDF.',
+  documentQuota:
+    'Ce fichier ({fileBytes}) ne tient pas dans la place réservée aux documents de votre famille : {usedBytes} déjà utilisés sur {quotaBytes}. Contactez le secrétariat.',
+  documentMissing: 'Choisissez un fichier à envoyer.',
+  documentUnreadable: 'Ce fichier est illisible ou endommagé. Envoyez un fichier PDF, JPEG ou PNG de {maxBytes} au plus.',
+  documentKind: 'Choisissez le type de document.',
+  documentKindNotForOwner: 'Ce type de document ne correspond pas à ce dossier.',
+  documentReplaceKind: 'Choisissez le même type de document que celui refusé.',
+  documentIdempotency: 'Envoi mal formé : rechargez la page puis recommencez.',
+  documentHashMismatch: 'Le fichier reçu ne correspond pas à celui choisi. Choisissez-le à nouveau.',
   dateFormat: 'Le champ « {field} » doit être une date, par exemple 2026-11-28.',
   dateInvalid: 'Le champ « {field} » n\'est pas une date valide.',
   dateRange: 'Le champ « {field} » doit être une date entre {from} et {to}.',
@@ -100,13 +118,55 @@ export interface IssueCode {
   params?: ValidationParams;
 }
 
+/** The languages a message is written in (client/i18n/i18n.ts's `Locale`). */
+type MessageLocale = 'fr' | 'en';
+
+/**
+ * Parameters that are numbers of bytes, and how people read them: a limit in megabytes ("10 Mo",
+ * "0,5 Mo"), a file's size in kilobytes under a megabyte ("40 ko", then "2,5 Mo"). They travel as
+ * numbers, never pre-formatted, and each language formats them (formatBytes): the French text is
+ * the one the server always wrote, and an English reader sees "10 MB", not "10 Mo".
+ */
+const BYTE_PARAMS = new Map<string, 'limit' | 'size'>([
+  ['maxBytes', 'limit'],
+  ['quotaBytes', 'limit'],
+  ['fileBytes', 'size'],
+  ['usedBytes', 'size'],
+]);
+
+const MB = 1024 * 1024;
+const BYTE_UNITS = { fr: { kilo: 'ko', mega: 'Mo', point: ',' }, en: { kilo: 'KB', mega: 'MB', point: '.' } } as const;
+
+/** "10 Mo", "2,5 Mo", or for a file's size "40 ko" ("10 MB", "2.5 MB", "40 KB" in English). */
+export function formatBytes(bytes: number, kind: 'limit' | 'size', locale: MessageLocale = 'fr'): string {
+  const units = BYTE_UNITS[locale];
+  if (kind === 'size' && bytes < MB) return `${Math.max(1, Math.round(bytes / 1024))} ${units.kilo}`;
+  return `${String(Math.round((bytes / MB) * 10) / 10).replace('.', units.point)} ${units.mega}`;
+}
+
+/** A parameter's value as a message in this language shows it: byte counts formatted, the others as they are. */
+export function paramText(name: string, value: string | number | undefined, locale: MessageLocale): string {
+  const bytes = BYTE_PARAMS.get(name);
+  return bytes && typeof value === 'number' ? formatBytes(value, bytes, locale) : String(value ?? '');
+}
+
+/** The French text of a code and its parameters (nothing remembered: see vmsg). */
+export function frenchMessage({ code, params = {} }: IssueCode): string {
+  return VALIDATION_FR[code].replace(/\{(\w+)\}/g, (_, name: string) =>
+    name === 'field' && params.field ? FIELD_NAMES_FR[params.field] : paramText(name, params[name], 'fr'),
+  );
+}
+
 const byText = new Map<string, IssueCode>();
 
-/** The French message of a code (what the schemas pass as `error`), remembered with its code. */
+/**
+ * The French message of a code (what the schemas pass as `error`), remembered with its code. Only
+ * for messages made a bounded number of times (schemas, settings): one filled with what a request
+ * carries (an image's size, a family's bytes) is made by `frenchMessage` and its code sent beside
+ * it, or every new value would stay in this memory for good.
+ */
 export function vmsg(code: ValidationCode, params: ValidationParams = {}): string {
-  const text = VALIDATION_FR[code].replace(/\{(\w+)\}/g, (_, name: string) =>
-    name === 'field' && params.field ? FIELD_NAMES_FR[params.field] : String(params[name] ?? ''),
-  );
+  const text = frenchMessage({ code, params });
   if (!byText.has(text)) byText.set(text, Object.keys(params).length ? { code, params } : { code });
   return text;
 }

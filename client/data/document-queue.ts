@@ -1,6 +1,7 @@
 import { idempotencyKeyOf } from '../../shared/document-keys.ts';
 import type { DocumentView } from '../../shared/document-rules.ts';
 import { isApiErrorBody } from '../../shared/api-error.ts';
+import type { IssueCode } from '../../shared/validation-messages.ts';
 import { sessionExpired } from '../api/http.ts';
 import { db } from './db.ts';
 import { refreshPendingCount } from './pending-count.ts';
@@ -18,7 +19,7 @@ const LOCK_NAME = 'portee-uploads';
 export type UploadEventDetail =
   | { type: 'progress'; id: number; loaded: number; total: number }
   | { type: 'sent'; id: number; document: DocumentView }
-  | { type: 'failed'; id: number; message: string };
+  | { type: 'failed'; id: number; message: string; code?: IssueCode };
 
 /** What happens to queued uploads (progress, sent, refused), for the form that started them. */
 export const uploadEvents = new EventTarget();
@@ -85,6 +86,9 @@ export async function discardUpload(id: number) {
 
 type SendResult = 'sent' | 'refused' | 'offline' | 'expired' | 'error';
 
+/** The fields whose message says why an upload was refused, the first one present winning. */
+const REFUSED_FIELDS = ['file', 'kindId', 'idempotencyKey'] as const;
+
 function post(upload: PendingUpload): Promise<{ status: number; body: unknown } | 'offline'> {
   return new Promise((resolve) => {
     const form = new FormData();
@@ -136,10 +140,13 @@ async function sendOne(upload: PendingUpload): Promise<SendResult> {
     return 'expired';
   }
   if (answer.status >= 400 && answer.status < 500 && answer.status !== 408 && answer.status !== 429) {
-    const body = isApiErrorBody(answer.body) ? answer.body : null;
-    const message = body?.error.fields?.file ?? body?.error.fields?.kindId ?? body?.error.message ?? 'Le serveur a refusé ce document.';
-    await db.pendingUploads.update(upload.id, { error: message });
-    emit({ type: 'failed', id: upload.id, message });
+    const error = isApiErrorBody(answer.body) ? answer.body.error : null;
+    // The refused field's French text, kept with its code (shown in the language of the moment).
+    const field = REFUSED_FIELDS.find((name) => error?.fields?.[name]);
+    const message = (field && error?.fields?.[field]) || (error?.message ?? 'Le serveur a refusé ce document.');
+    const code = field ? error?.fieldCodes?.[field] : undefined;
+    await db.pendingUploads.update(upload.id, { error: message, errorCode: code ?? null });
+    emit({ type: 'failed', id: upload.id, message, code });
     return 'refused';
   }
   return 'error';

@@ -1,3 +1,5 @@
+import type { IssueCode } from '../../shared/validation-messages.ts';
+
 /**
  * A document chosen on this device, with its bytes, until the server has it. `id` is this
  * device's upload number: with the client id and the file's SHA-256 it makes the idempotency
@@ -22,6 +24,12 @@ export interface PendingUpload {
   blob: Blob;
   createdAt: string;
   idempotencyKey: string;
-  /** Refused for good by the server (shown with a "Retirer" button, not sent again). */
+  /** Refused for good by the server (shown with a "Retirer" button, not sent again): its reason, in French. */
   error?: string | null;
+  /**
+   * The code and parameters of that reason, so it shows in the language of the moment (it may be
+   * read offline, after a change of language). Missing on uploads refused before codes were kept,
+   * and for reasons without one: `error` is shown as it is. Not indexed: no new Dexie version.
+   */
+  errorCode?: IssueCode | null;
 }

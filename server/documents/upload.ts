@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { and, eq, sum } from 'drizzle-orm';
 import sharp from 'sharp';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
-  documentMessages,
+  documentIssues,
   MAX_IMAGE_PIXELS,
   sanitiseFileName,
   sniffMediaType,
@@ -12,6 +13,7 @@ import {
   type DocumentView,
 } from '../../shared/document-rules.ts';
 import { schoolYearOf } from '../../shared/school-year.ts';
+import { frenchMessage, type IssueCode } from '../../shared/validation-messages.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { auditLog, document, documentKind, family, student, tombstone } from '../db/schema/index.ts';
 import { nextVersion } from '../db/versioning.ts';
@@ -21,6 +23,15 @@ import { imageGate, ImageGateFull } from './image-gate.ts';
 import type { Storage } from './storage.ts';
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * An upload refused because of one field (the file, or its kind): its French text as the message
+ * and under `fields`, its code and parameters under `fieldCodes`, so the browser shows it in the
+ * person's language (and the upload queue keeps the code with the refused file).
+ */
+export function uploadRefusal(status: ContentfulStatusCode, code: string, field: 'file' | 'kindId', issue: IssueCode, message = frenchMessage(issue)): ApiError {
+  return new ApiError(status, code, message, { [field]: frenchMessage(issue) }, { fieldCodes: { [field]: issue } });
+}
 
 type DocumentRow = typeof document.$inferSelect;
 
@@ -52,7 +63,7 @@ export function documentIdFor(familyId: string, idempotencyKey: string): string 
  */
 export async function reencode(bytes: Uint8Array, type: AcceptedMediaType, maxBytes: number): Promise<Uint8Array> {
   if (type === 'application/pdf') return bytes;
-  const unreadable = () => new ApiError(422, 'unreadable_file', documentMessages.unreadable(maxBytes), { file: documentMessages.unreadable(maxBytes) });
+  const unreadable = () => uploadRefusal(422, 'unreadable_file', 'file', documentIssues.unreadable(maxBytes));
   let width: number;
   let height: number;
   try {
@@ -61,10 +72,7 @@ export async function reencode(bytes: Uint8Array, type: AcceptedMediaType, maxBy
     throw unreadable();
   }
   if (!width || !height) throw unreadable();
-  if (width * height > MAX_IMAGE_PIXELS) {
-    const message = documentMessages.imageTooLarge(width, height);
-    throw new ApiError(422, 'image_too_large', message, { file: message });
-  }
+  if (width * height > MAX_IMAGE_PIXELS) throw uploadRefusal(422, 'image_too_large', 'file', documentIssues.imageTooLarge(width, height));
   // A full line answers 503: the device keeps the file in its upload queue and sends it again later.
   return imageGate.run(width * height, async () => {
     try {
@@ -131,25 +139,21 @@ export async function uploadDocument(db: Db, storage: Storage, user: SessionUser
     .select()
     .from(documentKind)
     .where(and(eq(documentKind.id, fields.kindId), eq(documentKind.siteId, fam.siteId), eq(documentKind.active, true)));
-  if (!kind) throw new ApiError(422, 'validation', documentMessages.kind, { kindId: documentMessages.kind });
-  if ((kind.owner === 'student') !== !!fields.studentId) {
-    throw new ApiError(422, 'validation', documentMessages.kindNotForOwner, { kindId: documentMessages.kindNotForOwner });
-  }
+  if (!kind) throw uploadRefusal(422, 'validation', 'kindId', documentIssues.kind);
+  if ((kind.owner === 'student') !== !!fields.studentId) throw uploadRefusal(422, 'validation', 'kindId', documentIssues.kindNotForOwner);
   if (fields.studentId) {
     const [own] = await db.select({ id: student.id }).from(student).where(and(eq(student.id, fields.studentId), eq(student.familyId, familyId)));
     if (!own) throw notFound('Élève');
   }
 
   const file = input.file;
-  if (!file) throw new ApiError(422, 'validation', documentMessages.missingFile, { file: documentMessages.missingFile });
-  if (file.size > maxBytes) throw new ApiError(413, 'too_large', documentMessages.size(maxBytes), { file: documentMessages.size(maxBytes) });
-  if (file.size === 0) throw new ApiError(422, 'validation', documentMessages.empty, { file: documentMessages.empty });
+  if (!file) throw uploadRefusal(422, 'validation', 'file', documentIssues.missingFile);
+  if (file.size > maxBytes) throw uploadRefusal(413, 'too_large', 'file', documentIssues.size(maxBytes));
+  if (file.size === 0) throw uploadRefusal(422, 'validation', 'file', documentIssues.empty);
   const original = new Uint8Array(await file.arrayBuffer());
   const mediaType = sniffMediaType(original.subarray(0, 16));
-  if (!mediaType) throw new ApiError(415, 'unsupported_type', documentMessages.type(maxBytes), { file: documentMessages.type(maxBytes) });
-  if (!fields.idempotencyKey.endsWith(':' + sha256Hex(original))) {
-    throw new ApiError(422, 'validation', documentMessages.hashMismatch, { file: documentMessages.hashMismatch });
-  }
+  if (!mediaType) throw uploadRefusal(415, 'unsupported_type', 'file', documentIssues.type(maxBytes));
+  if (!fields.idempotencyKey.endsWith(':' + sha256Hex(original))) throw uploadRefusal(422, 'validation', 'file', documentIssues.hashMismatch);
 
   let replaced: DocumentRow | undefined;
   if (fields.replacesId) {
@@ -157,7 +161,7 @@ export async function uploadDocument(db: Db, storage: Storage, user: SessionUser
     if (!replaced) throw notFound('Document');
     if (replaced.status !== 'rejected') throw new ApiError(409, 'not_rejected', 'Seul un document refusé peut être remplacé.');
     if (replaced.kindId !== kind.id || (replaced.studentId ?? null) !== (fields.studentId ?? null)) {
-      throw new ApiError(422, 'validation', 'Le document de remplacement doit être du même type, pour la même personne.', { kindId: 'Choisissez le même type de document que celui refusé.' });
+      throw uploadRefusal(422, 'validation', 'kindId', documentIssues.replaceKind, 'Le document de remplacement doit être du même type, pour la même personne.');
     }
   }
 
@@ -166,10 +170,7 @@ export async function uploadDocument(db: Db, storage: Storage, user: SessionUser
   // row is in (transactions run one at a time, so two uploads sent at once cannot both pass).
   const checkQuota = async (q: Db | Tx, size: number, counted = false) => {
     const used = (await familyStoredBytes(q, familyId)) - (counted ? size : 0);
-    if (used - (replaced?.sizeBytes ?? 0) + size > familyQuotaBytes) {
-      const message = documentMessages.quota(used, size, familyQuotaBytes);
-      throw new ApiError(413, 'quota_exceeded', message, { file: message });
-    }
+    if (used - (replaced?.sizeBytes ?? 0) + size > familyQuotaBytes) throw uploadRefusal(413, 'quota_exceeded', 'file', documentIssues.quota(used, size, familyQuotaBytes));
   };
   await checkQuota(db, original.byteLength);
 

@@ -2,12 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import { documentMessages } from '../../shared/document-rules.ts';
+import { documentIssues } from '../../shared/document-rules.ts';
 import { requireRole, requireSession } from '../auth/session-middleware.ts';
 import { document } from '../db/schema/index.ts';
 import { documentFileResponse } from '../documents/download.ts';
 import { storageFor } from '../documents/storage.ts';
-import { uploadDocument } from '../documents/upload.ts';
+import { uploadDocument, uploadRefusal } from '../documents/upload.ts';
 import type { AppEnv } from '../http/context.ts';
 import { sendJson } from '../http/json-response.ts';
 import { ApiError, notFound } from '../http/errors.ts';
@@ -21,7 +21,7 @@ const uploadLimit = createMiddleware<AppEnv>(async (c, next) => {
   const limit = bodyLimit({
     maxSize: max + MULTIPART_OVERHEAD,
     onError: () => {
-      throw new ApiError(413, 'too_large', documentMessages.size(max), { file: documentMessages.size(max) });
+      throw uploadRefusal(413, 'too_large', 'file', documentIssues.size(max));
     },
   });
   return limit(c, next);

@@ -4,6 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { db } from '../../client/data/db.ts';
 import '../../client/documents/components/po-document-upload-form.ts';
 import type { PoDocumentUploadForm } from '../../client/documents/components/po-document-upload-form.ts';
+import { loadLocale, localeStore } from '../../client/i18n/i18n.ts';
 import { until } from '../helpers/until.ts';
 
 const KINDS = [
@@ -74,6 +75,7 @@ describe('po-document-upload-form', () => {
   });
   afterEach(() => {
     window.XMLHttpRequest = realXhr;
+    localeStore.set({ locale: 'fr' });
   });
 
   it('nothing chosen: a focused summary names both fields, each field is marked and described; nothing is kept', async () => {
@@ -184,5 +186,31 @@ describe('po-document-upload-form', () => {
     expect(root.getElementById('error-summary')!.textContent).to.contain('« avis.pdf » n’a pas été accepté par le serveur : Ce fichier est illisible ou endommagé.');
     const [kept] = await db.pendingUploads.toArray();
     expect(kept.error).to.equal('Ce fichier est illisible ou endommagé.');
+    expect(kept.errorCode ?? null).to.equal(null, 'no code came with it');
+  });
+
+  it('in English: its own checks and the server’s coded refusal in English, the code kept with the refused file', async () => {
+    localeStore.set({ locale: 'en' });
+    await loadLocale();
+    const { root, choose, submit } = await render(40);
+    expect(root.getElementById('file-hint')!.textContent).to.contain('0 MB at most');
+    choose('k-tax', new File([PDF], 'avis.pdf'));
+    submit();
+    await until(() => !!root.getElementById('file-error'));
+    expect(root.getElementById('file-error')!.textContent).to.equal('This file is larger than 0 MB. Send a PDF, JPEG or PNG file of 0 MB at most.');
+
+    const { root: root2, choose: choose2, submit: submit2 } = await render();
+    const unreadable = { code: 'documentUnreadable', params: { maxBytes: 10 * 1024 * 1024 } };
+    const french = 'Ce fichier est illisible ou endommagé. Envoyez un fichier PDF, JPEG ou PNG de 10 Mo au plus.';
+    next = { kind: 'answer', status: 422, body: { error: { code: 'unreadable_file', message: french, fields: { file: french }, fieldCodes: { file: unreadable } } } };
+    choose2('k-tax', new File([PDF], 'avis.pdf'));
+    submit2();
+    await until(() => !!root2.getElementById('error-summary') && root2.activeElement === root2.getElementById('error-summary'));
+    expect(root2.getElementById('error-summary')!.textContent).to.contain(
+      '“avis.pdf” was not accepted by the server: This file cannot be read or is damaged. Send a PDF, JPEG or PNG file of 10 MB at most.',
+    );
+    const [kept] = await db.pendingUploads.toArray();
+    expect(kept.error).to.equal(french);
+    expect(kept.errorCode).to.deep.equal(unreadable);
   });
 });

@@ -7,7 +7,8 @@ import { crc32, deflateSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { boundFileName, fileProblem, MAX_FILE_NAME_BYTES, MAX_IMAGE_PIXELS, sanitiseFileName, sniffMediaType } from '../../shared/document-rules.ts';
+import { boundFileName, documentMessages, fileProblem, MAX_FILE_NAME_BYTES, MAX_IMAGE_PIXELS, sanitiseFileName, sniffMediaType } from '../../shared/document-rules.ts';
+import { formatBytes, frenchMessage, issueCode, type IssueCode } from '../../shared/validation-messages.ts';
 import { createImageGate, imageGate } from '../../server/documents/image-gate.ts';
 import { document, documentKind, site, student, user } from '../../server/db/schema/index.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
@@ -482,56 +483,154 @@ function pngHeaderOnly(width: number, height: number): Uint8Array {
   return new Uint8Array(Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(1))), chunk('IEND', Buffer.alloc(0))]));
 }
 
-describe('storage quota per family (issue 11, item 4)', () => {
-  let q: TestApp;
-  let qDir: string;
-  let qKind: string;
+/**
+ * A test app of the suite's own, with these settings and its own upload folder, opened before the
+ * suite's tests and closed after them; `kind` is its Mantes "Justificatif de domicile".
+ */
+function suiteApp(env: Record<string, string>) {
+  const own = { app: undefined as unknown as TestApp, dir: '', kind: '' };
   before(async () => {
-    qDir = mkdtempSync(join(tmpdir(), 'portee-quota-'));
-    q = await createTestApp({ env: { UPLOAD_DIR: qDir, UPLOAD_FAMILY_QUOTA_BYTES: String(1 * MB) } });
-    const [mantes] = await q.db.select().from(site).where(eq(site.name, 'Mantes'));
-    [{ id: qKind }] = await q.db.select().from(documentKind).where(and(eq(documentKind.siteId, mantes.id), eq(documentKind.label, 'Justificatif de domicile')));
+    own.dir = mkdtempSync(join(tmpdir(), 'portee-suite-'));
+    own.app = await createTestApp({ env: { UPLOAD_DIR: own.dir, ...env } });
+    const [mantes] = await own.app.db.select().from(site).where(eq(site.name, 'Mantes'));
+    [{ id: own.kind }] = await own.app.db.select().from(documentKind).where(and(eq(documentKind.siteId, mantes.id), eq(documentKind.label, 'Justificatif de domicile')));
   });
   after(() => {
-    q.close();
-    rmSync(qDir, { recursive: true, force: true });
+    own.app.close();
+    rmSync(own.dir, { recursive: true, force: true });
   });
+  return own;
+}
+
+describe('storage quota per family (issue 11, item 4)', () => {
+  const quota = suiteApp({ UPLOAD_FAMILY_QUOTA_BYTES: String(1 * MB) });
 
   /** A PDF of `bytes` bytes, sent to the quota's app. */
   const send = (c: TestClient, bytes: number, name: string, replacesId?: string) => {
     const b = new Uint8Array(bytes);
     b.set(pdf(name));
-    return upload(c, { bytes: b, name, kindId: qKind, replacesId, app: q });
+    return upload(c, { bytes: b, name, kindId: quota.kind, replacesId, app: quota.app });
   };
 
   test('a family over its quota is refused with the quota named; another family is not affected; replacing a refused document frees its place', async () => {
-    const martin = await signedIn(DEMO.martin, 'Mantes', q);
+    const martin = await signedIn(DEMO.martin, 'Mantes', quota.app);
     const first = await send(martin, 600 * 1024, 'un.pdf');
     assert.equal(first.status, 201);
-    const before = readdirSync(qDir, { recursive: true }).length;
+    const before = readdirSync(quota.dir, { recursive: true }).length;
     const second = await send(martin, 600 * 1024, 'deux.pdf');
     assert.equal(second.status, 413);
     assert.equal(second.body.error.code, 'quota_exceeded');
     assert.match(second.body.error.fields.file, /1 Mo/);
     assert.match(second.body.error.fields.file, /secrétariat/);
-    assert.equal(readdirSync(qDir, { recursive: true }).length, before, 'nothing was stored');
+    assert.equal(readdirSync(quota.dir, { recursive: true }).length, before, 'nothing was stored');
     assert.equal((await send(martin, 300 * 1024, 'petit.pdf')).status, 201, 'what still fits is accepted');
 
-    const lefevre = await signedIn(DEMO.family, 'Mantes', q);
+    const lefevre = await signedIn(DEMO.family, 'Mantes', quota.app);
     assert.equal((await send(lefevre, 600 * 1024, 'autre.pdf')).status, 201);
 
-    const admin = await signedIn(DEMO.secretariat, 'Mantes', q);
+    const admin = await signedIn(DEMO.secretariat, 'Mantes', quota.app);
     assert.equal((await admin.json(`/api/admin/documents/${first.body.document.id}/refuse`, { json: { reason: 'Illisible' } })).status, 200);
     const replacement = await send(martin, 600 * 1024, 'un-bis.pdf', first.body.document.id);
     assert.equal(replacement.status, 201, 'the refused document’s bytes no longer count');
   });
 
   test('two uploads sent at once cannot both pass the quota', async () => {
-    const c = await signedIn(DEMO.family, 'Mantes', q);
-    const [demo] = await q.db.select().from(user).where(eq(user.username, 'famille.demo'));
-    const used = (await q.db.select().from(document).where(eq(document.familyId, demo.familyId!))).reduce((n, d) => n + d.sizeBytes, 0);
+    const c = await signedIn(DEMO.family, 'Mantes', quota.app);
+    const [demo] = await quota.app.db.select().from(user).where(eq(user.username, 'famille.demo'));
+    const used = (await quota.app.db.select().from(document).where(eq(document.familyId, demo.familyId!))).reduce((n, d) => n + d.sizeBytes, 0);
     const half = Math.floor((1 * MB - used) / 2) + 1024;
     const results = await Promise.all([send(c, half, 'a.pdf'), send(c, half, 'b.pdf')]);
     assert.deepEqual(results.map((r) => r.status).sort(), [201, 413]);
+  });
+});
+
+describe('upload refusals carry a code beside their French text (the browser shows the person’s language)', () => {
+  const own = suiteApp({ UPLOAD_MAX_BYTES: String(2.5 * MB), UPLOAD_FAMILY_QUOTA_BYTES: String(3 * MB) });
+
+  /** `bytes` sent to this suite's app as a PDF. */
+  const send = (c: TestClient, bytes: Uint8Array, o: { kindId?: string; key?: string } = {}) => upload(c, { bytes, name: 'piece.pdf', kindId: own.kind, ...o, app: own.app });
+  /** A PDF of `size` bytes. */
+  const pdfOf = (size: number, text = 'x') => {
+    const b = new Uint8Array(size);
+    b.set(pdf(text));
+    return b;
+  };
+  /** The refusal's status, API code, French text of `field` and its code; the text is the code's French. */
+  function refusal(res: Awaited<ReturnType<typeof upload>>, field = 'file') {
+    const { code, fields, fieldCodes } = res.body.error as { code: string; fields: Record<string, string>; fieldCodes: Record<string, IssueCode> };
+    assert.equal(fields[field], frenchMessage(fieldCodes[field]), 'the French text is the code’s, filled with its parameters');
+    return { status: res.status, code, text: fields[field], issue: fieldCodes[field] };
+  }
+
+  test('a file over the limit: documentSize with the limit in bytes, from the check and from the body limit', async () => {
+    const c = await signedIn(DEMO.family, 'Mantes', own.app);
+    const expected = {
+      code: 'too_large',
+      status: 413,
+      text: 'Ce fichier dépasse 2,5 Mo. Envoyez un fichier PDF, JPEG ou PNG de 2,5 Mo au plus.',
+      issue: { code: 'documentSize', params: { maxBytes: 2.5 * MB } },
+    };
+    assert.deepEqual(refusal(await send(c, pdfOf(2.5 * MB + 1))), expected);
+    assert.deepEqual(refusal(await send(c, pdfOf(3 * MB))), expected, 'stopped by the body limit');
+  });
+
+  test('a file that is not a PDF, JPEG or PNG: documentType', async () => {
+    const c = await signedIn(DEMO.family, 'Mantes', own.app);
+    assert.deepEqual(refusal(await send(c, new TextEncoder().encode('<!DOCTYPE html><html></html>'))), {
+      code: 'unsupported_type',
+      status: 415,
+      text: 'Ce type de fichier n’est pas accepté. Envoyez un fichier PDF, JPEG ou PNG de 2,5 Mo au plus.',
+      issue: { code: 'documentType', params: { maxBytes: 2.5 * MB } },
+    });
+  });
+
+  test('an empty file: documentEmpty', async () => {
+    const c = await signedIn(DEMO.family, 'Mantes', own.app);
+    assert.deepEqual(refusal(await send(c, new Uint8Array(0))), {
+      code: 'validation',
+      status: 422,
+      text: 'Ce fichier est vide. Choisissez un autre fichier.',
+      issue: { code: 'documentEmpty' },
+    });
+  });
+
+  test('an image over the pixel limit: imageTooLarge with its pixels', async () => {
+    const c = await signedIn(DEMO.family, 'Mantes', own.app);
+    assert.deepEqual(refusal(await send(c, pngHeaderOnly(12_000, 9_000))), {
+      code: 'image_too_large',
+      status: 422,
+      text: 'Cette image est trop grande : 12000 × 9000 pixels, soit 108 mégapixels. Envoyez une photo de 50 mégapixels au plus (le mode photo habituel d’un téléphone convient) ou un PDF.',
+      issue: { code: 'imageTooLarge', params: { width: 12_000, height: 9_000, megapixels: 108, maxMegapixels: 50 } },
+    });
+  });
+
+  test('a file over the family’s quota: documentQuota with the file’s, the used and the quota’s bytes', async () => {
+    const c = await signedIn(DEMO.martin, 'Mantes', own.app);
+    assert.equal((await send(c, pdfOf(2 * MB, 'deux'))).status, 201);
+    assert.deepEqual(refusal(await send(c, pdfOf(1.5 * MB, 'un-et-demi'))), {
+      code: 'quota_exceeded',
+      status: 413,
+      text: 'Ce fichier (1,5 Mo) ne tient pas dans la place réservée aux documents de votre famille : 2 Mo déjà utilisés sur 3 Mo. Contactez le secrétariat.',
+      issue: { code: 'documentQuota', params: { fileBytes: 1.5 * MB, usedBytes: 2 * MB, quotaBytes: 3 * MB } },
+    });
+  });
+
+  test('no kind, an unknown kind, a file that does not match its key: their codes too', async () => {
+    const c = await signedIn(DEMO.family, 'Mantes', own.app);
+    const noKind = refusal(await send(c, pdf('a'), { kindId: '' }), 'kindId');
+    assert.deepEqual([noKind.status, noKind.issue], [422, { code: 'documentKind' }], 'from the upload schema');
+    const unknown = refusal(await send(c, pdf('b'), { kindId: 'pas-un-type' }), 'kindId');
+    assert.deepEqual([unknown.status, unknown.text, unknown.issue], [422, 'Choisissez le type de document.', { code: 'documentKind' }]);
+    const mismatch = refusal(await send(c, pdf('c'), { key: keyFor(pdf('autre')) }));
+    assert.deepEqual([mismatch.status, mismatch.issue], [422, { code: 'documentHashMismatch' }]);
+  });
+
+  test('sizes are formatted by each language; a text made from a file’s numbers is not remembered', () => {
+    assert.equal(formatBytes(2.5 * MB, 'limit'), '2,5 Mo');
+    assert.equal(formatBytes(2.5 * MB, 'limit', 'en'), '2.5 MB');
+    assert.equal(formatBytes(40 * 1024, 'size', 'en'), '40 KB');
+    assert.equal(formatBytes(40 * 1024, 'limit'), '0 Mo', 'a limit reads in megabytes, as it always did');
+    assert.equal(issueCode(documentMessages.imageTooLarge(10_000, 7_001)), undefined);
+    assert.deepEqual(issueCode(documentMessages.kind), { code: 'documentKind' }, 'fixed texts are, for the upload schema');
   });
 });

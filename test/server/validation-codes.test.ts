@@ -10,6 +10,9 @@ import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-a
  * Validation messages carry a code and parameters beside their French text (issue 12, item 6):
  * the server still answers in French, and `fieldCodes` lets the browser show the person's language.
  */
+/** Every parameter a message may quote (documents: sizes in bytes, an image's pixels). */
+const KNOWN_PARAMS = ['field', 'max', 'min', 'year', 'from', 'to', 'maxBytes', 'fileBytes', 'usedBytes', 'quotaBytes', 'width', 'height', 'megapixels', 'maxMegapixels'];
+
 describe('validation codes (shared schemas)', () => {
   test('a bad postal code and an empty name: French messages as before, with their codes', () => {
     const parsed = familyIdentityPatchSchema.safeParse({ postalCode: '7820', lastName: ' ', mobile: '01 23 45 67 89', city: 'x'.repeat(101) });
@@ -41,7 +44,7 @@ describe('validation codes (shared schemas)', () => {
 
   test('every placeholder of a message is a known parameter; every field name is quoted somewhere', () => {
     for (const [code, text] of Object.entries(VALIDATION_FR)) {
-      for (const [, name] of text.matchAll(/\{(\w+)\}/g)) assert.ok(['field', 'max', 'min', 'year', 'from', 'to'].includes(name), `${code}: {${name}}`);
+      for (const [, name] of text.matchAll(/\{(\w+)\}/g)) assert.ok(KNOWN_PARAMS.includes(name), `${code}: {${name}}`);
     }
     assert.ok(Object.keys(FIELD_NAMES_FR).length > 0);
   });

@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { PendingUpload } from '../../data/pending-upload.ts';
 import type { DocumentKind, DocumentRecord } from '../../data/records.ts';
+import { localText } from '../../forms/messages.ts';
 import { formatDate, localeStore, t } from '../../i18n/i18n.ts';
 import type { MessageKey } from '../../i18n/messages-fr.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';
@@ -107,7 +108,7 @@ export class PoDocumentList extends LitElement {
               <td data-label=${t('documents.col.size')}>${formatFileSize(u.size)}</td>
               <td data-label=${t('documents.col.status')}>
                 ${u.error
-                  ? html`<span class="status failed">${t('documents.status.failed')}<span class="reason">${u.error}</span></span>`
+                  ? html`<span class="status failed">${t('documents.status.failed')}<span class="reason">${localText(u.error, u.errorCode)}</span></span>`
                   : html`<span class="status pending">${t('documents.status.pending')}</span>`}
               </td>
               <td data-label=${t('documents.col.actions')} class="actions">

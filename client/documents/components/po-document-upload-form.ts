@@ -5,17 +5,18 @@ import {
   ACCEPT_ATTRIBUTE,
   type AcceptedMediaType,
   DEFAULT_MAX_UPLOAD_BYTES,
-  documentMessages,
-  fileProblem,
-  formatLimit,
+  documentIssues,
+  fileIssue,
   sanitiseFileName,
   sniffMediaType,
   SNIFF_LENGTH,
 } from '../../../shared/document-rules.ts';
+import { formatBytes, frenchMessage, type IssueCode } from '../../../shared/validation-messages.ts';
 import { queueDocument } from '../data/document-commands.ts';
 import type { DocumentKind } from '../../data/records.ts';
 import { FormController } from '../../forms/form-controller.ts';
-import { t } from '../../i18n/i18n.ts';
+import { localText } from '../../forms/messages.ts';
+import { localeStore, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 
 export interface ReplaceTarget {
@@ -120,7 +121,7 @@ export class PoDocumentUploadForm extends LitElement {
         </div>
         <div class="field">
           <label for="file">${t('documents.file')}</label>
-          <p class="hint" id="file-hint">${t('documents.fileHint', { limit: formatLimit(this.maxBytes) })}</p>
+          <p class="hint" id="file-hint">${t('documents.fileHint', { limit: formatBytes(this.maxBytes, 'limit', localeStore.value.locale) })}</p>
           ${fileError ? html`<p class="field-error" id="file-error">${fileError}</p>` : nothing}
           <!-- No "capture" attribute: with it phones open the camera only; without it they offer camera and files. -->
           <input
@@ -156,19 +157,22 @@ export class PoDocumentUploadForm extends LitElement {
     if (form.busy) return;
     const input = this.shadowRoot!.getElementById('file') as HTMLInputElement;
     const file = input.files?.[0] ?? null;
-    const errors: Record<string, string> = {};
+    const issues: Record<string, IssueCode> = {};
     const kindId = this.replacing?.kindId ?? form.values.kindId;
-    if (!kindId) errors.kindId = documentMessages.kind;
+    if (!kindId) issues.kindId = documentIssues.kind;
     let mediaType: AcceptedMediaType | null = null;
     if (!file) {
-      errors.file = documentMessages.missingFile;
+      issues.file = documentIssues.missingFile;
     } else {
       const head = new Uint8Array(await file.slice(0, SNIFF_LENGTH).arrayBuffer());
-      const problem = fileProblem(file.size, head, this.maxBytes);
-      if (problem) errors.file = problem;
+      const problem = fileIssue(file.size, head, this.maxBytes);
+      if (problem) issues.file = problem;
       mediaType = sniffMediaType(head);
     }
-    if (Object.keys(errors).length || !file || !mediaType) return form.showErrors(errors, t('documents.formError'));
+    if (Object.keys(issues).length || !file || !mediaType) {
+      const errors = Object.fromEntries(Object.entries(issues).map(([field, issue]) => [field, localText(frenchMessage(issue), issue)]));
+      return form.showErrors(errors, t('documents.formError'));
+    }
     this.announced = new Set();
     form.announce('');
     const sent = await form.submit(() =>
@@ -202,7 +206,7 @@ export class PoDocumentUploadForm extends LitElement {
       form.announce(t('documents.sent', { name: result.sent.fileName }));
     } else if ('rejected' in result) {
       this.percent = null;
-      form.showErrors({ file: t('documents.refusedByServer', { name: this.fileName, message: result.rejected }) }, t('documents.formError'));
+      form.showErrors({ file: t('documents.refusedByServer', { name: this.fileName, message: localText(result.rejected, result.code) }) }, t('documents.formError'));
     } else if (result.queued === 'offline') {
       this.percent = null;
       form.announce(t('documents.queued', { name: this.fileName }));

@@ -1,11 +1,13 @@
 import type { DocumentView } from '../../../shared/document-rules.ts';
+import type { IssueCode } from '../../../shared/validation-messages.ts';
 import { discardUpload, queueUpload, sendPendingUploads, uploadEvents, type UploadEventDetail } from '../../data/document-queue.ts';
 
 /**
  * What became of a document: on the server; kept on this device, because it is offline or for a
- * later trigger (server unavailable, session expired); or refused for good.
+ * later trigger (server unavailable, session expired); or refused for good (the French reason,
+ * with its code when the server gave one).
  */
-export type QueueDocumentResult = { sent: DocumentView } | { queued: 'offline' | 'later' } | { rejected: string };
+export type QueueDocumentResult = { sent: DocumentView } | { queued: 'offline' | 'later' } | { rejected: string; code?: IssueCode };
 
 /** The file already named as the server will store it (sanitiseFileName), its kind and owner. */
 export type QueueDocumentInput = Parameters<typeof queueUpload>[0];
@@ -31,7 +33,7 @@ export async function queueDocument(
     if (detail.id !== id || result) return;
     if (detail.type === 'progress') opts.onProgress?.(detail.loaded, detail.total);
     else if (detail.type === 'sent') result = { sent: detail.document };
-    else result = { rejected: detail.message };
+    else result = { rejected: detail.message, code: detail.code };
   };
   uploadEvents.addEventListener('upload', onUpload);
   try {
