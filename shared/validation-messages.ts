@@ -46,6 +46,21 @@ export const FIELD_NAMES_FR = {
   invoiceId: 'Facture',
   amount: 'Montant',
   discountReason: 'Motif',
+  courseId: 'Cours',
+  studentId: 'Élève',
+  attendanceReason: 'Motif de l’absence',
+  evaluationKind: 'Type d’évaluation',
+  mark: 'Note',
+  appreciation: 'Appréciation',
+  noteText: 'Note de suivi',
+  eventLabel: 'Occasion',
+  piece: 'Œuvre',
+  composer: 'Compositeur',
+  durationMinutes: 'Durée',
+  comments: 'Commentaire',
+  startDate: 'Du',
+  endDate: 'Au',
+  familyMessage: 'Message aux familles',
 } as const;
 export type FieldName = keyof typeof FIELD_NAMES_FR;
 
@@ -108,6 +123,13 @@ export const VALIDATION_FR = {
   discountReasonTooLong: 'Le motif ne doit pas dépasser {max} caractères.',
   amountMissing: 'Montant manquant.',
   paymentIdMissing: 'Identifiant de paiement manquant.',
+  attendanceStatus: 'Choisissez « Présent », « Absent » ou « Absent excusé ».',
+  evaluationKind: 'Choisissez un type d’évaluation : contrôle continu, examen ou audition.',
+  evaluationEmpty: 'Écrivez une appréciation ou une note pour au moins un élève.',
+  durationRange: 'La durée doit être un nombre entier de minutes entre 1 et {max}.',
+  endBeforeStart: 'La date de fin ne peut pas précéder la date de début.',
+  absenceTooLong: 'Une absence se déclare pour {max} jours au plus ; déclarez-en plusieurs au besoin.',
+  studentRepeated: 'Un élève figure deux fois dans la liste.',
 } as const;
 export type ValidationCode = keyof typeof VALIDATION_FR;
 
