@@ -8,6 +8,7 @@ import { adminMessageRoutes } from './admin-messages.ts';
 import { adminRequestRoutes } from './admin-requests.ts';
 import { adminSummaryRoutes } from './admin-summary.ts';
 import { adminTeacherRoutes } from './admin-teachers.ts';
+import { adminTeachingRoutes } from './admin-teaching.ts';
 
 /**
  * The secretariat's API (/api/admin), guarded once here: anonymous → 401, any other role → 403,
@@ -22,4 +23,5 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/', adminDocumentRoutes)
   .route('/', adminMessageRoutes)
   .route('/', adminTeacherRoutes)
+  .route('/', adminTeachingRoutes)
   .route('/billing', adminBillingRoutes);

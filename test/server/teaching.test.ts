@@ -27,9 +27,9 @@ before(async () => {
 });
 after(() => t.close());
 
-async function signedIn(account: readonly [string, string]) {
+async function signedIn(account: readonly [string, string], site?: string) {
   const c = new TestClient(t.app);
-  assert.equal((await c.signIn(...account)).status, 200);
+  assert.equal((await c.signIn(account[0], account[1], site)).status, 200);
   return c;
 }
 
@@ -197,5 +197,40 @@ describe('pull contents per role', () => {
     await push(c, crypto.randomUUID(), [rollCallOf(1, {}, day)]);
     const corrected = await famUser.json(`/api/sync?cursor=${after.body.cursor}`);
     assert.deepEqual(corrected.body.deleted.absences, [row.id]);
+  });
+});
+
+describe('the secretariat reads and corrects what teachers wrote', () => {
+  test('reads a course, corrects a roll call (audited), removes a note; another site gets 404, a teacher 403', async () => {
+    const desk = await signedIn(DEMO.secretariat);
+    const day = lessonDates(fm)[10];
+    const teacherClient = await signedIn(DEMO.teacher);
+    await push(teacherClient, crypto.randomUUID(), [rollCallOf(1, { [roster[0].studentId]: 'absent' }, day)]);
+    const read = await desk.json(`/api/admin/courses/${fm.id}/teaching`);
+    assert.equal(read.status, 200);
+    assert.ok(read.body.rollCalls.some((r: { date: string }) => r.date === day));
+    assert.ok(read.body.absences.some((a: { date: string }) => a.date === day));
+
+    const entries = roster.map((r) => ({ studentId: r.studentId, status: r === roster[0] ? 'excused' : 'present', reason: 'Certificat médical' }));
+    const fixed = await desk.json(`/api/admin/courses/${fm.id}/roll-calls/${day}`, { method: 'PUT', json: { entries } });
+    assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
+    const rows = await absencesOn(day);
+    assert.deepEqual(rows.map((r) => [r.excused, r.reason]), [[true, 'Certificat médical']]);
+    const [call] = await t.db.select().from(rollCall).where(and(eq(rollCall.courseId, fm.id), eq(rollCall.date, day)));
+    assert.equal(call.teacherId, teacherId, "the roll call stays the class teacher's");
+    const corrections = await t.db.select().from(auditLog).where(eq(auditLog.action, 'teaching.roll_call.correct'));
+    assert.equal(corrections.length, 1);
+
+    const bad = await desk.json(`/api/admin/courses/${fm.id}/roll-calls/${day}`, { method: 'PUT', json: { entries: [{ studentId: crypto.randomUUID(), status: 'absent' }] } });
+    assert.equal(bad.status, 404);
+
+    const noteId = crypto.randomUUID();
+    await push(teacherClient, crypto.randomUUID(), [{ mutationId: 1, name: TEACHING_MUTATIONS.saveNote, args: { id: noteId, courseId: fm.id, studentId: roster[0].studentId, date: day, text: 'À revoir' } }]);
+    const otherSite = await signedIn(DEMO.secretariatLimay, 'Limay');
+    assert.equal((await otherSite.json(`/api/admin/courses/${fm.id}/teaching`)).status, 404);
+    assert.equal((await otherSite.json(`/api/admin/follow-up-notes/${noteId}`, { method: 'DELETE' })).status, 404);
+    assert.equal((await teacherClient.json(`/api/admin/courses/${fm.id}/teaching`)).status, 403);
+    assert.equal((await desk.json(`/api/admin/follow-up-notes/${noteId}`, { method: 'DELETE' })).status, 200);
+    assert.equal((await t.db.select().from(followUpNote).where(eq(followUpNote.id, noteId))).length, 0);
   });
 });
