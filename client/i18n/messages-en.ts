@@ -6,6 +6,7 @@ import { recordsEn } from './en/records-messages.ts';
 import { documentsEn } from './en/documents-messages.ts';
 import { validationEn } from './en/validation-messages.ts';
 import { teacherEn } from './en/teacher-messages.ts';
+import { teachingEn } from './en/teaching-messages.ts';
 import type { MessageKey } from './messages-fr.ts';
 
 /** English messages; a key missing here falls back to French. */
@@ -18,6 +19,7 @@ export const en: Partial<Record<MessageKey, string>> & Record<string, string> = 
   ...billingEn,
   ...validationEn,
   ...teacherEn,
+  ...teachingEn,
   'app.name': 'Portée',
   'shell.skip': 'Skip to content',
   'shell.menu': 'Main menu',

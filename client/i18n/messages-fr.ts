@@ -6,6 +6,7 @@ import { recordsFr } from './records-messages.ts';
 import { documentsFr } from './documents-messages.ts';
 import { validationFr } from './validation-messages.ts';
 import { teacherFr } from './teacher-messages.ts';
+import { teachingFr } from './teaching-messages.ts';
 
 /** The French messages: the reference language; every key exists here. */
 export const fr = {
@@ -17,6 +18,7 @@ export const fr = {
   ...billingFr,
   ...validationFr,
   ...teacherFr,
+  ...teachingFr,
   'app.name': 'Portée',
   'shell.skip': 'Aller au contenu',
   'shell.menu': 'Menu principal',

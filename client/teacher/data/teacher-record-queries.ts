@@ -1,0 +1,129 @@
+import { TEACHING_MUTATIONS, type EvaluationArgs, type NoteArgs, type RepertoireArgs } from '../../../shared/teaching-schemas.ts';
+import { db } from '../../data/db.ts';
+import type { Course, Enrollment, OutboxMutation, Student } from '../../data/records.ts';
+
+/**
+ * What a teacher wrote (evaluations, follow-up notes, repertoire entries), read from the device:
+ * the pulled records with this device's outbox laid over them, so a write made offline shows at
+ * once (marked as waiting to be sent) and a deletion waiting to be sent is already gone.
+ */
+
+/** One student's result in a class evaluation. */
+export interface EvaluationEntry {
+  appreciation: string;
+  mark: string;
+}
+
+/** A class's evaluation on a day: the rows of one batch, by student id. */
+export interface ClassEvaluation {
+  batchId: string;
+  date: string;
+  kind: string;
+  entries: Record<string, EvaluationEntry>;
+  /** Still in this device's outbox. */
+  queued: boolean;
+}
+
+export interface NoteView {
+  id: string;
+  date: string;
+  text: string;
+  /** Written by this teacher: they may correct or delete it. */
+  own: boolean;
+  queued: boolean;
+}
+
+export type RepertoireView = Required<Omit<RepertoireArgs, 'durationMinutes'>> & { durationMinutes: number | null; own: boolean; queued: boolean };
+
+const byName = (a: Student, b: Student) => a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr');
+const newestFirst = (a: { date: string; id: string }, b: { date: string; id: string }) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
+
+/** The teacher's course with its enrollments and its active students by name; null when not theirs (or unknown). */
+async function ownCourse(teacherId: string, courseId: string) {
+  const course = await db.courses.get(courseId);
+  if (!course || course.teacherId !== teacherId) return null;
+  const enrollments = await db.enrollments.where('courseId').equals(courseId).toArray();
+  const active = enrollments.filter((e) => e.active);
+  const students = (await db.students.bulkGet(active.map((e) => e.studentId))).filter((s): s is Student => !!s).sort(byName);
+  return { course, enrollments, students };
+}
+
+/** The mutations of these names waiting in the outbox, oldest first. */
+async function queued(...names: string[]): Promise<OutboxMutation[]> {
+  return (await db.outbox.orderBy('mutationId').toArray()).filter((m) => names.includes(m.name));
+}
+
+/** The course's class evaluations, newest first, each with its students' results. */
+async function evaluationsOf(courseId: string, enrollments: Enrollment[]): Promise<ClassEvaluation[]> {
+  const studentOf = new Map(enrollments.map((e) => [e.id, e.studentId]));
+  const rows = await db.evaluations.where('enrollmentId').anyOf([...studentOf.keys()]).toArray();
+  const batches = new Map<string, ClassEvaluation>();
+  for (const row of rows) {
+    if (!row.batchId) continue;
+    const batch = batches.get(row.batchId) ?? { batchId: row.batchId, date: row.date, kind: row.kind, entries: {}, queued: false };
+    batch.entries[studentOf.get(row.enrollmentId)!] = { appreciation: row.appreciation, mark: row.mark };
+    batches.set(row.batchId, batch);
+  }
+  for (const m of await queued(TEACHING_MUTATIONS.saveEvaluation, TEACHING_MUTATIONS.deleteEvaluation)) {
+    const args = m.args as EvaluationArgs;
+    if (m.name === TEACHING_MUTATIONS.deleteEvaluation) {
+      batches.delete(args.batchId);
+    } else if (args.courseId === courseId) {
+      const entries = Object.fromEntries(args.entries.map((e) => [e.studentId, { appreciation: e.appreciation ?? '', mark: e.mark ?? '' }]));
+      batches.set(args.batchId, { batchId: args.batchId, date: args.date, kind: args.kind, entries, queued: true });
+    }
+  }
+  return [...batches.values()].sort((a, b) => newestFirst({ date: a.date, id: a.batchId }, { date: b.date, id: b.batchId }));
+}
+
+/** `/enseignant/cours/:courseId/evaluations`: the course, its students and its class evaluations. */
+export async function courseEvaluations(teacherId: string, courseId: string) {
+  const found = await ownCourse(teacherId, courseId);
+  if (!found) return { course: null as Course | null, students: [] as Student[], evaluations: [] as ClassEvaluation[] };
+  return { course: found.course as Course | null, students: found.students, evaluations: await evaluationsOf(courseId, found.enrollments) };
+}
+
+/** One class evaluation of the course (null when there is no such batch, or no longer). */
+export async function courseEvaluation(teacherId: string, courseId: string, batchId: string) {
+  const list = await courseEvaluations(teacherId, courseId);
+  return { ...list, evaluation: list.evaluations.find((e) => e.batchId === batchId) ?? null };
+}
+
+/**
+ * `/enseignant/cours/:courseId/eleves/:studentId`: a student of the teacher's course, with the
+ * follow-up notes of that course and the student's repertoire, newest first.
+ */
+export async function studentRecords(teacherId: string, courseId: string, studentId: string) {
+  const found = await ownCourse(teacherId, courseId);
+  const enrollment = found?.enrollments.find((e) => e.studentId === studentId && e.active);
+  const student = enrollment ? found!.students.find((s) => s.id === studentId) : undefined;
+  if (!found || !enrollment || !student) return { course: found?.course ?? null, student: null, notes: [] as NoteView[], repertoire: [] as RepertoireView[] };
+  const [noteRows, entryRows, pending] = await Promise.all([
+    db.followUpNotes.where('enrollmentId').equals(enrollment.id).toArray(),
+    db.repertoireEntries.where('studentId').equals(studentId).toArray(),
+    queued(...Object.values(TEACHING_MUTATIONS)),
+  ]);
+  const notes = new Map<string, NoteView>(noteRows.map((n) => [n.id, { id: n.id, date: n.date, text: n.text, own: n.teacherId === teacherId, queued: false }]));
+  const repertoire = new Map<string, RepertoireView>(
+    entryRows.map((r) => [r.id, { ...r, eventKind: r.eventKind as RepertoireView['eventKind'], own: r.teacherId === teacherId, queued: false }]),
+  );
+  for (const m of pending) {
+    const args = m.args as { id: string };
+    if (m.name === TEACHING_MUTATIONS.deleteNote) notes.delete(args.id);
+    if (m.name === TEACHING_MUTATIONS.deleteRepertoire) repertoire.delete(args.id);
+    if (m.name === TEACHING_MUTATIONS.saveNote) {
+      const note = m.args as NoteArgs;
+      if (note.courseId === courseId && note.studentId === studentId) notes.set(note.id, { id: note.id, date: note.date, text: note.text, own: true, queued: true });
+    }
+    if (m.name === TEACHING_MUTATIONS.saveRepertoire) {
+      const entry = m.args as RepertoireArgs;
+      if (entry.studentId === studentId) repertoire.set(entry.id, { composer: '', comments: '', ...entry, durationMinutes: entry.durationMinutes ?? null, own: true, queued: true });
+    }
+  }
+  return {
+    course: found.course,
+    student,
+    notes: [...notes.values()].sort(newestFirst),
+    repertoire: [...repertoire.values()].sort(newestFirst),
+  };
+}
