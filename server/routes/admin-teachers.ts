@@ -2,7 +2,7 @@ import { count, eq, and } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { schoolYearOf } from '../../shared/school-year.ts';
 import { teacherAbsenceSchema } from '../../shared/teaching-schemas.ts';
-import { course, teacher } from '../db/schema/index.ts';
+import { course, enrollment, teacher } from '../db/schema/index.ts';
 import type { AppEnv } from '../http/context.ts';
 import { sendJson } from '../http/json-response.ts';
 import { validateJson } from '../http/validate.ts';
@@ -25,6 +25,19 @@ export const adminTeacherRoutes = new Hono<AppEnv>()
       .groupBy(teacher.id)
       .orderBy(teacher.lastName, teacher.firstName);
     return sendJson(c, { teachers: rows }, 200);
+  })
+  .get('/teachers/:teacherId', async (c) => {
+    const { db } = c.var.deps;
+    c.header('Cache-Control', 'no-store');
+    const t = await teacherFor(db, c.var.user, c.req.param('teacherId'));
+    const courses = await db
+      .select({ id: course.id, name: course.name, cycle: course.cycle, weekday: course.weekday, startTime: course.startTime, students: count(enrollment.id) })
+      .from(course)
+      .leftJoin(enrollment, and(eq(enrollment.courseId, course.id), eq(enrollment.active, true)))
+      .where(and(eq(course.teacherId, t.id), eq(course.schoolYear, schoolYearOf(new Date()))))
+      .groupBy(course.id)
+      .orderBy(course.weekday, course.startTime);
+    return sendJson(c, { teacher: { id: t.id, civility: t.civility, firstName: t.firstName, lastName: t.lastName }, courses }, 200);
   })
   .get('/teachers/:teacherId/absences', async (c) => {
     const { db } = c.var.deps;

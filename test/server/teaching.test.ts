@@ -206,6 +206,8 @@ describe('the secretariat reads and corrects what teachers wrote', () => {
     const day = lessonDates(fm)[10];
     const teacherClient = await signedIn(DEMO.teacher);
     await push(teacherClient, crypto.randomUUID(), [rollCallOf(1, { [roster[0].studentId]: 'absent' }, day)]);
+    const classes = await desk.json(`/api/admin/teachers/${teacherId}`);
+    assert.ok(classes.body.courses.some((x: { id: string; students: number }) => x.id === fm.id && x.students === roster.length));
     const read = await desk.json(`/api/admin/courses/${fm.id}/teaching`);
     assert.equal(read.status, 200);
     assert.ok(read.body.rollCalls.some((r: { date: string }) => r.date === day));
