@@ -27,6 +27,8 @@ export const user = sqliteTable('user', {
   /** The accessibility mode, remembered in the profile. */
   a11yMode: integer('a11y_mode', { mode: 'boolean' }).notNull().default(false),
   locale: text('locale').notNull().default('fr'),
+  /** A disabled account cannot sign in (answered like a wrong password) and has no session. */
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
 });
 
 export const session = sqliteTable(

@@ -57,6 +57,9 @@ export const teacher = sqliteTable(
     civility: text('civility').notNull().default(''),
     lastName: text('last_name').notNull(),
     firstName: text('first_name').notNull(),
+    email: text('email').notNull().default(''),
+    /** The disciplines taught, as the desk writes them ("Piano, formation musicale"). */
+    disciplines: text('disciplines').notNull().default(''),
     version: version(),
   },
   (t) => [index('teacher_site_idx').on(t.siteId)],

@@ -36,6 +36,10 @@ export const course = sqliteTable(
     /** First and last lesson day ("YYYY-MM-DD"); null: the school year's 1 September and 30 June (shared/lesson-dates.ts). */
     startDate: text('start_date'),
     endDate: text('end_date'),
+    /** Most students enrolled (null: no limit); beyond it students wait (waiting_list). */
+    capacity: integer('capacity'),
+    /** A closed course takes no new enrolment; its students stay in it. */
+    closed: integer('closed', { mode: 'boolean' }).notNull().default(false),
     version: version(),
   },
   (t) => [index('course_teacher_idx').on(t.teacherId, t.schoolYear), index('course_site_idx').on(t.siteId, t.schoolYear)],
@@ -164,4 +168,16 @@ export const teacherAbsence = sqliteTable(
     version: version(),
   },
   (t) => [index('teacher_absence_teacher_idx').on(t.teacherId, t.endDate)],
+);
+
+/** Students waiting for a place in a full course, first come first served (not synced: the desk's list). */
+export const waitingList = sqliteTable(
+  'waiting_list',
+  {
+    id: id(),
+    courseId: text('course_id').notNull().references(() => course.id),
+    studentId: text('student_id').notNull().references(() => student.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('waiting_list_course_student_uq').on(t.courseId, t.studentId)],
 );

@@ -58,11 +58,45 @@ export const mailOutbox = sqliteTable('mail_outbox', {
   sentAt: text('sent_at'),
 });
 
-/** Online pre-registration of a new family, reviewed by the secretariat. */
-export const preRegistration = sqliteTable('pre_registration', {
-  id: id(),
-  siteId: text('site_id').notNull().references(() => site.id),
-  data: text('data', { mode: 'json' }).notNull(),
-  status: text('status').notNull().default('received'),
-  createdAt: createdAt(),
-});
+/**
+ * Online pre-registration of a new family (`/preinscription`), reviewed by the secretariat. `data`
+ * is the application as typed (shared/preregistration-schemas.ts); the columns beside it are what
+ * the desk filters and the duplicate check read. status: 'new' | 'in_progress' | 'accepted' | 'refused'.
+ */
+export const preRegistration = sqliteTable(
+  'pre_registration',
+  {
+    id: id(),
+    siteId: text('site_id').notNull().references(() => site.id),
+    /** What the family quotes: "PI-2026-4F7K2Q". */
+    reference: text('reference').notNull().unique(),
+    data: text('data', { mode: 'json' }).notNull(),
+    status: text('status').notNull().default('new'),
+    /** Normalised (lower case, trimmed) for the duplicate check. */
+    email: text('email').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    postalCode: text('postal_code').notNull().default(''),
+    refuseReason: text('refuse_reason'),
+    decidedAt: text('decided_at'),
+    decidedBy: text('decided_by'),
+    /** The family it became (created, or an existing one it was attached to). */
+    familyId: text('family_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('pre_registration_site_idx').on(t.siteId, t.status, t.createdAt)],
+);
+
+/**
+ * Events counted by a rate limit in the database (so every server process sees them): e.g. the
+ * pre-registrations sent from one address in the last hour.
+ */
+export const rateEvent = sqliteTable(
+  'rate_event',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('rate_event_kind_key_idx').on(t.kind, t.key, t.at)],
+);
