@@ -61,6 +61,12 @@ export const FIELD_NAMES_FR = {
   startDate: 'Du',
   endDate: 'Au',
   familyMessage: 'Message aux familles',
+  children: 'Enfants',
+  disciplines: 'Discipline souhaitée',
+  level: 'Niveau',
+  availability: 'Disponibilités',
+  comment: 'Commentaire',
+  consent: 'Consentement',
 } as const;
 export type FieldName = keyof typeof FIELD_NAMES_FR;
 
@@ -130,6 +136,9 @@ export const VALIDATION_FR = {
   endBeforeStart: 'La date de fin ne peut pas précéder la date de début.',
   absenceTooLong: 'Une absence se déclare pour {max} jours au plus ; déclarez-en plusieurs au besoin.',
   studentRepeated: 'Un élève figure deux fois dans la liste.',
+  childrenCount: 'Indiquez entre 1 et {max} enfants.',
+  disciplinesCount: 'Choisissez entre 1 et {max} disciplines.',
+  consentRequired: 'Cochez la case pour accepter le traitement de vos données : sans cet accord, la pré-inscription ne peut pas être étudiée.',
 } as const;
 export type ValidationCode = keyof typeof VALIDATION_FR;
 
