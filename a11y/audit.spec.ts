@@ -52,6 +52,15 @@ async function readPedagogyIds(page: Page, base: string): Promise<Record<string,
   return ids;
 }
 
+/** A class of the teacher and one of its lesson days, from the links of /enseignant and the class's page. */
+async function readTeacherIds(page: Page, base: string): Promise<Record<string, string>> {
+  await waitForSync(page);
+  const classHref = (await page.locator('#main a[href^="/enseignant/cours/"]').first().getAttribute('href'))!;
+  await page.goto(`${base}${classHref}`);
+  const lessonHref = (await page.locator('#main a[href*="/appel/"]').first().getAttribute('href'))!;
+  return { course: classHref.split('/').pop()!, lesson: lessonHref.split('/').pop()! };
+}
+
 /** A family of the secretariat's site, as its API lists them. */
 async function readFamilyId(page: Page): Promise<Record<string, string>> {
   const families = await page.evaluate(async () => (await (await fetch('/api/admin/billing/families')).json()) as Array<{ id: string }>);
@@ -117,14 +126,22 @@ test.describe('accessibility audit', () => {
           studentHref = await page.getByRole('link', { name: /Lefèvre/ }).first().getAttribute('href');
         }
         // :course, :enrollment, :entry — Hugo's (he has courses, history and repertoire), read from his pages' links.
-        const pedagogyIds = role === 'family' ? await readPedagogyIds(page, server.url) : role === 'secretariat' ? await readFamilyId(page) : {};
+        const pedagogyIds = role === 'family' ? await readPedagogyIds(page, server.url) : role === 'secretariat' ? await readFamilyId(page) : await readTeacherIds(page, server.url);
         for (const route of AUDITED_ROUTES[role]) {
           const withIds = route.includes('/eleves/:student/') && pedagogyIds.student ? route.replace(':student', pedagogyIds.student) : route;
-          await page.goto(`${server.url}${withIds.replace('/eleves/:student', studentHref ?? '/eleves/x').replace(/:(course|enrollment|entry|note|evaluation|absence|invoice|family)\b/g, (_, k: string) => pedagogyIds[k] ?? 'x')}`);
+          await page.goto(`${server.url}${withIds.replace('/eleves/:student', studentHref ?? '/eleves/x').replace(/:(course|enrollment|entry|note|evaluation|absence|invoice|family|lesson)\b/g, (_, k: string) => pedagogyIds[k] ?? 'x')}`);
           const entry = await audit(page, role, mode, route);
           // A route with real ids must show its record, not a "not found" page.
           if (route.includes(':') && !route.includes('inconnu')) await expect(page.locator('h1').first()).not.toContainText(/introuvable/i);
           expectClean(entry);
+        }
+        if (role === 'teacher') {
+          // The absence form, opened and sent empty: its errors.
+          await page.goto(`${server.url}/enseignant/absences`);
+          await page.getByRole('button', { name: 'Déclarer une absence' }).click();
+          await page.getByRole('button', { name: 'Déclarer l’absence' }).click();
+          await expect(page.getByRole('alert')).toBeVisible();
+          expectClean(await audit(page, role, mode, '/enseignant/absences (erreurs)'));
         }
         await page.goto(`${server.url}/mot-de-passe`);
         await page.getByRole('button', { name: 'Modifier le mot de passe' }).click();

@@ -4,7 +4,8 @@ import type { DemoRole } from '../test/helpers/pages.ts';
  * Every screen the audit visits, per role ('anonymous' = signed out). `:student` is replaced by
  * the first student of the signed-in family (by Hugo Lefèvre in a route with `:course`,
  * `:enrollment`, `:entry`, `:note`, `:evaluation` or `:absence`, which are replaced by ids read from his
- * pages' links); `:invoice` by the family's first invoice, `:family` by the secretariat's first family.
+ * pages' links); `:invoice` by the family's first invoice, `:family` by the secretariat's first family;
+ * for the teacher, `:course` by a class of theirs and `:lesson` by one of its lesson days.
  * A new screen joins the audit by being listed here.
  */
 export const AUDITED_ROUTES: Record<'anonymous' | DemoRole, string[]> = {
@@ -12,5 +13,5 @@ export const AUDITED_ROUTES: Record<'anonymous' | DemoRole, string[]> = {
   family: ['/accueil', '/famille', '/famille/eleves', '/eleves/:student', '/eleves/inconnu', '/eleves/:student/cours', '/eleves/:student/cours/:course', '/eleves/:student/cours/:course/evaluations', '/eleves/:student/cours/:course/absences', '/eleves/:student/cours/:course/suivi/:note', '/eleves/:student/cours/:course/evaluations/:evaluation', '/eleves/:student/cours/:course/absences/:absence', '/eleves/:student/cours/inconnu', '/eleves/inconnu/cours', '/eleves/:student/historique', '/eleves/:student/historique/:enrollment', '/eleves/:student/historique/:enrollment/evaluations', '/eleves/:student/historique/:enrollment/commentaires', '/eleves/:student/repertoire', '/eleves/:student/repertoire/:entry', '/famille/documents', '/eleves/:student/documents', '/famille/facturation', '/famille/facturation/factures/:invoice', '/famille/facturation/factures/inconnue', '/famille/facturation/paiement/retour?idop=inconnu', '/mot-de-passe', '/accessibilite', '/admin'],
   martin: [],
   secretariat: ['/admin', '/admin/facturation', '/admin/demandes', '/admin/familles', '/admin/familles?q=lefevre', '/admin/familles?q=personne', '/admin/familles/:family', '/admin/familles/inconnue', '/admin/documents', '/admin/documents/types', '/admin/comptes', '/mot-de-passe', '/accessibilite'],
-  teacher: ['/enseignant', '/mot-de-passe', '/accessibilite'],
+  teacher: ['/enseignant', '/enseignant/cours/:course', '/enseignant/cours/inconnu', '/enseignant/cours/:course/appel/:lesson', '/enseignant/absences', '/mot-de-passe', '/accessibilite'],
 };

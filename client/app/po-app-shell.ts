@@ -217,6 +217,7 @@ export class PoAppShell extends LitElement {
           : nothing}
         ${role === 'secretariat' ? html`<li>${link('/admin', t('shell.admin'))}</li>` : nothing}
         ${role === 'teacher' ? html`<li>${link('/enseignant', t('shell.teacher'))}</li>` : nothing}
+        ${role === 'teacher' ? html`<li>${link('/enseignant/absences', t('shell.teacherAbsences'))}</li>` : nothing}
         <li>${link('/accessibilite', t('shell.accessibility'))}</li>
         <li>${link('/mot-de-passe', t('shell.password'))}</li>
         <li><button type="button" @click=${this._onSignOut}>${t('shell.signOut')}</button></li>

@@ -49,4 +49,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/admin/comptes', access: ['secretariat'], load: () => import('../admin/pages/po-admin-staff-accounts-page.ts'), render: () => html`<po-admin-staff-accounts-page></po-admin-staff-accounts-page>` },
   { path: '/admin', access: ['secretariat'], load: () => import('../admin/pages/po-admin-home-page.ts'), render: () => html`<po-admin-home-page></po-admin-home-page>` },
   { path: '/enseignant', access: ['teacher'], load: () => import('../teacher/pages/po-teacher-home-page.ts'), render: () => html`<po-teacher-home-page></po-teacher-home-page>` },
+  { path: '/enseignant/cours/:courseId', access: ['teacher'], load: () => import('../teacher/pages/po-teacher-course-page.ts'), render: (p) => html`<po-teacher-course-page .courseId=${p.courseId ?? ''}></po-teacher-course-page>` },
+  { path: '/enseignant/cours/:courseId/appel/:date', access: ['teacher'], load: () => import('../teacher/pages/po-roll-call-page.ts'), render: (p) => html`<po-roll-call-page .courseId=${p.courseId ?? ''} .date=${p.date ?? ''}></po-roll-call-page>` },
+  { path: '/enseignant/absences', access: ['teacher'], load: () => import('../teacher/pages/po-teacher-absences-page.ts'), render: () => html`<po-teacher-absences-page></po-teacher-absences-page>` },
 ];
