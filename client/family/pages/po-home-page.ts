@@ -5,6 +5,8 @@ import { StoreController } from '../../state/store.ts';
 import { PageElement } from '../../components/page-element.ts';
 import '../../components/po-data-pending.ts';
 import { familyHome } from '../data/family-queries.ts';
+import '../components/po-teacher-absence-notice.ts';
+import { cancelledLessons } from '../data/teacher-absence-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { evaluationResult, homeWeek } from '../../pedagogy/data/pedagogy-queries.ts';
 import { syncStatus } from '../../data/sync-status.ts';
@@ -61,6 +63,8 @@ export class PoHomePage extends PageElement {
   private readonly status = new StoreController(this, syncStatus);
   /** Issue 5: per student, this week's lessons and the latest evaluation and absence. */
   private readonly week = new LiveQueryController(this, () => homeWeek());
+  /** Upcoming lessons cancelled by a teacher's absence. */
+  private readonly cancelled = new LiveQueryController(this, () => cancelledLessons());
 
   protected pageTitle() {
     return t('home.title');
@@ -112,6 +116,7 @@ export class PoHomePage extends PageElement {
         : html`
             ${name ? html`<p>${t('home.welcome', { name })}</p>` : nothing}
             ${lastSync ? html`<p>${t('home.sync', { when: formatDateTime(lastSync) })}</p>` : nothing}
+            <po-teacher-absence-notice with-course .notices=${this.cancelled.value ?? []}></po-teacher-absence-notice>
             <section aria-labelledby="due-title">
               <h2 id="due-title">${t('home.amountDue')}</h2>
               ${d.due > 0

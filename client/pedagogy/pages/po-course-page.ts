@@ -8,6 +8,8 @@ import type { PoTabs } from '../../components/po-tabs.ts';
 import { recordList } from '../../components/record-list.ts';
 import '../../components/po-data-pending.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
+import '../../family/components/po-teacher-absence-notice.ts';
+import { cancelledLessons } from '../../family/data/teacher-absence-queries.ts';
 import { courseSheet, evaluationResult, studentName, teacherName, type CourseTab } from '../data/pedagogy-queries.ts';
 import type { Absence, Evaluation, FollowUpNote, Teacher } from '../../data/records.ts';
 import { formatDate, formatMinutes, formatWeekday, t } from '../../i18n/i18n.ts';
@@ -49,10 +51,15 @@ export class PoCoursePage extends PageElement {
   @query('po-tabs') private tabsElement?: PoTabs;
 
   private readonly data = new LiveQueryController(this, () => courseSheet(this.studentId, this.courseId));
+  /** This course's upcoming lessons cancelled by its teacher's absence. */
+  private readonly cancelled = new LiveQueryController(this, () => cancelledLessons({ courseId: this.courseId, studentId: this.studentId }));
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     const moved = ['studentId', 'courseId'].some((k) => changed.has(k) && changed.get(k) !== undefined);
-    if (moved) this.data.setQuery(() => courseSheet(this.studentId, this.courseId));
+    if (moved) {
+      this.data.setQuery(() => courseSheet(this.studentId, this.courseId));
+      this.cancelled.setQuery(() => cancelledLessons({ courseId: this.courseId, studentId: this.studentId }));
+    }
   }
 
   /** After a tab was chosen with the keyboard the URL changes, but focus stays on the tab (ARIA tabs pattern). */
@@ -91,6 +98,7 @@ export class PoCoursePage extends PageElement {
     const tabSuffix = this.tab === 'suivi' ? '' : `/${this.tab}`;
     return html`
       <p class="subtitle">${studentName(d.student)} — ${d.year}</p>
+      <po-teacher-absence-notice .notices=${this.cancelled.value ?? []}></po-teacher-absence-notice>
       <po-student-tabs student-id=${d.student.id} current="courses" .atRoot=${false}></po-student-tabs>
       <section aria-labelledby="about-title">
         <h2 id="about-title">${t('course.about')}</h2>
