@@ -4,6 +4,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { billingRoutes } from './routes/billing.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { passwordRoutes } from './routes/password.ts';
+import { preregistrationRoutes } from './routes/preregistration.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { syncRoutes } from './routes/sync.ts';
@@ -23,6 +24,7 @@ export function createApi() {
     .route('/billing', billingRoutes)
     .route('/documents', documentRoutes)
     .route('/teacher', teacherRoutes)
+    .route('/preregistration', preregistrationRoutes)
     .route('/admin', adminRoutes);
 }
 

@@ -5,6 +5,7 @@ import { adminBillingRoutes } from './admin-billing.ts';
 import { adminDocumentRoutes } from './admin-documents.ts';
 import { adminFamilyRoutes } from './admin-families.ts';
 import { adminMessageRoutes } from './admin-messages.ts';
+import { adminPreregistrationRoutes } from './admin-preregistrations.ts';
 import { adminRequestRoutes } from './admin-requests.ts';
 import { adminSummaryRoutes } from './admin-summary.ts';
 import { adminTeacherRoutes } from './admin-teachers.ts';
@@ -24,4 +25,5 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/', adminMessageRoutes)
   .route('/', adminTeacherRoutes)
   .route('/', adminTeachingRoutes)
+  .route('/', adminPreregistrationRoutes)
   .route('/billing', adminBillingRoutes);

@@ -1,0 +1,16 @@
+import { and, count, eq, gt, lt } from 'drizzle-orm';
+import type { Tx } from '../db/client.ts';
+import { rateEvent } from '../db/schema/index.ts';
+
+/**
+ * Counts an event of `kind` for `key` and says whether it is within `limit` per `windowMs`. Kept in
+ * the database (rate_event), inside the caller's write transaction, so every server process counts
+ * the same events. Old events of this kind are pruned as it goes.
+ */
+export async function withinRate(tx: Tx, kind: string, key: string, limit: number, windowMs: number, now = Date.now()): Promise<boolean> {
+  await tx.delete(rateEvent).where(and(eq(rateEvent.kind, kind), lt(rateEvent.at, now - windowMs)));
+  const [{ n }] = await tx.select({ n: count() }).from(rateEvent).where(and(eq(rateEvent.kind, kind), eq(rateEvent.key, key), gt(rateEvent.at, now - windowMs)));
+  if (n >= limit) return false;
+  await tx.insert(rateEvent).values({ kind, key, at: now });
+  return true;
+}
