@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { PDU } from 'smpp';
 import type { Db, Tx } from '../db/client.ts';
 import { smsOutbox } from '../db/schema/index.ts';
@@ -128,6 +128,8 @@ export function createSmsSender(opts: SmsSenderOptions): SmsSender {
   let stopped = false;
   /** Receipts that came before their submit_sm_resp was recorded, by message id (kept briefly). */
   const earlyReceipts = new Map<string, Receipt>();
+  /** Submit results and receipts, committed together (a commit each costs a disk sync). */
+  const results = groupCommit(db);
 
   async function connect(): Promise<SmscLink | string> {
     if (link?.open) return link;
@@ -164,10 +166,11 @@ export function createSmsSender(opts: SmsSenderOptions): SmsSender {
       log('warn', 'sms delivery receipt without message id or state: ignored');
       return 0;
     }
-    if (!(await writeTransaction(db, (tx) => applyReceipt(tx, receipt)))) {
+    await results.write(async (tx) => {
+      if (await applyReceipt(tx, receipt)) return;
       earlyReceipts.set(receipt.messageId, receipt);
       if (earlyReceipts.size > 1000) earlyReceipts.delete(earlyReceipts.keys().next().value!);
-    }
+    });
     return 0;
   }
 
@@ -187,6 +190,7 @@ export function createSmsSender(opts: SmsSenderOptions): SmsSender {
 
   /** Rows left 'sending' by a process that died mid-submit: maybe sent, so never sent again. */
   async function markUnconfirmed() {
+    if (!(await exists(eq(smsOutbox.status, 'sending')))) return;
     const rows = await writeTransaction(db, (tx) =>
       tx
         .update(smsOutbox)
@@ -199,6 +203,7 @@ export function createSmsSender(opts: SmsSenderOptions): SmsSender {
 
   /** Without SMS_URL: the outbox and the log are the only sink. */
   async function storeQueued() {
+    if (!(await exists(eq(smsOutbox.status, 'queued')))) return;
     const rows = await writeTransaction(db, (tx) =>
       tx.update(smsOutbox).set({ status: 'stored' }).where(eq(smsOutbox.status, 'queued')).returning({ to: smsOutbox.to, text: smsOutbox.text }),
     );
@@ -239,7 +244,7 @@ export function createSmsSender(opts: SmsSenderOptions): SmsSender {
   async function record(row: Row, outcome: SubmitOutcome): Promise<boolean> {
     const one = and(eq(smsOutbox.id, row.id), inArray(smsOutbox.status, ['sending', 'unconfirmed']));
     if (outcome.kind === 'accepted') {
-      await writeTransaction(db, async (tx) => {
+      await results.write(async (tx) => {
         await tx.update(smsOutbox).set({ status: 'sent', messageId: outcome.messageId, sentAt: now().toISOString(), error: null }).where(one);
         const early = outcome.messageId ? earlyReceipts.get(outcome.messageId) : undefined;
         if (early) {
@@ -260,14 +265,20 @@ export function createSmsSender(opts: SmsSenderOptions): SmsSender {
       set = { status: 'unconfirmed' as const, error: `no answer from the gateway (${outcome.reason}): maybe sent, not sent again` };
       log('warn', 'sms unconfirmed: submit_sm unanswered, not resent', { id: row.id, reason: outcome.reason });
     }
-    await writeTransaction(db, (tx) => tx.update(smsOutbox).set(set).where(one));
+    await results.write(async (tx) => {
+      await tx.update(smsOutbox).set(set).where(one);
+    });
     return false;
   }
 
-  /** Submits the rows, `window` at a time waiting for their answer, recording each as it comes. */
+  /**
+   * Submits the rows, `window` at a time waiting for their answer; each answer is recorded as it
+   * comes (group commits), without holding the next submit back.
+   */
   async function submitAll(l: SmscLink, rows: Row[]) {
     let next = 0;
     let sent = 0;
+    const recorded: Array<Promise<void>> = [];
     const worker = async () => {
       while (next < rows.length) {
         const row = rows[next++];
@@ -280,10 +291,11 @@ export function createSmsSender(opts: SmsSenderOptions): SmsSender {
           data_coding: 0,
           short_message: row.text,
         });
-        if (await record(row, outcome)) sent++;
+        recorded.push(record(row, outcome).then((accepted) => void (accepted && sent++)));
       }
     };
     await Promise.all(Array.from({ length: Math.min(window, rows.length) }, worker));
+    await Promise.all(recorded);
     return { sent, failed: rows.length - sent };
   }
 
@@ -296,10 +308,15 @@ export function createSmsSender(opts: SmsSenderOptions): SmsSender {
       .limit(limit);
   }
 
-  async function awaitingReceipts(): Promise<boolean> {
-    const since = new Date(now().getTime() - RECEIPT_WAIT_MS).toISOString();
-    const [row] = await db.select({ id: smsOutbox.id }).from(smsOutbox).where(and(eq(smsOutbox.status, 'sent'), gt(smsOutbox.sentAt, since))).limit(1);
+  /** A read first, so that an idle round writes nothing. */
+  async function exists(where: SQL | undefined): Promise<boolean> {
+    const [row] = await db.select({ id: smsOutbox.id }).from(smsOutbox).where(where).limit(1);
     return !!row;
+  }
+
+  function awaitingReceipts(): Promise<boolean> {
+    const since = new Date(now().getTime() - RECEIPT_WAIT_MS).toISOString();
+    return exists(and(eq(smsOutbox.status, 'sent'), gt(smsOutbox.sentAt, since)));
   }
 
   async function round(): Promise<{ sent: number; failed: number }> {
@@ -370,6 +387,45 @@ export function createSmsSender(opts: SmsSenderOptions): SmsSender {
       await current?.catch(() => undefined);
       await disconnect();
       await releaseLease(db, LEASE, holder).catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Writes committed in groups: each write waits for the transaction under way, and all those
+ * asked meanwhile then go in one transaction, in the order asked. A commit costs a disk sync
+ * (about 4 ms here), so one per submit_sm answer and one per receipt held the sender near 100
+ * messages a second; grouped, the answers of a whole window share one.
+ */
+const GROUP_WAIT_MS = 2;
+
+function groupCommit(db: Db) {
+  let waiting: Array<{ op: (tx: Tx) => Promise<void>; done: (error?: unknown) => void }> = [];
+  let running = false;
+  async function drain() {
+    running = true;
+    while (waiting.length) {
+      // A moment for the answers already on their way to join this group.
+      await new Promise((r) => setTimeout(r, GROUP_WAIT_MS));
+      const group = waiting;
+      waiting = [];
+      try {
+        await writeTransaction(db, async (tx) => {
+          for (const w of group) await w.op(tx);
+        });
+        for (const w of group) w.done();
+      } catch (error) {
+        for (const w of group) w.done(error ?? new Error('write failed'));
+      }
+    }
+    running = false;
+  }
+  return {
+    write(op: (tx: Tx) => Promise<void>): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        waiting.push({ op, done: (error) => (error === undefined ? resolve() : reject(error)) });
+        if (!running) void drain();
+      });
     },
   };
 }

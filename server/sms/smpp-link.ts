@@ -53,6 +53,8 @@ export function bindTransceiver(smsUrl: string, opts: LinkOptions): Promise<Smsc
     port: Number(url.port || 2775),
     auto_enquire_link_period: opts.enquireLinkMs ?? 30_000,
   });
+  // Small request/answer PDUs: Nagle's algorithm would hold each one back behind the peer's delayed ACK.
+  session.socket.setNoDelay(true);
   let open = false;
   let bound = false;
   let closing = false;

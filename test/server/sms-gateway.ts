@@ -59,6 +59,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<LocalGate
 
   const server = smpp.createServer((session: Session) => {
     session.on('error', () => undefined);
+    session.socket.setNoDelay(true);
     session.on('bind_transceiver', (pdu: PDU) => {
       session.pause();
       const ok = pdu.system_id === systemId && pdu.password === password;
