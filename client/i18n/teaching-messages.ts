@@ -29,6 +29,7 @@ export const teachingFr = {
   'teaching.editEvaluation': 'Modifier l\u2019évaluation',
   'teaching.evaluationNotFound': 'Évaluation introuvable',
   'teaching.evaluationNotFoundText': 'Cette évaluation n\u2019existe pas ou a été supprimée.',
+  'teaching.earlier': 'Saisie avant Portée : non modifiable ici',
   'teaching.evaluationOf': '{kind} du {date}',
   'teaching.kind': 'Type d\u2019évaluation',
   'teaching.kind.continuous': 'Contrôle continu',

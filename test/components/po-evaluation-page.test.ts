@@ -108,9 +108,10 @@ describe('po-evaluation-page', () => {
     await expect(list).to.be.accessible();
   });
 
-  it('deleting asks first (Annuler focused), then queues the deletion and the evaluation leaves the list', async () => {
+  it('deleting asks first (Annuler focused), then queues the deletion and the evaluation leaves the list; earlier ones stay as they are', async () => {
     await db.evaluations.bulkPut([
       { ...base, id: 'ev1', enrollmentId: 'enrollment-0', date: '2026-11-25', kind: 'Contrôle continu', mark: '16/20', appreciation: '', comment: '', teacherId: 't1', batchId: 'batch-1' },
+      { ...base, id: 'ev0', enrollmentId: 'enrollment-1', date: '2026-10-14', kind: 'Examen', mark: '', appreciation: 'Bien', comment: '', teacherId: 't1', batchId: null },
     ]);
     const list = await fixture<PoEvaluationListPage>(html`<po-evaluation-list-page .courseId=${'course-fm'}></po-evaluation-list-page>`);
     const table = () => list.shadowRoot!.querySelector('po-evaluation-list')?.shadowRoot as ShadowRoot;
@@ -126,7 +127,9 @@ describe('po-evaluation-page', () => {
     await until(() => list.shadowRoot!.textContent!.includes('supprimé sur cet appareil'));
     const rows = await db.outbox.toArray();
     expect(rows.map((r) => [r.name, r.args])).to.deep.equal([[TEACHING_MUTATIONS.deleteEvaluation, { batchId: 'batch-1' }]]);
-    await until(() => !table().querySelector('tbody tr'));
-    expect(table().textContent).to.contain('Aucune évaluation');
+    await until(() => table().querySelectorAll('tbody tr').length === 1);
+    const earlier = table().querySelector('tbody tr')!;
+    expect(earlier.textContent).to.contain('Examen').and.contain('Saisie avant Portée');
+    expect(earlier.querySelector('button, a')).to.equal(null);
   });
 });

@@ -26,6 +26,7 @@ export const teachingEn: Record<keyof typeof teachingFr, string> = {
   'teaching.editEvaluation': 'Edit the evaluation',
   'teaching.evaluationNotFound': 'Evaluation not found',
   'teaching.evaluationNotFoundText': 'This evaluation does not exist or was deleted.',
+  'teaching.earlier': 'Entered before Portée: not editable here',
   'teaching.evaluationOf': '{kind} of {date}',
   'teaching.kind': 'Kind of evaluation',
   'teaching.kind.continuous': 'Continuous assessment',

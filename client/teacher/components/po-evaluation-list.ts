@@ -71,12 +71,14 @@ export class PoEvaluationList extends LitElement {
                 <td data-label=${col.evaluated}>${Object.keys(e.entries).length} / ${this.students}</td>
                 <td data-label=${col.state}>${e.queued ? html`<span class="queued">${t('teaching.queued')}</span>` : t('teaching.sent')}</td>
                 <td data-label=${col.actions}>
-                  <div class="actions">
-                    <a class="button secondary" href="/enseignant/cours/${this.courseId}/evaluations/${e.batchId}">${t('teaching.edit')}<span class="visually-hidden"> : ${what}</span></a>
-                    <button type="button" class="secondary" @click=${() => this.dispatchEvent(new CustomEvent('po-evaluation-delete', { detail: { batchId: e.batchId }, bubbles: true, composed: true }))}>
-                      ${t('teaching.delete')}<span class="visually-hidden"> : ${what}</span>
-                    </button>
-                  </div>
+                  ${e.editable
+                    ? html`<div class="actions">
+                        <a class="button secondary" href="/enseignant/cours/${this.courseId}/evaluations/${e.batchId}">${t('teaching.edit')}<span class="visually-hidden"> : ${what}</span></a>
+                        <button type="button" class="secondary" @click=${() => this.dispatchEvent(new CustomEvent('po-evaluation-delete', { detail: { batchId: e.batchId }, bubbles: true, composed: true }))}>
+                          ${t('teaching.delete')}<span class="visually-hidden"> : ${what}</span>
+                        </button>
+                      </div>`
+                    : html`<span class="hint">${t('teaching.earlier')}</span>`}
                 </td>
               </tr>`;
             },

@@ -22,6 +22,11 @@ export interface ClassEvaluation {
   entries: Record<string, EvaluationEntry>;
   /** Still in this device's outbox. */
   queued: boolean;
+  /**
+   * Written in Portée as one class evaluation (a batch), so it may be corrected or deleted as one;
+   * rows from before (imported, no batch) are listed, grouped by date and kind, and left as they are.
+   */
+  editable: boolean;
 }
 
 export interface NoteView {
@@ -59,10 +64,10 @@ async function evaluationsOf(courseId: string, enrollments: Enrollment[]): Promi
   const rows = await db.evaluations.where('enrollmentId').anyOf([...studentOf.keys()]).toArray();
   const batches = new Map<string, ClassEvaluation>();
   for (const row of rows) {
-    if (!row.batchId) continue;
-    const batch = batches.get(row.batchId) ?? { batchId: row.batchId, date: row.date, kind: row.kind, entries: {}, queued: false };
+    const key = row.batchId ?? `earlier:${row.date}:${row.kind}`;
+    const batch = batches.get(key) ?? { batchId: key, date: row.date, kind: row.kind, entries: {}, queued: false, editable: !!row.batchId };
     batch.entries[studentOf.get(row.enrollmentId)!] = { appreciation: row.appreciation, mark: row.mark };
-    batches.set(row.batchId, batch);
+    batches.set(key, batch);
   }
   for (const m of await queued(TEACHING_MUTATIONS.saveEvaluation, TEACHING_MUTATIONS.deleteEvaluation)) {
     const args = m.args as EvaluationArgs;
@@ -70,7 +75,7 @@ async function evaluationsOf(courseId: string, enrollments: Enrollment[]): Promi
       batches.delete(args.batchId);
     } else if (args.courseId === courseId) {
       const entries = Object.fromEntries(args.entries.map((e) => [e.studentId, { appreciation: e.appreciation ?? '', mark: e.mark ?? '' }]));
-      batches.set(args.batchId, { batchId: args.batchId, date: args.date, kind: args.kind, entries, queued: true });
+      batches.set(args.batchId, { batchId: args.batchId, date: args.date, kind: args.kind, entries, queued: true, editable: true });
     }
   }
   return [...batches.values()].sort((a, b) => newestFirst({ date: a.date, id: a.batchId }, { date: b.date, id: b.batchId }));
@@ -86,7 +91,7 @@ export async function courseEvaluations(teacherId: string, courseId: string) {
 /** One class evaluation of the course (null when there is no such batch, or no longer). */
 export async function courseEvaluation(teacherId: string, courseId: string, batchId: string) {
   const list = await courseEvaluations(teacherId, courseId);
-  return { ...list, evaluation: list.evaluations.find((e) => e.batchId === batchId) ?? null };
+  return { ...list, evaluation: list.evaluations.find((e) => e.batchId === batchId && e.editable) ?? null };
 }
 
 /**
