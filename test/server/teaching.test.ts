@@ -16,7 +16,8 @@ let lessonDay: string;
 
 before(async () => {
   t = await createTestApp();
-  [{ teacherId: teacherId as string | null }] = (await t.db.select({ teacherId: user.teacherId }).from(user).where(eq(user.username, DEMO.teacher[0]))) as [{ teacherId: string }];
+  const [account] = await t.db.select({ teacherId: user.teacherId }).from(user).where(eq(user.username, DEMO.teacher[0]));
+  teacherId = account.teacherId!;
   [fm] = await t.db.select().from(course).where(and(eq(course.name, 'Chorale 1er cycle'), eq(course.schoolYear, schoolYearOf(new Date()))));
   roster = await t.db
     .select({ studentId: enrollment.studentId, enrollmentId: enrollment.id, familyId: student.familyId })
