@@ -12,6 +12,8 @@ export const HIDDEN_COLUMNS = {
   documents: ['storageKey', 'reviewedBy'],
   changeRequests: ['reviewedBy'],
   teacherAbsences: ['declaredBy'],
+  // A teacher's address is the desk's (accounts, password links), not the families'.
+  teachers: ['email'],
 } as const satisfies Partial<Record<SyncTable, readonly string[]>>;
 
 /** The table behind each record kind (a missing or extra kind fails the typecheck). */

@@ -14,10 +14,10 @@ async function seed() {
   await setMeta('cursor', 1);
   const base = { version: 1 };
   await db.students.put({ ...base, id: 'st1', familyId: 'f1', civility: '', lastName: 'Test', firstName: 'Lou', birthDate: '2015-01-01', birthPlace: '', useFamilyContact: true, address: '', postalCode: '', city: '', phoneHome: '', phoneWork: '', mobile: '', email: '', school: '', schoolLevel: '' });
-  await db.teachers.put({ ...base, id: 't1', siteId: 's1', civility: 'Mme', firstName: 'Ada', lastName: 'Prof' });
+  await db.teachers.put({ ...base, id: 't1', siteId: 's1', civility: 'Mme', firstName: 'Ada', lastName: 'Prof', disciplines: 'Piano' });
   await db.rooms.put({ ...base, id: 'r1', siteId: 's1', name: 'Salle Ravel', building: '' });
   await db.departments.put({ ...base, id: 'd1', siteId: 's1', name: 'Polyphoniques' });
-  const course = (id: string, name: string, weekday: number, schoolYear = year) => ({ ...base, id, siteId: 's1', schoolYear, name, departmentId: 'd1', teacherId: 't1', roomId: 'r1', cycle: '1C2', weekday, startTime: '17:00', durationMinutes: 45, startDate: null, endDate: null });
+  const course = (id: string, name: string, weekday: number, schoolYear = year) => ({ ...base, id, siteId: 's1', schoolYear, name, departmentId: 'd1', teacherId: 't1', roomId: 'r1', cycle: '1C2', weekday, startTime: '17:00', durationMinutes: 45, startDate: null, endDate: null, capacity: null, closed: false });
   await db.courses.bulkPut([course('c1', 'Piano 1C2', 4), course('c2', 'FM 1C2', 1), course('old', 'Piano 1C1', 2, shiftSchoolYear(year, -1))]);
   await db.enrollments.bulkPut([
     { ...base, id: 'e1', studentId: 'st1', courseId: 'c1', schoolYear: year, active: true, yearComment: '' },
