@@ -118,6 +118,8 @@ export const payfipRequestSchema = z.object({
   urlredirect: z.url({ error: 'urlredirect : une URL.' }).max(250),
 });
 
+const MAX_OBJET_SOURCE = 2_000;
+
 /** Letters that Unicode does not decompose into a base letter and an accent. */
 const LIGATURES: Record<string, string> = { Œ: 'OE', œ: 'oe', Æ: 'AE', æ: 'ae', ß: 'ss', Ø: 'O', ø: 'o', Ł: 'L', ł: 'l', Đ: 'D', đ: 'd' };
 
@@ -127,7 +129,10 @@ const LIGATURES: Record<string, string> = { Œ: 'OE', œ: 'oe', Æ: 'AE', æ: 'a
  * between words when it can.
  */
 export function payfipObjet(text: string): string {
+  // Bounded before any work: 100 characters are kept, and 2,000 leave room for accents and
+  // punctuation that the cleaning removes (invoice labels are 200 at most).
   const words = text
+    .slice(0, MAX_OBJET_SOURCE)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[ŒœÆæßØøŁłĐđ]/g, (c) => LIGATURES[c])
