@@ -66,8 +66,12 @@ export function rollCallRow(o: RollCallRowOptions): TemplateResult {
   </fieldset>`;
 }
 
-/** The rows' styles: options wrap under each other on a narrow screen; each label is a full-size target. */
+/** The rows' styles (and their list's, `.students`): options wrap on a narrow screen; each label is a full-size target. */
 export const rollCallRowStyles = css`
+  .students {
+    display: grid;
+    gap: 0.75em;
+  }
   fieldset.student {
     border: 1px solid var(--po-color-border);
     border-radius: var(--po-radius);

@@ -33,10 +33,6 @@ export class PoRollCallPage extends PageElement {
       form {
         max-inline-size: 40rem;
       }
-      .students {
-        display: grid;
-        gap: 0.75em;
-      }
     `,
   ];
 
