@@ -8,7 +8,7 @@ test.describe('the secretariat’s family search', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`${server.url}/admin/familles`);
     await expect(page.getByRole('heading', { level: 1, name: 'Familles' })).toBeFocused();
-    await expect(page.getByRole('status').filter({ hasText: 'famille(s) trouvée(s)' })).toContainText('6 famille(s) trouvée(s)');
+    await expect(page.getByRole('status').filter({ hasText: 'famille(s) trouvée(s)' })).toContainText('16 famille(s) trouvée(s)');
 
     const field = page.getByRole('searchbox', { name: 'Rechercher une famille' });
     await tabTo(page, field);

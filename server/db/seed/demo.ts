@@ -7,6 +7,7 @@ import { demoAccounts, hashPasswords, seedAccounts } from './demo-accounts.ts';
 import { seedBilling } from './demo-billing.ts';
 import type { SeedContext } from './demo-context.ts';
 import { seedDocuments } from './demo-documents.ts';
+import { CLASSMATE_FAMILIES } from './demo-classmates.ts';
 import { GARNIER, MARTIN, OTHER_MANTES_FAMILIES } from './demo-families.ts';
 import { LEFEVRE } from './demo-lefevre.ts';
 import { seedPeople } from './demo-people.ts';
@@ -36,7 +37,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<void>
   await writeTransaction(db, async (tx) => {
     const ctx: SeedContext = { tx, version: await nextVersion(tx), now, startYear, ids: new Map() };
     await seedTeaching(ctx);
-    await seedPeople(ctx, [LEFEVRE, MARTIN, ...OTHER_MANTES_FAMILIES, GARNIER]);
+    await seedPeople(ctx, [LEFEVRE, MARTIN, ...OTHER_MANTES_FAMILIES, ...CLASSMATE_FAMILIES, GARNIER]);
     await seedBilling(ctx);
     await seedAccounts(ctx, demoAccounts({ demo: LEFEVRE, martin: MARTIN, limay: GARNIER }), hashes);
     await seedDocuments(ctx, ctx.ids.get('user:secretariat.demo')!);
