@@ -42,6 +42,7 @@ export const teacherFr = {
   'rollCall.cancelledNotice': 'Cette séance est annulée par une absence que vous avez déclarée.',
   'rollCall.takenNotice': 'Appel fait le {when}. Vous pouvez le corriger : le nouvel appel remplacera le précédent.',
   'rollCall.queuedNotice': 'Cet appel est enregistré sur cet appareil et attend le réseau pour être envoyé.',
+  'rollCall.refusedNotice': 'Un appel de cette séance, enregistré sur cet appareil, a été refusé par le serveur. Vos choix sont affichés ci-dessous : corrigez-les puis enregistrez à nouveau.',
   'rollCall.noStudent': 'Aucun élève n\u2019est inscrit dans cette classe : il n\u2019y a pas d\u2019appel à faire.',
   'rollCall.present': 'Présent',
   'rollCall.absent': 'Absent',

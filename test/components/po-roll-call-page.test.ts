@@ -7,6 +7,7 @@ import { TEACHING_MUTATIONS } from '../../shared/teaching-schemas.ts';
 import type { MutationError, PushResponse } from '../../shared/push-protocol.ts';
 import { session } from '../../client/app/session.ts';
 import { db, setMeta } from '../../client/data/db.ts';
+import { REJECTIONS_KEY } from '../../client/data/outbox-keys.ts';
 import '../../client/teacher/pages/po-roll-call-page.ts';
 import type { PoRollCallPage } from '../../client/teacher/pages/po-roll-call-page.ts';
 import { until } from '../helpers/until.ts';
@@ -182,6 +183,23 @@ describe('po-roll-call-page', () => {
     const { root, submit } = await render();
     submit();
     await until(() => root.getElementById('error-summary')?.textContent?.includes('Cours introuvable.') ?? false);
+  });
+
+  it('a roll call refused after it left the device (a later push): the refusal said, the choices as typed, answered by taking it again', async () => {
+    const args = { courseId: 'course-1', date: DATE, entries: [{ studentId: 'student-1', status: 'absent', reason: 'x'.repeat(300) }] };
+    await setMeta(REJECTIONS_KEY, [{ mutationId: 4, name: TEACHING_MUTATIONS.rollCall, args, error: { code: 'validation', message: 'Corrigez l’appel.', fields: { 'entries.0.reason': 'Motif trop long' } }, at: '' }]);
+    online = true;
+    const { el, root, checked, reason, type, submit, status } = await render();
+    await until(() => root.textContent!.includes('a été refusé par le serveur'));
+    expect(root.querySelector('.notice.error')!.textContent).to.contain('Corrigez l’appel.').and.contain('Motif trop long');
+    expect(checked()).to.deep.equal(['present', 'absent', 'present']);
+    expect(reason(1)!.value).to.equal('x'.repeat(300));
+    await expect(el).to.be.accessible();
+    type(1, 'Malade');
+    submit();
+    await until(() => status().includes('envoyé'));
+    await until(() => !root.textContent!.includes('a été refusé par le serveur'));
+    expect((await db.meta.get(REJECTIONS_KEY))?.value).to.deep.equal([]);
   });
 
   it('another teacher’s course or a day without lesson: said so, no form', async () => {

@@ -41,6 +41,7 @@ export const teacherEn: Record<keyof typeof teacherFr, string> = {
   'rollCall.cancelledNotice': 'This lesson is cancelled by an absence you declared.',
   'rollCall.takenNotice': 'Roll call taken on {when}. You can correct it: the new roll call replaces the earlier one.',
   'rollCall.queuedNotice': 'This roll call is saved on this device and waits for the network to be sent.',
+  'rollCall.refusedNotice': 'A roll call of this lesson, saved on this device, was refused by the server. Your choices are shown below: correct them and save again.',
   'rollCall.noStudent': 'No student is enrolled in this class: there is no roll call to take.',
   'rollCall.present': 'Present',
   'rollCall.absent': 'Absent',

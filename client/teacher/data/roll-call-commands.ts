@@ -1,4 +1,5 @@
 import { TEACHING_MUTATIONS, type RollCallArgs } from '../../../shared/teaching-schemas.ts';
+import { dismissRejection } from '../../data/outbox.ts';
 import { submitTeachingMutation, type TeachingResult } from './evaluation-commands.ts';
 
 /**
@@ -10,4 +11,9 @@ import { submitTeachingMutation, type TeachingResult } from './evaluation-comman
  */
 export function saveRollCall(args: RollCallArgs): Promise<TeachingResult> {
   return submitTeachingMutation(TEACHING_MUTATIONS.rollCall, args);
+}
+
+/** Forgets a roll call the server refused once the teacher has taken that roll call again. */
+export async function dismissRollCallRefusal(mutationId: number): Promise<void> {
+  await dismissRejection(mutationId);
 }

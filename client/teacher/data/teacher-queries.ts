@@ -2,6 +2,7 @@ import { isLessonDate, lessonDates } from '../../../shared/lesson-dates.ts';
 import { schoolYearOf } from '../../../shared/school-year.ts';
 import { TEACHING_MUTATIONS, type Attendance, type RollCallArgs } from '../../../shared/teaching-schemas.ts';
 import { db } from '../../data/db.ts';
+import { rejections } from '../../data/outbox.ts';
 import type { Course, Enrollment, Room, Student, TeacherAbsence } from '../../data/records.ts';
 
 /**
@@ -143,24 +144,29 @@ export interface AttendanceEntry {
 
 /**
  * A roll call's page: the class's students and what was recorded for the day — the roll call
- * waiting in this device's outbox first (a correction typed offline), else the server's (its
- * absences; everyone else was present), else nothing (the page starts from "present").
+ * waiting in this device's outbox first (a correction typed offline), else one the server refused
+ * after it left this device (what was typed is not lost: shown again with the refusal), else the
+ * server's (its absences; everyone else was present), else nothing (the page starts from "present").
  */
 export async function rollCallSheet(teacherId: string, courseId: string, date: string) {
   const found = await teacherCourse(teacherId, courseId);
   if (!found.course) return { course: undefined };
   const course = found.course;
   const lesson = /^\d{4}-\d{2}-\d{2}$/.test(date) && isLessonDate(course, date);
-  const [{ enrollments, students }, rollCall, queued, absences] = await Promise.all([
+  const [{ enrollments, students }, rollCall, queued, absences, refusals] = await Promise.all([
     rosterOf(courseId),
     db.rollCalls.where('courseId').equals(courseId).filter((r) => r.date === date).first(),
     queuedRollCalls(),
     db.absences.where('date').equals(date).toArray(),
+    rejections(),
   ]);
-  const pending = queued.filter((q) => q.courseId === courseId && q.date === date).pop();
+  const thisDay = (args: RollCallArgs) => args.courseId === courseId && args.date === date;
+  const pending = queued.filter(thisDay).pop();
+  const refused = refusals.filter((r) => r.name === TEACHING_MUTATIONS.rollCall && thisDay(r.args as RollCallArgs)).pop();
+  const typed = pending ?? (refused?.args as RollCallArgs | undefined);
   const recorded = new Map<string, AttendanceEntry>();
-  if (pending) {
-    for (const e of pending.entries) recorded.set(e.studentId, { status: e.status, reason: e.reason ?? '' });
+  if (typed) {
+    for (const e of typed.entries) recorded.set(e.studentId, { status: e.status, reason: e.reason ?? '' });
   } else {
     for (const a of absences) {
       const enrollment = enrollments.find((e) => e.id === a.enrollmentId);
@@ -175,6 +181,8 @@ export async function rollCallSheet(teacherId: string, courseId: string, date: s
     recorded,
     takenAt: rollCall?.takenAt,
     queued: !!pending,
+    /** A roll call of this day the server refused after it left this device (unless a newer one waits). */
+    refused: pending ? undefined : refused && { mutationId: refused.mutationId, error: refused.error },
   };
 }
 

@@ -4,11 +4,11 @@ import { rollCallArgsSchema } from '../../../shared/teaching-schemas.ts';
 import { PageElement } from '../../components/page-element.ts';
 import '../../components/po-data-pending.ts';
 import { entryFieldId, rollCallRow, rollCallRowStyles, type RollCallEntry } from '../components/roll-call-row.ts';
-import { saveRollCall } from '../data/roll-call-commands.ts';
+import { dismissRollCallRefusal, saveRollCall } from '../data/roll-call-commands.ts';
 import { rollCallSheet } from '../data/teacher-queries.ts';
 import type { Student } from '../../data/records.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
-import { FormController } from '../../forms/form-controller.ts';
+import { FormController, serverProblem } from '../../forms/form-controller.ts';
 import { formatDate, formatDateTime, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { courseNotFound, formStatus, showTeachingResult, signedInTeacherId } from './teaching-form-result.ts';
@@ -93,6 +93,7 @@ export class PoRollCallPage extends PageElement {
     return html`
       ${back}
       ${d.cancelled ? html`<p class="notice warning">${t('rollCall.cancelledNotice')}</p>` : nothing}
+      ${d.refused ? this.renderRefusal(d.refused.error) : nothing}
       ${d.queued
         ? html`<p class="notice">${t('rollCall.queuedNotice')}</p>`
         : d.takenAt
@@ -118,6 +119,15 @@ export class PoRollCallPage extends PageElement {
       </form>
       ${formStatus(form)}
     `;
+  }
+
+  /** A roll call sent after it left the page (offline) and refused: why, in words, with the server's field messages. */
+  private renderRefusal(error: NonNullable<Sheet['refused']>['error']) {
+    const problem = serverProblem({ error });
+    return html`<div class="notice error">
+      <p><strong>${t('rollCall.refusedNotice')}</strong> ${problem.message}</p>
+      ${Object.keys(problem.fields).length ? html`<ul>${Object.values(problem.fields).map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
+    </div>`;
   }
 
   /** What a student's line shows: as typed (or last saved), else as recorded (queued or on the server), else present. */
@@ -153,6 +163,8 @@ export class PoRollCallPage extends PageElement {
     if (!sent.ok) return;
     const counts = { absent: entries.filter((e) => e.status !== 'present').length, count: entries.length };
     const stands = showTeachingResult(this.form, sent.value, { sent: t('rollCall.sent', counts), queued: t('rollCall.queued', counts) });
+    // Taken again: the earlier refusal is answered.
+    if (stands && sheet.refused) await dismissRollCallRefusal(sheet.refused.mutationId);
     // Queued: the rows read the outbox now (a reload shows the same).
     if (stands && sent.value === 'queued') this.form.reset();
   }
