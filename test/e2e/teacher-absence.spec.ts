@@ -4,18 +4,18 @@ import { signInThroughForm, waitForSync } from '../helpers/pages.ts';
 // Declaring an absence cancels lessons that other files' families would see: a server of its own.
 test.use({ serverEnv: { PORTEE_E2E_OWN_SERVER: 'teacher-absence' } });
 
-/** The next Wednesday, today included ("YYYY-MM-DD"): FM 1C1 A and the choir meet on Wednesdays. */
+/** The next Wednesday, today included ("YYYY-MM-DD"), in the browser's time zone: FM 1C1 A and the choir meet on Wednesdays. */
 function nextWednesday(now = new Date()): string {
-  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate(), 12);
-  d.setDate(d.getDate() + ((3 - d.getDay() + 7) % 7));
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+  const d = new Date(today + 'T12:00:00Z');
+  d.setUTCDate(d.getUTCDate() + ((3 - d.getUTCDay() + 7) % 7));
+  return d.toISOString().slice(0, 10);
 }
 
 test.describe('a teacher’s absence', () => {
   test('the secretariat declares it; the family sees the cancelled lesson on its home and on the course sheet; withdrawn, it goes', async ({ page, browser, server }) => {
     const day = nextWednesday();
-    const longDay = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(day + 'T12:00:00'));
+    const longDay = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(day + 'T12:00:00Z'));
 
     await signInThroughForm(page, server.url, 'secretariat');
     await page.getByRole('link', { name: 'Enseignants et absences' }).click();
