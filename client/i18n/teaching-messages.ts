@@ -49,6 +49,12 @@ export const teachingFr = {
   'teaching.evaluationDeleted': '{what} supprimé.',
   'teaching.evaluationDeletedQueued': '{what} supprimé sur cet appareil : la suppression sera envoyée dès le retour du réseau.',
 
+  'teaching.refused.title': 'Des modifications n\u2019ont pas été acceptées',
+  'teaching.refused.evaluation': 'Évaluation du {date}',
+  'teaching.refused.note': 'Note du {date}',
+  'teaching.refused.piece': '« {piece} »',
+  'teaching.refused.dismiss': 'J\u2019ai compris',
+
   'teaching.studentTitle': 'Élève',
   'teaching.studentNotFound': 'Élève introuvable',
   'teaching.studentNotFoundText': 'Aucun élève de vos classes de cette année ne correspond à cette adresse.',

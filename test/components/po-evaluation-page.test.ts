@@ -5,6 +5,7 @@ import { schoolYearOf } from '../../shared/school-year.ts';
 import { TEACHING_MUTATIONS, type EvaluationArgs } from '../../shared/teaching-schemas.ts';
 import { session } from '../../client/app/session.ts';
 import { db, setMeta } from '../../client/data/db.ts';
+import { REJECTIONS_KEY } from '../../client/data/outbox-keys.ts';
 import '../../client/teacher/pages/po-evaluation-page.ts';
 import '../../client/teacher/pages/po-evaluation-list-page.ts';
 import type { PoEvaluationPage } from '../../client/teacher/pages/po-evaluation-page.ts';
@@ -131,5 +132,17 @@ describe('po-evaluation-page', () => {
     const earlier = table().querySelector('tbody tr')!;
     expect(earlier.textContent).to.contain('Examen').and.contain('Saisie avant Portée');
     expect(earlier.querySelector('button, a')).to.equal(null);
+  });
+
+  it('an evaluation refused after it left the device is said on the list until "J’ai compris"', async () => {
+    const args: EvaluationArgs = { batchId: 'batch-9', courseId: 'course-fm', date: '2026-12-02', kind: 'Examen', entries: [{ studentId: 'student-ada', appreciation: 'Bien', mark: '' }] };
+    await setMeta(REJECTIONS_KEY, [{ mutationId: 4, name: TEACHING_MUTATIONS.saveEvaluation, args, error: { code: 'not_found', message: 'Élève introuvable.' }, at: '' }]);
+    const list = await fixture<PoEvaluationListPage>(html`<po-evaluation-list-page .courseId=${'course-fm'}></po-evaluation-list-page>`);
+    const refusals = () => list.shadowRoot!.querySelector('po-evaluation-refusals')?.shadowRoot as ShadowRoot | undefined;
+    await until(() => !!refusals()?.querySelector('li'));
+    expect(refusals()!.textContent).to.contain('Des modifications n’ont pas été acceptées').and.contain('Élève introuvable.');
+    await expect(list).to.be.accessible();
+    refusals()!.querySelector('button')!.click();
+    await until(() => !refusals()?.querySelector('li'));
   });
 });

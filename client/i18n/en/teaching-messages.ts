@@ -46,6 +46,12 @@ export const teachingEn: Record<keyof typeof teachingFr, string> = {
   'teaching.evaluationDeleted': '{what} deleted.',
   'teaching.evaluationDeletedQueued': '{what} deleted on this device: the deletion will be sent as soon as the network is back.',
 
+  'teaching.refused.title': 'Some changes were not accepted',
+  'teaching.refused.evaluation': 'Evaluation of {date}',
+  'teaching.refused.note': 'Note of {date}',
+  'teaching.refused.piece': '“{piece}”',
+  'teaching.refused.dismiss': 'Understood',
+
   'teaching.studentTitle': 'Student',
   'teaching.studentNotFound': 'Student not found',
   'teaching.studentNotFoundText': 'No student of your classes this year matches this address.',

@@ -30,6 +30,11 @@ export async function submitTeachingMutation(name: string, args: unknown): Promi
   return { rejected: answer.rejected };
 }
 
+/** The teacher has read a refusal of a write that had left this device: it is no longer shown. */
+export async function dismissTeachingRefusal(mutationId: number): Promise<void> {
+  await dismissRejection(mutationId);
+}
+
 /**
  * A class's evaluation on a day (one batch): saving the same `batchId` again replaces it. The
  * entries are the students with an appreciation or a mark; the others get no row.

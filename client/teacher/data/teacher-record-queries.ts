@@ -1,5 +1,7 @@
 import { TEACHING_MUTATIONS, type EvaluationArgs, type NoteArgs, type RepertoireArgs } from '../../../shared/teaching-schemas.ts';
 import { db } from '../../data/db.ts';
+import { rejections } from '../../data/outbox.ts';
+import type { StoredRejection } from '../../data/outbox-keys.ts';
 import type { Course, Enrollment, OutboxMutation, Student } from '../../data/records.ts';
 
 /**
@@ -58,6 +60,15 @@ async function queued(...names: string[]): Promise<OutboxMutation[]> {
   return (await db.outbox.orderBy('mutationId').toArray()).filter((m) => names.includes(m.name));
 }
 
+/**
+ * Writes the server refused for good after they left this device (queued offline, sent later):
+ * kept until the teacher has read them, since the list no longer shows what they wrote.
+ */
+async function refused(keep: (r: StoredRejection) => boolean): Promise<StoredRejection[]> {
+  const teaching: string[] = Object.values(TEACHING_MUTATIONS);
+  return (await rejections()).filter((r) => teaching.includes(r.name) && keep(r));
+}
+
 /** The course's class evaluations, newest first, each with its students' results. */
 async function evaluationsOf(courseId: string, enrollments: Enrollment[]): Promise<ClassEvaluation[]> {
   const studentOf = new Map(enrollments.map((e) => [e.id, e.studentId]));
@@ -84,8 +95,12 @@ async function evaluationsOf(courseId: string, enrollments: Enrollment[]): Promi
 /** `/enseignant/cours/:courseId/evaluations`: the course, its students and its class evaluations. */
 export async function courseEvaluations(teacherId: string, courseId: string) {
   const found = await ownCourse(teacherId, courseId);
-  if (!found) return { course: null as Course | null, students: [] as Student[], evaluations: [] as ClassEvaluation[] };
-  return { course: found.course as Course | null, students: found.students, evaluations: await evaluationsOf(courseId, found.enrollments) };
+  if (!found) return { course: null as Course | null, students: [] as Student[], evaluations: [] as ClassEvaluation[], refused: [] as StoredRejection[] };
+  const [evaluations, refusals] = await Promise.all([
+    evaluationsOf(courseId, found.enrollments),
+    refused((r) => r.name === TEACHING_MUTATIONS.saveEvaluation && (r.args as EvaluationArgs).courseId === courseId),
+  ]);
+  return { course: found.course as Course | null, students: found.students, evaluations, refused: refusals };
 }
 
 /** One class evaluation of the course (null when there is no such batch, or no longer). */
@@ -102,11 +117,12 @@ export async function studentRecords(teacherId: string, courseId: string, studen
   const found = await ownCourse(teacherId, courseId);
   const enrollment = found?.enrollments.find((e) => e.studentId === studentId && e.active);
   const student = enrollment ? found!.students.find((s) => s.id === studentId) : undefined;
-  if (!found || !enrollment || !student) return { course: found?.course ?? null, student: null, notes: [] as NoteView[], repertoire: [] as RepertoireView[] };
-  const [noteRows, entryRows, pending] = await Promise.all([
+  if (!found || !enrollment || !student) return { course: found?.course ?? null, student: null, notes: [] as NoteView[], repertoire: [] as RepertoireView[], refused: [] as StoredRejection[] };
+  const [noteRows, entryRows, pending, refusals] = await Promise.all([
     db.followUpNotes.where('enrollmentId').equals(enrollment.id).toArray(),
     db.repertoireEntries.where('studentId').equals(studentId).toArray(),
     queued(...Object.values(TEACHING_MUTATIONS)),
+    refused((r) => (r.args as { studentId?: string }).studentId === studentId),
   ]);
   const notes = new Map<string, NoteView>(noteRows.map((n) => [n.id, { id: n.id, date: n.date, text: n.text, own: n.teacherId === teacherId, queued: false }]));
   const repertoire = new Map<string, RepertoireView>(
@@ -130,5 +146,6 @@ export async function studentRecords(teacherId: string, courseId: string, studen
     student,
     notes: [...notes.values()].sort(newestFirst),
     repertoire: [...repertoire.values()].sort(newestFirst),
+    refused: refusals,
   };
 }

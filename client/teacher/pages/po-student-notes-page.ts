@@ -11,9 +11,10 @@ import { formatDate, formatMinutes, t } from '../../i18n/i18n.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import '../components/po-evaluation-confirm-dialog.ts';
+import '../components/po-evaluation-refusals.ts';
 import type { PoEvaluationConfirmDialog } from '../components/po-evaluation-confirm-dialog.ts';
 import '../components/po-note-list.ts';
-import { newRecordId } from '../data/evaluation-commands.ts';
+import { dismissTeachingRefusal, newRecordId } from '../data/evaluation-commands.ts';
 import { deleteNote, saveNote } from '../data/note-commands.ts';
 import { deleteRepertoireEntry } from '../data/repertoire-commands.ts';
 import { studentRecords, type NoteView, type RepertoireView } from '../data/teacher-record-queries.ts';
@@ -98,6 +99,7 @@ export class PoStudentNotesPage extends PageElement {
       ${back}
       ${formStatus(form)}
       ${form.renderSummary()}
+      <po-evaluation-refusals .refusals=${d.refused} @po-refusal-dismiss=${(e: CustomEvent<{ mutationId: number }>) => void dismissTeachingRefusal(e.detail.mutationId)}></po-evaluation-refusals>
       <section aria-labelledby="notes-title">
         <h2 id="notes-title">${t('teaching.notes')}</h2>
         ${this.renderNoteForm()}
