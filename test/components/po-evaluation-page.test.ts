@@ -10,6 +10,9 @@ import '../../client/teacher/pages/po-evaluation-page.ts';
 import '../../client/teacher/pages/po-evaluation-list-page.ts';
 import type { PoEvaluationPage } from '../../client/teacher/pages/po-evaluation-page.ts';
 import type { PoEvaluationListPage } from '../../client/teacher/pages/po-evaluation-list-page.ts';
+import '../../client/teacher/pages/po-student-notes-page.ts';
+import type { PoStudentNotesPage } from '../../client/teacher/pages/po-student-notes-page.ts';
+import type { NoteArgs } from '../../shared/teaching-schemas.ts';
 import { until } from '../helpers/until.ts';
 
 const year = schoolYearOf(new Date());
@@ -144,5 +147,41 @@ describe('po-evaluation-page', () => {
     await expect(list).to.be.accessible();
     refusals()!.querySelector('button')!.click();
     await until(() => !refusals()?.querySelector('li'));
+  });
+
+  it('student page: a follow-up note added offline shows at once, newest first; "Modifier" corrects the same note', async () => {
+    await db.followUpNotes.put({ ...base, id: 'n-old', enrollmentId: 'enrollment-0', date: '2026-10-01', teacherId: 't1', text: 'Bon début.' });
+    const el = await fixture<PoStudentNotesPage>(html`<po-student-notes-page .courseId=${'course-fm'} .studentId=${'student-lucie'}></po-student-notes-page>`);
+    await until(() => !!q(el, 'form'));
+    expect(q(el, 'h1').textContent).to.equal('Lucie Lefèvre');
+    const notes = () => el.shadowRoot!.querySelector('po-note-list')!.shadowRoot!;
+    // Sent empty: the summary, nothing queued.
+    q<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await until(() => !!q(el, '#error-summary'));
+    expect(await db.outbox.count()).to.equal(0);
+
+    const date = q<HTMLInputElement>(el, '#note-date');
+    date.value = '2026-12-02';
+    date.dispatchEvent(new InputEvent('input'));
+    await type(el, '#note-text', 'Dictée réussie.');
+    q<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await until(() => el.shadowRoot!.textContent!.includes('Note ajoutée sur cet appareil'));
+    await until(() => notes().querySelectorAll('li').length === 2);
+    expect(Array.from(notes().querySelectorAll('li .text')).map((p) => p.textContent)).to.deep.equal(['Dictée réussie.', 'Bon début.']);
+    expect(notes().querySelector('li')!.textContent).to.contain('En attente d’envoi');
+    expect(q<HTMLTextAreaElement>(el, '#note-text').value).to.equal('');
+
+    (notes().querySelector('li button') as HTMLButtonElement).click();
+    await until(() => el.shadowRoot!.activeElement?.id === 'note-text');
+    expect(q(el, '#note-form-title').textContent).to.contain('Modifier la note du');
+    await sendKeys({ type: ' Bravo.' });
+    q<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await until(() => el.shadowRoot!.textContent!.includes('Note modifiée sur cet appareil'));
+    const saved = (await db.outbox.toArray()).map((r) => r.args as NoteArgs);
+    expect(saved).to.have.length(2);
+    expect(saved[1].id).to.equal(saved[0].id);
+    expect(saved[1].text).to.equal('Dictée réussie. Bravo.');
+    await until(() => notes().querySelector('li .text')!.textContent === 'Dictée réussie. Bravo.');
+    await expect(el).to.be.accessible();
   });
 });
