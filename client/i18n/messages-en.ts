@@ -5,8 +5,12 @@ import { pedagogyEn } from './en/pedagogy-messages.ts';
 import { recordsEn } from './en/records-messages.ts';
 import { documentsEn } from './en/documents-messages.ts';
 import { validationEn } from './en/validation-messages.ts';
+import { coursesEn } from './en/courses-messages.ts';
 import { teacherEn } from './en/teacher-messages.ts';
 import { teachingEn } from './en/teaching-messages.ts';
+import { deskTeachingEn } from './en/desk-teaching-messages.ts';
+import { preregistrationEn } from './en/preregistration-messages.ts';
+import { deskAccountsEn } from './en/desk-accounts-messages.ts';
 import type { MessageKey } from './messages-fr.ts';
 
 /** English messages; a key missing here falls back to French. */
@@ -18,8 +22,12 @@ export const en: Partial<Record<MessageKey, string>> & Record<string, string> = 
   ...documentsEn,
   ...billingEn,
   ...validationEn,
+  ...coursesEn,
   ...teacherEn,
   ...teachingEn,
+  ...deskTeachingEn,
+  ...preregistrationEn,
+  ...deskAccountsEn,
   'app.name': 'Portée',
   'shell.skip': 'Skip to content',
   'shell.menu': 'Main menu',

@@ -5,8 +5,12 @@ import { pedagogyFr } from './pedagogy-messages.ts';
 import { recordsFr } from './records-messages.ts';
 import { documentsFr } from './documents-messages.ts';
 import { validationFr } from './validation-messages.ts';
+import { coursesFr } from './courses-messages.ts';
 import { teacherFr } from './teacher-messages.ts';
 import { teachingFr } from './teaching-messages.ts';
+import { deskTeachingFr } from './desk-teaching-messages.ts';
+import { preregistrationFr } from './preregistration-messages.ts';
+import { deskAccountsFr } from './desk-accounts-messages.ts';
 
 /** The French messages: the reference language; every key exists here. */
 export const fr = {
@@ -17,8 +21,12 @@ export const fr = {
   ...documentsFr,
   ...billingFr,
   ...validationFr,
+  ...coursesFr,
   ...teacherFr,
   ...teachingFr,
+  ...deskTeachingFr,
+  ...preregistrationFr,
+  ...deskAccountsFr,
   'app.name': 'Portée',
   'shell.skip': 'Aller au contenu',
   'shell.menu': 'Menu principal',

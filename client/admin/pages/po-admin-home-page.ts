@@ -69,8 +69,11 @@ export class PoAdminHomePage extends PageElement {
       <p><a href="/admin/familles">${t('admin.familiesPage.link')}</a></p>
       <p><a href="/admin/facturation">${t('adminBilling.link')}</a></p>
       <p><a href="/admin/documents">${t('adminDocuments.link')}</a></p>
+      <p><a href="/admin/preinscriptions">${t('adminPrereg.link')}</a></p>
       <p><a href="/admin/comptes">${t('admin.staffAccounts.link')}</a></p>
+      <p><a href="/admin/messages">${t('desk.messages.link')}</a></p>
       <p><a href="/admin/enseignants">${t('adminTeachers.link')}</a></p>
+      <p><a href="/admin/cours">${t('adminCourses.link')}</a></p>
       <div role="status">${this.offline ? offlineNotice(t('admin.offline'), () => void this.load()) : nothing}</div>
       ${s
         ? html`<p>${t('admin.summary', { site: s.siteName, year: s.schoolYear })}</p>
