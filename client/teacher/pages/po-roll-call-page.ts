@@ -147,9 +147,8 @@ export class PoRollCallPage extends PageElement {
 
   private async _onSubmit(event: Event) {
     event.preventDefault();
-    const d = this.data.value;
-    if (!d?.course || !d.lesson || this.form.busy) return;
-    const sheet = d as Sheet;
+    const sheet = this.data.value;
+    if (!sheet?.course || !sheet.lesson || this.form.busy) return;
     // A reason belongs to an absence: a student marked present again leaves none.
     const entries = sheet.students.map((s) => {
       const e = this.entryOf(sheet, s);
