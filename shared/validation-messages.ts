@@ -67,6 +67,14 @@ export const FIELD_NAMES_FR = {
   availability: 'Disponibilités',
   comment: 'Commentaire',
   consent: 'Consentement',
+  courseName: 'Intitulé du cours',
+  departmentId: 'Département',
+  teacherId: 'Enseignant',
+  roomId: 'Salle',
+  weekday: 'Jour',
+  startTime: 'Heure de début',
+  cycle: 'Cycle',
+  capacity: 'Places',
 } as const;
 export type FieldName = keyof typeof FIELD_NAMES_FR;
 
@@ -138,6 +146,10 @@ export const VALIDATION_FR = {
   studentRepeated: 'Un élève figure deux fois dans la liste.',
   childrenCount: 'Indiquez entre 1 et {max} enfants.',
   disciplinesCount: 'Choisissez entre 1 et {max} disciplines.',
+  weekday: 'Choisissez le jour du cours, du lundi au dimanche.',
+  startTime: 'L’heure de début s’écrit HH:MM, par exemple 17:30.',
+  courseDuration: 'La durée doit être un nombre entier de minutes entre {min} et {max}.',
+  capacity: 'Le nombre de places doit être un nombre entier entre {min} et {max}, ou rester vide (sans limite).',
   consentRequired: 'Cochez la case pour accepter le traitement de vos données : sans cet accord, la pré-inscription ne peut pas être étudiée.',
 } as const;
 export type ValidationCode = keyof typeof VALIDATION_FR;

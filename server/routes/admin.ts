@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { requireRole, requireSession } from '../auth/session-middleware.ts';
 import type { AppEnv } from '../http/context.ts';
+import { adminAccountRoutes } from './admin-accounts.ts';
 import { adminBillingRoutes } from './admin-billing.ts';
+import { adminCourseRoutes } from './admin-courses.ts';
 import { adminDocumentRoutes } from './admin-documents.ts';
 import { adminFamilyRoutes } from './admin-families.ts';
 import { adminMessageRoutes } from './admin-messages.ts';
@@ -25,5 +27,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/', adminMessageRoutes)
   .route('/', adminTeacherRoutes)
   .route('/', adminTeachingRoutes)
+  .route('/', adminCourseRoutes)
   .route('/', adminPreregistrationRoutes)
+  .route('/', adminAccountRoutes)
   .route('/billing', adminBillingRoutes);
