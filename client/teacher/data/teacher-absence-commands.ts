@@ -1,4 +1,4 @@
-import type { InferRequestType } from 'hono/client';
+import type { TeacherAbsenceInput } from '../../../shared/teaching-schemas.ts';
 import { answer, apiClient } from '../../api/http.ts';
 import { pullNow } from '../../data/sync.ts';
 
@@ -11,11 +11,8 @@ import { pullNow } from '../../data/sync.ts';
 
 const absences = apiClient.teacher.absences;
 
-/** The absence to declare: its first and last day and the message to the families. */
-export type TeacherAbsenceRequest = InferRequestType<typeof absences.$post>['json'];
-
-/** Declares an absence: answers the absence, the lessons it cancels and how many families were told. */
-export async function declareTeacherAbsence(input: TeacherAbsenceRequest) {
+/** Declares an absence (first and last day, message to the families): answers the absence, the lessons it cancels and how many families were told. */
+export async function declareTeacherAbsence(input: TeacherAbsenceInput) {
   const declared = await answer(absences.$post({ json: input }));
   void pullNow().catch((error) => console.error('[sync]', error));
   return declared;
