@@ -120,6 +120,7 @@ export class PoSignInPage extends PageElement {
       </form>
       <ul class="links">
         <li><a href="/mot-de-passe-perdu">${t('signIn.lostPassword')}</a></li>
+        <li><a href="/preinscription">${t('signIn.preregistration')}</a></li>
         <li><a href="/accessibilite">${t('signIn.accessibility')}</a></li>
       </ul>
     `;
