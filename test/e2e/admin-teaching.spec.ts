@@ -76,6 +76,11 @@ test.describe('the secretariat reads and corrects what teachers wrote', () => {
     await expect(page.getByRole('group').first().getByRole('textbox', { name: 'Motif' })).toHaveValue('Rendez-vous médical');
     await page.context().setOffline(false);
     await expectAccessible(page, 'class page, accessibility mode, offline error');
+
+    // 320 px, in the accessibility mode's larger text: the tables reflow, the radios wrap, nothing scrolls sideways.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expect(rollCalls).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 
   test('the messages sent: the SMS of a declared absence to famille.demo’s mobile, then the e-mails', async ({ page, server }) => {
