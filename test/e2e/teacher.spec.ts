@@ -78,7 +78,7 @@ test.describe('teacher', () => {
     await expect(page.locator('#main table')).toContainText('Rendez-vous chez l’orthodontiste');
   });
 
-  test('the roll call fits a 320 px wide screen without scrolling sideways', async ({ page, server }) => {
+  test('the roll call (and the other teacher screens) fit a 320 px wide screen without scrolling sideways', async ({ page, server }) => {
     await signInThroughForm(page, server.url, 'teacher');
     await waitForSync(page);
     const lesson = await openClass(page, server.url);
@@ -87,9 +87,14 @@ test.describe('teacher', () => {
     await expect(page.getByRole('button', { name: 'Enregistrer l’appel' })).toBeVisible();
     const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
     expect(width).toBeLessThanOrEqual(320);
-    // In the accessibility mode too (larger text, spacing).
+    // In the accessibility mode too (larger text, spacing), and on the other screens.
     await page.getByRole('button', { name: /Mode accessibilité/ }).click();
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(320);
+    for (const path of ['/enseignant', `/enseignant/cours/${lesson.courseId}`, '/enseignant/absences']) {
+      await page.goto(`${server.url}${path}`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), path).toBeLessThanOrEqual(320);
+    }
     await page.getByRole('button', { name: /Mode accessibilité/ }).click();
   });
 
