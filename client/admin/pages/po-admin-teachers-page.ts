@@ -9,8 +9,8 @@ import { pageStyles } from '../../styles/shared-styles.ts';
 import { fetchTeachers, fullTeacherName, type SiteTeacher } from '../data/teacher-absences.ts';
 
 /**
- * `/admin/enseignants`: the site's teachers with their number of classes this year, each with a
- * link to their absences (declared or withdrawn there for them). Online only, like every
+ * `/admin/enseignants`: the site's teachers with their number of classes this year, each name
+ * opening the teacher's page (their classes), with a link to their absences (declared or withdrawn there for them). Online only, like every
  * secretariat screen: offline, the page says so and offers to retry.
  */
 @customElement('po-admin-teachers-page')
@@ -65,7 +65,7 @@ export class PoAdminTeachersPage extends PageElement {
           ${teachers.map((x) => {
             const name = fullTeacherName(x);
             return html`<tr>
-              <th scope="row">${name}</th>
+              <th scope="row"><a href="/admin/enseignants/${encodeURIComponent(x.id)}">${name}</a></th>
               <td data-label=${col.courses}>${x.courses}</td>
               <td data-label=${col.absences}><a href="/admin/enseignants/${encodeURIComponent(x.id)}/absences">${t('adminTeachers.absencesOf', { name })}</a></td>
             </tr>`;
