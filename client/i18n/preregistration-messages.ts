@@ -45,6 +45,9 @@ export const preregistrationFr = {
   'prereg.submit': 'Envoyer la pré-inscription',
   'prereg.pending': 'Envoi de la pré-inscription…',
   'prereg.offline': 'Pas de connexion : votre pré-inscription n\u2019est pas partie. Tout ce que vous avez saisi est gardé sur cet appareil ; envoyez-la de nouveau une fois connecté.',
+  'prereg.tooFast': 'Votre pré-inscription est partie très vite après l\u2019ouverture du formulaire : relisez-la, puis envoyez-la de nouveau.',
+  'prereg.formExpired': 'Le formulaire a expiré : rien n\u2019est perdu, envoyez-le de nouveau.',
+  'prereg.rateLimited': 'Plusieurs pré-inscriptions sont déjà parties de cette connexion dans l\u2019heure : réessayez plus tard, ou appelez le secrétariat. Votre saisie reste gardée sur cet appareil.',
   'prereg.catalogueOffline': 'Sans connexion, la liste des disciplines de ce site n\u2019a pas pu être chargée. Vous pouvez tout de même remplir le formulaire.',
   'prereg.catalogueFailed': 'La liste des disciplines n\u2019a pas pu être chargée. Vous pouvez tout de même remplir le formulaire.',
   'prereg.catalogueRetry': 'Charger la liste des disciplines',
@@ -136,4 +139,5 @@ export const preregistrationFr = {
   'adminPrereg.refused': 'Pré-inscription {reference} refusée. La famille est prévenue par e-mail.',
   'adminPrereg.markedInProgress': 'Pré-inscription {reference} marquée en cours.',
   'adminPrereg.decided': 'Cette pré-inscription est traitée : plus de décision à prendre.',
+  'adminPrereg.alreadyDecided': 'Cette pré-inscription a déjà été traitée (par une autre personne ou dans un autre onglet) : elle est affichée telle qu\u2019elle est maintenant.',
 } as const;

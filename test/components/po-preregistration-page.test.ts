@@ -207,6 +207,20 @@ describe('po-preregistration-page', () => {
     expect(post).to.equal('POST /api/preregistration');
   });
 
+  it('sent too soon after opening (too_fast): says so, keeps everything; the next sending goes through', async () => {
+    sendAnswer = () => Response.json({ error: { code: 'too_fast', message: 'Votre pré-inscription est partie très vite.' } }, { status: 422 });
+    const f = await render();
+    await fillValid(f);
+    f.submit();
+    await until(() => !!f.summary() && f.root.activeElement === f.summary());
+    expect(f.summary()!.textContent).to.contain('relisez-la, puis envoyez-la de nouveau');
+    expect(f.field('children.0.firstName').value).to.equal('Léa');
+    sendAnswer = () => Response.json({ reference: 'PI-2026-ABCDEF' }, { status: 201 });
+    f.submit();
+    await until(() => location.pathname === '/preinscription/confirmation');
+    history.replaceState(null, '', '/');
+  });
+
   it('no network when sending: says so, keeps everything typed and the draft', async () => {
     sendAnswer = () => Promise.reject(new TypeError('Failed to fetch'));
     const f = await render();

@@ -233,6 +233,7 @@ export class PoAdminPreregistrationPage extends PageElement {
       {
         pending: t('adminPrereg.pending'),
         problem: (error) => {
+          if (error instanceof HttpError && error.status === 409) return { fields: {}, message: t('adminPrereg.alreadyDecided') };
           if (!(error instanceof OfflineError)) return undefined;
           this.offline = true;
           return null;

@@ -44,6 +44,9 @@ export const preregistrationEn: Record<keyof typeof preregistrationFr, string> =
   'prereg.submit': 'Send the pre-registration',
   'prereg.pending': 'Sending the pre-registration…',
   'prereg.offline': 'No connection: your pre-registration was not sent. Everything you typed is kept on this device; send it again once you are online.',
+  'prereg.tooFast': 'Your pre-registration was sent very soon after the form was opened: read it over, then send it again.',
+  'prereg.formExpired': 'The form has expired: nothing is lost, send it again.',
+  'prereg.rateLimited': 'Several pre-registrations have already been sent from this connection within the hour: try again later, or call the office. What you typed is kept on this device.',
   'prereg.catalogueOffline': 'Without a connection, the list of this site’s disciplines could not be loaded. You can still fill in the form.',
   'prereg.catalogueFailed': 'The list of disciplines could not be loaded. You can still fill in the form.',
   'prereg.catalogueRetry': 'Load the list of disciplines',
@@ -135,4 +138,5 @@ export const preregistrationEn: Record<keyof typeof preregistrationFr, string> =
   'adminPrereg.refused': 'Pre-registration {reference} refused. The family is told by e-mail.',
   'adminPrereg.markedInProgress': 'Pre-registration {reference} marked in progress.',
   'adminPrereg.decided': 'This pre-registration has been dealt with: no decision left to take.',
+  'adminPrereg.alreadyDecided': 'This pre-registration has already been dealt with (by someone else or in another tab): it is shown as it is now.',
 };

@@ -10,6 +10,7 @@ import { HttpError, OfflineError } from '../../data/command-errors.ts';
 import { identityField, identityFormStyles } from '../../family/components/identity-form.ts';
 import { FormController, serverProblem, type Problem } from '../../forms/form-controller.ts';
 import { t } from '../../i18n/i18n.ts';
+import type { MessageKey } from '../../i18n/messages-fr.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { childFieldset, childFieldsetStyles, childHeadingId } from '../components/child-fieldset.ts';
 import { textareaField } from '../components/form-controls.ts';
@@ -30,6 +31,9 @@ import {
 import { sendPreregistration } from '../data/preregistration-commands.ts';
 import { clearDraft, loadDraft, rememberSent, saveDraft } from '../data/preregistration-draft.ts';
 import { FormCatalogueController } from './form-catalogue.ts';
+
+/** The server's refusals of a whole application, said in the person's language (values are always kept). */
+const REFUSALS: Record<string, MessageKey> = { too_fast: 'prereg.tooFast', form_expired: 'prereg.formExpired', rate_limited: 'prereg.rateLimited' };
 
 /**
  * `/preinscription` (public): a new family's application. The site first (as on the sign-in
@@ -318,9 +322,10 @@ export class PoPreregistrationPage extends PageElement {
   private problemOf(error: unknown): Problem | undefined {
     if (error instanceof OfflineError) return { fields: {}, message: t('prereg.offline') };
     if (!(error instanceof HttpError)) return undefined;
-    if (error.body.error.code === 'form_expired') this.catalogue.dropToken();
+    const code = error.body.error.code;
+    if (code === 'form_expired') this.catalogue.dropToken();
     const problem = serverProblem(error.body);
-    return { fields: placeErrors(problem.fields), message: problem.message };
+    return { fields: placeErrors(problem.fields), message: REFUSALS[code] ? t(REFUSALS[code]) : problem.message };
   }
 }
 
