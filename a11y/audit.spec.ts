@@ -61,10 +61,15 @@ async function readTeacherIds(page: Page, base: string): Promise<Record<string, 
   return { course: classHref.split('/').pop()!, lesson: lessonHref.split('/').pop()! };
 }
 
-/** A family of the secretariat's site, as its API lists them. */
+/** A family, a teacher with classes and one of their classes, as the secretariat's API lists them. */
 async function readFamilyId(page: Page): Promise<Record<string, string>> {
-  const families = await page.evaluate(async () => (await (await fetch('/api/admin/billing/families')).json()) as Array<{ id: string }>);
-  return { family: families[0].id };
+  return page.evaluate(async () => {
+    const families = (await (await fetch('/api/admin/billing/families')).json()) as Array<{ id: string }>;
+    const { teachers } = (await (await fetch('/api/admin/teachers')).json()) as { teachers: Array<{ id: string; courses: number }> };
+    const teacher = teachers.find((t) => t.courses > 0)!;
+    const { courses } = (await (await fetch(`/api/admin/teachers/${teacher.id}`)).json()) as { courses: Array<{ id: string }> };
+    return { family: families[0].id, teacher: teacher.id, course: courses[0].id };
+  });
 }
 
 test.describe('accessibility audit', () => {
@@ -129,7 +134,7 @@ test.describe('accessibility audit', () => {
         const pedagogyIds = role === 'family' ? await readPedagogyIds(page, server.url) : role === 'secretariat' ? await readFamilyId(page) : await readTeacherIds(page, server.url);
         for (const route of AUDITED_ROUTES[role]) {
           const withIds = route.includes('/eleves/:student/') && pedagogyIds.student ? route.replace(':student', pedagogyIds.student) : route;
-          await page.goto(`${server.url}${withIds.replace('/eleves/:student', studentHref ?? '/eleves/x').replace(/:(course|enrollment|entry|note|evaluation|absence|invoice|family|lesson)\b/g, (_, k: string) => pedagogyIds[k] ?? 'x')}`);
+          await page.goto(`${server.url}${withIds.replace('/eleves/:student', studentHref ?? '/eleves/x').replace(/:(course|enrollment|entry|note|evaluation|absence|invoice|family|lesson|teacher)\b/g, (_, k: string) => pedagogyIds[k] ?? 'x')}`);
           const entry = await audit(page, role, mode, route);
           // A route with real ids must show its record, not a "not found" page.
           if (route.includes(':') && !route.includes('inconnu')) await expect(page.locator('h1').first()).not.toContainText(/introuvable/i);
