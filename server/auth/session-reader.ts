@@ -8,7 +8,8 @@ import type { SessionRecord, SessionUser } from '../http/context.ts';
 /**
  * Reads a session without going through better-auth's endpoint machinery: checks the cookie's
  * HMAC signature (better-auth's format, `token.base64(HMAC-SHA256(secret, token))`) and loads the
- * unexpired session with its user in one indexed query. Used for every request; better-auth is
+ * unexpired session with its user in one indexed query (a disabled account's session is no session:
+ * disabling deletes them, and this holds for one made in the meantime). Used for every request; better-auth is
  * only called when the session is due for extension (so its cookie is re-issued the usual way).
  */
 export function createSessionReader(db: Db, reads: ReadConnection | null, secret: string, cookieName: () => Promise<string>) {
@@ -24,7 +25,7 @@ export function createSessionReader(db: Db, reads: ReadConnection | null, secret
   const lookup = preparedGet(
     reads,
     db.select(fields).from(session).innerJoin(user, eq(user.id, session.userId))
-      .where(and(eq(session.token, sql.placeholder('token')), gt(session.expiresAt, sql.placeholder('now')))),
+      .where(and(eq(session.token, sql.placeholder('token')), gt(session.expiresAt, sql.placeholder('now')), eq(user.disabled, false))),
     fields,
   );
   let cachedName: string | undefined; // fixed once better-auth is configured

@@ -5,6 +5,7 @@ import { readDeviceToken, trustDevice, trustedDeviceId } from '../auth/devices.t
 import { authHeaders, requireSession } from '../auth/session-middleware.ts';
 import { forwardCookies, sessionInfo } from '../auth/session-info.ts';
 import { user as userTable } from '../db/schema/index.ts';
+import { checkPasswordAnyway, disabledCredential } from '../families/desk-accounts.ts';
 import type { AppEnv, SessionUser } from '../http/context.ts';
 import { sendJson } from '../http/json-response.ts';
 import { ApiError } from '../http/errors.ts';
@@ -47,6 +48,15 @@ export const sessionRoutes = new Hono<AppEnv>()
         undefined,
         { retryAfterMinutes: minutes },
       );
+    }
+
+    // A disabled account: the password is checked all the same (the same scrypt work as a wrong
+    // one) and the answer is a wrong password's; no session is ever made for it.
+    const disabledHash = await disabledCredential(db, username);
+    if (disabledHash !== null) {
+      await checkPasswordAnyway(disabledHash, password);
+      await throttle.prune().catch((error: unknown) => logEvent('error', 'throttle prune failed', { error }));
+      throw BAD_CREDENTIALS;
     }
 
     const headers = authHeaders(c.req.raw.headers, ip);

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { actOnAccount } from '../data/accounts.ts';
+import './po-account-actions.ts';
 import { t } from '../../i18n/i18n.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
@@ -10,6 +11,8 @@ export interface FamilyAccountView {
   username: string;
   email: string;
   lockedMinutes: number;
+  /** Disabled by the desk (when the list says; otherwise learnt from "Gérer le compte"). */
+  disabled?: boolean;
 }
 
 /**
@@ -17,9 +20,10 @@ export interface FamilyAccountView {
  * state ("Bloqué" after failed sign-ins, in words), with "Débloquer" and "Envoyer un lien pour
  * choisir un mot de passe" (the same single-use link as a lost password; the desk never sees a
  * password). Results are announced in the element's own status line. With `staff`, the site's
- * teachers and secretariat accounts (/admin/comptes): "Débloquer" only.
+ * teachers and secretariat accounts (/admin/comptes): "Débloquer" only. Under each account,
+ * "Gérer le compte" (po-account-actions): disable or enable it, change its e-mail, its welcome letter.
  *
- * @fires po-accounts-changed - after an account was unlocked (the page reloads the record)
+ * @fires po-accounts-changed - after an account was unlocked or its e-mail changed (the page reloads the record)
  */
 @customElement('po-family-accounts')
 export class PoFamilyAccounts extends LitElement {
@@ -32,6 +36,8 @@ export class PoFamilyAccounts extends LitElement {
   @state() private announcement = '';
   @state() private failure = '';
   @state() private busy = '';
+  /** Disabled or not, as "Gérer le compte" found or made it (po-account-state), by account id. */
+  @state() private disabledById = new Map<string, boolean>();
 
   override render() {
     const col = { username: t('admin.accounts.col.username'), email: t('admin.accounts.col.email'), state: t('admin.accounts.col.state'), actions: t('admin.accounts.col.actions') };
@@ -53,7 +59,7 @@ export class PoFamilyAccounts extends LitElement {
                   (a) => html`<tr>
                     <th scope="row">${a.username}</th>
                     <td data-label=${col.email}>${a.email}</td>
-                    <td data-label=${col.state}>${a.lockedMinutes ? t('admin.accounts.locked', { minutes: a.lockedMinutes }) : t('admin.accounts.active')}</td>
+                    <td data-label=${col.state}>${this.stateOf(a)}</td>
                     <td data-label=${col.actions}>
                       <div class="actions">
                         ${a.lockedMinutes
@@ -67,6 +73,7 @@ export class PoFamilyAccounts extends LitElement {
                               ${t('admin.accounts.resetLink')}<span class="visually-hidden"> ${t('admin.accounts.toAccount', { username: a.username })}</span>
                             </button>`}
                       </div>
+                      <po-account-actions .account=${a} @po-account-state=${this._onAccountState}></po-account-actions>
                     </td>
                   </tr>`,
                 )}
@@ -77,6 +84,15 @@ export class PoFamilyAccounts extends LitElement {
       <p role="status" tabindex="-1" id="accounts-status">${this.announcement}</p>
       ${this.failure ? html`<p class="notice error" role="alert">${this.failure}</p>` : nothing}
     `;
+  }
+
+  private stateOf(a: FamilyAccountView) {
+    if (this.disabledById.get(a.id) ?? a.disabled) return t('accountActions.disabledShort');
+    return a.lockedMinutes ? t('admin.accounts.locked', { minutes: a.lockedMinutes }) : t('admin.accounts.active');
+  }
+
+  private _onAccountState(event: CustomEvent<{ id: string; disabled: boolean }>) {
+    this.disabledById = new Map(this.disabledById).set(event.detail.id, event.detail.disabled);
   }
 
   private async act(account: FamilyAccountView, action: 'unlock' | 'reset-link') {

@@ -90,6 +90,7 @@ export class PoAdminFamiliesPage extends PageElement {
     return html`
       <h1>${t('admin.familiesPage.title')}</h1>
       <p><a href="/admin">${t('admin.familiesPage.back')}</a></p>
+      <p><a href="/admin/familles/nouvelle">${t('deskAccounts.newFamilyLink')}</a></p>
       ${this.form.renderSummary()}
       <form role="search" novalidate @submit=${this._onSubmit}>
         <div class="field">
