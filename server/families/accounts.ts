@@ -12,6 +12,8 @@ export interface FamilyAccount {
   email: string;
   /** Minutes before the account accepts a sign-in again (0: not locked by failed attempts). */
   lockedMinutes: number;
+  /** Disabled by the desk: no session, no sign-in, no password link. */
+  disabled: boolean;
 }
 
 /** A staff account of the site (teacher or secretariat), as the secretariat's list shows it. */
@@ -33,7 +35,7 @@ function withLockState<T extends { username: string | null }>(throttle: Throttle
 /** The sign-in accounts of a family, with their lock state (failed attempts). */
 export async function familyAccounts(db: Db, throttle: Throttle, familyId: string): Promise<FamilyAccount[]> {
   const rows = await db
-    .select({ id: user.id, username: user.username, email: user.email })
+    .select({ id: user.id, username: user.username, email: user.email, disabled: user.disabled })
     .from(user)
     .where(and(eq(user.familyId, familyId), eq(user.role, 'family')))
     .orderBy(asc(user.username));
@@ -45,7 +47,7 @@ const STAFF_ROLES = ['teacher', 'secretariat'];
 /** The staff accounts of a site (teachers and secretariat), with their lock state. */
 export async function staffAccounts(db: Db, throttle: Throttle, siteId: string): Promise<StaffAccount[]> {
   const rows = await db
-    .select({ id: user.id, username: user.username, email: user.email, name: user.name, role: user.role })
+    .select({ id: user.id, username: user.username, email: user.email, name: user.name, role: user.role, disabled: user.disabled })
     .from(user)
     .where(and(eq(user.siteId, siteId), inArray(user.role, STAFF_ROLES)))
     .orderBy(asc(user.username));

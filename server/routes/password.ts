@@ -29,7 +29,8 @@ export const passwordRoutes = new Hono<AppEnv>()
     const [found] = await db
       .select({ id: user.id, email: user.email })
       .from(user)
-      .where(and(eq(user.username, username), eq(user.siteId, siteId)));
+      // A disabled account gets no link (the answer stays the same).
+      .where(and(eq(user.username, username), eq(user.siteId, siteId), eq(user.disabled, false)));
     const match = found && found.email.toLowerCase() === email.toLowerCase() ? found : null;
     // Every request counts against its address; only a matching one against the account. Over a
     // limit nothing is sent and the answer is the same: see createLinkThrottle.

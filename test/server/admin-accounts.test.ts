@@ -103,6 +103,13 @@ describe('accounts: a second one, disable, enable, e-mail, welcome letter', () =
     assert.equal(disabled.status, wrong.status);
     assert.deepEqual(disabled.body, wrong.body);
     assert.equal((await t.db.select().from(session).where(eq(session.userId, martin.id))).length, 0, 'no session made, not even for a moment');
+    // Nor a password link: the lost-password answer stays the same, nothing is sent.
+    const sites = (await new TestClient(t.app).json<Array<{ id: string; name: string }>>('/api/sites')).body;
+    const mailsBefore = t.mails.length;
+    const lost = await new TestClient(t.app, '10.20.1.5').json('/api/password/lost', { json: { siteId: sites.find((x) => x.name === 'Mantes')!.id, username: DEMO.martin[0], email: martin.email } });
+    assert.equal(lost.status, 200);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(t.mails.slice(mailsBefore).filter((m) => m.to === martin.email).length, 0);
     // The same timing class: the password is checked (scrypt) either way.
     const time = async (password: string) => {
       const start = performance.now();

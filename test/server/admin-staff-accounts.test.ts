@@ -26,7 +26,7 @@ describe('the secretariat and its site’s staff accounts', () => {
     assert.equal(r.status, 200);
     assert.deepEqual(r.body.map((a: { username: string }) => a.username), ['enseignant.demo', 'secretariat.demo']);
     for (const a of r.body) {
-      assert.deepEqual(Object.keys(a).sort(), ['email', 'id', 'lockedMinutes', 'name', 'role', 'username']);
+      assert.deepEqual(Object.keys(a).sort(), ['disabled', 'email', 'id', 'lockedMinutes', 'name', 'role', 'username']);
       assert.equal(a.lockedMinutes, 0);
     }
     assert.deepEqual((await limay.json('/api/admin/staff-accounts')).body.map((a: { username: string }) => a.username), ['secretariat.limay']);

@@ -43,6 +43,7 @@ export class PoAdminTeachersPage extends PageElement {
     return html`
       <p><a href="/admin">${t('admin.title')}</a></p>
       <h1>${t('adminTeachers.title')}</h1>
+      <p><a href="/admin/enseignants/nouveau">${t('newTeacher.title')}</a></p>
       <div role="status">${this.offline ? offlineNotice(t('adminTeachers.offline'), () => void this.load()) : nothing}</div>
       ${this.teachers ? this.renderTable(this.teachers) : this.offline ? nothing : html`<p>${t('common.loading')}</p>`}
     `;
