@@ -17,7 +17,6 @@ export const TEACHING_MUTATIONS = {
   saveRepertoire: 'teaching.repertoire.save',
   deleteRepertoire: 'teaching.repertoire.delete',
 } as const;
-export type TeachingMutation = (typeof TEACHING_MUTATIONS)[keyof typeof TEACHING_MUTATIONS];
 
 /** A student's attendance at a lesson; 'present' leaves no absence row. */
 export const ATTENDANCE = ['present', 'absent', 'excused'] as const;
