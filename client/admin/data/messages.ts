@@ -1,5 +1,5 @@
 import type { InferResponseType } from 'hono/client';
-import { answer, apiClient } from '../../api/http.ts';
+import { answer, apiClient, HttpError, OfflineError } from '../../api/http.ts';
 
 const messages = apiClient.admin.messages;
 type SentMessages = InferResponseType<typeof messages.$get, 200>;
@@ -17,3 +17,19 @@ export function fetchSentMessages(kind: MessageKind, limit = 100) {
 
 export type SentSms = SentMessages['sms'][number];
 export type SentMail = SentMessages['mail'][number];
+
+/**
+ * Sends a failed SMS or e-mail again (the SMS back to the queue, the e-mail as a new message):
+ * 'sent', 'offline', or the server's refusal message (already queued again, not failed…).
+ */
+export async function resendMessage(kind: MessageKind, id: string): Promise<'sent' | 'offline' | { refused: string }> {
+  try {
+    const param = { id: encodeURIComponent(id) };
+    await answer(kind === 'sms' ? messages.sms[':id'].resend.$post({ param }) : messages.mail[':id'].resend.$post({ param }));
+    return 'sent';
+  } catch (error) {
+    if (error instanceof OfflineError) return 'offline';
+    if (error instanceof HttpError) return { refused: error.message };
+    throw error;
+  }
+}

@@ -6,7 +6,7 @@ import '../../components/po-tabs.ts';
 import { formatDate, formatDateTime, t } from '../../i18n/i18n.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
-import { fetchSentMessages, type MessageKind, type SentMail, type SentSms } from '../data/messages.ts';
+import { fetchSentMessages, resendMessage, type MessageKind, type SentMail, type SentSms } from '../data/messages.ts';
 import { readForDesk } from '../data/teaching-desk.ts';
 
 /** The tab a URL asks for: `?type=mail` for the e-mails, the SMS otherwise. */
@@ -61,6 +61,8 @@ function mailState(m: SentMail): string {
       return withError(t('desk.mail.failed'), m.error);
     case 'stored':
       return t('desk.mail.stored');
+    case 'resent':
+      return t('desk.mail.resent');
     default:
       return m.status;
   }
@@ -79,6 +81,9 @@ export class PoAdminMessagesPage extends PageElement {
   @state() private sms: SentSms[] | null = null;
   @state() private mail: SentMail[] | null = null;
   @state() private offline = false;
+  /** What the last "Renvoyer" did, announced in the status region. */
+  @state() private notice = '';
+  @state() private resending = false;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -111,6 +116,7 @@ export class PoAdminMessagesPage extends PageElement {
       <div role="status">
         ${this.offline ? offlineNotice(t('desk.offline'), () => void this.load()) : nothing}
         ${rows ? html`<p>${t('desk.messages.count', { count: rows.length })}</p>` : nothing}
+        ${this.notice ? html`<p>${this.notice}</p>` : nothing}
       </div>
       <po-tabs label=${t('desk.messages.tabs')} .tabs=${tabs} selected=${this.kind} @po-tab-select=${this._onTab}>
         ${this.kind === 'sms' ? this.renderSms() : this.renderMail()}
@@ -125,7 +131,7 @@ export class PoAdminMessagesPage extends PageElement {
     return this.table(
       t('desk.messages.smsCaption'),
       t('desk.col.text'),
-      this.sms.map((m) => ({ id: m.id, createdAt: m.createdAt, to: m.to, what: m.text, state: smsState(m, now) })),
+      this.sms.map((m) => ({ id: m.id, createdAt: m.createdAt, to: m.to, what: m.text, state: smsState(m, now), resendable: m.status === 'failed' || m.status === 'unconfirmed' })),
     );
   }
 
@@ -135,11 +141,11 @@ export class PoAdminMessagesPage extends PageElement {
     return this.table(
       t('desk.messages.mailCaption'),
       t('desk.col.subject'),
-      this.mail.map((m) => ({ id: m.id, createdAt: m.createdAt, to: m.to, what: m.subject, state: mailState(m) })),
+      this.mail.map((m) => ({ id: m.id, createdAt: m.createdAt, to: m.to, what: m.subject, state: mailState(m), resendable: m.status === 'failed' })),
     );
   }
 
-  private table(caption: string, whatLabel: string, rows: Array<{ id: string; createdAt: string; to: string; what: string; state: string }>) {
+  private table(caption: string, whatLabel: string, rows: Array<{ id: string; createdAt: string; to: string; what: string; state: string; resendable: boolean }>) {
     const col = { to: t('desk.col.recipient'), status: t('desk.col.status') };
     return html`<div class="table-wrap">
       <table>
@@ -158,12 +164,32 @@ export class PoAdminMessagesPage extends PageElement {
               <th scope="row">${formatDateTime(r.createdAt)}</th>
               <td data-label=${col.to}>${r.to}</td>
               <td data-label=${whatLabel} class="long">${r.what}</td>
-              <td data-label=${col.status}>${r.state}</td>
+              <td data-label=${col.status}>
+                ${r.state}
+                ${r.resendable
+                  ? html`<button type="button" ?disabled=${this.resending} aria-label=${t('desk.messages.resendTo', { to: r.to })} @click=${() => void this.resend(r.id)}>
+                      ${t('desk.messages.resend')}
+                    </button>`
+                  : nothing}
+              </td>
             </tr>`,
           )}
         </tbody>
       </table>
     </div>`;
+  }
+
+  /** Sends a failed message again, says what happened, and reads the list again. */
+  private async resend(id: string) {
+    this.resending = true;
+    this.notice = '';
+    try {
+      const result = await resendMessage(this.kind, id);
+      this.notice = result === 'sent' ? t('desk.messages.resent') : result === 'offline' ? t('desk.offline') : result.refused;
+      if (result === 'sent') await this.load();
+    } finally {
+      this.resending = false;
+    }
   }
 
   /** Another tab: shown here (its URL kept for a reload), its list read from the server. */
