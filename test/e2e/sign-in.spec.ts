@@ -68,7 +68,10 @@ test.describe('sign-in', () => {
     await signInThroughForm(page, server.url, 'teacher');
     await expect(page.getByRole('heading', { level: 1, name: 'Mes classes' })).toBeVisible();
     await expect(page.getByRole('rowheader', { name: 'Chorale 1er cycle' })).toBeVisible();
-    await expect(page.getByText(/Hugo Lefèvre/).first()).toBeVisible();
+    // The class's roster is on its own page now (the home lists this week's lessons and the classes).
+    await page.getByRole('rowheader', { name: 'Chorale 1er cycle' }).getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1, name: /Chorale 1er cycle/ })).toBeVisible();
+    await expect(page.getByRole('rowheader', { name: 'Lefèvre Hugo' })).toBeVisible();
   });
 
   test('a family opening /admin gets "Accès refusé", a 403 page and a 403 API', async ({ page, server }) => {
