@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { rollCallArgsSchema } from '../../shared/teaching-schemas.ts';
 import type { AppEnv } from '../http/context.ts';
+import { validationError } from '../http/errors.ts';
 import { sendJson } from '../http/json-response.ts';
 import { validateJson } from '../http/validate.ts';
 import { correctRollCall, courseTeaching, deleteTeachingRecord } from '../teaching/desk.ts';
@@ -18,8 +19,10 @@ export const adminTeachingRoutes = new Hono<AppEnv>()
     return sendJson(c, await courseTeaching(c.var.deps.db, c.var.user, c.req.param('courseId')), 200);
   })
   .put('/courses/:courseId/roll-calls/:date', validateJson(rollCallBody), async (c) => {
-    const args = rollCallArgsSchema.parse({ ...c.req.valid('json'), courseId: c.req.param('courseId'), date: c.req.param('date') });
-    await correctRollCall(c.var.deps.db, c.var.user, c.req.param('courseId'), args);
+    // The course and the day come from the address: checked by the same shared schema as the body.
+    const parsed = rollCallArgsSchema.safeParse({ ...c.req.valid('json'), courseId: c.req.param('courseId'), date: c.req.param('date') });
+    if (!parsed.success) throw validationError(parsed.error);
+    await correctRollCall(c.var.deps.db, c.var.user, c.req.param('courseId'), parsed.data);
     return sendJson(c, { ok: true }, 200);
   })
   .delete('/evaluations/:batchId', async (c) => {

@@ -226,6 +226,9 @@ describe('the secretariat reads and corrects what teachers wrote', () => {
 
     const bad = await desk.json(`/api/admin/courses/${fm.id}/roll-calls/${day}`, { method: 'PUT', json: { entries: [{ studentId: crypto.randomUUID(), status: 'absent' }] } });
     assert.equal(bad.status, 404);
+    const badDate = await desk.json(`/api/admin/courses/${fm.id}/roll-calls/2026-02-30`, { method: 'PUT', json: { entries } });
+    assert.equal(badDate.status, 422, 'a date in the address is validated like the body');
+    assert.equal(badDate.body.error.fieldCodes.date.code, 'dateInvalid');
 
     const noteId = crypto.randomUUID();
     await push(teacherClient, crypto.randomUUID(), [{ mutationId: 1, name: TEACHING_MUTATIONS.saveNote, args: { id: noteId, courseId: fm.id, studentId: roster[0].studentId, date: day, text: 'À revoir' } }]);
