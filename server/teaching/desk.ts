@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { rollCallArgsSchema } from '../../shared/teaching-schemas.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { absence, course, enrollment, evaluation, followUpNote, rollCall, student, teacher } from '../db/schema/index.ts';
 import { nextVersion } from '../db/versioning.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
@@ -11,7 +11,7 @@ import { applyRollCall } from './roll-call.ts';
 import { seatsOf, type TeachingCourse, type TeachingOutcome } from './scope.ts';
 
 /** A course of the secretariat's site (any year); another site's is 404. */
-async function siteCourse(db: Db | Parameters<Parameters<Db['transaction']>[0]>[0], user: SessionUser, courseId: string): Promise<TeachingCourse> {
+async function siteCourse(db: Db | Tx, user: SessionUser, courseId: string): Promise<TeachingCourse> {
   const [row] = await db.select().from(course).where(and(eq(course.id, courseId), eq(course.siteId, user.siteId)));
   if (!row) throw notFound('Cours');
   return row;

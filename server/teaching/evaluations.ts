@@ -1,11 +1,11 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { deleteEvaluationArgsSchema, evaluationArgsSchema } from '../../shared/teaching-schemas.ts';
 import type { Tx } from '../db/client.ts';
-import { enrollment, evaluation } from '../db/schema/index.ts';
+import { evaluation } from '../db/schema/index.ts';
 import { nextVersion } from '../db/versioning.ts';
 import type { SessionUser } from '../http/context.ts';
 import { audit, bury, invalid } from './records.ts';
-import { courseNotFound, notATeacher, ownCourse, recordNotFound, seatsOf, studentNotFound, type Seat, type TeachingOutcome } from './scope.ts';
+import { courseNotFound, notATeacher, ownCourse, recordNotFound, seatsByEnrollment, seatsOf, studentNotFound, type TeachingOutcome } from './scope.ts';
 
 /** A batch id another teacher (or the seed) already used is not this teacher's to overwrite. */
 async function batchRows(tx: Tx, batchId: string) {
@@ -69,18 +69,4 @@ export async function deleteEvaluation(tx: Tx, user: SessionUser, raw: unknown):
   const first = seats.values().next().value!;
   await audit(tx, user, 'teaching.evaluation.delete', { kind: 'evaluation_batch', id: parsed.data.batchId, siteId: first.siteId }, { rows: rows.length });
   return { ok: true };
-}
-
-/**
- * The seats behind these enrollments, when every one is in a current course of this teacher
- * (a teacher no longer teaching the class cannot delete what they wrote there).
- */
-export async function seatsByEnrollment(tx: Tx, user: SessionUser, enrollmentIds: string[]) {
-  const rows = await tx.select({ id: enrollment.id, courseId: enrollment.courseId }).from(enrollment).where(inArray(enrollment.id, enrollmentIds));
-  const result = new Map<string, Seat>();
-  for (const courseId of new Set(rows.map((r) => r.courseId))) {
-    if (!(await ownCourse(tx, user, courseId))) return null;
-    for (const seat of (await seatsOf(tx, courseId)).values()) result.set(seat.enrollmentId, seat);
-  }
-  return enrollmentIds.every((id) => result.has(id)) ? result : null;
 }

@@ -4,9 +4,8 @@ import type { Tx } from '../db/client.ts';
 import { followUpNote } from '../db/schema/index.ts';
 import { nextVersion } from '../db/versioning.ts';
 import type { SessionUser } from '../http/context.ts';
-import { seatsByEnrollment } from './evaluations.ts';
 import { audit, bury, invalid } from './records.ts';
-import { courseNotFound, notATeacher, ownCourse, recordNotFound, seatsOf, studentNotFound, type TeachingOutcome } from './scope.ts';
+import { courseNotFound, notATeacher, ownCourse, recordNotFound, seatsByEnrollment, seatsOf, studentNotFound, type TeachingOutcome } from './scope.ts';
 
 /**
  * `teaching.note.save`: a follow-up note on a student in one of the teacher's courses, created

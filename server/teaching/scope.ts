@@ -68,3 +68,17 @@ export async function sharedCourses(tx: Db | Tx, user: SessionUser, studentId: s
     .innerJoin(family, eq(family.id, student.familyId))
     .where(and(eq(enrollment.studentId, studentId), eq(enrollment.active, true), inArray(enrollment.courseId, courses.map((c) => c.id))));
 }
+
+/**
+ * The seats behind these enrollments, when every one is in a current course of this teacher
+ * (a teacher no longer teaching the class cannot delete what they wrote there).
+ */
+export async function seatsByEnrollment(tx: Db | Tx, user: SessionUser, enrollmentIds: string[]) {
+  const rows = await tx.select({ id: enrollment.id, courseId: enrollment.courseId }).from(enrollment).where(inArray(enrollment.id, enrollmentIds));
+  const result = new Map<string, Seat>();
+  for (const courseId of new Set(rows.map((r) => r.courseId))) {
+    if (!(await ownCourse(tx, user, courseId))) return null;
+    for (const seat of (await seatsOf(tx, courseId)).values()) result.set(seat.enrollmentId, seat);
+  }
+  return enrollmentIds.every((id) => result.has(id)) ? result : null;
+}
