@@ -4,23 +4,12 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../test/helpers/server-process.ts';
 import { fmt, load, type LoadResult } from './load.ts';
+import { signInCookie as signIn } from './sign-in.ts';
 
 export const title = 'Foundation: first load, sign-in, sync pull';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const BUDGET_KB = 80;
-
-async function signIn(base: string, username: string, password: string) {
-  const sites = (await (await fetch(`${base}/api/sites`)).json()) as Array<{ id: string; name: string }>;
-  const siteId = sites.find((s) => s.name === 'Mantes')!.id;
-  const res = await fetch(`${base}/api/session/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ siteId, username, password }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
 
 async function firstLoad(base: string) {
   const browser = await chromium.launch({ executablePath: CHROME, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });

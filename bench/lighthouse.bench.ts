@@ -1,0 +1,141 @@
+// Lighthouse 12.2.3, mobile preset (simulated slow 4G, 4× CPU slowdown), median of three runs,
+// against the built app served as `npm start` serves it. Each run is Lighthouse's own CLI in its
+// own process driving Debian's Chromium, so the figures are the ones anyone gets from the CLI.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../test/helpers/server-process.ts';
+import { signInCookie } from './sign-in.ts';
+
+export const title = 'Lighthouse mobile (12.2.3): performance, accessibility, best practices';
+
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const BUDGET = { performance: 95, accessibility: 100, bestPractices: 100, lcpMs: 2000, tbtMs: 100, cls: 0.02 };
+
+interface Screen {
+  name: string;
+  path: string;
+  as?: 'family' | 'secretariat';
+  /** Repeat visit: a warm-up run fills the caches (service worker, IndexedDB), then storage is kept. */
+  repeat?: boolean;
+}
+
+interface Figures {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  scriptKb: number;
+}
+
+interface LighthouseJson {
+  categories: Record<string, { score: number | null }>;
+  audits: Record<string, { numericValue?: number; details?: { items?: Array<{ resourceType?: string; transferSize?: number }> } }>;
+}
+
+function lighthouse(url: string, opts: { cookie?: string; profile: string; keepStorage: boolean }): Promise<Figures> {
+  const out = join(opts.profile, `report-${crypto.randomUUID()}.json`);
+  const args = [
+    url,
+    '--quiet',
+    '--output=json',
+    `--output-path=${out}`,
+    '--only-categories=performance,accessibility,best-practices',
+    `--chrome-flags=--headless=new --no-sandbox --disable-gpu --user-data-dir=${join(opts.profile, 'chrome')}`,
+    ...(opts.keepStorage ? ['--disable-storage-reset'] : []),
+    ...(opts.cookie ? [`--extra-headers=${JSON.stringify({ Cookie: opts.cookie })}`] : []),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn('node_modules/.bin/lighthouse', args, { env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`lighthouse exited ${code}: ${err.slice(-500)}`));
+      const report = JSON.parse(readFileSync(out, 'utf8')) as LighthouseJson;
+      const audit = (id: string) => report.audits[id]?.numericValue ?? NaN;
+      const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
+      const items = report.audits['resource-summary']?.details?.items ?? [];
+      resolve({
+        performance: score('performance'),
+        accessibility: score('accessibility'),
+        bestPractices: score('best-practices'),
+        fcpMs: audit('first-contentful-paint'),
+        lcpMs: audit('largest-contentful-paint'),
+        tbtMs: audit('total-blocking-time'),
+        cls: audit('cumulative-layout-shift'),
+        scriptKb: (items.find((i) => i.resourceType === 'script')?.transferSize ?? 0) / 1024,
+      });
+    });
+  });
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** A course sheet's address: the first course of the demo family's first student, read from the API. */
+async function courseSheetPath(base: string, cookie: string): Promise<string> {
+  const pull = (await (await fetch(`${base}/api/sync?cursor=0`, { headers: { cookie } })).json()) as {
+    changes: { students?: Array<{ id: string }>; enrollments?: Array<{ studentId: string; courseId: string }> };
+  };
+  const enrollment = pull.changes.enrollments?.[0];
+  if (!enrollment) throw new Error('no enrolment in the demo family');
+  return `/eleves/${enrollment.studentId}/cours/${enrollment.courseId}`;
+}
+
+export async function run() {
+  const server = await startServer();
+  const results: Array<Screen & { runs: Figures[]; median: Figures }> = [];
+  try {
+    const family = await signInCookie(server.url, 'famille.demo', 'Portee-demo-2026');
+    const secretariat = await signInCookie(server.url, 'secretariat.demo', 'Portee-admin-2026');
+    const screens: Screen[] = [
+      { name: 'sign-in', path: '/connexion' },
+      { name: 'home, first visit', path: '/accueil', as: 'family' },
+      { name: 'home, repeat visit', path: '/accueil', as: 'family', repeat: true },
+      { name: 'billing', path: '/famille/facturation', as: 'family' },
+      { name: 'course sheet', path: await courseSheetPath(server.url, family), as: 'family' },
+      { name: 'change requests', path: '/admin/demandes', as: 'secretariat' },
+    ];
+    for (const screen of screens) {
+      const profile = mkdtempSync(join(tmpdir(), 'portee-lh-'));
+      const cookie = screen.as === 'family' ? family : screen.as === 'secretariat' ? secretariat : undefined;
+      try {
+        if (screen.repeat) await lighthouse(server.url + screen.path, { cookie, profile, keepStorage: true });
+        const runs: Figures[] = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await lighthouse(server.url + screen.path, { cookie, profile, keepStorage: !!screen.repeat }));
+        const pick = (key: keyof Figures) => median(runs.map((r) => r[key]));
+        const med: Figures = {
+          performance: pick('performance'), accessibility: pick('accessibility'), bestPractices: pick('bestPractices'),
+          fcpMs: pick('fcpMs'), lcpMs: pick('lcpMs'), tbtMs: pick('tbtMs'), cls: pick('cls'), scriptKb: pick('scriptKb'),
+        };
+        results.push({ ...screen, runs, median: med });
+        print(screen, med);
+      } catch (error) {
+        console.log(`${screen.name.padEnd(20)} (failed: ${(error as Error).message.split('\n')[0]})`);
+      } finally {
+        rmSync(profile, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/lighthouse.json', JSON.stringify({ at: new Date().toISOString(), runs: RUNS, budget: BUDGET, results }, null, 2) + '\n');
+}
+
+function print(screen: Screen, m: Figures) {
+  const verdict = (ok: boolean) => (ok ? 'within' : 'OVER');
+  const line = (figure: string, value: string, budget: string, ok: boolean) =>
+    console.log(`${screen.name.padEnd(20)} ${figure.padEnd(15)} ${value.padStart(8)} / ${budget.padEnd(8)} ${verdict(ok)}`);
+  line('performance', String(m.performance), '≥ 95', m.performance >= BUDGET.performance);
+  line('accessibility', String(m.accessibility), '100', m.accessibility >= BUDGET.accessibility);
+  line('best practices', String(m.bestPractices), '100', m.bestPractices >= BUDGET.bestPractices);
+  line('LCP', `${(m.lcpMs / 1000).toFixed(2)} s`, '≤ 2.0 s', m.lcpMs <= BUDGET.lcpMs);
+  line('TBT', `${Math.round(m.tbtMs)} ms`, '≤ 100 ms', m.tbtMs <= BUDGET.tbtMs);
+  line('CLS', m.cls.toFixed(3), '≤ 0.02', m.cls <= BUDGET.cls);
+  console.log(`${screen.name.padEnd(20)} ${'FCP'.padEnd(15)} ${`${(m.fcpMs / 1000).toFixed(2)} s`.padStart(8)}   (scripts ${m.scriptKb.toFixed(1)} KB transferred)`);
+}
