@@ -1,8 +1,10 @@
-import { SYNC_TABLES, type PullResponse } from '../../shared/sync-protocol.ts';
-import { answer, apiClient, backgroundRequest, OfflineError } from '../api/http.ts';
-import { db, getMeta, setMeta } from './db.ts';
+import { OfflineError } from '../api/http.ts';
+import { db, getMeta } from './db.ts';
 import { refreshPendingCount } from './pending-count.ts';
+import { runPull } from './pull-runner.ts';
 import { syncStatus } from './sync-status.ts';
+
+export { applyPull } from './pull-apply.ts';
 
 const LOCK_NAME = 'portee-sync';
 const TIMER_MS = 60_000;
@@ -46,16 +48,18 @@ export function pullNow(opts: { background?: boolean } = {}): Promise<boolean> {
   return next;
 }
 
+/**
+ * One pull, in the pull worker when the browser has one (client/data/pull-runner.ts): parsing and
+ * writing a large snapshot no longer blocks the page. The marks time it (bench/first-sync.bench.ts).
+ */
 async function pullOnce(opts: { background?: boolean }): Promise<boolean> {
   syncStatus.set({ syncing: true });
+  performance.mark('portee:pull:start');
   try {
-    const cursor = (await getMeta<number>('cursor')) ?? 0;
-    const pulled = await answer(apiClient.sync.$get({ query: { cursor: String(cursor) } }, opts.background ? backgroundRequest : undefined));
-    await applyPull(pulled);
-    const lastSyncAt = new Date().toISOString();
-    await setMeta('lastSyncAt', lastSyncAt);
+    const { fromCursor, lastSyncAt } = await runPull(!!opts.background);
+    performance.mark('portee:pull:applied');
     syncStatus.set({ lastSyncAt });
-    if (cursor === 0) void requestPersistentStorage();
+    if (fromCursor === 0) void requestPersistentStorage();
     return true;
   } catch (error) {
     if (error instanceof OfflineError) return false;
@@ -63,21 +67,6 @@ async function pullOnce(opts: { background?: boolean }): Promise<boolean> {
   } finally {
     syncStatus.set({ syncing: false });
   }
-}
-
-export async function applyPull(answer: PullResponse) {
-  const tables = SYNC_TABLES.map((name) => db.table(name));
-  await db.transaction('rw', [...tables, db.meta], async () => {
-    for (const name of SYNC_TABLES) {
-      const table = db.table(name);
-      if (answer.snapshot) await table.clear();
-      const rows = answer.changes[name];
-      if (rows?.length) await table.bulkPut(rows);
-      const gone = answer.deleted[name];
-      if (gone?.length) await table.bulkDelete(gone);
-    }
-    await db.meta.put({ key: 'cursor', value: answer.cursor });
-  });
 }
 
 /** Asked once, after the first successful sync: the browser then keeps the data under pressure. */

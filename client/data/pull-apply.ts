@@ -1,0 +1,42 @@
+import { SYNC_TABLES, type PullResponse } from '../../shared/sync-protocol.ts';
+import { answer, apiClient, backgroundRequest } from '../api/http.ts';
+import { db, getMeta, setMeta } from './db.ts';
+
+/** What a landed pull tells the page: the cursor it started from (0: the device's first) and when it landed. */
+export interface PullLanded {
+  fromCursor: number;
+  lastSyncAt: string;
+}
+
+/**
+ * One pull from the stored cursor: ask, parse, apply, stamp the time. The same code runs in the
+ * pull worker (client/data/pull-worker.ts) and, without one, on the page. Transport errors
+ * (OfflineError, HttpError) are thrown as they come; the caller holds the lock.
+ */
+export async function fetchAndApply(background: boolean): Promise<PullLanded> {
+  const fromCursor = (await getMeta<number>('cursor')) ?? 0;
+  const pulled = await answer(apiClient.sync.$get({ query: { cursor: String(fromCursor) } }, background ? backgroundRequest : undefined));
+  await applyPull(pulled);
+  const lastSyncAt = new Date().toISOString();
+  await setMeta('lastSyncAt', lastSyncAt);
+  return { fromCursor, lastSyncAt };
+}
+
+/**
+ * Applies a pull in one Dexie transaction, its cursor included, so a page never sees half a pull
+ * (live queries, in this thread or another, are told only once it commits).
+ */
+export async function applyPull(answer: PullResponse) {
+  const tables = SYNC_TABLES.map((name) => db.table(name));
+  await db.transaction('rw', [...tables, db.meta], async () => {
+    for (const name of SYNC_TABLES) {
+      const table = db.table(name);
+      if (answer.snapshot) await table.clear();
+      const rows = answer.changes[name];
+      if (rows?.length) await table.bulkPut(rows);
+      const gone = answer.deleted[name];
+      if (gone?.length) await table.bulkDelete(gone);
+    }
+    await db.meta.put({ key: 'cursor', value: answer.cursor });
+  });
+}
