@@ -29,7 +29,10 @@ export const user = sqliteTable('user', {
   locale: text('locale').notNull().default('fr'),
   /** A disabled account cannot sign in (answered like a wrong password) and has no session. */
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
-});
+}, (t) => [
+  // The desk's family search reads the site's family accounts (their identifiants are searched too).
+  index('user_site_family_idx').on(t.siteId, t.familyId),
+]);
 
 export const session = sqliteTable(
   'session',

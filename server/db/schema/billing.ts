@@ -90,5 +90,10 @@ export const payfipAttempt = sqliteTable(
     expiresAt: text('expires_at').notNull(),
     version: version(),
   },
-  (t) => [index('payfip_attempt_invoice_idx').on(t.invoiceId), index('payfip_attempt_status_idx').on(t.status)],
+  (t) => [
+    index('payfip_attempt_invoice_idx').on(t.invoiceId),
+    index('payfip_attempt_status_idx').on(t.status),
+    // A family's pull reads its attempts (docs/performance.md: it scanned them all).
+    index('payfip_attempt_family_idx').on(t.familyId),
+  ],
 );

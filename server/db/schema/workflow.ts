@@ -25,7 +25,12 @@ export const changeRequest = sqliteTable(
     createdAt: createdAt(),
     version: version(),
   },
-  (t) => [index('change_request_family_idx').on(t.familyId), index('change_request_site_status_idx').on(t.siteId, t.status)],
+  (t) => [
+    index('change_request_family_idx').on(t.familyId),
+    index('change_request_site_status_idx').on(t.siteId, t.status),
+    // A push looks for the record's pending request (one per record) by its target.
+    index('change_request_target_idx').on(t.targetId, t.status),
+  ],
 );
 
 /** Who did what, when, to which record; a family reads the rows with its family id. */
