@@ -1,19 +1,26 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../shared/session.ts';
 import '../components/po-a11y-toggle.ts';
 import '../components/po-language-select.ts';
+import '../components/po-main-menu.ts';
 import '../components/po-status-region.ts';
 import { db } from '../data/db.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 import { t } from '../i18n/i18n.ts';
+import { narrowShell } from '../styles/shell-breakpoint.ts';
 
 /**
  * The frame of every screen: skip link, header (name, status region, accessibility toggle,
  * language) and, once signed in, the main menu for the role. The page goes in the default slot.
  *
+ * Below the shell's breakpoint (styles/shell-breakpoint.ts) the signed-in header folds to one
+ * line (name, connection state, accessibility toggle, "Menu") and the menu becomes the panel of a
+ * disclosure button: the page's heading and first content stay on a phone's first screen.
+ * Only CSS decides which layout shows; the open state matters only when the button is shown.
+ *
  * @slot - the current page, inside an element with id "main" (the skip link's target)
- * @fires po-sign-out-request - "Quitter" was chosen
+ * @fires po-sign-out-request - "Quitter" was chosen (from po-main-menu, passed through)
  */
 @customElement('po-app-shell')
 export class PoAppShell extends LitElement {
@@ -39,6 +46,12 @@ export class PoAppShell extends LitElement {
     .skip:focus {
       inset-block-start: 0.5rem;
     }
+    .top {
+      container-type: inline-size;
+    }
+    .top.signed-in {
+      container-name: po-shell;
+    }
     header {
       background: var(--po-color-header-bg);
       color: var(--po-color-header-text);
@@ -61,74 +74,58 @@ export class PoAppShell extends LitElement {
     .who {
       margin: 0;
     }
+    .who .short {
+      display: none;
+    }
     .tools {
       display: flex;
       flex-wrap: wrap;
       gap: 0.5rem 1rem;
       align-items: center;
     }
-    nav {
-      background: var(--po-color-surface);
-      border-block-end: 1px solid var(--po-color-border);
-    }
-    nav > ul {
-      list-style: none;
-      margin: 0 auto;
-      padding: 0.25rem 1rem;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem 0.5rem;
-      max-inline-size: 72rem;
-    }
-    nav ul ul {
-      list-style: none;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem 0.5rem;
-      padding: 0;
-      margin: 0;
-    }
-    .group {
-      display: flex;
-      flex-wrap: wrap;
+    .menu-button {
+      display: none;
       align-items: center;
-      gap: 0.25rem 0.5rem;
-    }
-    .group-label {
-      font-weight: 700;
-      padding-inline-start: 0.5em;
-    }
-    nav a, nav button {
-      display: inline-flex;
-      align-items: center;
+      gap: 0.5em;
+      box-sizing: border-box;
       min-block-size: var(--po-target-size);
-      padding: 0 0.75em;
-      color: var(--po-color-link);
-      text-decoration: var(--po-link-decoration);
+      min-inline-size: var(--po-target-size);
+      padding: 0.25em 0.75em;
       font: inherit;
       letter-spacing: inherit;
       word-spacing: inherit;
+      border: 2px solid currentColor;
       border-radius: var(--po-radius);
-    }
-    nav button {
-      background: none;
-      border: 0;
+      background: transparent;
+      color: inherit;
       cursor: pointer;
-      text-decoration: underline;
     }
-    nav a[aria-current='page'] {
-      font-weight: 700;
-      text-decoration: underline;
-      text-decoration-thickness: 0.2em;
-      background: var(--po-color-bg);
-      outline: 1px solid var(--po-color-border);
+    .menu-button[aria-expanded='true'] {
+      background: var(--po-color-header-text);
+      color: var(--po-color-header-bg);
+    }
+    /* Three bars drawn with borders (currentColor), so forced colours keep them. */
+    .bars {
+      position: relative;
+      inline-size: 1em;
+      block-size: 0.75em;
+      border-block: 0.15em solid currentColor;
+      box-sizing: border-box;
+    }
+    .bars::after {
+      content: '';
+      position: absolute;
+      inset-inline: 0;
+      inset-block-start: calc(50% - 0.075em);
+      border-block-start: 0.15em solid currentColor;
     }
     a:focus-visible, button:focus-visible {
       outline: var(--po-focus-width) solid var(--po-color-focus);
       outline-offset: 2px;
     }
-    header a:focus-visible {
+    header button:focus-visible {
       outline-color: currentColor;
+      outline-offset: 3px;
     }
     main {
       flex: 1;
@@ -143,19 +140,92 @@ export class PoAppShell extends LitElement {
     }
     footer {
       border-block-start: 1px solid var(--po-color-border);
-      padding: 1rem;
+      padding: 0.5rem 1rem;
       text-align: center;
       font-size: 0.9em;
     }
     footer a {
+      display: inline-flex;
+      align-items: center;
+      min-block-size: var(--po-target-size);
       color: var(--po-color-link);
     }
+    /*
+     * The phone layout: the header on one line (it wraps only when the accessibility mode's text
+     * cannot fit), the name cut with an ellipsis (its full text stays for screen readers), the
+     * connection state without the last sync time (the home page says it), the toggle's short
+     * label, and the "Menu" button. The language choice shows under that line with the open menu.
+     */
+    @container ${narrowShell} {
+      header {
+        padding: 0.5rem;
+      }
+      .brand {
+        display: none;
+      }
+      .bar {
+        flex-wrap: wrap;
+        justify-content: flex-end;
+        gap: 0.5rem;
+      }
+      .tools {
+        display: contents;
+      }
+      .who {
+        flex: 1 1 6em;
+        min-inline-size: 0;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      /* Visually hidden, still read: the full "Connecté : …" and "Mode accessibilité". */
+      .who .long, po-a11y-toggle::part(label) {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      .who .short {
+        display: inline;
+      }
+      po-status-region::part(last-sync) {
+        display: none;
+      }
+      po-a11y-toggle::part(short-label) {
+        display: inline;
+      }
+      po-a11y-toggle::part(button), .menu-button {
+        padding-inline: 0.5em;
+        gap: 0.35em;
+      }
+      .menu-button {
+        display: inline-flex;
+      }
+      po-language-select {
+        display: none;
+      }
+      .top.open po-language-select {
+        display: block;
+        flex-basis: 100%;
+      }
+      main {
+        padding-block-start: 1rem;
+      }
+    }
     @media (forced-colors: active) {
-      header, nav {
+      header {
         border-block-end: 1px solid CanvasText;
       }
-      nav a[aria-current='page'] {
-        outline: 2px solid Highlight;
+      .menu-button {
+        border-color: ButtonText;
+        color: ButtonText;
+        background: ButtonFace;
+      }
+      .menu-button[aria-expanded='true'] {
+        background: Highlight;
+        color: HighlightText;
       }
       .skip:focus, a:focus-visible, button:focus-visible {
         outline-color: Highlight;
@@ -168,10 +238,19 @@ export class PoAppShell extends LitElement {
   /** The current path, to mark the menu entry of the page shown. */
   @property() path = '/';
 
+  /** Whether the menu's panel is open (narrow screens; the wide layout always shows the menu). */
+  @state() private menuOpen = false;
+  @query('.menu-button') private menuButton?: HTMLButtonElement;
+
   private readonly students = new LiveQueryController(this, async () =>
     (await db.students.toArray()).sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName)),
   );
   private readonly families = new LiveQueryController(this, () => db.families.toArray());
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>) {
+    // Another page (a link of the menu, or any other way) or another person: the panel folds.
+    if ((changed.has('path') && changed.get('path') !== undefined) || (changed.has('info') && !this.info)) this.menuOpen = false;
+  }
 
   override render() {
     const info = this.info;
@@ -179,54 +258,59 @@ export class PoAppShell extends LitElement {
     const who = family ? `${family.civility} ${family.firstName} ${family.lastName}`.trim() : info?.user.name;
     return html`
       <a class="skip" href="#main" @click=${this._onSkip}>${t('shell.skip')}</a>
-      <header>
-        <div class="bar">
-          <p class="brand">${t('app.name')}</p>
-          ${info ? html`<p class="who">${t('shell.signedInAs', { name: who ?? '' })}${info.user.siteName ? ` — ${info.user.siteName}` : ''}</p>` : nothing}
-          <div class="tools">
-            ${info ? html`<po-status-region></po-status-region>` : nothing}
-            <po-a11y-toggle ?signed-in=${!!info}></po-a11y-toggle>
-            <po-language-select></po-language-select>
+      <div class="top ${info ? 'signed-in' : ''} ${this.menuOpen ? 'open' : ''}" @keydown=${this._onKeyDown}>
+        <header>
+          <div class="bar">
+            <p class="brand">${t('app.name')}</p>
+            ${info
+              ? html`<p class="who">
+                  <span class="long">${t('shell.signedInAs', { name: who ?? '' })}${info.user.siteName ? ` — ${info.user.siteName}` : ''}</span>
+                  <span class="short" aria-hidden="true">${who ?? ''}</span>
+                </p>`
+              : nothing}
+            <div class="tools">
+              ${info ? html`<po-status-region></po-status-region>` : nothing}
+              <po-a11y-toggle ?signed-in=${!!info}></po-a11y-toggle>
+              ${info
+                ? html`<button type="button" class="menu-button" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="main-menu" @click=${this._onMenuButton}>
+                    <span class="bars" aria-hidden="true"></span>${t('shell.menuButton')}
+                  </button>`
+                : nothing}
+              <po-language-select></po-language-select>
+            </div>
           </div>
-        </div>
-      </header>
-      ${info ? this.renderMenu(info) : nothing}
+        </header>
+        ${info
+          ? html`<po-main-menu
+              id="main-menu"
+              user-role=${info.user.role}
+              .students=${this.students.value ?? []}
+              path=${this.path}
+              ?open=${this.menuOpen}
+              @po-menu-choose=${this._onMenuChoose}
+            ></po-main-menu>`
+          : nothing}
+      </div>
       <main tabindex="-1"><slot></slot></main>
       <footer><a href="/accessibilite">${t('shell.accessibility')}</a></footer>
     `;
   }
 
-  private renderMenu(info: SessionInfo) {
-    const link = (href: string, label: string) =>
-      html`<a href=${href} aria-current=${this.isCurrent(href) ? 'page' : 'false'}>${label}</a>`;
-    const role = info.user.role;
-    const students = this.students.value ?? [];
-    return html`<nav aria-label=${t('shell.menu')}>
-      <ul>
-        ${role === 'family'
-          ? html`<li>${link('/accueil', t('shell.home'))}</li>
-              <li>${link('/famille', t('shell.family'))}</li>
-              ${students.length
-                ? html`<li class="group">
-                    <span class="group-label" id="students-label">${t('shell.students')}</span>
-                    <ul aria-labelledby="students-label">
-                      ${students.map((s) => html`<li>${link(`/eleves/${s.id}`, `${s.firstName} ${s.lastName}`)}</li>`)}
-                    </ul>
-                  </li>`
-                : nothing}`
-          : nothing}
-        ${role === 'secretariat' ? html`<li>${link('/admin', t('shell.admin'))}</li>` : nothing}
-        ${role === 'teacher' ? html`<li>${link('/enseignant', t('shell.teacher'))}</li>` : nothing}
-        ${role === 'teacher' ? html`<li>${link('/enseignant/absences', t('shell.teacherAbsences'))}</li>` : nothing}
-        <li>${link('/accessibilite', t('shell.accessibility'))}</li>
-        <li>${link('/mot-de-passe', t('shell.password'))}</li>
-        <li><button type="button" @click=${this._onSignOut}>${t('shell.signOut')}</button></li>
-      </ul>
-    </nav>`;
+  private _onMenuButton() {
+    this.menuOpen = !this.menuOpen;
   }
 
-  private isCurrent(href: string) {
-    return this.path === href || (href.startsWith('/eleves/') && this.path.startsWith(href + '/')) || (href === '/famille' && this.path.startsWith('/famille/'));
+  private _onMenuChoose() {
+    this.menuOpen = false;
+  }
+
+  private _onKeyDown(e: KeyboardEvent) {
+    // Escape folds the panel from anywhere in the header or the menu and gives the focus back to
+    // the button (the disclosure pattern); not when the button is hidden (wide layout).
+    if (e.key !== 'Escape' || !this.menuOpen || !this.menuButton?.checkVisibility()) return;
+    e.preventDefault();
+    this.menuOpen = false;
+    this.menuButton.focus();
   }
 
   private _onSkip(e: Event) {
@@ -234,10 +318,6 @@ export class PoAppShell extends LitElement {
     // content wrapper in the document (so tools that follow the link find it), else <main>.
     e.preventDefault();
     (document.getElementById('main') ?? this.renderRoot.querySelector<HTMLElement>('main'))?.focus();
-  }
-
-  private _onSignOut() {
-    this.dispatchEvent(new CustomEvent('po-sign-out-request', { bubbles: true, composed: true }));
   }
 }
 

@@ -7,6 +7,10 @@ import { t } from '../i18n/i18n.ts';
 /**
  * The "Mode accessibilité" toggle: a native button with aria-pressed, on every screen.
  * Pressing it switches the mode at once (no reload) and remembers it.
+ *
+ * @csspart button - the button (a narrow shell tightens its padding)
+ * @csspart label - the full label, the button's name ("Mode accessibilité")
+ * @csspart short-label - a shorter visible label ("Accessibilité"), hidden unless the shell shows it
  */
 @customElement('po-a11y-toggle')
 export class PoA11yToggle extends LitElement {
@@ -37,6 +41,10 @@ export class PoA11yToggle extends LitElement {
     .state {
       font-weight: 700;
     }
+    /* The label a narrow shell shows instead of the full one (which stays the button's name). */
+    .short {
+      display: none;
+    }
     @media (forced-colors: active) {
       button {
         border-color: ButtonText;
@@ -57,8 +65,8 @@ export class PoA11yToggle extends LitElement {
 
   override render() {
     const on = this.mode.value.enabled;
-    return html`<button type="button" aria-pressed=${on ? 'true' : 'false'} @click=${this._onClick}>
-      <span aria-hidden="true">◐</span>${t('a11y.toggle')}<span class="state" aria-hidden="true">${on ? 'ON' : 'OFF'}</span>
+    return html`<button type="button" part="button" aria-pressed=${on ? 'true' : 'false'} @click=${this._onClick}>
+      <span aria-hidden="true">◐</span><span part="label">${t('a11y.toggle')}</span><span part="short-label" class="short" aria-hidden="true">${t('a11y.toggleShort')}</span><span class="state" aria-hidden="true">${on ? 'ON' : 'OFF'}</span>
     </button>`;
   }
 

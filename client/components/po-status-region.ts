@@ -7,6 +7,8 @@ import { formatDateTime, t } from '../i18n/i18n.ts';
 /**
  * The one status region (docs/contract.md): online or offline, changes waiting to be sent, last sync.
  * role="status" is polite: a screen reader hears the change without losing its place.
+ *
+ * @csspart last-sync - the last sync time (the shell's phone layout leaves it out)
  */
 @customElement('po-status-region')
 export class PoStatusRegion extends LitElement {
@@ -45,7 +47,7 @@ export class PoStatusRegion extends LitElement {
       <span class="dot ${s.online ? '' : 'offline'}">${s.online ? t('status.online') : t('status.offline')}</span>
       ${s.pending > 0 ? html`<span>${t('status.pending', { count: s.pending })}</span>` : nothing}
       <!-- Not announced each minute: only connectivity and waiting changes are worth interrupting for. -->
-      <span aria-live="off">${s.lastSyncAt ? t('status.lastSync', { when: formatDateTime(s.lastSyncAt) }) : t('status.neverSynced')}</span>
+      <span aria-live="off" part="last-sync">${s.lastSyncAt ? t('status.lastSync', { when: formatDateTime(s.lastSyncAt) }) : t('status.neverSynced')}</span>
     </div>`;
   }
 }

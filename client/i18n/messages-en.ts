@@ -11,6 +11,7 @@ import { teachingEn } from './en/teaching-messages.ts';
 import { deskTeachingEn } from './en/desk-teaching-messages.ts';
 import { preregistrationEn } from './en/preregistration-messages.ts';
 import { deskAccountsEn } from './en/desk-accounts-messages.ts';
+import { shellEn } from './en/shell-messages.ts';
 import type { MessageKey } from './messages-fr.ts';
 
 /** English messages; a key missing here falls back to French. */
@@ -28,6 +29,7 @@ export const en: Partial<Record<MessageKey, string>> & Record<string, string> = 
   ...deskTeachingEn,
   ...preregistrationEn,
   ...deskAccountsEn,
+  ...shellEn,
   'app.name': 'Portée',
   'shell.skip': 'Skip to content',
   'shell.menu': 'Main menu',

@@ -11,6 +11,7 @@ import { teachingFr } from './teaching-messages.ts';
 import { deskTeachingFr } from './desk-teaching-messages.ts';
 import { preregistrationFr } from './preregistration-messages.ts';
 import { deskAccountsFr } from './desk-accounts-messages.ts';
+import { shellFr } from './shell-messages.ts';
 
 /** The French messages: the reference language; every key exists here. */
 export const fr = {
@@ -27,6 +28,7 @@ export const fr = {
   ...deskTeachingFr,
   ...preregistrationFr,
   ...deskAccountsFr,
+  ...shellFr,
   'app.name': 'Portée',
   'shell.skip': 'Aller au contenu',
   'shell.menu': 'Menu principal',

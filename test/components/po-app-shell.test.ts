@@ -8,6 +8,9 @@ import { db, setMeta } from '../../client/data/db.ts';
 import { syncStatus } from '../../client/data/sync-status.ts';
 import { until } from '../helpers/until.ts';
 
+/** The menu's shadow root (the shell's nav lives in po-main-menu). */
+const menu = (el: PoAppShell) => el.shadowRoot!.querySelector('po-main-menu')!.shadowRoot!;
+
 const info = (role: SessionInfo['user']['role']): SessionInfo => ({
   user: { id: 'u1', username: 'x', name: 'Camille Test', role, siteId: 's1', siteName: 'Mantes', familyId: role === 'family' ? 'f1' : null, teacherId: null, a11yMode: false, locale: 'fr' },
   expiresAt: new Date().toISOString(),
@@ -28,7 +31,8 @@ describe('po-app-shell', () => {
     const root = el.shadowRoot!;
     expect(root.querySelector('a.skip')!.textContent).to.equal('Aller au contenu');
     expect(root.querySelector('po-a11y-toggle')).to.exist;
-    expect(root.querySelector('nav')).to.equal(null);
+    expect(root.querySelector('po-main-menu')).to.equal(null);
+    expect(root.querySelector('.menu-button')).to.equal(null);
     expect(root.querySelector('po-status-region')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -39,19 +43,25 @@ describe('po-app-shell', () => {
       { id: 's-b', familyId: 'f1', firstName: 'Hugo', lastName: 'Lefèvre' } as never,
     ]);
     const el = await fixture<PoAppShell>(html`<po-app-shell .info=${info('family')} path="/famille"><div id="main" tabindex="-1"><h1>Famille</h1></div></po-app-shell>`);
-    const nav = el.shadowRoot!.querySelector('nav')!;
-    await until(() => nav.querySelectorAll('a[href^="/eleves/"]').length === 2 || !!el.shadowRoot!.querySelector('nav a[href="/eleves/s-b"]'));
-    const labels = Array.from(el.shadowRoot!.querySelectorAll('nav a, nav button')).map((n) => n.textContent!.trim());
+    await until(() => menu(el)?.querySelectorAll('nav a[href^="/eleves/"]').length === 2);
+    const nav = menu(el).querySelector('nav')!;
+    const labels = Array.from(nav.querySelectorAll('a, button')).map((n) => n.textContent!.trim());
     expect(labels).to.deep.equal(['Accueil', 'Famille', 'Hugo Lefèvre', 'Lucie Lefèvre', 'Accessibilité', 'Mot de passe', 'Quitter']);
     expect(nav.getAttribute('aria-label')).to.equal('Menu principal');
-    expect(el.shadowRoot!.querySelector('a[href="/famille"]')!.getAttribute('aria-current')).to.equal('page');
+    expect(nav.querySelector('a[href="/famille"]')!.getAttribute('aria-current')).to.equal('page');
+    expect(nav.querySelector('a[href="/accueil"]')!.getAttribute('aria-current')).to.equal('false');
     await expect(el).to.be.accessible();
   });
 
   it('staff menus have no family entries', async () => {
     const el = await fixture<PoAppShell>(html`<po-app-shell .info=${info('secretariat')}><h1>Secrétariat</h1></po-app-shell>`);
-    const labels = Array.from(el.shadowRoot!.querySelectorAll('nav a, nav button')).map((n) => n.textContent!.trim());
+    await el.shadowRoot!.querySelector('po-main-menu')!.updateComplete;
+    const labels = Array.from(menu(el).querySelectorAll('nav a, nav button')).map((n) => n.textContent!.trim());
     expect(labels).to.deep.equal(['Secrétariat', 'Accessibilité', 'Mot de passe', 'Quitter']);
+    const teacher = await fixture<PoAppShell>(html`<po-app-shell .info=${info('teacher')}></po-app-shell>`);
+    await teacher.shadowRoot!.querySelector('po-main-menu')!.updateComplete;
+    const teacherLabels = Array.from(menu(teacher).querySelectorAll('nav a, nav button')).map((n) => n.textContent!.trim());
+    expect(teacherLabels).to.deep.equal(['Mes classes', 'Mes absences', 'Accessibilité', 'Mot de passe', 'Quitter']);
   });
 
   it('the skip link moves focus to the main region', async () => {
@@ -67,7 +77,8 @@ describe('po-app-shell', () => {
     const el = await fixture<PoAppShell>(html`<po-app-shell .info=${info('teacher')}></po-app-shell>`);
     let asked = 0;
     el.addEventListener('po-sign-out-request', () => asked++);
-    const quit = Array.from(el.shadowRoot!.querySelectorAll('nav button')).find((b) => b.textContent!.trim() === 'Quitter') as HTMLButtonElement;
+    await el.shadowRoot!.querySelector('po-main-menu')!.updateComplete;
+    const quit = Array.from(menu(el).querySelectorAll('nav button')).find((b) => b.textContent!.trim() === 'Quitter') as HTMLButtonElement;
     quit.click();
     expect(asked).to.equal(1);
   });
