@@ -1,4 +1,4 @@
-import { isBusy, type Db, type Tx } from './client.ts';
+import { retryWhileBusy, type Db, type Tx } from './client.ts';
 
 /**
  * Every write transaction goes through here: one at a time per process, BEGIN IMMEDIATE (never
@@ -8,23 +8,16 @@ import { isBusy, type Db, type Tx } from './client.ts';
  * must commit the first). Queuing them here turns two racing pushes into two orderly ones. First
  * come, first served: long work split into several calls lets the writes asked meanwhile run in
  * between (server/sync/push.ts).
- * A BUSY caused by a write outside this queue is retried briefly: at BEGIN nothing was done yet.
+ * A BUSY at BEGIN (a write outside this queue, or another server process on the same file holding
+ * the write lock) is retried after asynchronous pauses (client.ts, retryWhileBusy): nothing was done
+ * yet. Only BEGIN can meet it: once BEGIN IMMEDIATE succeeded the transaction holds the write lock
+ * (a libSQL connection that met SQLITE_BUSY inside a transaction could not commit it). Across
+ * processes this queue does not exist: SQLite's lock orders their transactions, one at a time.
  */
 let tail: Promise<unknown> = Promise.resolve();
 
 export function writeTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const run = tail.then(() => withBusyRetry(() => db.transaction(fn, { behavior: 'immediate' })));
+  const run = tail.then(() => retryWhileBusy(() => db.transaction(fn, { behavior: 'immediate' })));
   tail = run.catch(() => undefined);
   return run;
-}
-
-async function withBusyRetry<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (!isBusy(error) || attempt >= 8) throw error;
-      await new Promise((r) => setTimeout(r, 5 * 2 ** attempt));
-    }
-  }
 }
