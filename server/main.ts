@@ -24,14 +24,14 @@ async function main() {
     console.log('[seed] demo data loaded (accounts: see README, "Demo")');
   }
   const { app } = createApp({ db, env, reads });
-  startPayfipReconciliation(db, env);
+  const stopReconciliation = startPayfipReconciliation(db, env);
   const sms = createSmsSender({ db, smsUrl: env.SMS_URL, sender: env.SMS_SENDER });
   sms.start(SMS_ROUND_MS);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`Portée listening on ${env.PUBLIC_URL} (port ${info.port}, database ${env.DATABASE_URL})`);
   });
-  // The SMS sender unbinds and gives its lease up, so another server may send at once.
-  const stop = () => void sms.stop().finally(() => server.close(() => process.exit(0)));
+  // The jobs give their leases up (the SMS sender unbinds first), so another server may take them at once.
+  const stop = () => void Promise.allSettled([sms.stop(), stopReconciliation()]).finally(() => server.close(() => process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

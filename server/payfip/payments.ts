@@ -316,13 +316,16 @@ async function noteResultrans(db: Db, attemptId: string, resultrans: string) {
 /**
  * The reconciliation job: asks PayFiP about every attempt still pending after its idOp expired
  * (its notification was lost, or the family never came back). Returns how many it settled.
+ * `keepLease`, asked before each attempt, ends the run when this process no longer holds the job's
+ * lease (server/payfip/reconcile.ts): a long run never overlaps another process's.
  */
-export async function reconcilePayfip(db: Db, env: Env, opts: { now?: Date; client?: PayfipClient } = {}): Promise<{ checked: number; settled: number }> {
+export async function reconcilePayfip(db: Db, env: Env, opts: { now?: Date; client?: PayfipClient; keepLease?: () => Promise<boolean> } = {}): Promise<{ checked: number; settled: number }> {
   const now = (opts.now ?? new Date()).toISOString();
   const client = opts.client ?? payfipClient(env);
   const stale = await db.select().from(payfipAttempt).where(and(eq(payfipAttempt.status, 'pending'), lt(payfipAttempt.expiresAt, now)));
   let settled = 0;
   for (const attempt of stale) {
+    if (opts.keepLease && !(await opts.keepLease())) break;
     if (!attempt.idOp) {
       await markAttempt(db, attempt.id, 'error');
       settled++;
