@@ -29,19 +29,34 @@ export async function searchFamilies(db: Db, siteId: string, query: string): Pro
     : [[], [], []];
 
   const words = searchKey(query).split(/\s+/).filter(Boolean);
+  // Grouped once: filtering the site's students and accounts per family was quadratic (docs/performance.md).
+  const studentsOf = groupBy(students, (s) => s.familyId);
+  const accountsOf = groupBy(accounts, (a) => a.familyId ?? '');
+  const pendingOf = new Map(pending.map((p) => [p.familyId, p.n]));
   const rows: FamilySearchRow[] = [];
   for (const f of families) {
-    const own = students.filter((s) => s.familyId === f.id);
-    const usernames = accounts.filter((a) => a.familyId === f.id).map((a) => a.username ?? '').filter(Boolean);
+    const own = studentsOf.get(f.id) ?? [];
+    const usernames = (accountsOf.get(f.id) ?? []).map((a) => a.username ?? '').filter(Boolean);
     const haystack = searchKey([f.lastName, f.firstName, f.email, f.city, ...own.flatMap((s) => [s.firstName, s.lastName]), ...usernames].join(' '));
     if (!words.every((w) => haystack.includes(w))) continue;
     rows.push({
       ...f,
       students: own.map((s) => s.firstName).sort((a, b) => a.localeCompare(b, 'fr')),
       usernames: usernames.sort(),
-      pendingRequests: pending.find((p) => p.familyId === f.id)?.n ?? 0,
+      pendingRequests: pendingOf.get(f.id) ?? 0,
     });
   }
   rows.sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr'));
   return { families: rows.slice(0, FAMILY_SEARCH_LIMIT), total: rows.length };
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
 }

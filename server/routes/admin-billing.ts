@@ -24,7 +24,20 @@ async function siteInvoices(db: Db | Tx, siteId: string, familyId?: string) {
     db.select({ invoiceId: payment.invoiceId, amountCents: payment.amountCents }).from(payment).where(inArray(payment.familyId, familyIds)),
     db.select({ invoiceId: discount.invoiceId, amountCents: discount.amountCents }).from(discount).where(inArray(discount.familyId, familyIds)),
   ]);
-  return { families, invoices: invoices.map((i) => ({ ...i, dueCents: invoiceBalanceCents(i, payments, discounts) })) };
+  // Credits grouped by invoice once: each invoice searching every credit of the site was quadratic
+  // (40,000 invoices: 40 s, docs/performance.md).
+  const creditsOf = new Map<string | null, { payments: typeof payments; discounts: typeof discounts }>();
+  const credits = (id: string | null) => creditsOf.get(id) ?? creditsOf.set(id, { payments: [], discounts: [] }).get(id)!;
+  for (const p of payments) credits(p.invoiceId).payments.push(p);
+  for (const d of discounts) credits(d.invoiceId).discounts.push(d);
+  const none = { payments: [], discounts: [] };
+  return {
+    families,
+    invoices: invoices.map((i) => {
+      const own = creditsOf.get(i.id) ?? none;
+      return { ...i, dueCents: invoiceBalanceCents(i, own.payments, own.discounts) };
+    }),
+  };
 }
 
 /** The invoice, if it belongs to a family of the secretariat's site (else 404, never the record). */
@@ -90,9 +103,11 @@ const tooMuch = (due: number) =>
 export const adminBillingRoutes = new Hono<AppEnv>()
   .get('/families', async (c) => {
     const { families, invoices } = await siteInvoices(c.var.deps.db, c.var.user.siteId);
+    const invoicesOf = new Map<string, typeof invoices>();
+    for (const i of invoices) (invoicesOf.get(i.familyId) ?? invoicesOf.set(i.familyId, []).get(i.familyId)!).push(i);
     const rows = families
       .map((f) => {
-        const own = invoices.filter((i) => i.familyId === f.id);
+        const own = invoicesOf.get(f.id) ?? [];
         return {
           id: f.id, civility: f.civility, lastName: f.lastName, firstName: f.firstName,
           dueCents: own.reduce((s, i) => s + Math.max(0, i.dueCents), 0),
