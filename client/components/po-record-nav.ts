@@ -20,6 +20,9 @@ export class PoRecordNav extends LitElement {
   static override styles = [
     pageStyles,
     css`
+      :host {
+        container-type: inline-size;
+      }
       nav {
         display: flex;
         flex-wrap: wrap;
@@ -52,6 +55,40 @@ export class PoRecordNav extends LitElement {
       }
       .position {
         font-weight: 600;
+        margin: 0;
+      }
+      /* Narrow (a phone, or the larger text of the accessibility mode): the old extranet's arrows
+         on one line with the position, so the record's content is not pushed off the first screen. */
+      @container (width < 30em) {
+        nav {
+          flex-wrap: nowrap;
+        }
+        ul {
+          flex-wrap: nowrap;
+        }
+        a {
+          justify-content: center;
+          padding-inline: 0.25em;
+        }
+        .word {
+          display: none;
+        }
+        a::before {
+          font-size: 1.25em;
+        }
+        /* Drawn by CSS with no alternative text: each link is named by its aria-label. */
+        a[data-step='first']::before {
+          content: '«' / '';
+        }
+        a[data-step='previous']::before {
+          content: '‹' / '';
+        }
+        a[data-step='next']::before {
+          content: '›' / '';
+        }
+        a[data-step='last']::before {
+          content: '»' / '';
+        }
       }
       @media (forced-colors: active) {
         a {
@@ -83,14 +120,14 @@ export class PoRecordNav extends LitElement {
         ${STEPS.map((step) => {
           const to = target[step];
           const available = to >= 0 && to < count && to !== this.index;
-          const visible = t(`recordNav.${gender}.${step}` as MessageKey);
+          const visible = html`<span class="word">${t(`recordNav.${gender}.${step}` as MessageKey)}</span>`;
           return html`<li>
             ${available
-              ? html`<a href=${this.hrefs[to]} aria-label=${t(key(step))}>${visible}</a>`
+              ? html`<a href=${this.hrefs[to]} data-step=${step} aria-label=${t(key(step))}>${visible}</a>`
               : // A step that does not exist here stays in the list as a dimmed link (role=link,
                 // aria-disabled), so a screen reader hears all four steps in the same place.
                 // eslint-disable-next-line lit-a11y/anchor-is-valid
-                html`<a role="link" aria-disabled="true" aria-label=${t(key(step))}>${visible}</a>`}
+                html`<a role="link" aria-disabled="true" data-step=${step} aria-label=${t(key(step))}>${visible}</a>`}
           </li>`;
         })}
       </ul>

@@ -25,6 +25,9 @@ export class PoTabs extends LitElement {
   static override styles = [
     pageStyles,
     css`
+      :host {
+        container-type: inline-size;
+      }
       [role='tablist'] {
         display: flex;
         flex-wrap: wrap;
@@ -48,6 +51,13 @@ export class PoTabs extends LitElement {
       }
       [role='tabpanel'] {
         padding-block: var(--po-space, 1rem);
+      }
+      /* Narrow: tighter tabs that share the row, so they keep to as few lines as the text allows. */
+      @container (width < 30em) {
+        [role='tab'] {
+          flex: 1 1 auto;
+          padding-inline: 0.5em;
+        }
       }
       @media (forced-colors: active) {
         [role='tab'] {
