@@ -167,6 +167,25 @@ export async function openDatabase(url: string, authToken?: string): Promise<Ope
   const client = retryWhenBusy(path === null ? createClient({ url, authToken }) : embeddedClient(path));
   if (path !== null) await checkDurability(client);
   const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder });
+  await migrateAlongsideOthers(db);
   return { db, client, reads: openReadConnection(url) };
+}
+
+/**
+ * Several server processes may start at once on one database (a new release deployed to all of
+ * them): drizzle reads which migrations are applied, then applies the others in one transaction.
+ * A process that read before another committed meets its write lock (SQLITE_BUSY) or its new tables
+ * ("already exists"), and its transaction is rolled back whole; run again, it reads the new level
+ * and has nothing left to apply. A migration that is really broken fails each time, and stops the
+ * start-up with its error.
+ */
+async function migrateAlongsideOthers(db: Db): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await migrate(db, { migrationsFolder });
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 100 * attempt * (0.5 + Math.random())));
+    }
+  }
 }

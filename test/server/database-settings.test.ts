@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -61,4 +61,20 @@ test('writes wait for another process’s write lock, and the connections that m
   }
   other.close();
   assert.equal((await open.client.execute('SELECT count(*) AS n FROM probe')).rows[0].n, 15);
+});
+
+test('servers starting together on a new database migrate it once, without failing', async () => {
+  const fresh = join(tmpdir(), `portee-settings-${crypto.randomUUID()}.db`);
+  try {
+    const opened = await Promise.all(Array.from({ length: 3 }, () => openDatabase(`file:${fresh}`)));
+    const applied = await opened[0].client.execute('SELECT count(*) AS n FROM __drizzle_migrations');
+    const journal = JSON.parse(readFileSync(new URL('../../server/db/migrations/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] };
+    assert.equal(applied.rows[0].n, journal.entries.length);
+    for (const o of opened) {
+      o.client.close();
+      o.reads?.close();
+    }
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(fresh + suffix, { force: true });
+  }
 });
