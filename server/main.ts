@@ -5,6 +5,8 @@ import { isEmpty, seedDemo } from './db/seed/demo.ts';
 import { parseEnv } from './env.ts';
 import { startPayfipReconciliation } from './payfip/reconcile.ts';
 import { createSmsSender } from './sms/sender.ts';
+import { refreshFamilySearch } from './families/search-key.ts';
+import { writeTransaction } from './db/write-transaction.ts';
 
 /** How often the SMS sender looks for due messages (docs/sms.md). */
 const SMS_ROUND_MS = 5_000;
@@ -23,6 +25,8 @@ async function main() {
     await seedDemo(db);
     console.log('[seed] demo data loaded (accounts: see README, "Demo")');
   }
+  // Search keys left stale (by migration 0007, the large seed, or a write of another version).
+  await writeTransaction(db, (tx) => refreshFamilySearch(tx));
   const { app } = createApp({ db, env, reads });
   const stopReconciliation = startPayfipReconciliation(db, env);
   const sms = createSmsSender({ db, smsUrl: env.SMS_URL, sender: env.SMS_SENDER });

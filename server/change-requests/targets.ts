@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { IdentityKind, IdentityValue } from '../../shared/identity-schemas.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { family, student } from '../db/schema/index.ts';
+import { refreshFamilySearch } from '../families/search-key.ts';
 
 /** The record an identity edit is about, with what scoping and e-mails need. */
 export interface IdentityTarget {
@@ -47,6 +48,8 @@ export async function loadSiteTarget(tx: Db | Tx, siteId: string, kind: Identity
 export async function writeIdentity(tx: Tx, kind: IdentityKind, id: string, values: Record<string, IdentityValue>, version: number) {
   if (kind === 'family') await tx.update(family).set({ ...values, version }).where(eq(family.id, id));
   else await tx.update(student).set({ ...values, version }).where(eq(student.id, id));
+  // A name, e-mail or town written: the desk's search key again (a student's family: the stale ones).
+  await refreshFamilySearch(tx, kind === 'family' ? [id] : undefined);
 }
 
 /** The family row (names, e-mail) that e-mails about a record go to. */

@@ -10,6 +10,7 @@ import { notFound } from '../http/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { announceNewAccount } from './desk-accounts.ts';
 import { createAccount, normaliseEmail, unusablePasswordHash } from './new-account.ts';
+import { refreshFamilySearch } from './search-key.ts';
 
 /** Where the e-mails' links point, and where the new account's owner is told to go. */
 export interface Portal {
@@ -37,6 +38,7 @@ export async function createFamily(db: Db, portal: Portal, actor: SessionUser, i
     const account = withAccount
       ? await createAccount(tx, { siteId: actor.siteId, role: 'family', name, email, firstName: identity.firstName, lastName: identity.lastName, familyId: f.id, passwordHash })
       : null;
+    await refreshFamilySearch(tx, [f.id]);
     await tx.insert(auditLog).values({
       actorUserId: actor.id, action: 'family.created', targetKind: 'family', targetId: f.id, familyId: f.id, siteId: actor.siteId,
       details: { name, username: account?.username ?? null },

@@ -3,6 +3,7 @@ import { eq, like } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { account, user } from '../db/schema/index.ts';
 import { ApiError } from '../http/errors.ts';
+import { refreshFamilySearch } from './search-key.ts';
 
 /** "Élodie Le Gall-Duval" → "elodie.le-gall-duval": lower case, no accents, letters, digits and dashes. */
 export function usernameBase(firstName: string, lastName: string): string {
@@ -68,5 +69,7 @@ export async function createAccount(tx: Tx, a: NewAccount): Promise<{ id: string
     role: a.role, siteId: a.siteId, familyId: a.familyId ?? null, teacherId: a.teacherId ?? null,
   });
   await tx.insert(account).values({ id: crypto.randomUUID(), accountId: id, providerId: 'credential', userId: id, password: a.passwordHash, createdAt: now, updatedAt: now });
+  // The identifiant is searched by the desk: the family's key again.
+  if (a.familyId) await refreshFamilySearch(tx, [a.familyId]);
   return { id, username };
 }

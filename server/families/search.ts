@@ -1,62 +1,63 @@
-import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { FAMILY_SEARCH_LIMIT, searchKey, type FamilySearchAnswer, type FamilySearchRow } from '../../shared/family-search.ts';
 import type { Db } from '../db/client.ts';
-import { changeRequest, family, student, user } from '../db/schema/index.ts';
+import { changeRequest, family, familySearch, student, user } from '../db/schema/index.ts';
+import { groupBy, staleFamilies } from './search-key.ts';
+
+const collator = new Intl.Collator('fr');
 
 /**
- * The families of one site whose name, a student's name, an account's identifiant or the e-mail
- * holds every word typed (accents and case ignored), by name. A site has at most a few thousand
- * families: four queries and a filter here beat a LIKE that SQLite cannot make
- * accent-insensitive.
+ * The families of one site whose name, a student's name, an account's identifiant, the e-mail or
+ * the town holds every word typed (accents and case ignored), by name. Searched in SQL on the
+ * stored key (family_search, kept by migration 0007's triggers and server/families/search-key.ts):
+ * one count and one LIMITed page instead of the whole site per keystroke (docs/performance.md).
+ * A family whose key a write left stale is matched here in JavaScript until it is computed again.
  */
 export async function searchFamilies(db: Db, siteId: string, query: string): Promise<FamilySearchAnswer> {
-  const families = await db
-    .select({ id: family.id, civility: family.civility, lastName: family.lastName, firstName: family.firstName, city: family.city, email: family.email })
-    .from(family)
-    .where(eq(family.siteId, siteId))
-    .orderBy(asc(family.lastName), asc(family.firstName));
-  const ids = families.map((f) => f.id);
-  const [students, accounts, pending] = ids.length
-    ? await Promise.all([
-        db.select({ familyId: student.familyId, firstName: student.firstName, lastName: student.lastName }).from(student).where(inArray(student.familyId, ids)),
-        db.select({ familyId: user.familyId, username: user.username }).from(user).where(and(eq(user.siteId, siteId), isNotNull(user.familyId))),
-        db
-          .select({ familyId: changeRequest.familyId, n: count() })
-          .from(changeRequest)
-          .where(and(eq(changeRequest.siteId, siteId), eq(changeRequest.status, 'pending')))
-          .groupBy(changeRequest.familyId),
-      ])
-    : [[], [], []];
-
   const words = searchKey(query).split(/\s+/).filter(Boolean);
-  // Grouped once: filtering the site's students and accounts per family was quadratic (docs/performance.md).
+  // instr, not LIKE: what is typed may hold % or _, and the key is already lower case.
+  const matches: SQL[] = words.map((w) => sql`instr(${familySearch.searchKey}, ${w}) > 0`);
+  const fresh = and(eq(familySearch.siteId, siteId), isNotNull(familySearch.searchKey), ...matches);
+  const [[{ total }], page, stale] = await Promise.all([
+    db.select({ total: count() }).from(familySearch).where(fresh),
+    db
+      .select({ id: family.id, civility: family.civility, lastName: family.lastName, firstName: family.firstName, city: family.city, email: family.email })
+      .from(familySearch)
+      .innerJoin(family, eq(family.id, familySearch.familyId))
+      .where(fresh)
+      .orderBy(asc(familySearch.sortKey))
+      .limit(FAMILY_SEARCH_LIMIT),
+    staleFamilies(db, { siteId }),
+  ]);
+  const staleMatches = stale.filter((f) => words.every((w) => f.searchKey.includes(w)));
+  const families = [...page, ...staleMatches.map(({ searchKey: _k, sortKey: _s, ...f }) => f)]
+    .sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName))
+    .slice(0, FAMILY_SEARCH_LIMIT);
+  return { families: await withDetails(db, siteId, families), total: total + staleMatches.length };
+}
+
+type Found = Omit<FamilySearchRow, 'students' | 'usernames' | 'pendingRequests'>;
+
+/** The listed families' students, identifiants and pending requests: for the page only. */
+async function withDetails(db: Db, siteId: string, families: Found[]): Promise<FamilySearchRow[]> {
+  const ids = families.map((f) => f.id);
+  if (!ids.length) return [];
+  const [students, accounts, pending] = await Promise.all([
+    db.select({ familyId: student.familyId, firstName: student.firstName }).from(student).where(inArray(student.familyId, ids)),
+    db.select({ familyId: user.familyId, username: user.username }).from(user).where(and(eq(user.siteId, siteId), inArray(user.familyId, ids))),
+    db
+      .select({ familyId: changeRequest.familyId, n: count() })
+      .from(changeRequest)
+      .where(and(inArray(changeRequest.familyId, ids), eq(changeRequest.status, 'pending')))
+      .groupBy(changeRequest.familyId),
+  ]);
   const studentsOf = groupBy(students, (s) => s.familyId);
   const accountsOf = groupBy(accounts, (a) => a.familyId ?? '');
   const pendingOf = new Map(pending.map((p) => [p.familyId, p.n]));
-  const rows: FamilySearchRow[] = [];
-  for (const f of families) {
-    const own = studentsOf.get(f.id) ?? [];
-    const usernames = (accountsOf.get(f.id) ?? []).map((a) => a.username ?? '').filter(Boolean);
-    const haystack = searchKey([f.lastName, f.firstName, f.email, f.city, ...own.flatMap((s) => [s.firstName, s.lastName]), ...usernames].join(' '));
-    if (!words.every((w) => haystack.includes(w))) continue;
-    rows.push({
-      ...f,
-      students: own.map((s) => s.firstName).sort((a, b) => a.localeCompare(b, 'fr')),
-      usernames: usernames.sort(),
-      pendingRequests: pendingOf.get(f.id) ?? 0,
-    });
-  }
-  rows.sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr'));
-  return { families: rows.slice(0, FAMILY_SEARCH_LIMIT), total: rows.length };
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = out.get(k);
-    if (list) list.push(row);
-    else out.set(k, [row]);
-  }
-  return out;
+  return families.map((f) => ({
+    ...f,
+    students: (studentsOf.get(f.id) ?? []).map((s) => s.firstName).sort(collator.compare),
+    usernames: (accountsOf.get(f.id) ?? []).map((a) => a.username ?? '').filter(Boolean).sort(),
+    pendingRequests: pendingOf.get(f.id) ?? 0,
+  }));
 }

@@ -11,6 +11,7 @@ import { logEvent } from '../log.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { createAccount, unusablePasswordHash } from '../families/new-account.ts';
 import { acceptedMail, refusedMail } from './mails.ts';
+import { refreshFamilySearch } from '../families/search-key.ts';
 
 type Row = typeof preRegistration.$inferSelect;
 type Application = Omit<Preregistration, 'formToken' | 'website'>;
@@ -125,6 +126,7 @@ export async function acceptApplication(db: Db, mailer: Mailer, auth: Auth, acto
     for (const c of d.children) {
       await tx.insert(student).values({ familyId, lastName: c.lastName, firstName: c.firstName, birthDate: c.birthDate, useFamilyContact: true, version });
     }
+    await refreshFamilySearch(tx, [familyId]);
     await tx.update(preRegistration).set({ status: 'accepted', decidedAt: new Date().toISOString(), decidedBy: actor.id, familyId }).where(eq(preRegistration.id, row.id));
     await audit(tx, actor, 'preregistration.accept', row, { attached: !!attachToFamilyId, username, students: d.children.length }, familyId);
     const [s] = await tx.select({ name: site.name }).from(site).where(eq(site.id, row.siteId));

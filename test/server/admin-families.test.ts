@@ -1,9 +1,10 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FamilySearchAnswer } from '../../shared/family-search.ts';
-import { eq } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import { IDENTITY_CHANGE } from '../../shared/identity-schemas.ts';
-import { user } from '../../server/db/schema/index.ts';
+import { family as familyTable, familySearch, site, student, user } from '../../server/db/schema/index.ts';
+import { refreshFamilySearch } from '../../server/families/search-key.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -121,5 +122,68 @@ describe('the secretariat and a family’s accounts', () => {
     const family = new TestClient(t.app);
     await family.signIn(...DEMO.family);
     assert.equal((await family.json(`/api/admin/accounts/${account.id}/unlock`, { method: 'POST' })).status, 403);
+  });
+});
+
+describe('the stored search key (family_search, migration 0007)', () => {
+  const staleCount = async () => (await t.db.select().from(familySearch).where(isNull(familySearch.searchKey))).length;
+
+  test('the seed leaves every key computed; a family is found by its town', async () => {
+    assert.equal(await staleCount(), 0);
+    const found = (await search(mantes, 'MANTES-LA-JOLIE')).body;
+    assert.ok(found.total > 0 && found.families.every((f) => f.city === 'Mantes-la-Jolie'), JSON.stringify(found.families.map((f) => f.city)));
+  });
+
+  test('a student renamed by the desk is found by the new name (accents ignored), no longer by the old', async () => {
+    const [lefevre] = await t.db.select().from(familyTable).where(eq(familyTable.lastName, 'Lefèvre'));
+    const [kid] = await t.db.select().from(student).where(eq(student.familyId, lefevre.id)).limit(1);
+    assert.equal((await search(mantes, 'Anaïs-Bérénice')).body.total, 0);
+    const { id: _id, familyId: _f, version: _v, ...fields } = kid;
+    const put = await mantes.json(`/api/admin/students/${kid.id}`, { method: 'PUT', json: { ...fields, firstName: 'Anaïs-Bérénice' } });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    assert.equal(await staleCount(), 0, 'the edit computed the key again in its transaction');
+    assert.deepEqual((await search(mantes, 'anais-berenice')).body.families.map((f) => f.lastName), ['Lefèvre']);
+    assert.equal((await search(mantes, `${kid.firstName} lefevre`)).body.total, 0, 'the old first name is gone from the key');
+    assert.equal((await search(limay, 'anais-berenice')).body.total, 0, 'another site does not find it');
+  });
+
+  test('a change request approved: the family is found by the town it asked for', async () => {
+    const family = new TestClient(t.app);
+    const familyId = (await family.signIn(...DEMO.martin)).body.user.familyId as string;
+    const record = (await family.json('/api/sync?cursor=0')).body.changes.families[0];
+    await family.json('/api/sync/push', {
+      json: { clientId: crypto.randomUUID(), mutations: [{ mutationId: 1, name: IDENTITY_CHANGE, args: { targetKind: 'family', targetId: familyId, values: { city: 'Conflans-Sainte-Honorine' }, from: { city: record.city } }, baseVersion: record.version }] },
+    });
+    assert.equal((await search(mantes, 'conflans')).body.total, 0, 'not before the desk approves');
+    const requests = (await mantes.json<{ requests: Array<{ id: string; targetId: string }> }>('/api/admin/requests')).body.requests;
+    const req = requests.find((r) => r.targetId === familyId)!;
+    assert.equal((await mantes.json(`/api/admin/requests/${req.id}/approve`, { json: {} })).status, 200);
+    assert.deepEqual((await search(mantes, 'conflans martin')).body.families.map((f) => f.lastName), ['Martin']);
+  });
+
+  test('a write that bypasses the app leaves the key stale: still found, then computed again', async () => {
+    const [garnier] = await t.db.select().from(familyTable).where(eq(familyTable.lastName, 'Garnier'));
+    await t.db.update(familyTable).set({ lastName: 'Zébulon' }).where(eq(familyTable.id, garnier.id));
+    assert.equal(await staleCount(), 1, 'the trigger blanked the key');
+    assert.deepEqual((await search(limay, 'zebulon')).body.families.map((f) => f.lastName), ['Zébulon']);
+    assert.equal((await search(limay, 'zebulon famille.limay elodie.garnier')).body.total, 1, 'its identifiant and e-mail are still in the key');
+    assert.equal((await search(mantes, 'zebulon')).body.total, 0, 'a stale family stays in its site');
+    assert.equal(await refreshFamilySearch(t.db), 1);
+    assert.deepEqual((await search(limay, 'ZEBULON')).body.families.map((f) => f.lastName), ['Zébulon']);
+    await t.db.update(familyTable).set({ lastName: 'Garnier' }).where(eq(familyTable.id, garnier.id));
+    await refreshFamilySearch(t.db);
+  });
+
+  test('more matches than the page: the first 50 by name (accents ignored), the total counts them all', async () => {
+    const [limaySite] = await t.db.select().from(site).where(eq(site.name, 'Limay'));
+    const names = Array.from({ length: 60 }, (_, i) => `${i % 2 ? 'É' : 'E'}paisse${String(59 - i).padStart(2, '0')}`);
+    await t.db.insert(familyTable).values(names.map((lastName) => ({ siteId: limaySite.id, lastName, firstName: 'Nombreuse', city: 'Limay', version: 1 })));
+    await refreshFamilySearch(t.db);
+    const r = (await search(limay, 'nombreuse epaisse')).body;
+    assert.equal(r.total, 60);
+    assert.equal(r.families.length, 50);
+    const expected = [...names].sort((a, b) => a.slice(-2).localeCompare(b.slice(-2))).slice(0, 50);
+    assert.deepEqual(r.families.map((f) => f.lastName), expected);
+    assert.equal((await search(mantes, 'nombreuse')).body.total, 0);
   });
 });

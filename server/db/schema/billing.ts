@@ -51,7 +51,8 @@ export const payment = sqliteTable(
     schoolYear: text('school_year').notNull(),
     version: version(),
   },
-  (t) => [index('payment_family_idx').on(t.familyId)],
+  // By invoice: an invoice's balance (the desk's list, a desk payment's check, PayFiP) sums its payments.
+  (t) => [index('payment_family_idx').on(t.familyId), index('payment_invoice_idx').on(t.invoiceId)],
 );
 
 export const discount = sqliteTable(
@@ -66,7 +67,7 @@ export const discount = sqliteTable(
     schoolYear: text('school_year').notNull(),
     version: version(),
   },
-  (t) => [index('discount_family_idx').on(t.familyId)],
+  (t) => [index('discount_family_idx').on(t.familyId), index('discount_invoice_idx').on(t.invoiceId)],
 );
 
 /**

@@ -7,3 +7,4 @@ export * from './documents.ts';
 export * from './workflow.ts';
 export * from './sync.ts';
 export * from './messaging.ts';
+export * from './search.ts';
