@@ -1,9 +1,8 @@
 // Foundation figures: first-load JavaScript, sign-in time, and the sync pull under load.
-import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../test/helpers/server-process.ts';
-import { fmt, load, type LoadResult } from './load.ts';
+import { fmt } from './load.ts';
 import { signInCookie as signIn } from './sign-in.ts';
 
 export const title = 'Foundation: first load, sign-in, sync pull';
@@ -60,7 +59,6 @@ async function pullUnderLoad(base: string) {
   const cookie = await signIn(base, 'famille.demo', 'Portee-demo-2026');
   const full = await fetch(`${base}/api/sync?cursor=0`, { headers: { cookie, 'accept-encoding': 'identity' } });
   const fullBody = await full.text();
-  const cursor = (JSON.parse(fullBody) as { cursor: number }).cursor;
   const timings: number[] = [];
   for (let i = 0; i < 20; i++) {
     const start = performance.now();
@@ -71,24 +69,7 @@ async function pullUnderLoad(base: string) {
   const gz = gzipSync(fullBody).length;
   console.log(`full pull, demo family      ${fmt(timings[10])} ms median (20 runs), ${fmt(fullBody.length / 1024)} KB JSON, ${fmt(gz / 1024)} KB gzip`);
 
-  const nothingNew = await (await fetch(`${base}/api/sync?cursor=${cursor}`, { headers: { cookie } })).text();
-  const url = new URL(`${base}/api/sync?cursor=${cursor}`).toString();
-  const headers = { cookie, 'x-portee-background': '1', 'accept-encoding': 'gzip, deflate, br, zstd' };
-  const bare = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', nothingNew], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve) => bare.stdout!.on('data', (d: Buffer) => resolve(Number(/PORT (\d+)/.exec(d.toString())![1]))));
-  // Two alternating rounds, best of each side: on a small shared machine one round can be unlucky.
-  const ours: LoadResult[] = [];
-  const ref: LoadResult[] = [];
-  for (let round = 0; round < 2; round++) {
-    ours.push(await load(url, { seconds: 5, concurrency: 16, headers }));
-    ref.push(await load(`http://127.0.0.1:${port}/`, { seconds: 5, concurrency: 16 }));
-  }
-  bare.kill('SIGTERM');
-  const best = (runs: LoadResult[]) => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
-  const [o, r] = [best(ours), best(ref)];
-  console.log(`"nothing new" pull          ${fmt(o.rps, 0)} req/s, p50 ${fmt(o.p50)} ms, p99 ${fmt(o.p99)} ms (${o.errors} errors; rounds ${ours.map((x) => fmt(x.rps, 0)).join(' / ')})`);
-  console.log(`bare node:http, same body   ${fmt(r.rps, 0)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms (rounds ${ref.map((x) => fmt(x.rps, 0)).join(' / ')})`);
-  console.log(`ratio                       ${fmt((o.rps / r.rps) * 100)} % of bare node:http (goal ≥ 10 %)`);
+  // The "nothing new" pull under load is bench/size.bench.ts's: autocannon from its own process, at size.
 }
 
 export async function run() {
