@@ -1,0 +1,74 @@
+// The first sync of a large family (5 students × 11 school years) on /accueil, in Chromium with
+// 4× CPU throttling (CDP Emulation.setCPUThrottlingRate): the longest task on the page's main
+// thread between the pull's start ('portee:pull:start', marked by client/data/sync.ts) and the
+// students' names on screen, and that time-to-data. Twice: with the pull worker (the app as
+// built), and with the pull on the page (Worker removed by an init script: the app's own fallback,
+// which is the main-thread apply of before). Needs the built client (npm run build).
+import { chromium, type Browser } from 'playwright-core';
+import { openDatabase } from '../server/db/client.ts';
+import { firstSyncFigures, signInAsLargeFamily, watchFirstSync } from '../test/helpers/first-sync-watch.ts';
+import { LARGE_FAMILY, seedLargeFamily } from '../test/helpers/large-family.ts';
+import { startServer, type RunningServer } from '../test/helpers/server-process.ts';
+import { Report } from './report.ts';
+
+export const title = 'First sync of a large family on /accueil: longest task and time to data (4× CPU throttling)';
+
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const RUNS = 3;
+const THROTTLE = 4;
+const LONGEST_TASK_BUDGET_MS = 50;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+interface Run {
+  longestTask: number;
+  timeToData: number;
+}
+
+/** One first sync on a fresh device (new context: empty IndexedDB), signed in through the form. */
+async function firstSync(browser: Browser, server: RunningServer, pullOnPage: boolean): Promise<Run> {
+  const context = await browser.newContext({ locale: 'fr-FR', serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    if (pullOnPage) await page.addInitScript('delete window.Worker;');
+    await watchFirstSync(page);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    await signInAsLargeFamily(page, server.url);
+    const { longTasks, timeToData } = await firstSyncFigures(page);
+    return { longestTask: Math.max(0, ...longTasks), timeToData };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function run() {
+  const server = await startServer();
+  const report = new Report('first-sync');
+  try {
+    const { db, client, reads } = await openDatabase(`file:${server.dbFile}`);
+    const counts = await seedLargeFamily(db).finally(() => {
+      client.close();
+      reads?.close();
+    });
+    console.log(`large family ${LARGE_FAMILY.username}: ${JSON.stringify(counts)}`);
+    report.note('family', counts);
+    report.note('cpuThrottling', THROTTLE);
+    report.note('runs', RUNS);
+    const browser = await chromium.launch({ executablePath: CHROME, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      for (const [label, pullOnPage] of [['pull worker (now)', false], ['pull on the page (before)', true]] as const) {
+        const runs: Run[] = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await firstSync(browser, server, pullOnPage));
+        const note = `median of ${RUNS}, ${THROTTLE}× CPU throttling; runs ${runs.map((r) => Math.round(r.longestTask)).join(', ')} ms`;
+        report.figure(`${label}: longest task`, median(runs.map((r) => r.longestTask)), 'ms', { max: LONGEST_TASK_BUDGET_MS }, note);
+        report.figure(`${label}: time to data`, median(runs.map((r) => r.timeToData)), 'ms', undefined, `median of ${RUNS}, from the pull's start to the names on screen`);
+      }
+    } finally {
+      await browser.close();
+    }
+    report.write();
+  } finally {
+    await server.stop();
+  }
+}
