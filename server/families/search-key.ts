@@ -24,7 +24,7 @@ export function familySortKey(f: { lastName: string; firstName: string }): strin
 /** The stale families (key blanked by a trigger of migration 0007) of a site, or of the ones named. */
 export async function staleFamilies(db: Db | Tx, where: { siteId?: string; familyIds?: string[] }) {
   const families = await db
-    .select({ id: family.id, civility: family.civility, lastName: family.lastName, firstName: family.firstName, city: family.city, email: family.email })
+    .select({ id: family.id, siteId: family.siteId, civility: family.civility, lastName: family.lastName, firstName: family.firstName, city: family.city, email: family.email })
     .from(familySearch)
     .innerJoin(family, eq(family.id, familySearch.familyId))
     .where(
@@ -38,7 +38,11 @@ export async function staleFamilies(db: Db | Tx, where: { siteId?: string; famil
   if (!ids.length) return [];
   const [students, accounts] = await Promise.all([
     db.select({ familyId: student.familyId, firstName: student.firstName, lastName: student.lastName }).from(student).where(inArray(student.familyId, ids)),
-    db.select({ familyId: user.familyId, username: user.username }).from(user).where(and(inArray(user.familyId, ids), isNotNull(user.username))),
+    // By site too: accounts are indexed by (site, family).
+    db
+      .select({ familyId: user.familyId, username: user.username })
+      .from(user)
+      .where(and(inArray(user.siteId, [...new Set(families.map((f) => f.siteId))]), inArray(user.familyId, ids), isNotNull(user.username))),
   ]);
   // Grouped once: at start every family is stale, and filtering per family would be quadratic.
   const studentsOf = groupBy(students, (s) => s.familyId);

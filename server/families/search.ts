@@ -30,7 +30,7 @@ export async function searchFamilies(db: Db, siteId: string, query: string): Pro
     staleFamilies(db, { siteId }),
   ]);
   const staleMatches = stale.filter((f) => words.every((w) => f.searchKey.includes(w)));
-  const families = [...page, ...staleMatches.map(({ searchKey: _k, sortKey: _s, ...f }) => f)]
+  const families = [...page, ...staleMatches.map(({ searchKey: _k, sortKey: _s, siteId: _site, ...f }) => f)]
     .sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName))
     .slice(0, FAMILY_SEARCH_LIMIT);
   return { families: await withDetails(db, siteId, families), total: total + staleMatches.length };

@@ -66,6 +66,29 @@ describe('/api/admin/billing: the secretariat at work', () => {
     assert.equal(r.body.find((f) => f.lastName === 'Martin')!.dueCents, 0);
   });
 
+  test('the list sums in SQL what the family detail computes per invoice: an overpaid invoice offsets no other', async () => {
+    const c = await as(DEMO.secretariat);
+    const lefevre = await familyIdOf('famille.demo');
+    const before = (await c.json<{ invoices: Array<typeof invoice.$inferSelect & { dueCents: number }> }>(`/api/admin/billing/families/${lefevre}`)).body;
+    const paid = before.invoices.find((i) => i.dueCents === 0)!;
+    // An overpayment (the desk refuses one; an imported or PayFiP-reconciled payment may still make it).
+    await t.db.insert(payment).values({ familyId: lefevre, invoiceId: paid.id, date: '2026-11-28', mode: 'cheque', amountCents: paid.amountCents + 5000, schoolYear: paid.schoolYear, version: 1 });
+    await t.db.insert(discount).values({ familyId: lefevre, invoiceId: paid.id, date: '2026-11-28', label: 'Remise test', amountCents: 100, schoolYear: paid.schoolYear, version: 1 });
+    type Row = { id: string; lastName: string; firstName: string; dueCents: number; unpaidInvoices: number };
+    const list = (await c.json<Row[]>('/api/admin/billing/families')).body;
+    assert.equal(list.find((f) => f.id === lefevre)!.dueCents, 18400, 'the overpaid invoice does not lower the other one');
+    for (const row of list) {
+      const detail = (await c.json<{ invoices: Array<{ dueCents: number }> }>(`/api/admin/billing/families/${row.id}`)).body;
+      assert.equal(row.dueCents, detail.invoices.reduce((s, i) => s + Math.max(0, i.dueCents), 0), row.lastName);
+      assert.equal(row.unpaidInvoices, detail.invoices.filter((i) => i.dueCents > 0).length, row.lastName);
+    }
+    assert.ok(list.some((f) => f.unpaidInvoices > 0) && list.some((f) => f.unpaidInvoices === 0));
+    const names = list.map((f) => f.lastName);
+    assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b, 'fr')));
+    await t.db.delete(payment).where(and(eq(payment.invoiceId, paid.id), eq(payment.amountCents, paid.amountCents + 5000)));
+    await t.db.delete(discount).where(and(eq(discount.invoiceId, paid.id), eq(discount.label, 'Remise test')));
+  });
+
   test('create an invoice: numbered, lines summed, audited, in the family pull', async () => {
     const c = await as(DEMO.secretariat);
     const familyId = await familyIdOf('famille.martin');
