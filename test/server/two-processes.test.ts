@@ -9,6 +9,7 @@ import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { IDENTITY_CHANGE } from '../../shared/identity-schemas.ts';
 import { openDatabase, type Db, type OpenDatabase } from '../../server/db/client.ts';
+import { seedDemo } from '../../server/db/seed/demo.ts';
 import { auditLog, changeRequest, document, documentKind, family, invoice, jobLease, mailOutbox, payfipAttempt, payment, site, smsOutbox, syncClient, user } from '../../server/db/schema/index.ts';
 import { RECONCILE_LEASE } from '../../server/payfip/reconcile.ts';
 import { createPayfipSimulator } from '../../server/payfip-simulator/simulator.ts';
@@ -57,12 +58,13 @@ before(async () => {
     PAYFIP_RECONCILE_SECONDS: '5',
     SMS_URL: gateway.url,
   };
-  // The first one migrates and loads the demo data; the second finds both done.
-  a = await startServer(env);
-  b = await startServer(env);
-  proxy.targets = [a.url, b.url];
+  // The demo data is loaded here (a server loads it only into an empty database, and two loading
+  // it at once would both find it empty); then both start together.
   data = await openDatabase(`file:${dbFile}`);
   db = data.db;
+  await seedDemo(db);
+  [a, b] = await Promise.all([startServer(env), startServer(env)]);
+  proxy.targets = [a.url, b.url];
 });
 
 after(async () => {
