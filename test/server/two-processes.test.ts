@@ -280,3 +280,9 @@ test('background jobs run in one process at a time: lost PayFiP notifications re
     assert.equal((await db.select({ n: sql<number>`count(*)` }).from(jobLease).where(eq(jobLease.name, 'sms-sender')))[0].n, 1);
   }
 });
+
+test('stopped servers give their job leases up, so another process need not wait for them to expire', async () => {
+  assert.ok((await db.select().from(jobLease)).length > 0, 'leases held while they run');
+  await Promise.all([a.stop(), b.stop()]);
+  assert.deepEqual(await db.select().from(jobLease), []);
+});
