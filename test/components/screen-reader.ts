@@ -10,7 +10,8 @@
  * - gives the reader a MutationObserver that also observes every open shadow root, those there at
  *   the start and those attached later; a change whose target is a shadow root is reported on its
  *   host, and an inserted `role="alert"` element is reported on itself, since screen readers speak
- *   an alert when it appears (the reader alone only speaks changes inside an existing region).
+ *   an alert when it appears (the reader alone only speaks changes inside an existing region), and
+ *   a change of `class` or `style` alone is not passed on (the reader would speak the region again).
  * Everything is put back by `stop()`.
  */
 import { virtual } from '@guidepup/virtual-screen-reader/browser.js';
@@ -58,6 +59,9 @@ class ComposedMutationObserver extends MutationObserver {
 
 /** A record the reader can follow: on an element, and an inserted alert as a change of the alert itself. */
 function translate(record: MutationRecord): MutationRecord[] {
+  // A class or style change alone changes nothing in the accessibility tree, so browsers fire no
+  // live-region event for it (the reader would say the region again for each one).
+  if (record.type === 'attributes' && (record.attributeName === 'class' || record.attributeName === 'style')) return [];
   const target = record.target instanceof ShadowRoot ? record.target.host : record.target;
 
   const alerts = [...record.addedNodes].filter((n): n is Element => n instanceof Element && n.getAttribute('role') === 'alert');
