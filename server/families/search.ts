@@ -18,10 +18,10 @@ export async function searchFamilies(db: Db, siteId: string, query: string): Pro
   // instr, not LIKE: what is typed may hold % or _, and the key is already lower case.
   const matches: SQL[] = words.map((w) => sql`instr(${familySearch.searchKey}, ${w}) > 0`);
   const fresh = and(eq(familySearch.siteId, siteId), isNotNull(familySearch.searchKey), ...matches);
-  const [[{ total }], page, stale] = await Promise.all([
-    db.select({ total: count() }).from(familySearch).where(fresh),
+  const [page, stale] = await Promise.all([
     db
-      .select({ id: family.id, civility: family.civility, lastName: family.lastName, firstName: family.firstName, city: family.city, email: family.email })
+      // The count of every match rides on the page (a window over the matches): one statement, not two.
+      .select({ id: family.id, civility: family.civility, lastName: family.lastName, firstName: family.firstName, city: family.city, email: family.email, total: sql<number>`count(*) over ()`.mapWith(Number) })
       .from(familySearch)
       .innerJoin(family, eq(family.id, familySearch.familyId))
       .where(fresh)
@@ -30,7 +30,8 @@ export async function searchFamilies(db: Db, siteId: string, query: string): Pro
     staleFamilies(db, { siteId }),
   ]);
   const staleMatches = stale.filter((f) => words.every((w) => f.searchKey.includes(w)));
-  const families = [...page, ...staleMatches.map(({ searchKey: _k, sortKey: _s, siteId: _site, ...f }) => f)]
+  const total = page[0]?.total ?? 0;
+  const families = [...page.map(({ total: _t, ...f }) => f), ...staleMatches.map(({ searchKey: _k, sortKey: _s, siteId: _site, ...f }) => f)]
     .sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName))
     .slice(0, FAMILY_SEARCH_LIMIT);
   return { families: await withDetails(db, siteId, families), total: total + staleMatches.length };

@@ -22,23 +22,20 @@ const collator = new Intl.Collator('fr');
  * nothing and offsets no other. Loading the site's ~27,000 invoices to sum them in JavaScript took
  * 5.6 s at size (docs/performance.md).
  */
-async function siteBalances(db: Db, siteId: string) {
+async function siteBalances(db: Db, siteId: string): Promise<Array<{ familyId: string; dueCents: number; unpaidInvoices: number }>> {
   const credited = (table: typeof payment | typeof discount) =>
     sql`coalesce((select sum(${table.amountCents}) from ${table} where ${table.invoiceId} = ${invoice.id}), 0)`;
-  const perInvoice = db
-    .select({ familyId: invoice.familyId, due: sql<number>`${invoice.amountCents} - ${credited(payment)} - ${credited(discount)}`.as('due') })
-    .from(invoice)
-    .innerJoin(family, eq(family.id, invoice.familyId))
-    .where(eq(family.siteId, siteId))
-    .as('per_invoice');
-  return db
-    .select({
-      familyId: perInvoice.familyId,
-      dueCents: sql<number>`sum(max(0, ${perInvoice.due}))`.mapWith(Number),
-      unpaidInvoices: sql<number>`count(case when ${perInvoice.due} > 0 then 1 end)`.mapWith(Number),
-    })
-    .from(perInvoice)
-    .groupBy(perInvoice.familyId);
+  // MATERIALIZED: flattened, SQLite copied the balance into both aggregates and ran each credit
+  // lookup twice an invoice (0.6 s at size; once: a tenth of that).
+  const rows = await db.all<{ familyId: string; dueCents: number; unpaidInvoices: number }>(sql`
+    with per_invoice as materialized (
+      select ${invoice.familyId} as family_id, ${invoice.amountCents} - ${credited(payment)} - ${credited(discount)} as due
+      from ${invoice} join ${family} on ${family.id} = ${invoice.familyId}
+      where ${family.siteId} = ${siteId}
+    )
+    select family_id as familyId, sum(max(0, due)) as dueCents, count(case when due > 0 then 1 end) as unpaidInvoices
+    from per_invoice group by family_id`);
+  return rows.map((r) => ({ familyId: r.familyId, dueCents: Number(r.dueCents), unpaidInvoices: Number(r.unpaidInvoices) }));
 }
 
 /** The family's invoices (if it is one of the site's) with what each still asks for. */
