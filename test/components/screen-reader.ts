@@ -37,7 +37,7 @@ class ComposedMutationObserver extends MutationObserver {
   private options: MutationObserverInit = {};
 
   constructor(callback: MutationCallback) {
-    super((records, observer) => callback(records.flatMap(translate), observer));
+    super((records, observer) => callback(withoutFilledInserts(records).flatMap(translate), observer));
     observers.add(this);
   }
 
@@ -55,6 +55,16 @@ class ComposedMutationObserver extends MutationObserver {
     observers.delete(this);
     super.disconnect();
   }
+}
+
+/**
+ * A text node inserted, then given its text, in one batch is one change (Lit in dev mode inserts an
+ * empty text node and then sets its data): browsers fire one live-region event for it; the reader
+ * would speak the region once for each record.
+ */
+function withoutFilledInserts(records: MutationRecord[]): MutationRecord[] {
+  const inserted = new Set(records.flatMap((r) => [...r.addedNodes]));
+  return records.filter((r) => !(r.type === 'characterData' && inserted.has(r.target)));
 }
 
 /** A record the reader can follow: on an element, and an inserted alert as a change of the alert itself. */
@@ -102,8 +112,10 @@ export async function stopReader() {
 
 /** Moves through the container once, from its start until the reader comes back to it, and returns what was said (live regions left out). */
 export async function readAll(max = 600): Promise<string[]> {
-  const start = (await virtual.spokenPhraseLog()).length - 1;
-  const first = await virtual.lastSpokenPhrase();
+  const log = await virtual.spokenPhraseLog();
+  // Where the cursor is: the last phrase that is not a live region's (one may have spoken since).
+  const start = log.findLastIndex((p) => !isLive(p));
+  const first = log[start];
   for (let i = 0; i < max; i++) {
     await virtual.next();
     if ((await virtual.lastSpokenPhrase()) === first) break;
