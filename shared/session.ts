@@ -21,6 +21,11 @@ export interface SessionInfo {
   idleWarningSeconds: number;
 }
 
+/** GET /api/session without a session: 200 and this, so that the sign-in page logs no error. */
+export interface SignedOut {
+  user: null;
+}
+
 /** The landing page of each role. */
 export const HOME_OF_ROLE: Record<Role, string> = {
   family: '/accueil',

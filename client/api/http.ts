@@ -65,3 +65,8 @@ export const backgroundRequest = { headers: { 'x-portee-background': '1' } };
 export async function answer<T>(request: Promise<ClientResponse<T, number, 'json'>>): Promise<T> {
   return (await request).json();
 }
+
+/** The same for a route that answers one of several shapes (e.g. GET /api/session: an account or signed out). */
+export async function answerOneOf<R extends ClientResponse<unknown, number, 'json'>>(request: Promise<R>): Promise<Awaited<ReturnType<R['json']>>> {
+  return (await request).json() as Promise<Awaited<ReturnType<R['json']>>>;
+}

@@ -1,12 +1,29 @@
 import type { SignInInput } from '../../shared/auth-schemas.ts';
-import type { SessionInfo } from '../../shared/session.ts';
-import { answer, apiClient, OfflineError, HttpError, sessionExpired } from '../api/http.ts';
-import { getMeta, setMeta } from '../data/db.ts';
-import { startSessionWork, stopSessionWork, stopSessionWorkAndWipe } from '../data/sync-lifecycle.ts';
+import type { SessionInfo, SignedOut } from '../../shared/session.ts';
+import { answer, answerOneOf, apiClient, OfflineError, HttpError, sessionExpired } from '../api/http.ts';
 import { a11yMode } from '../a11y/a11y-mode.ts';
 import { Store } from '../state/store.ts';
 
 const CACHE_KEY = 'portee.session';
+
+type Device = typeof import('../data/session-device.ts');
+let deviceModule: Promise<Device> | null = null;
+/** The device's data and background work, loaded on first need (docs/performance.md). */
+const device = (): Promise<Device> => (deviceModule ??= import('../data/session-device.ts'));
+
+function startSessionWork() {
+  void device().then((d) => {
+    // Signed out again while it loaded: nothing to start.
+    if (session.value.phase !== 'signed-in') return;
+    d.startSessionWork();
+    void d.refreshStatus();
+  });
+}
+
+/** Stops what was started; a device whose work was never loaded has nothing running. */
+function stopSessionWork() {
+  void deviceModule?.then((d) => d.stopSessionWork());
+}
 
 export type SessionPhase = 'loading' | 'signed-in' | 'signed-out' | 'expired';
 
@@ -49,26 +66,28 @@ export async function bootSession() {
     session.set({ phase: 'signed-in', info: known });
     startSessionWork();
   }
+  let answered: SessionInfo | SignedOut;
   try {
-    const info = await answer(apiClient.session.$get());
-    remember(info);
-    if (!known) startSessionWork();
-    session.set({ phase: 'signed-in', info });
+    answered = await answerOneOf(apiClient.session.$get());
   } catch (error) {
     if (error instanceof OfflineError) {
       if (!known) session.set({ phase: 'signed-out' });
       return;
     }
-    if (error instanceof HttpError && error.status === 401) {
-      if (known) {
-        session.set({ phase: 'signed-in', info: known });
-        expire();
-      } else session.set({ phase: 'signed-out' });
-      return;
-    }
     throw error;
   }
+  if (!isSignedIn(answered)) {
+    // The device knew an account whose session has ended: its data and queue stay for its next sign-in.
+    if (known) expire();
+    else session.set({ phase: 'signed-out' });
+    return;
+  }
+  remember(answered);
+  if (!known) startSessionWork();
+  session.set({ phase: 'signed-in', info: answered });
 }
+
+const isSignedIn = (answered: SessionInfo | SignedOut): answered is SessionInfo => answered.user !== null;
 
 /**
  * Signs in; when the device holds another account's data, it is wiped first (the sign-in page
@@ -76,9 +95,10 @@ export async function bootSession() {
  */
 export async function signIn(input: SignInInput): Promise<SessionInfo> {
   const info = await answer(apiClient.session['sign-in'].$post({ json: input }));
-  const owner = await getMeta<string>('ownerUserId');
-  if (owner && owner !== info.user.id) await stopSessionWorkAndWipe();
-  await setMeta('ownerUserId', info.user.id);
+  const d = await device();
+  const owner = await d.getMeta<string>('ownerUserId');
+  if (owner && owner !== info.user.id) await d.stopSessionWorkAndWipe();
+  await d.setMeta('ownerUserId', info.user.id);
   remember(info);
   session.set({ phase: 'signed-in', info, reason: null });
   await a11yMode.adoptAccountPreference(info.user.a11yMode);
@@ -97,17 +117,21 @@ export async function signOut() {
   } catch {
     // Offline or already expired: the server session ends by itself; the device is wiped anyway.
   }
-  await stopSessionWorkAndWipe();
+  await (await device()).stopSessionWorkAndWipe();
   remember(null);
   session.set({ phase: 'signed-out', info: null, reason: null });
 }
 
 /** "Prolonger la session": any request the person makes extends it; this one exists for that. */
 export async function extendSession(): Promise<SessionInfo> {
-  const info = await answer(apiClient.session.$get());
-  remember(info);
-  session.set({ info });
-  return info;
+  const answered = await answerOneOf(apiClient.session.$get());
+  if (!isSignedIn(answered)) {
+    expire();
+    throw new HttpError(401, { error: { code: 'unauthorized', message: 'signed out' } });
+  }
+  remember(answered);
+  session.set({ info: answered });
+  return answered;
 }
 
 /** The idle timeout ran out on this device: end the session as the server will. */

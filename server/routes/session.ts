@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { preferencesSchema, signInSchema } from '../../shared/auth-schemas.ts';
+import type { SignedOut } from '../../shared/session.ts';
 import { readDeviceToken, trustDevice, trustedDeviceId } from '../auth/devices.ts';
 import { authHeaders, requireSession } from '../auth/session-middleware.ts';
 import { forwardCookies, sessionInfo } from '../auth/session-info.ts';
@@ -11,6 +12,8 @@ import { sendJson } from '../http/json-response.ts';
 import { ApiError } from '../http/errors.ts';
 import { logEvent } from '../log.ts';
 import { validateJson } from '../http/validate.ts';
+
+const SIGNED_OUT: SignedOut = { user: null };
 
 const BAD_CREDENTIALS = new ApiError(
   401,
@@ -82,7 +85,21 @@ export const sessionRoutes = new Hono<AppEnv>()
     const session = await auth.api.getSession({ headers: new Headers({ cookie: cookieHeader(result.headers) }), query: { disableRefresh: true } });
     return sendJson(c, await sessionInfo(db, c.var.deps.env, u, session?.session.expiresAt ?? new Date()), 200);
   })
-  .get('/', requireSession, async (c) => sendJson(c, await sessionInfo(c.var.deps.db, c.var.deps.env, c.var.user, c.var.session.expiresAt), 200))
+  // Asked by every start of the app: without a session the answer is a signed-out state, not a
+  // 401, which the browser would log as an error on every visit of the sign-in page. Every other
+  // resource still answers 401. Never cached: it says who is signed in.
+  .get('/', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    const signedIn = await requireSession(c, async () => undefined).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof ApiError && error.status === 401) return false;
+        throw error;
+      },
+    );
+    if (!signedIn) return sendJson(c, SIGNED_OUT, 200);
+    return sendJson(c, await sessionInfo(c.var.deps.db, c.var.deps.env, c.var.user, c.var.session.expiresAt), 200);
+  })
   .post('/sign-out', requireSession, async (c) => {
     const { auth } = c.var.deps;
     const result = await auth.api.signOut({ headers: authHeaders(c.req.raw.headers, c.var.clientIp), returnHeaders: true });

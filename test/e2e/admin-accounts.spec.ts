@@ -79,7 +79,8 @@ test.describe('the desk’s families and accounts', () => {
     const signedIn = await signIn('Portee-demo-2026');
     expect(signedIn.status).toBe(200);
     const cookie = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const sessionStatus = async () => (await fetch(`${server.url}/api/session`, { headers: { cookie } })).status;
+    // Whether the cookie still opens the account (GET /api/session answers a signed-out state otherwise).
+    const sessionStatus = async () => ((await (await fetch(`${server.url}/api/session`, { headers: { cookie } })).json()) as { user: unknown }).user ? 200 : 401;
     expect(await sessionStatus()).toBe(200);
 
     await signInThroughForm(page, server.url, 'secretariat');

@@ -89,7 +89,7 @@ test.describe('sign-in', () => {
     await page.getByRole('button', { name: 'Quitter' }).click();
     await page.waitForURL(`${server.url}/connexion`);
     const session = await page.request.get(`${server.url}/api/session`);
-    expect(session.status()).toBe(401);
+    expect(await session.json()).toEqual({ user: null });
     await page.goto(`${server.url}/accueil`);
     await page.waitForURL(/\/connexion/);
   });

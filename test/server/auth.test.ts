@@ -67,7 +67,7 @@ describe('sign-in', () => {
     assert.deepEqual(wrongSite.body, wrongPassword.body);
     assert.deepEqual(wrongSite.body, unknown.body);
     // No session was given to the client, and none is left in the database.
-    assert.equal((await c.json('/api/session')).status, 401);
+    assert.equal((await c.json('/api/session')).body.user, null);
     assert.equal(await sessionsOfDemo(), sessionsBefore, 'the session made for the wrong site is revoked');
   });
 
@@ -96,9 +96,11 @@ describe('sign-in', () => {
     assert.deepEqual(Object.keys(missing.body.error.fields).sort(), ['password', 'siteId', 'username']);
   });
 
-  test('GET /api/session: 200 with the cookie, 401 without; sign-out ends it', async () => {
+  test('GET /api/session: the account with the cookie; without one, 200 and a signed-out state (no error in the console of the sign-in page); sign-out ends it', async () => {
     const c = new TestClient(t.app);
-    assert.equal((await c.json('/api/session')).status, 401);
+    const before = await c.json('/api/session');
+    assert.equal(before.status, 200);
+    assert.deepEqual(before.body, { user: null });
     assert.equal((await c.signIn(...DEMO.family)).status, 200);
     const me = await c.json('/api/session');
     assert.equal(me.status, 200);
@@ -106,12 +108,18 @@ describe('sign-in', () => {
     assert.equal(me.body.user.siteName, 'Mantes');
 
     const anonymous = await t.app.request('/api/session');
-    assert.equal(anonymous.status, 401);
-    assert.equal((await anonymous.json()).error.code, 'unauthorized');
+    assert.equal(anonymous.status, 200);
+    assert.match(anonymous.headers.get('cache-control') ?? '', /no-store/);
+    assert.deepEqual(await anonymous.json(), { user: null });
+    // Other resources still refuse a request without a session.
+    const guarded = await t.app.request('/api/sync?cursor=0');
+    assert.equal(guarded.status, 401);
+    assert.equal((await guarded.json()).error.code, 'unauthorized');
 
     const out = await c.request('/api/session/sign-out', { method: 'POST' });
     assert.equal(out.status, 204);
-    assert.equal((await c.json('/api/session')).status, 401);
+    assert.equal((await c.json('/api/session')).body.user, null);
+    assert.equal((await c.request('/api/session/sign-out', { method: 'POST' })).status, 401, 'signing out without a session is still refused');
   });
 
   test('a signed-out cookie replayed by hand is refused', async () => {
@@ -120,9 +128,9 @@ describe('sign-in', () => {
       json: { siteId: await siteId(t, 'Mantes'), username: DEMO.martin[0], password: DEMO.martin[1] },
     });
     const cookie = res.headers.getSetCookie().find((h) => h.startsWith('portee.session_token='))!.split(';')[0];
-    assert.equal((await t.app.request('/api/session', { headers: { cookie } })).status, 200);
+    assert.equal(typeof (await (await t.app.request('/api/session', { headers: { cookie } })).json()).user?.id, 'string');
     assert.equal((await c.request('/api/session/sign-out', { method: 'POST' })).status, 204);
-    assert.equal((await t.app.request('/api/session', { headers: { cookie } })).status, 401);
+    assert.equal((await (await t.app.request('/api/session', { headers: { cookie } })).json()).user, null);
   });
 
   test('each role gets its role in SessionInfo', async () => {
@@ -165,13 +173,13 @@ describe('session lifetime', () => {
   test('a session idle past its end → 401', async () => {
     const { c, row } = await signedIn();
     await t.db.update(session).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(session.id, row.id));
-    assert.equal((await c.json('/api/session')).status, 401);
+    assert.equal((await c.json('/api/session')).body.user, null);
   });
 
   test('a session older than 12 hours ends whatever the activity', async () => {
     const { c, row } = await signedIn();
     await t.db.update(session).set({ createdAt: new Date(Date.now() - 12 * 3600_000 - 60_000) }).where(eq(session.id, row.id));
-    assert.equal((await c.json('/api/session')).status, 401);
+    assert.equal((await c.json('/api/session')).body.user, null);
     assert.equal((await t.db.select().from(session).where(eq(session.id, row.id))).length, 0, 'the session is revoked');
   });
 
@@ -218,7 +226,7 @@ describe('production cookie', () => {
     assert.ok(!cookies.some((h) => h.startsWith('portee.session_token=')), 'no unprefixed session cookie');
 
     const me = await t.app.request('/api/session', { headers: { cookie: cookie.split(';')[0] } });
-    assert.equal(me.status, 200);
+    assert.equal((await me.json()).user.username, DEMO.family[0]);
 
     // Sign-out clears it with the same attributes (a browser ignores a __Host- cookie without them).
     const out = await t.app.request('/api/session/sign-out', { method: 'POST', headers: { cookie: cookie.split(';')[0] } });
@@ -228,7 +236,7 @@ describe('production cookie', () => {
     assert.match(cleared, /Max-Age=0/i);
     assert.match(cleared, /;\s*Secure/i);
     assert.match(cleared, /;\s*Path=\/(;|$)/i);
-    assert.equal((await t.app.request('/api/session', { headers: { cookie: cookie.split(';')[0] } })).status, 401);
+    assert.equal((await (await t.app.request('/api/session', { headers: { cookie: cookie.split(';')[0] } })).json()).user, null);
   });
 });
 

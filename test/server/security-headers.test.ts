@@ -72,7 +72,7 @@ describe('security headers', () => {
   test('errors carry the headers too: 401, 404, 422', async () => {
     const c = new TestClient(t.app);
     const responses = [
-      ['401', await c.request('/api/session')],
+      ['401', await c.request('/api/sync?cursor=0')],
       ['404', await c.request('/api/whatever')],
       ['422', await c.request('/api/session/sign-in', { json: {} })],
     ] as const;
