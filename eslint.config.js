@@ -26,6 +26,11 @@ export default tseslint.config(
     rules: { ...litA11y.configs.recommended.rules },
   },
   {
+    // The classic script run before the first paint (client/index.html).
+    files: ['client/public/*.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
+  {
     files: ['client/sw.ts'],
     languageOptions: { globals: globals.serviceworker },
   },

@@ -1,23 +1,27 @@
 import './zod-jitless.ts';
 import { a11yMode } from './a11y/a11y-mode.ts';
+import { bootSession } from './app/session.ts';
+import './app/po-app.ts';
 import { loadLocale, localeStore } from './i18n/i18n.ts';
 
-// The router needs URLPattern; only browsers without it pay for the polyfill.
-if (!('URLPattern' in globalThis)) await import('urlpattern-polyfill');
-
+/*
+ * Every module the first screen needs is a static import, so the browser fetches them all in
+ * parallel from the HTML's modulepreload links (one level of requests, not a chain). The page
+ * painted from the HTML already (client/index.html); <po-app> replaces that once it has rendered.
+ * <po-app> is created here, not in the HTML, because its router needs URLPattern, which only
+ * browsers without it load first.
+ */
 document.documentElement.lang = localeStore.value.locale;
 a11yMode.apply();
+if (!('URLPattern' in globalThis)) await import('urlpattern-polyfill');
 await loadLocale();
-
-const [{ bootSession }, { refreshStatus }, { registerServiceWorker }] = await Promise.all([
-  import('./app/session.ts'),
-  import('./data/sync.ts'),
-  import('./sw-registration.ts'),
-  import('./app/po-app.ts'),
-]);
+document.body.append(document.createElement('po-app'));
 
 // The session starts the pull, the push loop and the upload queue (data/sync-lifecycle.ts) when
 // it is restored or signed in; nothing here starts them.
-void refreshStatus();
 void bootSession();
-registerServiceWorker();
+
+// The service worker is for the next visit and for offline use: it waits for the page to load.
+const registerLater = () => void import('./sw-registration.ts').then((m) => m.registerServiceWorker());
+if (document.readyState === 'complete') registerLater();
+else window.addEventListener('load', registerLater, { once: true });

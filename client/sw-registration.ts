@@ -1,7 +1,5 @@
 import { Workbox } from 'workbox-window';
-
-/** Fires 'waiting' when a new version is ready; dispatch 'apply' to switch to it and reload. */
-export const serviceWorkerUpdates = new EventTarget();
+import { serviceWorkerUpdates } from './sw-updates.ts';
 
 export function registerServiceWorker() {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;

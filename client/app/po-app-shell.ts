@@ -5,8 +5,7 @@ import '../components/po-a11y-toggle.ts';
 import '../components/po-language-select.ts';
 import '../components/po-main-menu.ts';
 import '../components/po-status-region.ts';
-import { db } from '../data/db.ts';
-import { LiveQueryController } from '../data/live-query-controller.ts';
+import type { ShellQueries } from './shell-queries.ts';
 import { t } from '../i18n/i18n.ts';
 import { narrowShell } from '../styles/shell-breakpoint.ts';
 
@@ -242,19 +241,25 @@ export class PoAppShell extends LitElement {
   @state() private menuOpen = false;
   @query('.menu-button') private menuButton?: HTMLButtonElement;
 
-  private readonly students = new LiveQueryController(this, async () =>
-    (await db.students.toArray()).sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName)),
-  );
-  private readonly families = new LiveQueryController(this, () => db.families.toArray());
+  /** The device's data the shell shows, loaded with the first signed-in render (./shell-queries.ts). */
+  private data: ShellQueries | null = null;
+  private dataLoading = false;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
+    if (this.info && !this.dataLoading) {
+      this.dataLoading = true;
+      void import('./shell-queries.ts').then((m) => {
+        this.data = m.shellQueries(this);
+        this.requestUpdate();
+      });
+    }
     // Another page (a link of the menu, or any other way) or another person: the panel folds.
     if ((changed.has('path') && changed.get('path') !== undefined) || (changed.has('info') && !this.info)) this.menuOpen = false;
   }
 
   override render() {
     const info = this.info;
-    const family = this.families.value?.[0];
+    const family = this.data?.families.value?.[0];
     const who = family ? `${family.civility} ${family.firstName} ${family.lastName}`.trim() : info?.user.name;
     return html`
       <a class="skip" href="#main" @click=${this._onSkip}>${t('shell.skip')}</a>
@@ -284,7 +289,7 @@ export class PoAppShell extends LitElement {
           ? html`<po-main-menu
               id="main-menu"
               user-role=${info.user.role}
-              .students=${this.students.value ?? []}
+              .students=${this.data?.students.value ?? []}
               path=${this.path}
               ?open=${this.menuOpen}
               @po-menu-choose=${this._onMenuChoose}

@@ -9,6 +9,7 @@ import type { PoSignOutDialog } from '../components/po-sign-out-dialog.ts';
 import type { PageElement } from '../components/page-element.ts';
 import { syncStatus } from '../data/sync-status.ts';
 import { t } from '../i18n/i18n.ts';
+import { loadAreaMessages } from '../i18n/messages-fr.ts';
 import './pages/po-message-page.ts';
 import './po-app-shell.ts';
 import { ROUTES, type AppRoute } from './routes.ts';
@@ -45,7 +46,7 @@ export class PoApp extends LitElement {
     ...ROUTES.map((route) => ({
       path: route.path,
       enter: async () => {
-        await route.load();
+        await Promise.all([route.load(), route.messages === 'core' ? null : loadAreaMessages()]);
         this.path = location.pathname;
         return true;
       },
@@ -60,6 +61,13 @@ export class PoApp extends LitElement {
   constructor() {
     super();
     navigate.router = (path) => this.router.goto(path);
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // The HTML painted a first screen (client/index.html): the app stays hidden behind it until
+    // its own first page has rendered, then takes its place in one frame.
+    if (document.getElementById('boot')) this.hidden = true;
   }
 
   override render() {
@@ -90,7 +98,15 @@ export class PoApp extends LitElement {
     if (!page || page === this.shownPage || !('focusHeading' in page)) return;
     const first = this.shownPage === null;
     this.shownPage = page;
-    if (!first) void (page as PageElement).focusHeading();
+    if (first) void this.replaceBootScreen(page as PageElement);
+    else void (page as PageElement).focusHeading();
+  }
+
+  private async replaceBootScreen(page: PageElement) {
+    const shell = this.querySelector('po-app-shell');
+    await Promise.all([page.updateComplete, shell?.updateComplete]);
+    document.getElementById('boot')?.remove();
+    this.hidden = false;
   }
 
   private homePath() {

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
-import { serviceWorkerUpdates } from '../sw-registration.ts';
+import { serviceWorkerUpdates } from '../sw-updates.ts';
 
 /** "Nouvelle version disponible — Recharger": shown when a new service worker is waiting. */
 @customElement('po-update-banner')

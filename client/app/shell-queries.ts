@@ -1,0 +1,19 @@
+import type { ReactiveControllerHost } from 'lit';
+import { db } from '../data/db.ts';
+import { LiveQueryController } from '../data/live-query-controller.ts';
+
+/**
+ * What the shell shows of the device's data once signed in: the family's name and the students
+ * of the menu. A module of its own, loaded by the shell only when someone is signed in, so that
+ * the sign-in page does not download the local database (docs/performance.md).
+ */
+export function shellQueries(host: ReactiveControllerHost) {
+  return {
+    students: new LiveQueryController(host, async () =>
+      (await db.students.toArray()).sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName)),
+    ),
+    families: new LiveQueryController(host, () => db.families.toArray()),
+  };
+}
+
+export type ShellQueries = ReturnType<typeof shellQueries>;

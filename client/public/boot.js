@@ -1,0 +1,19 @@
+/*
+ * Runs before the first paint (a classic script in <head>, a few hundred bytes): the page painted
+ * from the HTML takes the person's accessibility mode and language at once, instead of switching
+ * when the app has loaded (a flash, and a layout shift). It also says which of the HTML's two
+ * first screens to show: the sign-in page, or the shell with "Chargement…" for an account that
+ * was signed in on this device or a page that is not public.
+ */
+(function () {
+  var root = document.documentElement;
+  try {
+    if (localStorage.getItem('portee.a11yMode') === '1') root.classList.add('a11y-mode');
+    if (localStorage.getItem('portee.locale') === 'en') root.lang = 'en';
+    var publicPage = /^\/(connexion|mot-de-passe-perdu|preinscription|accessibilite|confidentialite)(\/|$)/.test(location.pathname);
+    var signedIn = !!localStorage.getItem('portee.session');
+    root.setAttribute('data-boot', location.pathname === '/connexion' && !signedIn ? 'sign-in' : publicPage || signedIn || location.pathname !== '/' ? 'app' : 'sign-in');
+  } catch (e) {
+    // Storage refused (private mode settings): the defaults of the HTML stay.
+  }
+})();

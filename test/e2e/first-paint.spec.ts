@@ -1,0 +1,64 @@
+import { expect, test } from '../helpers/fixtures.ts';
+import { signInThroughForm } from '../helpers/pages.ts';
+
+// Issue 15, items 3 and 5: the sign-in page paints from the HTML before any script, does not load
+// the local database or the sync code, and logs nothing (GET /api/session answers a signed-out
+// state rather than a 401).
+test.describe('first paint', () => {
+  // Requests stay visible to the test (a service worker would answer them from its cache).
+  test.use({ serviceWorkers: 'block' });
+
+  test('without JavaScript the sign-in page is already there: its heading and its links, in the mode chosen', async ({ browser, server }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/connexion`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
+    for (const link of ['Mot de passe perdu', 'Pré-inscription']) await expect(page.getByRole('link', { name: link })).toBeVisible();
+    // The English words of the same markup stay hidden for a French reader.
+    await expect(page.getByText('Sign in')).toBeHidden();
+    await context.close();
+  });
+
+  test('the sign-in page loads no local database and no sync code, logs nothing, and the app replaces the HTML screen', async ({ page, server }) => {
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if ((m.type() === 'error' || m.type() === 'warning') && !m.text().includes('blocked by Playwright')) problems.push(`${m.type()}: ${m.text()}`);
+    });
+    const scripts: string[] = [];
+    page.on('response', async (res) => {
+      if (res.request().resourceType() === 'script') scripts.push(await res.text().catch(() => ''));
+    });
+    await page.goto(`${server.url}/connexion`);
+    await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+
+    expect(await page.locator('#boot').count(), 'the HTML screen is gone').toBe(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((body) => body.includes('Dexie')), 'Dexie in a script of the sign-in page').toEqual([]);
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test('in the accessibility mode the HTML screen already has the mode: nothing switches when the app starts', async ({ page, server }) => {
+    await page.goto(`${server.url}/connexion`);
+    await page.getByRole('button', { name: /Mode accessibilité/ }).click();
+    await expect(page.locator('html')).toHaveClass(/a11y-mode/);
+    // The next visit: the class is there before any module runs (the HTML's classic script).
+    await page.route('**/*.js', (route) => (route.request().url().includes('/assets/') ? route.abort() : route.continue()));
+    await page.reload();
+    await expect(page.locator('html')).toHaveClass(/a11y-mode/);
+    await expect(page.locator('#boot')).toBeVisible();
+  });
+
+  test('signed in, a reload paints the shell from the HTML ("Chargement…"), then the page', async ({ page, server }) => {
+    await signInThroughForm(page, server.url, 'martin');
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.reload();
+    await expect(page.locator('#boot').getByRole('status')).toHaveText('Chargement…');
+    await page.unroute('**/assets/*.js');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.locator('#boot')).toHaveCount(0);
+  });
+});
