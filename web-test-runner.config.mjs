@@ -13,6 +13,13 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  // The app loads the French messages of its screens with the first page that needs them
+  // (client/app/po-app.ts); a component rendered alone gets them all before its test starts.
+  testRunnerHtml: (testFramework) => `<html><body><script type="module">
+    const messages = await import('/client/i18n/messages-fr.ts');
+    await messages.loadAreaMessages();
+    await import('${testFramework}');
+  </script></body></html>`,
   plugins: [
     // esbuild reads compilerOptions but not `extends`: point it at the file that holds decorators' options.
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),

@@ -7,14 +7,16 @@ export interface AppRoute {
   /** Who may open it: 'public' for everyone, otherwise the roles (any signed-in role if empty). */
   access: 'public' | Role[];
   load: () => Promise<unknown>;
+  /** 'core': the page needs only the messages loaded at start (the sign-in pages, kept light). */
+  messages?: 'core';
   render: (params: Record<string, string | undefined>) => TemplateResult;
 }
 
 /** Every screen with its URL (docs/contract.md). Page modules are loaded on first visit. */
 export const ROUTES: AppRoute[] = [
-  { path: '/connexion', access: 'public', load: () => import('../auth/pages/po-sign-in-page.ts'), render: () => html`<po-sign-in-page></po-sign-in-page>` },
-  { path: '/mot-de-passe-perdu', access: 'public', load: () => import('../auth/pages/po-lost-password-page.ts'), render: () => html`<po-lost-password-page></po-lost-password-page>` },
-  { path: '/mot-de-passe-perdu/nouveau', access: 'public', load: () => import('../auth/pages/po-reset-password-page.ts'), render: () => html`<po-reset-password-page></po-reset-password-page>` },
+  { path: '/connexion', access: 'public', messages: 'core', load: () => import('../auth/pages/po-sign-in-page.ts'), render: () => html`<po-sign-in-page></po-sign-in-page>` },
+  { path: '/mot-de-passe-perdu', access: 'public', messages: 'core', load: () => import('../auth/pages/po-lost-password-page.ts'), render: () => html`<po-lost-password-page></po-lost-password-page>` },
+  { path: '/mot-de-passe-perdu/nouveau', access: 'public', messages: 'core', load: () => import('../auth/pages/po-reset-password-page.ts'), render: () => html`<po-reset-password-page></po-reset-password-page>` },
   { path: '/accessibilite', access: 'public', load: () => import('./pages/po-accessibility-page.ts'), render: () => html`<po-accessibility-page></po-accessibility-page>` },
   { path: '/mot-de-passe', access: [], load: () => import('../auth/pages/po-change-password-page.ts'), render: () => html`<po-change-password-page></po-change-password-page>` },
   { path: '/accueil', access: ['family'], load: () => import('../family/pages/po-home-page.ts'), render: () => html`<po-home-page></po-home-page>` },
@@ -42,6 +44,8 @@ export const ROUTES: AppRoute[] = [
   { path: '/famille/facturation', access: ['family'], load: () => import('../billing/pages/po-family-billing-page.ts'), render: () => html`<po-family-billing-page></po-family-billing-page>` },
   { path: '/famille/facturation/factures/:invoiceId', access: ['family'], load: () => import('../billing/pages/po-invoice-page.ts'), render: (p) => html`<po-invoice-page .invoiceId=${p.invoiceId ?? ''}></po-invoice-page>` },
   { path: '/famille/facturation/paiement/retour', access: ['family'], load: () => import('../billing/pages/po-payment-return-page.ts'), render: () => html`<po-payment-return-page></po-payment-return-page>` },
+  { path: '/famille/attestations/paiement/:year', access: ['family'], load: () => import('../billing/pages/po-payment-attestation-page.ts'), render: (p) => html`<po-payment-attestation-page .year=${p.year ?? ''}></po-payment-attestation-page>` },
+  { path: '/eleves/:id/attestation', access: ['family'], load: () => import('../billing/pages/po-enrolment-attestation-page.ts'), render: (p) => html`<po-enrolment-attestation-page .studentId=${p.id ?? ''}></po-enrolment-attestation-page>` },
   { path: '/admin/facturation', access: ['secretariat'], load: () => import('../admin/pages/po-admin-billing-page.ts'), render: () => html`<po-admin-billing-page></po-admin-billing-page>` },
   { path: '/famille/documents', access: ['family'], load: () => import('../documents/pages/po-family-documents-page.ts'), render: () => html`<po-family-documents-page></po-family-documents-page>` },
   { path: '/eleves/:id/documents', access: ['family'], load: () => import('../documents/pages/po-student-documents-page.ts'), render: (p) => html`<po-student-documents-page .studentId=${p.id ?? ''}></po-student-documents-page>` },

@@ -13,6 +13,7 @@ export const authFr = {
   'signIn.submit': 'Se connecter',
   'signIn.pending': 'Connexion en cours…',
   'signIn.lostPassword': 'Mot de passe perdu',
+  'signIn.preregistration': 'Pré-inscription',
   'signIn.accessibility': 'Accessibilité',
   'signIn.expiredDefault': 'Votre session a expiré. Reconnectez-vous.',
   'signIn.expiredSameAccount':

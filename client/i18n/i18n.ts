@@ -26,12 +26,13 @@ export async function loadLocale() {
 
 /** A message in the current language; `{name}` placeholders are filled from `params`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return fill((localeStore.value.locale === 'en' && english?.[key]) || fr[key], params);
+  // A key of a screen whose messages are not loaded yet shows as itself rather than breaking the page.
+  return fill((localeStore.value.locale === 'en' && english?.[key]) || fr[key] || key, params);
 }
 
 /** A message in French whatever the chosen language: for the conservatory's official documents (PDFs). */
 export function tFr(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return fill(fr[key], params);
+  return fill(fr[key] || key, params);
 }
 
 const fill = (template: string, params: Record<string, string | number>) =>

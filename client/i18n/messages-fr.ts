@@ -1,33 +1,12 @@
 import { authFr } from './auth-messages.ts';
-import { billingFr } from './billing-messages.ts';
-import { familyFr } from './family-messages.ts';
-import { pedagogyFr } from './pedagogy-messages.ts';
-import { recordsFr } from './records-messages.ts';
-import { documentsFr } from './documents-messages.ts';
 import { validationFr } from './validation-messages.ts';
-import { coursesFr } from './courses-messages.ts';
-import { teacherFr } from './teacher-messages.ts';
-import { teachingFr } from './teaching-messages.ts';
-import { deskTeachingFr } from './desk-teaching-messages.ts';
-import { preregistrationFr } from './preregistration-messages.ts';
-import { deskAccountsFr } from './desk-accounts-messages.ts';
 import { shellFr } from './shell-messages.ts';
+import type { areasFr } from './messages-fr-areas.ts';
 
-/** The French messages: the reference language; every key exists here. */
-export const fr = {
+/** The messages of the first screens (sign-in, lost password, the shell, form errors): always loaded. */
+const coreFr = {
   ...authFr,
-  ...familyFr,
-  ...pedagogyFr,
-  ...recordsFr,
-  ...documentsFr,
-  ...billingFr,
   ...validationFr,
-  ...coursesFr,
-  ...teacherFr,
-  ...teachingFr,
-  ...deskTeachingFr,
-  ...preregistrationFr,
-  ...deskAccountsFr,
   ...shellFr,
   'app.name': 'Portée',
   'shell.skip': 'Aller au contenu',
@@ -74,4 +53,20 @@ export const fr = {
   'common.offlineAction': 'Cette action demande une connexion au réseau. Réessayez une fois en ligne.',
 } as const;
 
-export type MessageKey = keyof typeof fr;
+type French = typeof coreFr & typeof areasFr;
+
+/**
+ * The French messages: the reference language; every key exists here once `loadAreaMessages()`
+ * has run (the first screens need only the core ones, which are here from the start).
+ */
+export const fr = coreFr as French;
+export type MessageKey = keyof French;
+
+let areas: Promise<void> | null = null;
+/** Adds the other screens' messages (one request, once). */
+export function loadAreaMessages(): Promise<void> {
+  areas ??= import('./messages-fr-areas.ts').then((m) => {
+    Object.assign(fr, m.areasFr);
+  });
+  return areas;
+}

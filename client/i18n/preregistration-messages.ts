@@ -3,7 +3,6 @@
  * privacy notice (`/confidentialite`), and the secretariat's review (`/admin/preinscriptions`).
  */
 export const preregistrationFr = {
-  'signIn.preregistration': 'Pré-inscription',
 
   'prereg.title': 'Pré-inscription',
   'prereg.intro': 'Pour inscrire un ou plusieurs enfants au conservatoire pour la première fois. Le secrétariat étudie chaque demande et vous répond par e-mail.',

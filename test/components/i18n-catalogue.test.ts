@@ -1,12 +1,14 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import { fr } from '../../client/i18n/messages-fr.ts';
+import { fr, loadAreaMessages } from '../../client/i18n/messages-fr.ts';
 import { en } from '../../client/i18n/messages-en.ts';
 import { FIELD_NAMES_FR, VALIDATION_FR } from '../../shared/validation-messages.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {
+  before(() => loadAreaMessages());
+
   it('every French message has its English one, except the PDFs’ (official documents, French only)', () => {
     const missing = Object.keys(fr).filter((key) => !(key in en) && !key.startsWith('pdf.'));
     expect(missing).to.deep.equal([]);

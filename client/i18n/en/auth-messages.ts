@@ -15,6 +15,7 @@ export const authEn: Partial<Record<keyof typeof authFr, string>> = {
   'signIn.submit': 'Sign in',
   'signIn.pending': 'Signing in…',
   'signIn.lostPassword': 'Lost password',
+  'signIn.preregistration': 'Pre-registration',
   'signIn.accessibility': 'Accessibility',
   'signIn.expiredDefault': 'Your session has expired. Please sign in again.',
   'signIn.expiredSameAccount': 'Signing in again with the same account keeps your data and the changes waiting to be sent.',

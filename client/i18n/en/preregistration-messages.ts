@@ -2,7 +2,6 @@ import type { preregistrationFr } from '../preregistration-messages.ts';
 
 /** English for the pre-registration, its privacy notice and the secretariat's review (loaded only when English is chosen). */
 export const preregistrationEn: Record<keyof typeof preregistrationFr, string> = {
-  'signIn.preregistration': 'Pre-registration',
 
   'prereg.title': 'Pre-registration',
   'prereg.intro': 'To enrol one or more children at the conservatory for the first time. The office considers each application and answers by e-mail.',
