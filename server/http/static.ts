@@ -21,7 +21,8 @@ export function mountClient(app: Hono<AppEnv>, root: string) {
     await next();
     if (['/sw.js', '/index.html', '/manifest.webmanifest'].includes(c.req.path)) c.header('Cache-Control', 'no-cache');
   });
-  app.use('*', serveStatic({ root }));
+  // The build wrote each text file compressed too (.br, .gz: vite.config.ts): sent as they are.
+  app.use('*', serveStatic({ root, precompressed: true }));
   app.get('*', async (c) => {
     if (c.req.path.startsWith('/api/')) return c.notFound();
     if (!existsSync(indexPath)) {
