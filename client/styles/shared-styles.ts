@@ -34,6 +34,10 @@ export const pageStyles = css`
     color: var(--po-color-link);
     text-decoration: var(--po-link-decoration);
     text-underline-offset: 0.15em;
+    /* Padding grows an inline link's box (what a pointer hits) without moving the text: 24 px
+       (WCAG 2.5.8) in normal mode for a link in a table or alone on its line; 44 px in the mode
+       (--po-link-padding-block, set by the mode in tokens.css). */
+    padding-block: var(--po-link-padding-block, 0.25em);
   }
   a:hover {
     text-decoration-thickness: 0.15em;
@@ -214,6 +218,14 @@ export const pageStyles = css`
     display: flex;
     gap: 0.6em;
     align-items: flex-start;
+  }
+  /* The mode's 44 px targets for what is sized by its text: a disclosure's summary, and the label
+     that activates a checkbox or radio (its line is 36 px in the mode). 0 outside the mode. */
+  summary {
+    padding-block: var(--po-link-padding-block, 0);
+  }
+  .check-row label {
+    padding-block: calc(var(--po-link-padding-block, 0px) / 2);
   }
   .check-row input {
     inline-size: 1.5em;

@@ -7,12 +7,14 @@ import { defineFields } from './field.ts';
  * student's are not the person's own, so their autocomplete is off. Used by the family's and the
  * student's pages and by the secretariat's direct edit (client/family/components/identity-form.ts renders
  * them, with the pending/refused markers).
+ * The address is one line (an <input>): 'address-line1', since 'street-address' is for a multiline
+ * control (HTML's autofill table; IBM's engine reports it on an <input>).
  */
 export const familyIdentityFields = defineFields({
   civility: { labelKey: 'records.field.civility', type: 'select', required: true, autocomplete: 'honorific-prefix' },
   lastName: { labelKey: 'records.field.lastName', required: true, autocomplete: 'family-name' },
   firstName: { labelKey: 'records.field.firstName', required: true, autocomplete: 'given-name' },
-  address: { labelKey: 'records.field.address', autocomplete: 'street-address' },
+  address: { labelKey: 'records.field.address', autocomplete: 'address-line1' },
   postalCode: { labelKey: 'records.field.postalCode', autocomplete: 'postal-code', inputmode: 'numeric' },
   city: { labelKey: 'records.field.city', autocomplete: 'address-level2' },
   phoneHome: { labelKey: 'records.field.phoneHome', type: 'tel', autocomplete: 'home tel', hintKey: 'records.phoneHint' },

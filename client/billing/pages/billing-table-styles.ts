@@ -18,14 +18,17 @@ export const billingTableStyles = css`
     white-space: nowrap;
     font-variant-numeric: tabular-nums;
   }
+  /* The label column shrinks and wraps (a long label at 320 px or in the mode's larger text would
+     push the amounts off the screen); the amounts keep their width. */
   dl.totals {
     display: grid;
-    grid-template-columns: max-content auto;
+    grid-template-columns: minmax(0, max-content) auto;
     gap: 0.25em 1.5em;
     max-inline-size: 28rem;
   }
   dl.totals dt {
     font-weight: 600;
+    overflow-wrap: anywhere;
   }
   dl.totals dd {
     margin: 0;
