@@ -1,17 +1,15 @@
-import { jsPDF } from 'jspdf';
 import { invoiceBalanceCents } from '../../../shared/billing.ts';
-import { formatCents, plainSpaces } from '../../../shared/money.ts';
 import type { Discount, Family, Invoice, InvoiceLine, Payment, Site } from '../../data/records.ts';
-import { formatDate as formatDateIn, tFr as t } from '../../i18n/i18n.ts';
+import { tFr as t } from '../../i18n/i18n.ts';
+import { date, footer, header, MARGIN, money, newDocument, paymentModeFr, RIGHT, text, type PdfFile } from './pdf-drawing.ts';
 
-/** Invoices and receipts are the conservatory's official documents: French whatever the screen's language. */
-const formatDate = (iso: string) => formatDateIn(iso, undefined, 'fr');
+export { downloadFile, type PdfFile } from './pdf-drawing.ts';
 
 /**
  * The invoice and the payment receipt as PDFs, drawn by jsPDF from the device's data (so they
  * work offline). This module is only ever loaded by a dynamic import() when a PDF is asked for:
  * jsPDF stays out of the first load. Title, language and author are set; the text is real text
- * (not an image), with amounts whose spaces the built-in fonts can draw.
+ * (not an image), with amounts whose spaces the built-in fonts can draw (pdf-drawing.ts).
  */
 export interface BillingPdfData {
   site: Site | undefined;
@@ -22,56 +20,12 @@ export interface BillingPdfData {
   discounts: Discount[];
 }
 
-export interface PdfFile {
-  blob: Blob;
-  fileName: string;
-}
-
-/** Intl's narrow no-break spaces (and no-break spaces) become plain spaces: the fonts lack U+202F. */
-const text = (s: string) => plainSpaces(s).replace(/\u00a0/g, ' ');
-const money = (cents: number) => text(formatCents(cents));
-const date = (iso: string) => text(formatDate(iso));
-
-const MARGIN = 20;
-const RIGHT = 190;
-
-function newDocument(title: string, subject: string, site: Site | undefined): jsPDF {
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: false });
-  const author = site ? t('pdf.conservatory', { site: site.name }) : t('app.name');
-  doc.setProperties({ title: text(title), subject: text(subject), author: text(author), creator: 'Portée', keywords: 'facture, reçu, cotisation' });
-  doc.setLanguage('fr-FR');
-  doc.setFont('helvetica', 'normal');
-  return doc;
-}
-
-/** Conservatory (left) and family (right) blocks; returns the y below them. */
-function header(doc: jsPDF, d: BillingPdfData, partyLabel: string): number {
-  let y = MARGIN;
-  doc.setFontSize(14).setFont('helvetica', 'bold');
-  doc.text(text(d.site ? t('pdf.conservatory', { site: d.site.name }) : t('app.name')), MARGIN, y);
-  doc.setFontSize(10).setFont('helvetica', 'normal');
-  const siteLines = d.site ? [d.site.address, `${d.site.postalCode} ${d.site.city}`.trim(), d.site.phone, d.site.email].filter(Boolean) : [];
-  for (const line of siteLines) doc.text(text(line), MARGIN, (y += 5));
-
-  let fy = MARGIN + 20;
-  doc.setFont('helvetica', 'bold').text(text(partyLabel), 115, fy);
-  doc.setFont('helvetica', 'normal');
-  const f = d.family;
-  const familyLines = f ? [`${f.civility} ${f.firstName} ${f.lastName}`.trim(), f.address, `${f.postalCode} ${f.city}`.trim()].filter(Boolean) : [];
-  for (const line of familyLines) doc.text(text(line), 115, (fy += 5));
-  return Math.max(y, fy) + 12;
-}
-
-function footer(doc: jsPDF) {
-  doc.setFontSize(8).setTextColor(80);
-  doc.text(text(t('pdf.madeOn', { date: formatDate(new Date().toISOString().slice(0, 10)) })), MARGIN, 285);
-  doc.setTextColor(0);
-}
+const KEYWORDS = 'facture, reçu, cotisation';
 
 export function invoicePdf(d: BillingPdfData): PdfFile {
   const inv = d.invoice;
-  const doc = newDocument(t('pdf.invoiceTitle', { number: inv.number }), t('pdf.subjectInvoice'), d.site);
-  let y = header(doc, d, t('pdf.billedTo'));
+  const doc = newDocument(t('pdf.invoiceTitle', { number: inv.number }), t('pdf.subjectInvoice'), d.site, KEYWORDS);
+  let y = header(doc, d.site, d.family, t('pdf.billedTo'));
 
   doc.setFontSize(16).setFont('helvetica', 'bold').text(text(t('pdf.invoiceNumber', { number: inv.number })), MARGIN, y);
   doc.setFontSize(10).setFont('helvetica', 'normal');
@@ -118,15 +72,15 @@ export function receiptPdf(d: BillingPdfData, paymentId: string): PdfFile {
   const inv = d.invoice;
   const p = d.payments.find((x) => x.id === paymentId);
   if (!p) throw new Error('payment not found');
-  const doc = newDocument(t('pdf.receiptTitle', { number: inv.number }), t('pdf.subjectReceipt'), d.site);
-  let y = header(doc, d, t('pdf.receivedFrom'));
+  const doc = newDocument(t('pdf.receiptTitle', { number: inv.number }), t('pdf.subjectReceipt'), d.site, KEYWORDS);
+  let y = header(doc, d.site, d.family, t('pdf.receivedFrom'));
   doc.setFontSize(16).setFont('helvetica', 'bold').text(text(t('pdf.receiptTitle', { number: inv.number })), MARGIN, y);
   doc.setFontSize(11).setFont('helvetica', 'normal');
   y += 10;
   const sentence = doc.splitTextToSize(text(t('pdf.receiptText', { amount: money(p.amountCents), number: inv.number, date: date(inv.date) })), RIGHT - MARGIN) as string[];
   doc.text(sentence, MARGIN, y);
   y += 6 * sentence.length + 4;
-  const mode = (['payfip', 'cheque', 'cash', 'direct_debit'] as const).includes(p.mode as 'cash') ? t(`billing.mode.${p.mode as 'cash'}`) : p.mode;
+  const mode = paymentModeFr(p.mode);
   for (const line of [
     t('pdf.paymentDate', { date: date(p.date) }),
     t('pdf.paymentMode', { mode }),
@@ -141,17 +95,4 @@ export function receiptPdf(d: BillingPdfData, paymentId: string): PdfFile {
   doc.setFont('helvetica', 'bold').text(text(t('pdf.remaining', { amount: money(Math.max(0, invoiceBalanceCents(inv, d.payments, d.discounts))) })), MARGIN, y);
   footer(doc);
   return { blob: doc.output('blob'), fileName: `recu-${inv.number}-${p.date}.pdf` };
-}
-
-/** Hands the file to the browser as a download (an <a download>, which the router leaves alone). */
-export function downloadFile(file: PdfFile) {
-  const url = URL.createObjectURL(file.blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.rel = 'external';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
