@@ -8,9 +8,12 @@ import { StoreController } from '../../state/store.ts';
 import { PageElement } from '../../components/page-element.ts';
 import '../../family/components/po-family-tabs.ts';
 import '../../components/po-data-pending.ts';
+import '../components/po-attestation-button.ts';
 import { HttpError, OfflineError } from '../../data/command-errors.ts';
 import { startPayFipPayment } from '../data/payments.ts';
 import { familyBilling } from '../data/billing-queries.ts';
+import { buildPaymentAttestation } from '../data/attestation-builders.ts';
+import { attestationParties, localToday } from '../data/attestation-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { syncStatus } from '../../data/sync-status.ts';
 import { formatDate, t } from '../../i18n/i18n.ts';
@@ -38,6 +41,9 @@ export class PoFamilyBillingPage extends PageElement {
         display: grid;
         gap: 1rem;
       }
+      .attestation {
+        margin-block-start: 1rem;
+      }
       ul.unpaid li {
         border: 1px solid var(--po-color-border);
         border-radius: var(--po-radius);
@@ -57,6 +63,8 @@ export class PoFamilyBillingPage extends PageElement {
 
   private readonly status = new StoreController(this, syncStatus);
   private readonly data = new LiveQueryController(this, familyBilling);
+  /** The family and its site, for the payment attestations (undefined until the first pull). */
+  private readonly parties = new LiveQueryController(this, attestationParties);
 
   protected pageTitle() {
     return t('billing.title');
@@ -64,7 +72,10 @@ export class PoFamilyBillingPage extends PageElement {
 
   override render() {
     const d = this.data.value;
-    if (!d) return html`<h1>${t('billing.title')}</h1><po-family-tabs current="/famille/facturation"></po-family-tabs><po-data-pending></po-data-pending>`;
+    if (!d) {
+      return html`<h1>${t('billing.title')}</h1><po-family-tabs current="/famille/facturation"></po-family-tabs><po-data-pending></po-data-pending>
+        <po-attestation-button kind="payment" .attestation=${undefined}></po-attestation-button>`;
+    }
     const current = schoolYearOf(new Date());
     const years = yearStatements(d.invoices, d.payments, d.discounts);
     const first = years.find((y) => y.schoolYear === current) ?? { schoolYear: current, rows: [], totalInvoicedCents: 0, totalPaidCents: 0, totalDiscountCents: 0, balanceCents: 0, amountDueCents: 0 };
@@ -163,7 +174,19 @@ export class PoFamilyBillingPage extends PageElement {
         <dt>${t('billing.balance')}</dt><dd>${formatCents(y.balanceCents)}</dd>
         <dt class="due">${t('billing.amountDue')}</dt><dd class="due">${formatCents(y.amountDueCents)}</dd>
       </dl>
+      ${this.attestation(y.schoolYear)}
     </section>`;
+  }
+
+  /** The year's payment attestation: its HTML view and its PDF (pending until the family's data is here). */
+  private attestation(schoolYear: string): TemplateResult {
+    const d = this.data.value!;
+    const parties = this.parties.value;
+    const attestation = parties && buildPaymentAttestation({ ...parties, schoolYear, payments: d.payments, invoices: d.invoices, madeOn: localToday() });
+    return html`<div class="attestation no-print">
+      <p><a href="/famille/attestations/paiement/${schoolYear.replace('/', '-')}">${t('attestation.viewPayment', { year: schoolYear })}</a></p>
+      <po-attestation-button kind="payment" .attestation=${attestation} name=${t('attestation.paymentButtonName', { year: schoolYear })}></po-attestation-button>
+    </div>`;
   }
 
   private async _onPay(invoiceId: string, amountCents: number) {

@@ -10,6 +10,8 @@ import { PageElement } from '../../components/page-element.ts';
 import '../components/po-rejected-changes.ts';
 import '../../pedagogy/components/po-student-tabs.ts';
 import '../../components/po-data-pending.ts';
+import '../../billing/components/po-attestation-button.ts';
+import { enrolmentAttestation } from '../../billing/data/attestation-queries.ts';
 import { studentIdentity } from '../data/identity-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -41,6 +43,8 @@ export class PoStudentPage extends PageElement {
 
   private editor = new IdentityEditor(this, 'student');
   private readonly data = new LiveQueryController(this, () => this.load());
+  /** The enrolment attestation of the current year (its PDF button); undefined until the first pull. */
+  private readonly attestation = new LiveQueryController(this, () => enrolmentAttestation(this.studentId));
 
   private load() {
     return studentIdentity(this.studentId);
@@ -52,6 +56,7 @@ export class PoStudentPage extends PageElement {
       this.removeController(this.editor);
       this.editor = new IdentityEditor(this, 'student');
       this.data.setQuery(() => this.load());
+      this.attestation.setQuery(() => enrolmentAttestation(this.studentId));
     }
   }
 
@@ -63,7 +68,10 @@ export class PoStudentPage extends PageElement {
 
   override render() {
     const d = this.data.value;
-    if (!d) return html`<h1>${t('student.title')}</h1><po-data-pending></po-data-pending>`;
+    if (!d) {
+      return html`<h1>${t('student.title')}</h1><po-data-pending></po-data-pending>
+        <po-attestation-button kind="enrolment" .attestation=${undefined}></po-attestation-button>`;
+    }
     const s = d.student;
     if (!s) {
       return html`<h1>${t('student.notFound')}</h1>
@@ -84,6 +92,10 @@ export class PoStudentPage extends PageElement {
     return html`
       <h1>${s.firstName} ${s.lastName}</h1>
       <po-student-tabs student-id=${s.id} current="identity" student-nav></po-student-tabs>
+      <div class="attestation">
+        <p><a href="/eleves/${s.id}/attestation">${t('attestation.viewEnrolment')}</a></p>
+        <po-attestation-button kind="enrolment" .attestation=${this.attestation.value ?? undefined} name=${t('attestation.enrolmentButtonName', { name: `${s.firstName} ${s.lastName}` })}></po-attestation-button>
+      </div>
       ${e.renderSummary()}
       <po-rejected-changes .rejections=${overlay?.rejections ?? []}></po-rejected-changes>
       <h2>${t('student.identity')}</h2>
