@@ -24,7 +24,7 @@ export const billingFr = {
   'billing.unpaidTitle': 'Factures à régler',
   'billing.unpaidItem': 'Facture {number} du {date} : {amount} à payer (échéance le {due})',
   'billing.payOnline': 'Paiement en ligne',
-  'billing.payOnlineName': 'de la facture {number}',
+  'billing.payOnlineName': 'de la facture {number} ({amount})',
   'billing.payOffline': 'Le paiement en ligne demande une connexion au réseau : il sera possible une fois en ligne.',
   'billing.payStarting': 'Ouverture de la page de paiement sécurisé…',
   'billing.payPending': 'Un paiement en ligne de cette facture est en cours de confirmation.',

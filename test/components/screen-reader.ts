@@ -72,6 +72,8 @@ function translate(record: MutationRecord): MutationRecord[] {
   // A class or style change alone changes nothing in the accessibility tree, so browsers fire no
   // live-region event for it (the reader would say the region again for each one).
   if (record.type === 'attributes' && (record.attributeName === 'class' || record.attributeName === 'style')) return [];
+  // Nodes removed and none added: not spoken (aria-relevant's default is "additions text"); the reader would say the region, emptied.
+  if (record.type === 'childList' && !record.addedNodes.length) return [];
   const target = record.target instanceof ShadowRoot ? record.target.host : record.target;
 
   const alerts = [...record.addedNodes].filter((n): n is Element => n instanceof Element && n.getAttribute('role') === 'alert');

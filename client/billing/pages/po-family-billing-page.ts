@@ -110,9 +110,9 @@ export class PoFamilyBillingPage extends PageElement {
                         aria-describedby=${online ? nothing : 'offline-reason'}
                         @click=${() => void this._onPay(invoice.id, due)}
                       >
-                        ${t('billing.payOnline')}<span class="visually-hidden"> ${t('billing.payOnlineName', { number: invoice.number })}</span>
+                        ${t('billing.payOnline')}<span class="visually-hidden"> ${t('billing.payOnlineName', { number: invoice.number, amount: formatCents(due) })}</span>
                       </button>`}
-                  ${this.busyInvoiceId === invoice.id ? html`<span role="status">${t('billing.payStarting')}</span>` : nothing}
+                  <span role="status">${this.busyInvoiceId === invoice.id ? t('billing.payStarting') : nothing}</span>
                 </li>`;
               })}
             </ul>

@@ -26,7 +26,7 @@ export const billingEn: Partial<Record<keyof typeof billingFr, string>> = {
   'billing.unpaidTitle': 'Invoices to pay',
   'billing.unpaidItem': 'Invoice {number} of {date}: {amount} to pay (due {due})',
   'billing.payOnline': 'Pay online',
-  'billing.payOnlineName': 'invoice {number}',
+  'billing.payOnlineName': 'invoice {number} ({amount})',
   'billing.payOffline': 'Paying online needs a network connection: it will be possible once online.',
   'billing.payStarting': 'Opening the secure payment page…',
   'billing.payPending': 'An online payment of this invoice is being confirmed.',
