@@ -90,9 +90,11 @@ describe('po-teacher-absences-page', () => {
 
     const declare = button('Déclarer une absence');
     expect(declare.getAttribute('aria-expanded')).to.equal('false');
+    expect(declare.hasAttribute('aria-controls')).to.equal(false, 'aria-controls names no element while the form is closed');
     declare.click();
     await until(() => root.activeElement?.id === 'absence-startDate');
     expect(declare.getAttribute('aria-expanded')).to.equal('true');
+    expect(root.getElementById(declare.getAttribute('aria-controls')!)).to.not.equal(null);
     expect([...root.querySelectorAll('form label')].map((l) => l.textContent!.replace('*', '').trim())).to.deep.equal(['Du', 'Au', 'Message aux familles']);
     button('Déclarer l’absence').click();
     await until(() => !!root.getElementById('error-summary') && root.activeElement === root.getElementById('error-summary'));

@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { teacherAbsenceSchema } from '../../../shared/teaching-schemas.ts';
 import { PageElement } from '../../components/page-element.ts';
@@ -107,7 +108,8 @@ export class PoAdminTeacherAbsencesPage extends PageElement {
       ${this.cancelled ? this.renderCancelled(this.cancelled) : nothing}
       ${this.form.renderSummary()}
       <p>
-        <button type="button" aria-expanded=${this.formOpen ? 'true' : 'false'} aria-controls="declare-form" @click=${this._onToggleForm}>${t('teacherAbsences.declare')}</button>
+        <!-- aria-controls only while the form exists: an id that names nothing is an ARIA error (IBM's aria_id_unique). -->
+        <button type="button" id="declare" aria-expanded=${this.formOpen ? 'true' : 'false'} aria-controls=${ifDefined(this.formOpen ? 'declare-form' : undefined)} @click=${this._onToggleForm}>${t('teacherAbsences.declare')}</button>
       </p>
       ${this.formOpen ? this.renderForm() : nothing}
       <h2 id="list-title">${t('teacherAbsences.listTitle')}</h2>
@@ -180,7 +182,7 @@ export class PoAdminTeacherAbsencesPage extends PageElement {
     this.formOpen = !this.formOpen;
     await this.updateComplete;
     if (this.formOpen) this.shadowRoot!.getElementById('startDate')?.focus();
-    else (this.shadowRoot!.querySelector('[aria-controls="declare-form"]') as HTMLElement | null)?.focus();
+    else this.shadowRoot!.getElementById('declare')?.focus();
   }
 
   /** Offline, or any refusal without fields: said in the status line, what was typed kept. */

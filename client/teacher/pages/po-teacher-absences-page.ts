@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { customElement, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { defineFields } from '../../../shared/fields/field.ts';
@@ -74,7 +75,8 @@ export class PoTeacherAbsencesPage extends PageElement {
       <h1>${t('teacherAbsences.title')}</h1>
       <p>${t('teacherAbsences.intro')}</p>
       <p>
-        <button type="button" id="declare" aria-expanded=${this.formOpen ? 'true' : 'false'} aria-controls="declare-form" @click=${this._onToggle}>
+        <!-- aria-controls only while the form exists: an id that names nothing is an ARIA error (IBM's aria_id_unique). -->
+        <button type="button" id="declare" aria-expanded=${this.formOpen ? 'true' : 'false'} aria-controls=${ifDefined(this.formOpen ? 'declare-form' : undefined)} @click=${this._onToggle}>
           ${t('teacherAbsences.declare')}
         </button>
       </p>
