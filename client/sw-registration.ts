@@ -1,11 +1,12 @@
 import { Workbox } from 'workbox-window';
-import { serviceWorkerUpdates } from './sw-updates.ts';
 
 export function registerServiceWorker() {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   const wb = new Workbox('/sw.js', { scope: '/' });
-  wb.addEventListener('waiting', () => serviceWorkerUpdates.dispatchEvent(new Event('waiting')));
-  serviceWorkerUpdates.addEventListener('apply', () => {
+  // The update banner and this module speak through window events (names in sw-updates.ts):
+  // this chunk, loaded after the page, then imports nothing of the first screen's.
+  wb.addEventListener('waiting', () => window.dispatchEvent(new Event('portee:sw-waiting')));
+  window.addEventListener('portee:sw-apply', () => {
     wb.addEventListener('controlling', () => location.reload());
     wb.messageSkipWaiting();
   });

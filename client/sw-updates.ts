@@ -1,6 +1,8 @@
 /**
- * Fires 'waiting' when a new version is ready; dispatch 'apply' to switch to it and reload. Kept
- * apart from the registration (sw-registration.ts) so the banner that listens to it does not
- * bring workbox-window into the first screen's scripts.
+ * The service worker's update, between its registration (sw-registration.ts, loaded after the
+ * page) and the "Nouvelle version disponible" banner: window events, so that the registration's
+ * chunk imports nothing of the first screen's. 'waiting': a new version is ready; 'apply': switch
+ * to it and reload.
  */
-export const serviceWorkerUpdates = new EventTarget();
+export const SW_WAITING = 'portee:sw-waiting';
+export const SW_APPLY = 'portee:sw-apply';

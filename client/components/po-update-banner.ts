@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
-import { serviceWorkerUpdates } from '../sw-updates.ts';
+import { SW_APPLY, SW_WAITING } from '../sw-updates.ts';
 
 /** "Nouvelle version disponible — Recharger": shown when a new service worker is waiting. */
 @customElement('po-update-banner')
@@ -31,22 +31,24 @@ export class PoUpdateBanner extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    serviceWorkerUpdates.addEventListener('waiting', this.onWaiting);
+    window.addEventListener(SW_WAITING, this.onWaiting);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    serviceWorkerUpdates.removeEventListener('waiting', this.onWaiting);
+    window.removeEventListener(SW_WAITING, this.onWaiting);
   }
 
   override render() {
-    // The region exists before its content so the announcement is reliable.
+    // The live region exists before its content so the announcement is reliable. The banner is a
+    // region landmark named by its text: it sits above the shell's landmarks, and content outside
+    // any landmark is missed by landmark navigation (IBM's aria_content_in_landmark).
     return html`<div role="status">
       ${this.waiting
-        ? html`<div class="banner">
-            <p>${t('update.available')}</p>
-            <button type="button" @click=${() => serviceWorkerUpdates.dispatchEvent(new Event('apply'))}>${t('update.reload')}</button>
-          </div>`
+        ? html`<section class="banner" aria-labelledby="update-text">
+            <p id="update-text">${t('update.available')}</p>
+            <button type="button" @click=${() => window.dispatchEvent(new Event(SW_APPLY))}>${t('update.reload')}</button>
+          </section>`
         : nothing}
     </div>`;
   }

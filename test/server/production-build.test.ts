@@ -47,7 +47,7 @@ describe('the client build is a production build whatever NODE_ENV says', () => 
     const [entry] = [...scripts].filter(([, code]) => /\bas registerServiceWorker\b/.test(code)).map(([name]) => name);
     assert.ok(entry, 'a chunk exports registerServiceWorker');
     const registered: unknown[][] = [];
-    Object.assign(globalThis, { window: globalThis, document: { readyState: 'complete' }, location: new URL('https://portee.test/') });
+    Object.assign(globalThis, { window: new EventTarget(), document: { readyState: 'complete' }, location: new URL('https://portee.test/') });
     Object.defineProperty(globalThis, 'navigator', {
       configurable: true,
       value: { serviceWorker: { controller: null, addEventListener() {}, register: (...args: unknown[]) => (registered.push(args), new Promise(() => {})) } },
