@@ -82,7 +82,7 @@ async function auditShellStates(page: Page, check: Audit) {
 /** The family's states: identity errors, pending markers (sent, and queued offline), the offline notice, an upload error, payment failures. */
 async function auditFamilyStates(page: Page, base: string, mode: Mode, check: Audit) {
   await page.goto(`${base}/famille`);
-  const lastName = page.getByLabel('Nom', { exact: true });
+  const lastName = page.getByRole('textbox', { name: 'Nom', exact: true });
   await lastName.fill('');
   await page.getByRole('button', { name: 'Modifier' }).click();
   await expect(page.getByRole('alert').first()).toBeVisible();
