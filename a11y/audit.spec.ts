@@ -48,8 +48,8 @@ type Audit = (label: string) => Promise<void>;
 /**
  * The shell's dialogs and banner, opened as their components allow on the page already loaded
  * (no sign-in per state): the idle warning through its public `warningSeconds`, the sign-out
- * dialog through its `open(pending)`, and the update banner through the state the service
- * worker's 'waiting' event sets.
+ * dialog through its `open(pending)`, and the update banner through the window event the
+ * service worker's registration sends (hidden again through its state, as a reload would).
  */
 async function auditShellStates(page: Page, check: Audit) {
   const idle = page.locator('po-idle-warning');
@@ -72,11 +72,11 @@ async function auditShellStates(page: Page, check: Audit) {
   await signOut.getByRole('button', { name: 'Attendre le réseau' }).click();
   await expect(signOut).toBeHidden();
 
-  const banner = page.locator('po-update-banner');
-  await banner.evaluate((el: HTMLElement & { waiting: boolean }) => (el.waiting = true));
+  // The service worker's registration tells the banner through this window event (client/sw-updates.ts).
+  await page.evaluate(() => window.dispatchEvent(new Event('portee:sw-waiting')));
   await expect(page.getByText('Nouvelle version disponible')).toBeVisible();
   await check('bannière « Nouvelle version disponible »');
-  await banner.evaluate((el: HTMLElement & { waiting: boolean }) => (el.waiting = false));
+  await page.locator('po-update-banner').evaluate((el: HTMLElement & { waiting: boolean }) => (el.waiting = false));
 }
 
 /** The family's states: identity errors, pending markers (sent, and queued offline), the offline notice, an upload error, payment failures. */
