@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -42,7 +42,8 @@ function precompress(): Plugin {
     name: 'portee-precompress',
     apply: 'build',
     configResolved(config) {
-      outDir = config.build.outDir;
+      // outDir is relative to the project root ('client'), not to the working directory.
+      outDir = resolve(config.root, config.build.outDir);
     },
     writeBundle() {
       for (const file of walk(outDir)) {
