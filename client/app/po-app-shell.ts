@@ -170,12 +170,11 @@ export class PoAppShell extends LitElement {
       .tools {
         display: contents;
       }
+      /* The name wraps rather than being cut: an ellipsis hid part of it (WCAG 1.4.10). */
       .who {
         flex: 1 1 6em;
         min-inline-size: 0;
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
+        overflow-wrap: anywhere;
       }
       /* Visually hidden, still read: the full "Connecté : …" and "Mode accessibilité". */
       .who .long, po-a11y-toggle::part(label) {

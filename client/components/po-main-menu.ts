@@ -66,9 +66,11 @@ export class PoMainMenu extends LitElement {
       word-spacing: inherit;
       border-radius: var(--po-radius);
     }
+    /* "Quitter" looks like the links around it; its border shows where colours are forced or
+       more contrast is asked for. */
     button {
       background: none;
-      border: 0;
+      border: 1px solid transparent;
       cursor: pointer;
       text-decoration: underline;
     }
@@ -108,9 +110,17 @@ export class PoMainMenu extends LitElement {
         inline-size: 100%;
       }
     }
+    @media (prefers-contrast: more) {
+      button {
+        border-color: currentColor;
+      }
+    }
     @media (forced-colors: active) {
       :host {
         border-block-end: 1px solid CanvasText;
+      }
+      button {
+        border-color: ButtonText;
       }
       a[aria-current='page'] {
         outline: 2px solid Highlight;
