@@ -13,6 +13,8 @@ export const pageStyles = css`
   h1, h2, h3 {
     line-height: 1.25;
     margin-block: 0 var(--po-paragraph-spacing);
+      /* A long unbroken word (an invoice number in the mode's large, spaced text) wraps: no sideways scroll at 320 px. */
+    overflow-wrap: break-word;
   }
   h1 {
     font-size: 1.75em;
