@@ -137,8 +137,11 @@ async function auditSecretariatStates(page: Page, base: string, check: Audit) {
     await check(`${route} (erreurs)`);
   }
   await page.goto(`${base}/admin`);
+  // From the desk's home, loaded online, to the family search while offline.
+  const families = page.getByRole('link', { name: 'Rechercher une famille' });
+  await families.waitFor();
   await page.context().setOffline(true);
-  await page.getByRole('link', { name: /^Familles/ }).first().click();
+  await families.click();
   await expect(page.getByRole('button', { name: 'Réessayer' })).toBeVisible();
   await check('/admin/familles (hors ligne)');
   await page.context().setOffline(false);
