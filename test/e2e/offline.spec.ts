@@ -56,7 +56,9 @@ test.describe('offline-first', () => {
     db.close();
 
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await expect(page.getByLabel('Ville', { exact: true })).toHaveValue('Guerville');
+    // The pull runs in a worker that a fresh page starts (its script, its own database
+    // connection): on a loaded machine that takes more than the default five seconds.
+    await expect(page.getByLabel('Ville', { exact: true })).toHaveValue('Guerville', { timeout: 15_000 });
   });
 
   test('signing out empties the local database and the caches of user data', async ({ page, context, server }) => {
