@@ -43,6 +43,8 @@ test.describe('offline-first', () => {
     await waitForSync(page);
     await page.goto(`${server.url}/famille`);
     await expect(page.getByRole('heading', { level: 1, name: 'Famille' })).toBeVisible();
+    // The reloaded page has started its sync (and listens to 'online') before the change is made.
+    await waitForSync(page);
 
     // The secretariat's side, straight in the database: a new city and the next change version.
     const db = createClient({ url: `file:${server.dbFile}`, timeout: 5000 });
