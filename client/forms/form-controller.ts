@@ -4,6 +4,7 @@ import type { ApiErrorBody } from '../../shared/api-error.ts';
 import type { FieldDescription } from '../../shared/fields/field.ts';
 import { fieldCodes, fieldErrors } from '../../shared/validation-messages.ts';
 import { HttpError, OfflineError } from '../api/http.ts';
+import { isStorageFull } from '../data/storage-full.ts';
 import { errorSummary, textField, type FieldOptions, type SummaryItem } from '../components/form-fields.ts';
 import { t } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/messages-fr.ts';
@@ -143,11 +144,14 @@ export class FormController<V extends Record<string, FieldValue>> implements Rea
 
   /**
    * What a failed request shows: the server's field messages (in the person's language when they
-   * carry a code) and message; "needs the network" offline; a generic message (logged) otherwise.
+   * carry a code) and message; "needs the network" offline; "the device's storage is full" when
+   * IndexedDB refused the write; a generic message (logged) otherwise.
    */
   problemOf(error: unknown): Problem {
     if (error instanceof HttpError) return serverProblem(error.body);
     if (error instanceof OfflineError) return { fields: {}, message: t('common.offlineAction') };
+    // The device refused to store the edit (quota): nothing was written, the queue is intact.
+    if (isStorageFull(error)) return { fields: {}, message: t('storage.full') };
     console.error(`[${this.options.name}]`, error);
     return { fields: {}, message: t('signIn.unexpectedError') };
   }

@@ -12,6 +12,7 @@ import { deskTeachingEn } from './en/desk-teaching-messages.ts';
 import { preregistrationEn } from './en/preregistration-messages.ts';
 import { deskAccountsEn } from './en/desk-accounts-messages.ts';
 import { shellEn } from './en/shell-messages.ts';
+import { storageEn } from './en/storage-messages.ts';
 import type { MessageKey } from './messages-fr.ts';
 
 /** English messages; a key missing here falls back to French. */
@@ -30,6 +31,7 @@ export const en: Partial<Record<MessageKey, string>> & Record<string, string> = 
   ...preregistrationEn,
   ...deskAccountsEn,
   ...shellEn,
+  ...storageEn,
   'app.name': 'Portée',
   'shell.skip': 'Skip to content',
   'shell.menu': 'Main menu',

@@ -1,6 +1,7 @@
 import { authFr } from './auth-messages.ts';
 import { validationFr } from './validation-messages.ts';
 import { shellFr } from './shell-messages.ts';
+import { storageFr } from './storage-messages.ts';
 import type { areasFr } from './messages-fr-areas.ts';
 
 /** The messages of the first screens (sign-in, lost password, the shell, form errors): always loaded. */
@@ -8,6 +9,7 @@ const coreFr = {
   ...authFr,
   ...validationFr,
   ...shellFr,
+  ...storageFr,
   'app.name': 'Portée',
   'shell.skip': 'Aller au contenu',
   'shell.menu': 'Menu principal',

@@ -1,6 +1,7 @@
 import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { PageElement } from '../../components/page-element.ts';
+import '../../components/po-storage-status.ts';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 
@@ -13,8 +14,9 @@ const DEFENSEUR_CHAT = 'https://www.defenseurdesdroits.fr/';
 const DEFENSEUR_DELEGATES = 'https://www.defenseurdesdroits.fr/carte-des-delegues';
 
 /**
- * `/accessibilite` (public): how the accessibility mode and the keyboard work, then the
- * accessibility statement on the RGAA model (conformity, known gaps, contact, legal recourse).
+ * `/accessibilite` (public): how the accessibility mode and the keyboard work, what the device
+ * keeps (po-storage-status: persistent or not, space used), then the accessibility statement on
+ * the RGAA model (conformity, known gaps, contact, legal recourse).
  * External links carry rel="external" so the client router leaves them to the browser.
  */
 @customElement('po-accessibility-page')
@@ -74,6 +76,9 @@ export class PoAccessibilityPage extends PageElement {
         <li>${t('a11yPage.systemMotion')}</li>
       </ul>
       <p>${t('a11yPage.systemZoom')}</p>
+
+      <h2>${t('storage.heading')}</h2>
+      <po-storage-status></po-storage-status>
 
       <h2>${t('a11yPage.keyboardHeading')}</h2>
       <ul>
