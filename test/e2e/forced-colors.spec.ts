@@ -54,6 +54,9 @@ async function checkScreen(page: Page, testInfo: TestInfo, name: string) {
   await page.emulateMedia({ forcedColors: 'none', contrast: 'no-preference', reducedMotion: 'no-preference' });
 }
 
+// It leaves a change pending on the demo family: other files sharing a server would see it.
+test.use({ serverEnv: { PORTEE_E2E_OWN_SERVER: 'forced-colors' } });
+
 test.describe('forced colours, contrast and motion', () => {
   test('sign-in page', async ({ page, server }, testInfo) => {
     await page.goto(`${server.url}/connexion`);

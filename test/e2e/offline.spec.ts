@@ -59,7 +59,9 @@ test.describe('offline-first', () => {
 
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     // The pull runs in a worker that a fresh page starts (its script, its own database
-    // connection): on a loaded machine that takes more than the default five seconds.
+    // connection): on a loaded machine that takes more than the default five seconds. (A change
+    // left pending on the city by another file sharing this server would rightly be shown
+    // instead: forced-colors.spec.ts, which makes one, has a server of its own.)
     await expect(page.getByLabel('Ville', { exact: true })).toHaveValue('Guerville', { timeout: 15_000 });
   });
 
