@@ -25,6 +25,14 @@ export const SYNC_TABLES = [
   'changeRequests',
   'rollCalls',
   'teacherAbsences',
+  // The family's year (issue 18): announced absences, course events, re-enrolment and consents.
+  'absenceNotices',
+  'courseEvents',
+  'reenrolmentCampaigns',
+  'reenrolmentAnswers',
+  'reenrolmentConfirmations',
+  'consentKinds',
+  'consentAnswers',
 ] as const;
 
 export type SyncTable = (typeof SYNC_TABLES)[number];

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type {
-  Absence, ChangeRequest, Course, Department, Discount, DocumentKind, DocumentRecord, Enrollment,
+  Absence, AbsenceNotice, ChangeRequest, ConsentAnswer, ConsentKind, CourseEvent, ReenrolmentAnswer, ReenrolmentCampaign,
+  ReenrolmentConfirmation, Course, Department, Discount, DocumentKind, DocumentRecord, Enrollment,
   Evaluation, Family, FollowUpNote, Invoice, InvoiceLine, MetaEntry, OutboxMutation, PayfipAttempt,
   Payment, RepertoireEntry, RollCall, Room, Site, Student, Teacher, TeacherAbsence,
 } from './records.ts';
@@ -33,6 +34,13 @@ export class PorteeDb extends Dexie {
   changeRequests!: EntityTable<ChangeRequest, 'id'>;
   rollCalls!: EntityTable<RollCall, 'id'>;
   teacherAbsences!: EntityTable<TeacherAbsence, 'id'>;
+  absenceNotices!: EntityTable<AbsenceNotice, 'id'>;
+  courseEvents!: EntityTable<CourseEvent, 'id'>;
+  reenrolmentCampaigns!: EntityTable<ReenrolmentCampaign, 'id'>;
+  reenrolmentAnswers!: EntityTable<ReenrolmentAnswer, 'id'>;
+  reenrolmentConfirmations!: EntityTable<ReenrolmentConfirmation, 'id'>;
+  consentKinds!: EntityTable<ConsentKind, 'id'>;
+  consentAnswers!: EntityTable<ConsentAnswer, 'id'>;
   outbox!: EntityTable<OutboxMutation, 'mutationId'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   /** Documents chosen on this device, with their bytes, until the server has them (client/data/document-queue.ts). */
@@ -73,6 +81,16 @@ export class PorteeDb extends Dexie {
       teacherAbsences: 'id, teacherId, startDate',
       evaluations: 'id, enrollmentId, date, batchId',
       repertoireEntries: 'id, studentId, date, teacherId',
+    });
+    // The family's year (issue 18): announced absences, course events, re-enrolment, consents.
+    this.version(6).stores({
+      absenceNotices: 'id, enrollmentId, familyId, date',
+      courseEvents: 'id, courseId, date',
+      reenrolmentCampaigns: 'id, schoolYear',
+      reenrolmentAnswers: 'id, campaignId, studentId',
+      reenrolmentConfirmations: 'id, campaignId',
+      consentKinds: 'id, position',
+      consentAnswers: 'id, consentKindId, studentId',
     });
   }
 }

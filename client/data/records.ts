@@ -26,6 +26,13 @@ export type DocumentRecord = SyncRow<'documents'>;
 export type ChangeRequest = SyncRow<'changeRequests'>;
 export type RollCall = SyncRow<'rollCalls'>;
 export type TeacherAbsence = SyncRow<'teacherAbsences'>;
+export type AbsenceNotice = SyncRow<'absenceNotices'>;
+export type CourseEvent = SyncRow<'courseEvents'>;
+export type ReenrolmentCampaign = SyncRow<'reenrolmentCampaigns'>;
+export type ReenrolmentAnswer = SyncRow<'reenrolmentAnswers'>;
+export type ReenrolmentConfirmation = SyncRow<'reenrolmentConfirmations'>;
+export type ConsentKind = SyncRow<'consentKinds'>;
+export type ConsentAnswer = SyncRow<'consentAnswers'>;
 
 /** A mutation waiting to be pushed (docs/sync.md). */
 export interface OutboxMutation {

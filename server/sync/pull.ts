@@ -85,6 +85,7 @@ async function familyScope(tx: Tx, user: SessionUser, cursor: number, changes: C
   const freshCourseIds = [...new Set(newEnrollments.map((e) => e.courseId))];
   await courseScope(tx, courseIds, freshCourseIds, cursor, changes);
   await teacherAbsenceScope(tx, courseIds, freshCourseIds, cursor, changes);
+  await courseEventScope(tx, courseIds, freshCourseIds, cursor, changes);
 
   if (enrollmentIds.length) {
     for (const [name, table] of [
@@ -106,6 +107,10 @@ async function familyScope(tx: Tx, user: SessionUser, cursor: number, changes: C
     ['payfipAttempts', s.payfipAttempt],
     ['documents', s.document],
     ['changeRequests', s.changeRequest],
+    ['absenceNotices', s.absenceNotice],
+    ['reenrolmentAnswers', s.reenrolmentAnswer],
+    ['reenrolmentConfirmations', s.reenrolmentConfirmation],
+    ['consentAnswers', s.consentAnswer],
   ] as const) {
     put(changes, name, await select(tx, table, and(eq(table.familyId, familyId), newer(table.version, cursor))));
   }
@@ -113,7 +118,21 @@ async function familyScope(tx: Tx, user: SessionUser, cursor: number, changes: C
   if (invoiceIds.length) {
     put(changes, 'invoiceLines', await select(tx, s.invoiceLine, and(inArray(s.invoiceLine.invoiceId, invoiceIds), newer(s.invoiceLine.version, cursor))));
   }
-  put(changes, 'documentKinds', await select(tx, s.documentKind, and(eq(s.documentKind.siteId, user.siteId), newer(s.documentKind.version, cursor))));
+  for (const [name, table] of [
+    ['documentKinds', s.documentKind],
+    ['reenrolmentCampaigns', s.reenrolmentCampaign],
+    ['consentKinds', s.consentKind],
+  ] as const) {
+    put(changes, name, await select(tx, table, and(eq(table.siteId, user.siteId), newer(table.version, cursor))));
+  }
+}
+
+/** The concerts, exams and auditions of these courses: changed ones, and all of a course a new enrollment brings in. */
+async function courseEventScope(tx: Tx, courseIds: string[], freshCourseIds: string[], cursor: number, changes: Changes) {
+  if (!courseIds.length) return;
+  const e = s.courseEvent;
+  const wanted = freshCourseIds.length ? or(newer(e.version, cursor), inArray(e.courseId, freshCourseIds)) : newer(e.version, cursor);
+  put(changes, 'courseEvents', await select(tx, e, and(inArray(e.courseId, courseIds), wanted)));
 }
 
 /** Courses and what they reference: changed ones, plus all of those a new enrollment points to. */
@@ -177,11 +196,18 @@ async function teacherScope(tx: Tx, user: SessionUser, cursor: number, changes: 
   const enrollments = await tx.select().from(s.enrollment).where(inArray(s.enrollment.courseId, courseIds));
   const newEnrollments = enrollments.filter((e) => e.version > cursor);
   put(changes, 'enrollments', newEnrollments as Row[]);
-  await courseScope(tx, courseIds, [...new Set(newEnrollments.map((e) => e.courseId))], cursor, changes);
+  const freshCourseIds = [...new Set(newEnrollments.map((e) => e.courseId))];
+  await courseScope(tx, courseIds, freshCourseIds, cursor, changes);
+  await courseEventScope(tx, courseIds, freshCourseIds, cursor, changes);
   put(changes, 'rollCalls', await select(tx, s.rollCall, and(inArray(s.rollCall.courseId, courseIds), newer(s.rollCall.version, cursor))));
   const enrollmentIds = enrollments.map((e) => e.id);
   if (enrollmentIds.length) {
     put(changes, 'absences', await select(tx, s.absence, and(inArray(s.absence.enrollmentId, enrollmentIds), newer(s.absence.version, cursor))));
+    // Absences the families announced (pre-filled on the roll call), those of a new enrollment included.
+    const n = s.absenceNotice;
+    const freshEnrollmentIds = newEnrollments.map((e) => e.id);
+    const wantedNotices = freshEnrollmentIds.length ? or(newer(n.version, cursor), inArray(n.enrollmentId, freshEnrollmentIds)) : newer(n.version, cursor);
+    put(changes, 'absenceNotices', await select(tx, n, and(inArray(n.enrollmentId, enrollmentIds), wantedNotices)));
     for (const [name, table] of [
       ['followUpNotes', s.followUpNote],
       ['evaluations', s.evaluation],
@@ -192,9 +218,16 @@ async function teacherScope(tx: Tx, user: SessionUser, cursor: number, changes: 
   const studentIds = [...new Set(enrollments.map((e) => e.studentId))];
   const fresh = new Set(newEnrollments.map((e) => e.studentId));
   if (studentIds.length) {
-    // Names only: a teacher has no business with a family's address or phone numbers.
+    // Names and the validated emergency contacts only (who to call, who may pick the child up):
+    // a teacher has no business with a family's address or phone numbers.
     const rows = await tx
-      .select({ id: s.student.id, firstName: s.student.firstName, lastName: s.student.lastName, version: s.student.version })
+      .select({
+        id: s.student.id,
+        firstName: s.student.firstName,
+        lastName: s.student.lastName,
+        emergencyContacts: s.student.emergencyContacts,
+        version: s.student.version,
+      })
       .from(s.student)
       .where(inArray(s.student.id, studentIds));
     put(changes, 'students', rows.filter((r) => r.version > cursor || fresh.has(r.id)) as Row[]);
@@ -206,7 +239,7 @@ async function siteOnlyScope(tx: Tx, user: SessionUser, cursor: number, changes:
 }
 
 /** The record kinds a teacher's pull carries: deletions of anything else are none of its business. */
-const TEACHER_TABLES = new Set<SyncTable>(['teachers', 'courses', 'enrollments', 'students', 'rooms', 'departments', 'followUpNotes', 'evaluations', 'absences', 'rollCalls', 'repertoireEntries', 'teacherAbsences']);
+const TEACHER_TABLES = new Set<SyncTable>(['teachers', 'courses', 'enrollments', 'students', 'rooms', 'departments', 'followUpNotes', 'evaluations', 'absences', 'rollCalls', 'repertoireEntries', 'teacherAbsences', 'absenceNotices', 'courseEvents']);
 
 async function tombstones(tx: Tx, user: SessionUser, cursor: number): Promise<PullResponse['deleted']> {
   if (cursor === 0) return {};

@@ -40,6 +40,13 @@ type SyncSources = Sources<{
   changeRequests: typeof s.changeRequest;
   rollCalls: typeof s.rollCall;
   teacherAbsences: typeof s.teacherAbsence;
+  absenceNotices: typeof s.absenceNotice;
+  courseEvents: typeof s.courseEvent;
+  reenrolmentCampaigns: typeof s.reenrolmentCampaign;
+  reenrolmentAnswers: typeof s.reenrolmentAnswer;
+  reenrolmentConfirmations: typeof s.reenrolmentConfirmation;
+  consentKinds: typeof s.consentKind;
+  consentAnswers: typeof s.consentAnswer;
 }>;
 type Sources<T extends Record<SyncTable, { $inferSelect: { id: string } }> & Record<Exclude<keyof T, SyncTable>, never>> = T;
 

@@ -29,7 +29,7 @@ const PAYMENTS = [
   payment('p-future', '2027-06-05', 7000, { mode: 'direct_debit' }),
   payment('p-zero', '2026-12-01', -0),
 ];
-const STUDENT: Student = { ...v, id: 'st1', familyId: 'f1', civility: '', lastName: 'Lefèvre', firstName: 'Lou', birthDate: '2015-01-01', birthPlace: '', useFamilyContact: true, address: '', postalCode: '', city: '', phoneHome: '', phoneWork: '', mobile: '', email: '', school: '', schoolLevel: '' };
+const STUDENT: Student = { ...v, id: 'st1', familyId: 'f1', civility: '', lastName: 'Lefèvre', firstName: 'Lou', birthDate: '2015-01-01', birthPlace: '', useFamilyContact: true, address: '', postalCode: '', city: '', phoneHome: '', phoneWork: '', mobile: '', email: '', school: '', schoolLevel: '', emergencyContacts: [] };
 const TEACHER = { ...v, id: 't1', siteId: 's1', civility: 'Mme', firstName: 'Ada', lastName: 'Prof', email: '', disciplines: 'Piano' };
 const course = (id: string, name: string, weekday: number, schoolYear: string): Course => ({ ...v, id, siteId: 's1', schoolYear, name, departmentId: 'd1', teacherId: 't1', roomId: null, cycle: '1C2', weekday, startTime: '17:00', durationMinutes: 45, startDate: null, endDate: null, capacity: null, closed: false });
 

@@ -19,7 +19,7 @@ const year = schoolYearOf(new Date());
 const base = { version: 1 };
 const student = (id: string, firstName: string, lastName: string) => ({
   ...base, id, familyId: 'f1', civility: '', lastName, firstName, birthDate: '2015-01-01', birthPlace: '', useFamilyContact: true,
-  address: '', postalCode: '', city: '', phoneHome: '', phoneWork: '', mobile: '', email: '', school: '', schoolLevel: '',
+  address: '', postalCode: '', city: '', phoneHome: '', phoneWork: '', mobile: '', email: '', school: '', schoolLevel: '', emergencyContacts: [],
 });
 
 async function seed() {

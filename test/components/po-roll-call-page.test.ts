@@ -16,7 +16,7 @@ const year = schoolYearOf(new Date());
 const base = { version: 1 };
 const COURSE = { ...base, id: 'course-1', siteId: 'student-1', schoolYear: year, name: 'FM 1C1 A', departmentId: 'd1', teacherId: 't1', roomId: 'r1', cycle: '1C1', weekday: 3, startTime: '13:30', durationMinutes: 60, startDate: null, endDate: null, capacity: null, closed: false };
 const DATE = lessonDates(COURSE)[2];
-const student = (id: string, firstName: string, lastName: string) => ({ ...base, id, familyId: 'f-' + id, civility: '', lastName, firstName, birthDate: '2015-01-01', birthPlace: '', useFamilyContact: true, address: '', postalCode: '', city: '', phoneHome: '', phoneWork: '', mobile: '', email: '', school: '', schoolLevel: '' });
+const student = (id: string, firstName: string, lastName: string) => ({ ...base, id, familyId: 'f-' + id, civility: '', lastName, firstName, birthDate: '2015-01-01', birthPlace: '', useFamilyContact: true, address: '', postalCode: '', city: '', phoneHome: '', phoneWork: '', mobile: '', email: '', school: '', schoolLevel: '', emergencyContacts: [] });
 
 /** The server as the push meets it: offline, or answering each mutation with `reply`. */
 let online = false;

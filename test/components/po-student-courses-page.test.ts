@@ -13,7 +13,7 @@ async function seed() {
   await Promise.all([db.students, db.courses, db.enrollments, db.teachers, db.rooms, db.departments].map((t) => t.clear()));
   await setMeta('cursor', 1);
   const base = { version: 1 };
-  await db.students.put({ ...base, id: 'st1', familyId: 'f1', civility: '', lastName: 'Test', firstName: 'Lou', birthDate: '2015-01-01', birthPlace: '', useFamilyContact: true, address: '', postalCode: '', city: '', phoneHome: '', phoneWork: '', mobile: '', email: '', school: '', schoolLevel: '' });
+  await db.students.put({ ...base, id: 'st1', familyId: 'f1', civility: '', lastName: 'Test', firstName: 'Lou', birthDate: '2015-01-01', birthPlace: '', useFamilyContact: true, address: '', postalCode: '', city: '', phoneHome: '', phoneWork: '', mobile: '', email: '', school: '', schoolLevel: '', emergencyContacts: [] });
   await db.teachers.put({ ...base, id: 't1', siteId: 's1', civility: 'Mme', firstName: 'Ada', lastName: 'Prof', disciplines: 'Piano' });
   await db.rooms.put({ ...base, id: 'r1', siteId: 's1', name: 'Salle Ravel', building: '' });
   await db.departments.put({ ...base, id: 'd1', siteId: 's1', name: 'Polyphoniques' });

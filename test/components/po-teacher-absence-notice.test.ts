@@ -24,7 +24,7 @@ async function seed() {
   await db.teachers.put({ ...base, id: 't1', siteId: 's1', civility: 'Mme', firstName: 'Claire', lastName: 'Roussillon', disciplines: '' });
   // The course's weekday is next week's day, so that day is one of its lessons; no bounds (the school year's).
   await db.courses.put({ ...base, id: 'c1', siteId: 's1', schoolYear: year, name: 'FM 1C1 A', departmentId: 'd1', teacherId: 't1', roomId: null, cycle: '1C1', weekday: weekdayOf(nextWeek), startTime: '13:30', durationMinutes: 60, startDate: `${year.slice(0, 4)}-09-01`, endDate: `${Number(year.slice(0, 4)) + 2}-06-30`, capacity: null, closed: false });
-  await db.students.put({ ...base, id: 'st1', familyId: 'f1', civility: '', lastName: 'Lefèvre', firstName: 'Lucie', birthDate: '2018-04-12', birthPlace: '', useFamilyContact: true, address: '', postalCode: '', city: '', phoneHome: '', phoneWork: '', mobile: '', email: '', school: '', schoolLevel: '' });
+  await db.students.put({ ...base, id: 'st1', familyId: 'f1', civility: '', lastName: 'Lefèvre', firstName: 'Lucie', birthDate: '2018-04-12', birthPlace: '', useFamilyContact: true, address: '', postalCode: '', city: '', phoneHome: '', phoneWork: '', mobile: '', email: '', school: '', schoolLevel: '', emergencyContacts: [] });
   await db.enrollments.put({ ...base, id: 'e1', studentId: 'st1', courseId: 'c1', schoolYear: year, active: true, yearComment: '' });
 }
 

@@ -24,7 +24,7 @@ const course = (id: string, name: string, weekday: number, teacherId = 't1', cyc
 });
 const FM = course('course-fm', 'FM 1C1 A', todayWeekday);
 const CHOIR = course('course-choir', 'Chorale 1er cycle', (todayWeekday % 7) + 1, 't1', '');
-const student = (id: string, firstName: string, lastName: string) => ({ ...base, id, familyId: 'f-' + id, civility: '', lastName, firstName, birthDate: '2015-01-01', birthPlace: '', useFamilyContact: true, address: '', postalCode: '', city: '', phoneHome: '', phoneWork: '', mobile: '', email: '', school: '', schoolLevel: '' });
+const student = (id: string, firstName: string, lastName: string) => ({ ...base, id, familyId: 'f-' + id, civility: '', lastName, firstName, birthDate: '2015-01-01', birthPlace: '', useFamilyContact: true, address: '', postalCode: '', city: '', phoneHome: '', phoneWork: '', mobile: '', email: '', school: '', schoolLevel: '', emergencyContacts: [] });
 const enrollment = (id: string, studentId: string, courseId: string, active = true) => ({ ...base, id, studentId, courseId, schoolYear: year, active, yearComment: '' });
 const choirDay = lessonDates(CHOIR).find((d) => d > today)!;
 

@@ -16,7 +16,7 @@ async function seed() {
   await Promise.all(tables.map((table) => table.clear()));
   await setMeta('cursor', 1);
   const v = { version: 1 };
-  await db.students.put({ ...v, id: 'st1', familyId: 'f1', civility: '', lastName: 'Martin', firstName: 'Lou', birthDate: '2015-01-01', birthPlace: '', useFamilyContact: true, address: '', postalCode: '', city: '', phoneHome: '', phoneWork: '', mobile: '', email: '', school: '', schoolLevel: '' });
+  await db.students.put({ ...v, id: 'st1', familyId: 'f1', civility: '', lastName: 'Martin', firstName: 'Lou', birthDate: '2015-01-01', birthPlace: '', useFamilyContact: true, address: '', postalCode: '', city: '', phoneHome: '', phoneWork: '', mobile: '', email: '', school: '', schoolLevel: '', emergencyContacts: [] });
   await db.teachers.put({ ...v, id: 't1', siteId: 's1', civility: 'Mme', firstName: 'Ada', lastName: 'Prof', disciplines: 'Piano' });
   await db.rooms.put({ ...v, id: 'r1', siteId: 's1', name: 'Salle Ravel', building: '' });
   await db.departments.put({ ...v, id: 'd1', siteId: 's1', name: 'Polyphoniques' });

@@ -156,7 +156,7 @@ describe('a teacher’s pull', () => {
     const students = pulled(body, 'students');
     assert.deepEqual(sorted(ids(students)), sorted(enrollments.map((e) => e.studentId)));
     for (const st of students) {
-      assert.deepEqual(Object.keys(st).sort(), ['firstName', 'id', 'lastName', 'version'], 'names only');
+      assert.deepEqual(Object.keys(st).sort(), ['emergencyContacts', 'firstName', 'id', 'lastName', 'version'], 'names and emergency contacts only');
     }
     const text = JSON.stringify(body);
     for (const leak of ['camille.lefevre@example.org', '8 allée des Tilleuls', 'julien.martin@example.org']) {

@@ -168,13 +168,13 @@ describe('a teacher writes from the classroom (push mutations)', () => {
 });
 
 describe('pull contents per role', () => {
-  test("a teacher's pull: rosters with names only, roll calls, absences of the class, only what the teacher wrote", async () => {
+  test("a teacher's pull: rosters with names and emergency contacts only, roll calls, absences of the class, only what the teacher wrote", async () => {
     const c = await signedIn(DEMO.teacher);
     const pull = await c.json('/api/sync?cursor=0');
     const ch = pull.body.changes;
     assert.ok(ch.rollCalls?.some((r: { courseId: string }) => r.courseId === fm.id));
     assert.ok(ch.absences?.length >= 1);
-    for (const s of ch.students) assert.deepEqual(Object.keys(s).sort(), ['firstName', 'id', 'lastName', 'version']);
+    for (const s of ch.students) assert.deepEqual(Object.keys(s).sort(), ['emergencyContacts', 'firstName', 'id', 'lastName', 'version']);
     for (const e of ch.evaluations ?? []) assert.equal(e.teacherId, teacherId);
     for (const n of ch.followUpNotes ?? []) assert.equal(n.teacherId, teacherId);
     assert.equal(ch.families, undefined);

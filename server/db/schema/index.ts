@@ -8,3 +8,5 @@ export * from './workflow.ts';
 export * from './sync.ts';
 export * from './messaging.ts';
 export * from './search.ts';
+export * from './calendar.ts';
+export * from './reenrolment.ts';

@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { EmergencyContact } from '../../../shared/emergency-contact.ts';
 import { id, version } from './columns.ts';
 import { site } from './sites.ts';
 
@@ -44,6 +45,8 @@ export const student = sqliteTable(
     ...contact(),
     school: text('school').notNull().default(''),
     schoolLevel: text('school_level').notNull().default(''),
+    /** People to call, and who may pick the student up (shared/emergency-contact.ts); reviewed like the identity. */
+    emergencyContacts: text('emergency_contacts', { mode: 'json' }).notNull().default([]).$type<EmergencyContact[]>(),
     version: version(),
   },
   (t) => [index('student_family_idx').on(t.familyId), index('student_version_idx').on(t.version)],

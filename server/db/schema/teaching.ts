@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, version } from './columns.ts';
-import { student, teacher } from './people.ts';
+import { family, student, teacher } from './people.ts';
 import { site } from './sites.ts';
 
 export const department = sqliteTable('department', {
@@ -180,4 +180,54 @@ export const waitingList = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('waiting_list_course_student_uq').on(t.courseId, t.studentId)],
+);
+
+/**
+ * An absence announced in advance by the family (issue 18, item 4): the teacher's roll call shows
+ * it as "Absence signalée par la famille", pre-filled as excused. Withdrawn rather than deleted,
+ * so every device learns of it through the ordinary pull.
+ */
+export const absenceNotice = sqliteTable(
+  'absence_notice',
+  {
+    id: id(),
+    enrollmentId: text('enrollment_id').notNull().references(() => enrollment.id),
+    familyId: text('family_id').notNull().references(() => family.id),
+    /** A lesson day of the enrollment's course ("YYYY-MM-DD"). */
+    date: text('date').notNull(),
+    reason: text('reason').notNull().default(''),
+    /** The account that announced it. */
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    withdrawn: integer('withdrawn', { mode: 'boolean' }).notNull().default(false),
+    version: version(),
+  },
+  (t) => [uniqueIndex('absence_notice_enrollment_date_uq').on(t.enrollmentId, t.date), index('absence_notice_family_idx').on(t.familyId)],
+);
+
+/**
+ * A concert, exam, audition or other event of a course (issue 18, item 5), added by the
+ * secretariat or the course's teacher; shown in the calendar of the course's families and teacher.
+ * Cancelled rather than deleted, so families' devices learn of it through the pull.
+ */
+export const courseEvent = sqliteTable(
+  'course_event',
+  {
+    id: id(),
+    courseId: text('course_id').notNull().references(() => course.id),
+    siteId: text('site_id').notNull().references(() => site.id),
+    /** 'concert' | 'exam' | 'audition' | 'rehearsal' | 'other' (shared/calendar.ts). */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    date: text('date').notNull(),
+    /** "HH:MM", or null for an event of the whole day. */
+    startTime: text('start_time'),
+    durationMinutes: integer('duration_minutes'),
+    place: text('place').notNull().default(''),
+    cancelled: integer('cancelled', { mode: 'boolean' }).notNull().default(false),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    version: version(),
+  },
+  (t) => [index('course_event_course_idx').on(t.courseId, t.date), index('course_event_site_idx').on(t.siteId, t.date)],
 );
