@@ -9,6 +9,8 @@ export interface RunningServer {
   dbFile: string;
   output: () => string;
   stop(): Promise<void>;
+  /** Kills the process at once (SIGKILL: no clean shutdown, like a crash) and keeps the database file. */
+  kill(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -65,6 +67,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url,
     dbFile,
     output: () => out,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
