@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './http/context.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { billingRoutes } from './routes/billing.ts';
+import { calendarRoutes } from './routes/calendar.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { passwordRoutes } from './routes/password.ts';
 import { preregistrationRoutes } from './routes/preregistration.ts';
@@ -24,6 +25,7 @@ export function createApi() {
     .route('/billing', billingRoutes)
     .route('/documents', documentRoutes)
     .route('/teacher', teacherRoutes)
+    .route('/calendar', calendarRoutes)
     .route('/preregistration', preregistrationRoutes)
     .route('/admin', adminRoutes);
 }

@@ -13,6 +13,10 @@ import { preregistrationEn } from './en/preregistration-messages.ts';
 import { deskAccountsEn } from './en/desk-accounts-messages.ts';
 import { shellEn } from './en/shell-messages.ts';
 import { storageEn } from './en/storage-messages.ts';
+import { calendarEn } from './en/calendar-messages.ts';
+import { reenrolmentEn } from './en/reenrolment-messages.ts';
+import { contactsEn } from './en/contacts-messages.ts';
+import { todoEn } from './en/todo-messages.ts';
 import type { MessageKey } from './messages-fr.ts';
 
 /** English messages; a key missing here falls back to French. */
@@ -32,6 +36,10 @@ export const en: Partial<Record<MessageKey, string>> & Record<string, string> = 
   ...deskAccountsEn,
   ...shellEn,
   ...storageEn,
+  ...calendarEn,
+  ...reenrolmentEn,
+  ...contactsEn,
+  ...todoEn,
   'app.name': 'Portée',
   'shell.skip': 'Skip to content',
   'shell.menu': 'Main menu',

@@ -9,6 +9,10 @@ import { teachingFr } from './teaching-messages.ts';
 import { deskTeachingFr } from './desk-teaching-messages.ts';
 import { preregistrationFr } from './preregistration-messages.ts';
 import { deskAccountsFr } from './desk-accounts-messages.ts';
+import { calendarFr } from './calendar-messages.ts';
+import { reenrolmentFr } from './reenrolment-messages.ts';
+import { contactsFr } from './contacts-messages.ts';
+import { todoFr } from './todo-messages.ts';
 
 /**
  * The French messages of every screen but the first ones (sign-in, lost password, the shell):
@@ -27,4 +31,8 @@ export const areasFr = {
   ...deskTeachingFr,
   ...preregistrationFr,
   ...deskAccountsFr,
+  ...calendarFr,
+  ...reenrolmentFr,
+  ...contactsFr,
+  ...todoFr,
 } as const;

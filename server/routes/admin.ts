@@ -3,11 +3,13 @@ import { requireRole, requireSession } from '../auth/session-middleware.ts';
 import type { AppEnv } from '../http/context.ts';
 import { adminAccountRoutes } from './admin-accounts.ts';
 import { adminBillingRoutes } from './admin-billing.ts';
+import { adminCalendarRoutes } from './admin-calendar.ts';
 import { adminCourseRoutes } from './admin-courses.ts';
 import { adminDocumentRoutes } from './admin-documents.ts';
 import { adminFamilyRoutes } from './admin-families.ts';
 import { adminMessageRoutes } from './admin-messages.ts';
 import { adminPreregistrationRoutes } from './admin-preregistrations.ts';
+import { adminReenrolmentRoutes } from './admin-reenrolment.ts';
 import { adminRequestRoutes } from './admin-requests.ts';
 import { adminSummaryRoutes } from './admin-summary.ts';
 import { adminTeacherRoutes } from './admin-teachers.ts';
@@ -30,4 +32,6 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/', adminCourseRoutes)
   .route('/', adminPreregistrationRoutes)
   .route('/', adminAccountRoutes)
+  .route('/', adminCalendarRoutes)
+  .route('/', adminReenrolmentRoutes)
   .route('/billing', adminBillingRoutes);

@@ -12,6 +12,9 @@ import { forbidden } from '../http/errors.ts';
 import { logEvent } from '../log.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { TEACHING_HANDLERS } from '../teaching/mutations.ts';
+import { ABSENCE_NOTICE_HANDLERS } from '../absence-notices/mutations.ts';
+import { REENROLMENT_HANDLERS } from '../reenrolment/mutations.ts';
+import { CALENDAR_HANDLERS } from '../calendar/mutations.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
 type Mutation = PushRequest['mutations'][number];
@@ -22,6 +25,9 @@ type Acknowledgement = NonNullable<Extract<IdentityChangeOutcome, { ok: true }>[
 const HANDLERS: Record<string, Handler> = {
   [IDENTITY_CHANGE]: requestIdentityChange,
   ...TEACHING_HANDLERS,
+  ...ABSENCE_NOTICE_HANDLERS,
+  ...REENROLMENT_HANDLERS,
+  ...CALENDAR_HANDLERS,
 };
 
 /**

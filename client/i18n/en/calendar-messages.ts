@@ -1,0 +1,3 @@
+import type { calendarFr } from '../calendar-messages.ts';
+
+export const calendarEn: Record<keyof typeof calendarFr, string> = {};
