@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { screenReaderTranscripts } from './a11y/screen-reader-transcripts.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 if (!existsSync(executablePath)) {
@@ -25,6 +26,8 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
     // Dexie's "import" entry wraps its UMD build, which only bundlers can read: use its real ESM build.
     { name: 'dexie-esm', resolveImport: ({ source }) => (source === 'dexie' ? '/node_modules/dexie/dist/dexie.mjs' : undefined) },
+    // The screen-reader tests' transcripts, written to a11y/report/screen-readers/ (the browser cannot write files).
+    screenReaderTranscripts(),
   ],
   browsers: [
     playwrightLauncher({

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AxeResults } from 'axe-core';
 import type { IbmIssue } from './ibm.ts';
 import type { TargetOffender } from './target-size.ts';
@@ -79,6 +79,7 @@ function writeMarkdown(entries: AuditEntry[], dir: string) {
     '|---|---|---|---|---|---|---|---|',
     ...entries.map((e) => `| ${e.role} | ${e.mode} | \`${e.target}\` | ${e.violations.length} | ${e.ibm.length} | ${e.targets.length} | ${e.passes} | ${e.incomplete} |`),
     '',
+    ...otherParts(dir),
   ];
   for (const e of failing) {
     lines.push(`## ${e.role} — ${e.mode} — \`${e.target}\``, '');
@@ -91,6 +92,23 @@ function writeMarkdown(entries: AuditEntry[], dir: string) {
     lines.push('');
   }
   writeFileSync(`${dir}/report.md`, lines.join('\n'));
+}
+
+/**
+ * The report's other parts, made by other runs into this folder: the screen-reader transcripts
+ * (`npm run test:components`, a11y/screen-reader-transcripts.mjs), listed as they are found.
+ */
+function otherParts(dir: string): string[] {
+  const transcripts = existsSync(`${dir}/screen-readers`) ? readdirSync(`${dir}/screen-readers`).filter((f) => f.endsWith('.txt')).sort() : [];
+  if (!transcripts.length) return [];
+  return [
+    '## Ce que dit un lecteur d’écran',
+    '',
+    'Les parcours des tests `test/components/screen-reader-*.test.ts`, phrase par phrase (@guidepup/virtual-screen-reader) :',
+    '',
+    ...transcripts.map((f) => `- [${f.replace(/\.txt$/, '')}](screen-readers/${f})`),
+    '',
+  ];
 }
 
 export function summarise(result: AxeResults): Pick<AuditEntry, 'violations' | 'passes' | 'incomplete'> {

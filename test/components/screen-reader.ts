@@ -13,8 +13,13 @@
  *   an alert when it appears (the reader alone only speaks changes inside an existing region), and
  *   a change of `class` or `style` alone is not passed on (the reader would speak the region again).
  * Everything is put back by `stop()`.
+ *
+ * What the reader says in each test is published in a11y/report/screen-readers/ (see the root hook
+ * at the end of this file).
  */
+/// <reference types="mocha" />
 import { virtual } from '@guidepup/virtual-screen-reader/browser.js';
+import { executeServerCommand } from '@web/test-runner-commands';
 
 const childNodesDescriptor = Object.getOwnPropertyDescriptor(Node.prototype, 'childNodes')!;
 const realAttachShadow = Element.prototype.attachShadow;
@@ -32,6 +37,9 @@ function shadowRootsUnder(node: Node, found: ShadowRoot[] = []): ShadowRoot[] {
 }
 
 const observers = new Set<ComposedMutationObserver>();
+/** Whether a reader session is open, and what the sessions of the running test said (a test may start the reader more than once). */
+let running = false;
+let spoken: string[] = [];
 
 class ComposedMutationObserver extends MutationObserver {
   private options: MutationObserverInit = {};
@@ -104,9 +112,13 @@ export async function startReader(container: Element) {
     return root;
   };
   await virtual.start({ container, window: { MutationObserver: ComposedMutationObserver } as unknown as Window });
+  running = true;
 }
 
 export async function stopReader() {
+  // The reader forgets its log when it stops: keep it for the test's transcript.
+  if (running) spoken.push(...(await virtual.spokenPhraseLog()));
+  running = false;
   await virtual.stop();
   Object.defineProperty(Node.prototype, 'childNodes', childNodesDescriptor);
   Element.prototype.attachShadow = realAttachShadow;
@@ -137,3 +149,20 @@ function isLive(phrase: string) {
 }
 
 export { virtual };
+
+/**
+ * A root hook of every test file that uses the reader (registered when this module is imported):
+ * after each test, once the file's own afterEach has stopped the reader, what it said goes to the
+ * report, a11y/report/screen-readers/<journey>.txt (the journey: the top-level describe), through
+ * the web-test-runner plugin of a11y/screen-reader-transcripts.mjs — the browser cannot write
+ * files. A failed test's transcript is kept too, marked so: it shows what was said instead.
+ */
+afterEach(async function () {
+  if (running) await stopReader();
+  const test = this.currentTest;
+  const phrases = spoken;
+  spoken = [];
+  if (!test || !phrases.length) return;
+  const [journey, ...titles] = test.titlePath();
+  await executeServerCommand('a11y-transcript', { journey: journey.replace(/^screen reader: /, ''), test: titles.join(' — '), state: test.state ?? 'inconnu', phrases });
+});
