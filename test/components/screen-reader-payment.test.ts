@@ -87,17 +87,20 @@ describe('screen reader: the payment return page', () => {
     history.replaceState(null, '', realUrl);
   });
 
-  /** The page while PayFiP's result is asked for, then given `body`: what is said. */
-  async function returnWith(body: Record<string, unknown>) {
+  /** The server's record of the return, with `body`'s fields. */
+  const recorded = (body: Record<string, unknown>) => Response.json({ invoiceId: 'i1', invoiceNumber: 'FACT20260412', amountCents: 18400, numauto: '', resultrans: '', ...body });
+
+  /** The page while PayFiP's result is asked for, then given `reply` (a record's fields, or the server's whole answer): what is said. */
+  async function returnWith(reply: Record<string, unknown> | Response) {
     const el = await fixture(html`<main><po-payment-return-page></po-payment-return-page></main>`);
     const root = el.querySelector('po-payment-return-page')!.shadowRoot!;
     await until(() => !!answer && !!root.querySelector('[role="status"]'));
     await startReader(el);
     const checking = await readAll();
-    answer(Response.json({ invoiceId: 'i1', invoiceNumber: 'FACT20260412', amountCents: 18400, numauto: '', resultrans: '', ...body }));
-    await until(() => !root.textContent!.includes('Vérification'));
+    answer(reply instanceof Response ? reply : recorded(reply));
+    await until(() => !root.querySelector('[role="status"]')!.textContent!.includes('Vérification'));
     await settle(200);
-    return { checking: plain(checking), said: plain(await announcements()), after: plain(await readAll()) };
+    return { root, checking: plain(checking), said: plain(await announcements()), after: plain(await readAll()) };
   }
 
   it('success: the heading, then the result said once by the status region, and a link to the invoice', async () => {
@@ -116,5 +119,36 @@ describe('screen reader: the payment return page', () => {
     ]);
     expect(after).to.include('heading, Résultat du paiement en ligne, level 1');
     expect(after).to.include('link, Retour à la facturation');
+  });
+
+  it('not found: the heading, then only “Ce paiement est introuvable.” said once; no retry, the way back to billing', async () => {
+    const { checking, said, after } = await returnWith(Response.json({ error: { code: 'not_found', message: 'Paiement introuvable.' } }, { status: 404 }));
+    expect(checking.slice(0, 2)).to.deep.equal(['main', 'heading, Résultat du paiement en ligne, level 1']);
+    expect(said).to.deep.equal(['polite: Ce paiement est introuvable.']);
+    expect(after).to.include.ordered.members(['main', 'heading, Résultat du paiement en ligne, level 1', 'status']);
+    expect(after).to.include('Ce paiement est introuvable.');
+    expect(after).to.include('link, Retour à la facturation');
+    // Nothing to retry and no invoice to show: the server knows no such payment.
+    expect(after.filter((p) => p.startsWith('button') || p.startsWith('link, Voir la facture'))).to.deep.equal([]);
+  });
+
+  it('pending: the confirmation under way said once with its button; checking again says the check, then the result, each once', async () => {
+    const { root, said, after } = await returnWith({ status: 'pending' });
+    const pending = 'Le paiement de la facture FACT20260412 est en cours de confirmation par PayFiP. Cette page sera à jour dès que le résultat sera connu ; vous pouvez aussi revenir plus tard.';
+    expect(said).to.deep.equal([`polite: ${pending}`]);
+    expect(after.slice(0, 3)).to.deep.equal(['main', 'heading, Résultat du paiement en ligne, level 1', 'status']);
+    expect(after).to.include.members(['button, Vérifier à nouveau', 'link, Voir la facture FACT20260412 et son reçu', 'link, Retour à la facturation']);
+
+    root.querySelector<HTMLButtonElement>('button')!.click();
+    await until(() => root.querySelector('[role="status"]')!.textContent!.includes('Vérification'));
+    await settle(200);
+    answer(recorded({ status: 'paid', numauto: '654321', resultrans: 'P' }));
+    await until(() => root.querySelector('[role="status"]')!.textContent!.includes('accepté'));
+    await settle(200);
+    expect(plain(await announcements())).to.deep.equal([
+      `polite: ${pending}`,
+      'polite: Vérification du paiement auprès de PayFiP…',
+      'polite: Paiement accepté : 184,00 € pour la facture FACT20260412. Numéro d’autorisation : 654321.',
+    ]);
   });
 });
