@@ -67,6 +67,12 @@ export const FIELD_NAMES_FR = {
   availability: 'Disponibilités',
   comment: 'Commentaire',
   consent: 'Consentement',
+  opensOn: 'Ouverture',
+  closesOn: 'Clôture',
+  wish: 'Souhait',
+  consentCode: 'Code',
+  wordingFr: 'Libellé en français',
+  wordingEn: 'Libellé en anglais',
   courseName: 'Intitulé du cours',
   departmentId: 'Département',
   teacherId: 'Enseignant',
@@ -151,6 +157,12 @@ export const VALIDATION_FR = {
   courseDuration: 'La durée doit être un nombre entier de minutes entre {min} et {max}.',
   capacity: 'Le nombre de places doit être un nombre entier entre {min} et {max}, ou rester vide (sans limite).',
   consentRequired: 'Cochez la case pour accepter le traitement de vos données : sans cet accord, la pré-inscription ne peut pas être étudiée.',
+  closesBeforeOpens: 'La date de clôture ne peut pas précéder la date d’ouverture.',
+  campaignYear: 'La campagne porte sur l’année scolaire {year} ou une suivante.',
+  reenrolmentChoice: 'Choisissez « Continuer », « Arrêter » ou « Changer ».',
+  consentChoice: 'Choisissez « J’accepte » ou « Je refuse ».',
+  consentCode: 'Le code s’écrit en minuscules, chiffres et tirets, par exemple droit-image.',
+  consentScope: 'Choisissez si l’accord est donné pour la famille ou pour chaque élève.',
 } as const;
 export type ValidationCode = keyof typeof VALIDATION_FR;
 
