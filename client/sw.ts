@@ -20,7 +20,7 @@ cleanupOutdatedCaches();
 
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    denylist: [/^\/api\//, /^\/payfip/, /^\/admin(\/|$)/, /^\/telechargements\//],
+    denylist: [/^\/api\//, /^\/payfip/, /^\/admin(\/|$)/, /^\/telechargements\//, /^\/calendrier\/[^/]+\.ics$/],
   }),
 );
 

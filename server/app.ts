@@ -19,6 +19,7 @@ import { requestLog } from './log.ts';
 import { createApi } from './api.ts';
 import { payfipFormActions } from './payfip/config.ts';
 import { mountPayfip } from './payfip/mount.ts';
+import { mountCalendarFeed } from './calendar/public-feed.ts';
 
 export interface AppOptions {
   db: Db;
@@ -67,6 +68,8 @@ export function createApp(opts: AppOptions) {
   app.use('/famille/facturation/paiement/retour', limitJsonBodies);
   app.route('/api', api);
   mountPayfip(app, env);
+  // The personal calendar feed: public, keyed by its secret token (docs/calendar.md).
+  mountCalendarFeed(app);
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'Adresse inconnue.');
   });

@@ -81,6 +81,9 @@ export const FIELD_NAMES_FR = {
   startTime: 'Heure de début',
   cycle: 'Cycle',
   capacity: 'Places',
+  eventKind: 'Type d’événement',
+  eventTitle: 'Intitulé',
+  place: 'Lieu',
 } as const;
 export type FieldName = keyof typeof FIELD_NAMES_FR;
 
@@ -156,6 +159,8 @@ export const VALIDATION_FR = {
   startTime: 'L’heure de début s’écrit HH:MM, par exemple 17:30.',
   courseDuration: 'La durée doit être un nombre entier de minutes entre {min} et {max}.',
   capacity: 'Le nombre de places doit être un nombre entier entre {min} et {max}, ou rester vide (sans limite).',
+  eventKind: 'Choisissez un type d’événement : concert, examen, audition, répétition ou autre.',
+  eventDuration: 'La durée doit être un nombre entier de minutes entre {min} et {max}, ou rester vide.',
   consentRequired: 'Cochez la case pour accepter le traitement de vos données : sans cet accord, la pré-inscription ne peut pas être étudiée.',
   closesBeforeOpens: 'La date de clôture ne peut pas précéder la date d’ouverture.',
   campaignYear: 'La campagne porte sur l’année scolaire {year} ou une suivante.',

@@ -68,6 +68,8 @@ export const validationEn: Record<keyof typeof validationFr, string> = {
   'validation.startTime': 'The start time is written HH:MM, for example 17:30.',
   'validation.courseDuration': 'The duration must be a whole number of minutes between {min} and {max}.',
   'validation.capacity': 'The number of places must be a whole number between {min} and {max}, or left empty (no limit).',
+  'validation.eventKind': 'Choose a kind of event: concert, exam, audition, rehearsal or other.',
+  'validation.eventDuration': 'The duration must be a whole number of minutes between {min} and {max}, or left empty.',
   'validation.consentRequired': 'Tick the box to accept the processing of your data: without this consent the application cannot be considered.',
   'validation.closesBeforeOpens': 'The closing date cannot be before the opening date.',
   'validation.campaignYear': 'The campaign is for the {year} school year or a later one.',
@@ -144,4 +146,7 @@ export const validationEn: Record<keyof typeof validationFr, string> = {
   'validation.field.startTime': 'Start time',
   'validation.field.cycle': 'Cycle',
   'validation.field.capacity': 'Places',
+  'validation.field.eventKind': 'Kind of event',
+  'validation.field.eventTitle': 'Title',
+  'validation.field.place': 'Place',
 };

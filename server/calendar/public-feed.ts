@@ -1,0 +1,27 @@
+import type { Hono } from 'hono';
+import type { AppEnv } from '../http/context.ts';
+import { feedIcs } from './feed-ics.ts';
+import { feedAccount, feedEntries } from './feed-scope.ts';
+import { feedOwner } from './feed-tokens.ts';
+
+/**
+ * `GET /calendrier/<token>.ics`: the personal iCalendar feed, outside /api and without a session
+ * (a phone's calendar app subscribes to it). The token is the key (server/calendar/feed-tokens.ts);
+ * an unknown, malformed or revoked token, or a disabled account, gets the same bare 404, so the
+ * answer tells nothing about which. The feed is personal: `private, no-store` keeps it out of
+ * shared caches, and no-referrer keeps the URL from leaking.
+ */
+export function mountCalendarFeed(app: Hono<AppEnv>) {
+  app.get('/calendrier/:file{[^/]+\\.ics}', async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    const token = c.req.param('file').slice(0, -'.ics'.length);
+    const db = c.var.deps.db;
+    const userId = await feedOwner(db, token);
+    const account = userId ? await feedAccount(db, userId) : null;
+    if (!account || account.disabled) return c.text('Not found', 404);
+    const { year, entries } = await feedEntries(db, account);
+    const body = feedIcs(entries, { name: `Portée — ${year}` });
+    return c.body(body, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="portee.ics"' });
+  });
+}
