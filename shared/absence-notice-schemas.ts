@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { isoDate, optionalText, recordId } from './schema-parts.ts';
+import { vmsg } from './validation-messages.ts';
+
+/**
+ * Absences announced in advance by a family (issue 18, item 4): push mutations, so they are
+ * queued on the device offline and sent in order (docs/sync.md). The browser checks them with
+ * these schemas before queuing; the server checks them again, then that the family owns the
+ * enrollment and that each date is a coming lesson day of its course.
+ */
+export const ABSENCE_NOTICE_MUTATIONS = {
+  /** Announce (or announce again, with a new reason) one or more lesson days of an enrollment. */
+  announce: 'absenceNotice.announce',
+  /** Take an announced absence back before its day. */
+  withdraw: 'absenceNotice.withdraw',
+} as const;
+
+/** Most lesson days announced at once: a term of weekly lessons. */
+export const MAX_NOTICE_DATES = 12;
+
+export const announceAbsenceArgsSchema = z.object({
+  enrollmentId: recordId,
+  dates: z
+    .array(isoDate('noticeDates'), { error: vmsg('noticeDatesCount', { max: MAX_NOTICE_DATES }) })
+    .min(1, { error: vmsg('noticeDatesCount', { max: MAX_NOTICE_DATES }) })
+    .max(MAX_NOTICE_DATES, { error: vmsg('noticeDatesCount', { max: MAX_NOTICE_DATES }) })
+    // The same day twice is one absence.
+    .transform((dates) => [...new Set(dates)].sort()),
+  reason: optionalText('noticeReason', 200).default(''),
+});
+export type AnnounceAbsenceArgs = z.input<typeof announceAbsenceArgsSchema>;
+
+export const withdrawAbsenceArgsSchema = z.object({
+  enrollmentId: recordId,
+  date: isoDate('date'),
+});
+export type WithdrawAbsenceArgs = z.input<typeof withdrawAbsenceArgsSchema>;
+
+/** "YYYY-MM-DD" of the conservatory's day (Paris), which decides whether a lesson is still to come. */
+export function parisDay(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
