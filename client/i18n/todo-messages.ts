@@ -1,2 +1,20 @@
 /** The French messages of the home page's list of what needs the family's action. */
-export const todoFr = {} as const;
+export const todoFr = {
+  'todo.title': 'À faire',
+  'todo.empty': 'Rien à faire pour le moment.',
+  'todo.count': '{count} chose(s) à faire',
+  'todo.changed': 'La liste « À faire » a changé : {count} chose(s) à faire.',
+  'todo.changedEmpty': 'La liste « À faire » a changé : rien à faire pour le moment.',
+  'todo.payment': 'Payer la facture {number} : {amount}, avant le {date}',
+  'todo.paymentLate': 'Payer la facture {number} : {amount}, en retard depuis le {date}',
+  'todo.reenrolment': 'Faire la réinscription pour l\u2019an prochain, avant le {date}',
+  'todo.reenrolmentNoDate': 'Faire la réinscription pour l\u2019an prochain',
+  'todo.consents': 'Répondre aux autorisations ({count})',
+  'todo.document': 'Envoyer : {label}',
+  'todo.documentStudent': 'Envoyer pour {student} : {label}',
+  'todo.documentRefused': 'Envoyer un nouveau document, le précédent a été refusé : {label}',
+  'todo.documentRefusedStudent': 'Envoyer un nouveau document pour {student}, le précédent a été refusé : {label}',
+  'todo.refusedFamily': 'Voir la modification refusée de vos coordonnées (réponse du {date})',
+  'todo.refusedStudent': 'Voir la modification refusée de la fiche de {student} (réponse du {date})',
+  'todo.cancelledLesson': 'Cours annulé le {date} : {course} ({students})',
+} as const;

@@ -18,7 +18,7 @@ export interface CancelledLesson {
 }
 
 /** "YYYY-MM-DD" of the device's local day. */
-function localDay(now: Date): string {
+export function localDay(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -6,6 +6,8 @@ import { PageElement } from '../../components/page-element.ts';
 import '../../components/po-data-pending.ts';
 import { familyHome } from '../data/family-queries.ts';
 import '../components/po-teacher-absence-notice.ts';
+import '../components/po-todo-list.ts';
+import { homeTodo } from '../data/todo-queries.ts';
 import { cancelledLessons } from '../data/teacher-absence-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { evaluationResult, homeWeek } from '../../pedagogy/data/pedagogy-queries.ts';
@@ -13,7 +15,7 @@ import { syncStatus } from '../../data/sync-status.ts';
 import { formatDate, formatDateTime, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 
-/** `/accueil`: the family at a glance, read from the device: students, amount due, last sync. */
+/** `/accueil`: the family at a glance, read from the device: what to do, students, amount due, last sync. */
 @customElement('po-home-page')
 export class PoHomePage extends PageElement {
   static override styles = [
@@ -65,6 +67,8 @@ export class PoHomePage extends PageElement {
   private readonly week = new LiveQueryController(this, () => homeWeek());
   /** Upcoming lessons cancelled by a teacher's absence. */
   private readonly cancelled = new LiveQueryController(this, () => cancelledLessons());
+  /** Issue 18: what needs the family's action. */
+  private readonly todo = new LiveQueryController(this, () => homeTodo());
 
   protected pageTitle() {
     return t('home.title');
@@ -116,6 +120,7 @@ export class PoHomePage extends PageElement {
         : html`
             ${name ? html`<p>${t('home.welcome', { name })}</p>` : nothing}
             ${lastSync ? html`<p>${t('home.sync', { when: formatDateTime(lastSync) })}</p>` : nothing}
+            <po-todo-list .items=${this.todo.value}></po-todo-list>
             <po-teacher-absence-notice with-course .notices=${this.cancelled.value ?? []}></po-teacher-absence-notice>
             <section aria-labelledby="due-title">
               <h2 id="due-title">${t('home.amountDue')}</h2>
