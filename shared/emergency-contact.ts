@@ -1,3 +1,8 @@
+import { z } from 'zod';
+import { normalisePhone } from './identity-schemas.ts';
+import { optionalText, requiredText } from './schema-parts.ts';
+import { vmsg } from './validation-messages.ts';
+
 /**
  * A person to call in an emergency, or allowed to pick a student up after the lesson (issue 18,
  * item 3). Stored as a list on the student's record (`student.emergency_contacts`, JSON), so it
@@ -10,4 +15,63 @@ export interface EmergencyContact {
   phone: string;
   /** May take the child home after the lesson. */
   mayPickUp: boolean;
+}
+
+/** Enough for the people a family names; bounds what one change request may carry. */
+export const MAX_EMERGENCY_CONTACTS = 6;
+
+/** The phone is what makes a contact useful: required, a French number stored "06 12 34 56 78" like the identity's. */
+const contactPhone = z
+  .string({ error: vmsg('required', { field: 'contactPhone' }) })
+  .trim()
+  .max(30, { error: vmsg('phone', { field: 'contactPhone' }) })
+  .transform((value, ctx) => {
+    if (value === '') {
+      ctx.addIssue({ code: 'custom', message: vmsg('required', { field: 'contactPhone' }) });
+      return z.NEVER;
+    }
+    const normalised = normalisePhone(value);
+    if (!normalised) {
+      ctx.addIssue({ code: 'custom', message: vmsg('phone', { field: 'contactPhone' }) });
+      return z.NEVER;
+    }
+    return normalised;
+  });
+
+export const emergencyContactSchema = z
+  .object({
+    name: requiredText('contactName', 80),
+    relation: optionalText('contactRelation', 40),
+    phone: contactPhone,
+    mayPickUp: z.boolean({ error: vmsg('mayPickUp') }),
+  })
+  .strict();
+
+/** The whole list, as the family sends it and the secretariat approves it (an empty list clears it). */
+export const emergencyContactsSchema = z
+  .array(emergencyContactSchema)
+  .max(MAX_EMERGENCY_CONTACTS, { error: vmsg('contactsTooMany', { max: MAX_EMERGENCY_CONTACTS }) });
+
+/**
+ * A list as it was read on file (the value a family started from): only bounded, not validated
+ * again, since the rules may have changed since it was approved.
+ */
+export const storedContactsSchema = z
+  .array(
+    z.object({
+      name: z.string().max(200),
+      relation: z.string().max(200),
+      phone: z.string().max(50),
+      mayPickUp: z.boolean(),
+    }),
+  )
+  .max(MAX_EMERGENCY_CONTACTS * 2);
+
+// The stored type and the schema's output stay one.
+const _sameShape: EmergencyContact[] = [] as z.output<typeof emergencyContactsSchema>;
+void _sameShape;
+
+/** Two lists are the same when every contact is, in order (key order in JSON does not count). */
+export function sameContacts(a: readonly EmergencyContact[], b: readonly EmergencyContact[]): boolean {
+  return a.length === b.length && a.every((c, i) => c.name === b[i].name && c.relation === b[i].relation && c.phone === b[i].phone && c.mayPickUp === b[i].mayPickUp);
 }

@@ -133,14 +133,17 @@ export const identityPatchSchemas = { family: familyIdentityPatchSchema, student
 
 export type IdentityValue = string | boolean;
 
+/** A field whose value is a list of small records (a student's emergency contacts), bounded before its own schema reads it. */
+const listValue = z.array(z.record(z.string().max(20), z.union([z.string().max(200), z.boolean()]))).max(12);
+
 /** The payload of the `requestIdentityChange` mutation. */
 export const identityChangeArgsSchema = z.object({
   targetKind: z.enum(['family', 'student'], { error: 'Type de fiche inconnu.' }),
   targetId: z.string().min(1).max(100),
-  /** The values asked for, changed fields only. */
-  values: z.record(z.string(), z.union([z.string(), z.boolean()])),
+  /** The values asked for, changed fields only (a list: a student's emergency contacts, shared/emergency-contact-change.ts checks it). */
+  values: z.record(z.string(), z.union([z.string(), z.boolean(), listValue])),
   /** For each changed field, the value the family started from (what its form showed on file). */
-  from: z.record(z.string().max(50), z.union([z.string().max(500), z.boolean(), z.null()])).default({}),
+  from: z.record(z.string().max(50), z.union([z.string().max(500), z.boolean(), z.null(), listValue])).default({}),
 });
 export type IdentityChangeArgs = z.input<typeof identityChangeArgsSchema>;
 

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { fieldErrors } from '../../shared/auth-schemas.ts';
 import { fieldCodes } from '../../shared/validation-messages.ts';
 import { identityChangeArgsSchema, identityPatchSchemas, type IdentityValue } from '../../shared/identity-schemas.ts';
+import { studentChangePatchSchema } from '../../shared/emergency-contact-change.ts';
 import type { MutationError } from '../../shared/push-protocol.ts';
 import type { Tx } from '../db/client.ts';
 import { auditLog, changeRequest } from '../db/schema/index.ts';
@@ -42,7 +43,8 @@ export async function requestIdentityChange(tx: Tx, user: SessionUser, rawArgs: 
     return { ok: false, error: { code: 'not_found', message: args.targetKind === 'student' ? 'Élève introuvable.' : 'Famille introuvable.' } };
   }
 
-  const patch = identityPatchSchemas[args.targetKind].safeParse(args.values);
+  // A student's request may also carry the emergency contacts (the whole list), reviewed like the rest.
+  const patch = (args.targetKind === 'student' ? studentChangePatchSchema : identityPatchSchemas.family).safeParse(args.values);
   if (!patch.success) {
     return { ok: false, error: { code: 'validation', message: 'Certains champs sont à corriger.', fields: fieldErrors(patch.error), fieldCodes: fieldCodes(patch.error) } };
   }

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { sameContacts, type EmergencyContact } from '../../shared/emergency-contact.ts';
 import type { IdentityKind, IdentityValue } from '../../shared/identity-schemas.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { family, student } from '../db/schema/index.ts';
@@ -69,4 +70,8 @@ export function targetLabel(target: IdentityTarget): string {
     : `élève ${r.firstName ?? ''} ${r.lastName ?? ''}`.trim();
 }
 
-export const sameValue = (a: unknown, b: unknown) => (a ?? '') === (b ?? '');
+/** Equal values; a list (a student's emergency contacts) is compared contact by contact. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && sameContacts(a as EmergencyContact[], b as EmergencyContact[]);
+  return (a ?? '') === (b ?? '');
+}
