@@ -1,5 +1,6 @@
 import { unpaidInvoices, type CreditLike } from '../../../shared/billing.ts';
 import type { ChangeRequest, DocumentKind, DocumentRecord, Enrollment, Invoice, Student } from '../../data/records.ts';
+import type { ReenrolmentTodo } from '../../reenrolment/data/reenrolment-status.ts';
 import type { CancelledLesson } from './teacher-absence-queries.ts';
 
 /**
@@ -15,13 +16,6 @@ export type TodoItem =
   | { kind: 'consents'; href: string; count: number }
   | { kind: 'cancelledLesson'; href: string; date: string; courseName: string; students: string[] };
 
-/** What the re-enrolment area says needs doing (client/reenrolment/data/reenrolment-status.ts). */
-export interface ReenrolmentTodo {
-  campaignOpen: boolean;
-  closesOn?: string;
-  done: boolean;
-  consentsToAnswer: number;
-}
 
 export interface TodoInput {
   /** "YYYY-MM-DD", the device's day. */
@@ -70,6 +64,7 @@ export function buildTodo(input: TodoInput): TodoItem[] {
     });
   }
 
+  // Consents are answered on the re-enrolment's page, open with a campaign only.
   const r = input.reenrolment;
   if (r?.campaignOpen) {
     if (!r.done) items.push({ kind: 'reenrolment', href: '/famille/reinscription', closesOn: r.closesOn ?? null });

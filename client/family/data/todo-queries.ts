@@ -1,13 +1,14 @@
 import { schoolYearOf } from '../../../shared/school-year.ts';
 import { db } from '../../data/db.ts';
 import { cancelledLessons, localDay } from './teacher-absence-queries.ts';
-import { buildTodo, type ReenrolmentTodo, type TodoItem } from './todo-builders.ts';
+import { reenrolmentTodo, type ReenrolmentTodo } from '../../reenrolment/data/reenrolment-status.ts';
+import { buildTodo, type TodoItem } from './todo-builders.ts';
 
 /**
  * The home page's "À faire" list, read from the device (offline too) inside a live query, so it
  * follows every pull and local edit (client/family/data/todo-builders.ts decides what is listed).
  */
-export async function homeTodo(reenrolment: () => Promise<ReenrolmentTodo | null> = async () => null, now = new Date()): Promise<TodoItem[]> {
+export async function homeTodo(reenrolment: () => Promise<ReenrolmentTodo | null> = () => reenrolmentTodo(), now = new Date()): Promise<TodoItem[]> {
   const schoolYear = schoolYearOf(now);
   const [students, enrollments, invoices, payments, discounts, documentKinds, documents, uploads, changeRequests, cancelled, reenrolmentState] = await Promise.all([
     db.students.toArray(),
