@@ -21,12 +21,14 @@ export interface FaultProxy {
   random: () => number;
   /** Probability of each fault per request (the rest pass untouched); `restart` applies to pushes only. */
   rates: FaultRates;
-  /** The server is killed during this push (counted from 1 since `reset`), if `restart` is set; null: only by `rates`. */
-  restartOnPush: number | null;
+  /** The server is killed during these pushes (counted from 1 since `reset`), if `restart` is set; besides, `rates.restart`. */
+  restartOnPushes: number[];
   /** At most this many restarts since `reset`. */
   maxRestarts: number;
   /** Faults applied since `reset`, by kind, and the requests passed untouched. */
   counts: Record<FaultKind | 'passed', number>;
+  /** The same by route ("push", "pull", "upload", "decision", "other"): which requests each fault met. */
+  byRoute: Record<string, Partial<Record<FaultKind | 'passed', number>>>;
   /** One line per fault: the request it hit (for a failing seed's report). */
   log: string[];
   /** Zero counts and log (a new seed). */
@@ -42,6 +44,15 @@ export interface FaultProxyOptions {
    * resolves with its new address. Called while a push is inside the server.
    */
   restart?: () => Promise<string>;
+}
+
+function routeOf(req: IncomingMessage): string {
+  const path = (req.url ?? '').split('?')[0];
+  if (path === '/api/sync/push') return 'push';
+  if (path === '/api/sync') return 'pull';
+  if (path === '/api/documents' && req.method === 'POST') return 'upload';
+  if (/^\/api\/admin\/requests\/[^/]+\/(approve|refuse)$/.test(path)) return 'decision';
+  return 'other';
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -71,12 +82,14 @@ export async function startFaultProxy(options: FaultProxyOptions = {}): Promise<
     enabled: false,
     random: Math.random,
     rates: {},
-    restartOnPush: null,
+    restartOnPushes: [],
     maxRestarts: 1,
     counts: zero(),
+    byRoute: {},
     log: [],
     reset: () => {
       proxy.counts = zero();
+      proxy.byRoute = {};
       proxy.log = [];
       pushes = 0;
     },
@@ -125,7 +138,7 @@ export async function startFaultProxy(options: FaultProxyOptions = {}): Promise<
     const canRestart = isPush && options.restart && proxy.counts.restart < proxy.maxRestarts && !restarting;
     if (isPush) pushes++;
     const r = proxy.random();
-    if (canRestart && pushes === proxy.restartOnPush) return 'restart';
+    if (canRestart && proxy.restartOnPushes.includes(pushes)) return 'restart';
     let acc = 0;
     for (const kind of FAULT_KINDS) {
       if (kind === 'restart' && !canRestart) continue;
@@ -139,9 +152,13 @@ export async function startFaultProxy(options: FaultProxyOptions = {}): Promise<
     const fault = pick(req);
     // Drawn for every request in arrival order, so the stream of draws depends on the seed only.
     const extra = proxy.random();
+    const route = routeOf(req);
+    const tally = (proxy.byRoute[route] ??= {});
+    tally[fault ?? 'passed'] = (tally[fault ?? 'passed'] ?? 0) + 1;
     if (fault) {
       proxy.counts[fault]++;
-      proxy.log.push(`${fault} ${req.method} ${req.url?.slice(0, 60)} (${req.headers['x-sim-client'] ?? '?'})`);
+      const detail = fault === 'restart' ? ` (killed ${Math.floor(extra * 25)} ms after the push reached the server)` : '';
+      proxy.log.push(`${fault} ${req.method} ${req.url?.slice(0, 60)} (${req.headers['x-sim-client'] ?? '?'})${detail}`);
     } else proxy.counts.passed++;
     try {
       switch (fault) {

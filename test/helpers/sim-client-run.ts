@@ -68,6 +68,7 @@ export interface SimReport {
   devices: number;
   mutations: { identity: number; rollCall: number; note: number; upload: number; decisions: number; queuedOffline: number };
   faults: FaultProxy['counts'];
+  faultsByRoute: FaultProxy['byRoute'];
   seconds: number;
 }
 
@@ -170,8 +171,9 @@ export async function runSeed(world: World, opts: SeedOptions): Promise<SimRepor
   proxy.random = prng(opts.seed ^ 0x5eed);
   proxy.rates = opts.rates ?? DEFAULT_RATES;
   proxy.maxRestarts = opts.restarts ?? 1;
-  // Which push meets the restart: drawn from the seed, among the first ones of the run.
-  proxy.restartOnPush = proxy.maxRestarts ? 2 + Math.floor(random() * 10) : null;
+  // Which pushes meet a restart: drawn from the seed, the first among the run's first pushes.
+  proxy.restartOnPushes = [];
+  for (let k = 0, at = 0; k < proxy.maxRestarts; k++) proxy.restartOnPushes.push((at += (k ? 10 : 2) + Math.floor(random() * (k ? 20 : 10))));
   log(`seed ${opts.seed}: faults on`);
   proxy.enabled = true;
   try {
@@ -261,6 +263,7 @@ export async function runSeed(world: World, opts: SeedOptions): Promise<SimRepor
         queuedOffline: total((l) => l.queuedOffline),
       },
       faults: { ...proxy.counts },
+      faultsByRoute: structuredClone(proxy.byRoute),
       seconds: Math.round((Date.now() - started) / 100) / 10,
     };
   } catch (error) {
@@ -373,5 +376,19 @@ export function describe(report: SimReport): string {
   );
 }
 
-/** The command that replays one seed. */
-export const replayCommand = (seed: number) => `SEED=${seed} node --import tsx --test test/server/sync-faults.test.ts`;
+/** Which faults met which requests, one route a line (e.g. "push: drop-response 3, restart 1; 40 untouched"). */
+export function describeRoutes(byRoute: FaultProxy['byRoute']): string {
+  return Object.entries(byRoute)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([route, tally]) => {
+      const faults = FAULT_KINDS.filter((k) => tally[k]).map((k) => `${k} ${tally[k]}`).join(', ');
+      return `  ${route}: ${faults || 'no fault'}; ${tally.passed ?? 0} untouched`;
+    })
+    .join('\n');
+}
+
+/** The command that replays one seed (on a new world: the seeds run before it on the same devices are not replayed). */
+export function replayCommand(seed: number, opts: { steps?: number; restarts?: number } = {}) {
+  const extra = [opts.steps !== undefined ? `STEPS=${opts.steps}` : '', opts.restarts !== undefined ? `RESTARTS=${opts.restarts}` : ''].filter(Boolean).join(' ');
+  return `SEED=${seed} ${extra ? extra + ' ' : ''}node --import tsx --test test/server/sync-faults.test.ts`;
+}

@@ -1,5 +1,5 @@
 import { after, before, test } from 'node:test';
-import { describe, replayCommand, runSeed, startWorld, type World } from '../helpers/sim-client-run.ts';
+import { describe, describeRoutes, replayCommand, runSeed, startWorld, type World } from '../helpers/sim-client-run.ts';
 
 /*
  * Issue 17, item 1: the sync under faults. Simulated devices (families on two devices, a teacher
@@ -11,6 +11,7 @@ import { describe, replayCommand, runSeed, startWorld, type World } from '../hel
  */
 const SEEDS = process.env.SEED ? process.env.SEED.split(',').map(Number) : [1, 2, 3];
 const STEPS = Number(process.env.STEPS ?? 80);
+const RESTARTS = Number(process.env.RESTARTS ?? 1);
 
 let world: World;
 before(async () => {
@@ -21,9 +22,11 @@ after(() => world?.close());
 for (const seed of SEEDS) {
   test(`sync under faults, seed ${seed}`, { timeout: 180_000 }, async () => {
     try {
-      console.log(describe(await runSeed(world, { seed, steps: STEPS })));
+      const report = await runSeed(world, { seed, steps: STEPS, restarts: RESTARTS });
+      console.log(describe(report));
+      console.log(describeRoutes(report.faultsByRoute));
     } catch (error) {
-      console.log(`seed ${seed} failed. Replay it with:\n  ${replayCommand(seed)}`);
+      console.log(`seed ${seed} failed. Replay it with:\n  ${replayCommand(seed, process.env.STEPS ? { steps: STEPS } : {})}`);
       throw error;
     }
   });
