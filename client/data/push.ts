@@ -3,9 +3,12 @@ import { refreshPendingCount } from './pending-count.ts';
 import { answer, apiClient, HttpError, OfflineError } from '../api/http.ts';
 import { db } from './db.ts';
 import { CLIENT_ID_KEY, NEXT_MUTATION_KEY, REJECTIONS_KEY, type StoredRejection } from './outbox-keys.ts';
+import { unwatchPendingCount, watchPendingCount } from './pending-watch.ts';
 import { pullNow } from './sync.ts';
 
 const LOCK_NAME = 'portee-push';
+/** The highest mutation id the server has answered for this device's client (in `meta`). */
+const LAST_ANSWERED_KEY = 'lastAnsweredMutationId';
 const BATCH = 100;
 const MAX_BACKOFF_MS = 60_000;
 
@@ -37,7 +40,10 @@ let active = false;
 
 /**
  * Sends the outbox (docs/sync.md), oldest first, in batches. One tab at a time (Web Lock; a
- * second caller waits, then finds the queue empty or sends what was added meanwhile).
+ * second caller waits, then finds the queue empty or sends what was added meanwhile). Each batch
+ * is read from the database once the lock is held, so two tabs never hold the same rows in
+ * flight; a tab closed mid-request releases the lock and the next holder sends its rows again,
+ * which the server applies only once (it stores the client's last applied id with the effects).
  * - acknowledged ids (≤ lastMutationId) leave the queue, with rejections kept for display;
  * - a network failure or a 5xx keeps the queue and retries with back-off;
  * - a 401 keeps the queue: http.ts has already started the "session expired" flow, and the push
@@ -74,6 +80,7 @@ export async function pushNow(): Promise<PushOutcome> {
       backoffMs = 0;
       return 'done';
     } finally {
+      await answerFromDevice().catch((error) => console.error('[push]', error));
       await refreshPendingCount();
       if (sent) void pullAfterPush();
     }
@@ -113,6 +120,7 @@ async function acknowledge(answer: PushResponse) {
       await db.meta.put({ key: REJECTIONS_KEY, value: list });
     }
     await db.outbox.bulkDelete(done.map((d) => d.mutationId));
+    await db.meta.put({ key: LAST_ANSWERED_KEY, value: answer.lastMutationId });
     return done;
   });
   // Told once the transaction committed: the queue and the kept refusals already say the same.
@@ -122,6 +130,28 @@ async function acknowledge(answer: PushResponse) {
     watchers.delete(row.mutationId);
     const error = refused.find((r) => r.mutationId === row.mutationId)?.error;
     onAnswer(error ? { rejected: error, mutationId: row.mutationId } : 'applied');
+  }
+}
+
+/**
+ * Mutations this tab waits for that another tab's push carried (it read them from the shared
+ * outbox while holding the lock): the server has answered them (id ≤ the last answered one) and
+ * they left the queue, so their answer is on the device — refused ones among the kept
+ * refusals, the others applied. Without this, the form that queued one would say "kept on this
+ * device" for an edit already on the server.
+ */
+async function answerFromDevice() {
+  if (!watchers.size) return;
+  const { queued, answered, refused } = await db.transaction('r', db.outbox, db.meta, async () => ({
+    queued: new Set(await db.outbox.toCollection().primaryKeys()),
+    answered: ((await db.meta.get(LAST_ANSWERED_KEY))?.value as number | undefined) ?? 0,
+    refused: ((await db.meta.get(REJECTIONS_KEY))?.value as StoredRejection[] | undefined) ?? [],
+  }));
+  for (const [mutationId, onAnswer] of [...watchers]) {
+    if (mutationId > answered || queued.has(mutationId)) continue;
+    watchers.delete(mutationId);
+    const error = refused.find((r) => r.mutationId === mutationId)?.error;
+    onAnswer(error ? { rejected: error, mutationId } : 'applied');
   }
 }
 
@@ -165,12 +195,15 @@ const onOnline = () => {
 export const pushQueue = {
   start() {
     active = true;
+    // The count of waiting changes follows every tab's edits and pushes, not only this tab's.
+    watchPendingCount();
     window.removeEventListener('online', onOnline);
     window.addEventListener('online', onOnline);
     schedulePush();
   },
   stop() {
     active = false;
+    unwatchPendingCount();
     window.removeEventListener('online', onOnline);
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = undefined;
