@@ -79,4 +79,5 @@ export const ROUTES: AppRoute[] = [
   { path: '/confidentialite', access: 'public', load: () => import('../preregistration/pages/po-privacy-page.ts'), render: () => html`<po-privacy-page></po-privacy-page>` },
   { path: '/admin/preinscriptions', access: ['secretariat'], load: () => import('../admin/pages/po-admin-preregistrations-page.ts'), render: () => html`<po-admin-preregistrations-page></po-admin-preregistrations-page>` },
   { path: '/admin/preinscriptions/:id', access: ['secretariat'], load: () => import('../admin/pages/po-admin-preregistration-page.ts'), render: (p) => html`<po-admin-preregistration-page .applicationId=${p.id ?? ''}></po-admin-preregistration-page>` },
+  { path: '/calendrier', access: ['family', 'teacher'], load: () => import('../calendar/pages/po-calendar-page.ts'), render: () => html`<po-calendar-page></po-calendar-page>` },
 ];

@@ -149,6 +149,7 @@ export class PoMainMenu extends LitElement {
         ${role === 'family'
           ? html`<li>${link('/accueil', t('shell.home'))}</li>
               <li>${link('/famille', t('shell.family'))}</li>
+              <li>${link('/calendrier', t('shell.calendar'))}</li>
               ${this.students.length
                 ? html`<li class="group">
                     <span class="group-label" id="students-label">${t('shell.students')}</span>
@@ -161,7 +162,8 @@ export class PoMainMenu extends LitElement {
         ${role === 'secretariat' ? html`<li>${link('/admin', t('shell.admin'))}</li>` : nothing}
         ${role === 'teacher'
           ? html`<li>${link('/enseignant', t('shell.teacher'))}</li>
-              <li>${link('/enseignant/absences', t('shell.teacherAbsences'))}</li>`
+              <li>${link('/enseignant/absences', t('shell.teacherAbsences'))}</li>
+              <li>${link('/calendrier', t('shell.calendar'))}</li>`
           : nothing}
         <li>${link('/accessibilite', t('shell.accessibility'))}</li>
         <li>${link('/mot-de-passe', t('shell.password'))}</li>
