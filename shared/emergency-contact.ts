@@ -52,21 +52,6 @@ export const emergencyContactsSchema = z
   .array(emergencyContactSchema)
   .max(MAX_EMERGENCY_CONTACTS, { error: vmsg('contactsTooMany', { max: MAX_EMERGENCY_CONTACTS }) });
 
-/**
- * A list as it was read on file (the value a family started from): only bounded, not validated
- * again, since the rules may have changed since it was approved.
- */
-export const storedContactsSchema = z
-  .array(
-    z.object({
-      name: z.string().max(200),
-      relation: z.string().max(200),
-      phone: z.string().max(50),
-      mayPickUp: z.boolean(),
-    }),
-  )
-  .max(MAX_EMERGENCY_CONTACTS * 2);
-
 // The stored type and the schema's output stay one.
 const _sameShape: EmergencyContact[] = [] as z.output<typeof emergencyContactsSchema>;
 void _sameShape;

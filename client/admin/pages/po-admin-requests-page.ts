@@ -4,12 +4,17 @@ import { refuseSchema } from '../../../shared/identity-schemas.ts';
 import { approveChangeRequest, fetchChangeRequests, refuseChangeRequest, type RequestView } from '../data/admin-requests.ts';
 import { HttpError, OfflineError } from '../../data/command-errors.ts';
 import { displayValue, fieldLabel } from '../../family/components/identity-form.ts';
+import { contactList, contactListStyles } from '../../family/components/emergency-contacts-view.ts';
+import type { EmergencyContact } from '../../../shared/emergency-contact.ts';
 import { PageElement } from '../../components/page-element.ts';
 import { FormController } from '../../forms/form-controller.ts';
 import { formatDateTime, t } from '../../i18n/i18n.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { offlineNotice } from '../../components/offline-notice.ts';
+
+/** A field's value in the review: a list of emergency contacts as a readable list (not JSON), the others as text. */
+const shownValue = (field: string, value: unknown) => (Array.isArray(value) ? contactList(value as EmergencyContact[]) : displayValue(field, value));
 
 /**
  * `/admin/demandes`: the site's pending change requests, oldest first. For each field the value
@@ -22,6 +27,7 @@ export class PoAdminRequestsPage extends PageElement {
   static override styles = [
     pageStyles,
     reflowTableStyles,
+    contactListStyles,
     css`
       section.request {
         border: 1px solid var(--po-color-border);
@@ -129,11 +135,11 @@ export class PoAdminRequestsPage extends PageElement {
             ${r.fields.map(
               (f) => html`<tr>
                 <th scope="row">${fieldLabel(f.field)}</th>
-                <td data-label=${t('admin.requests.col.from')}>${displayValue(f.field, f.from)}</td>
+                <td data-label=${t('admin.requests.col.from')}>${shownValue(f.field, f.from)}</td>
                 <td data-label=${t('admin.requests.col.onFile')} class=${f.changedOnFile ? 'changed' : ''}>
-                  ${displayValue(f.field, f.onFile)}${f.changedOnFile ? html` (${t('admin.requests.changedOnFile')})` : nothing}
+                  ${shownValue(f.field, f.onFile)}${f.changedOnFile ? html` (${t('admin.requests.changedOnFile')})` : nothing}
                 </td>
-                <td data-label=${t('admin.requests.col.to')}>${displayValue(f.field, f.to)}</td>
+                <td data-label=${t('admin.requests.col.to')}>${shownValue(f.field, f.to)}</td>
                 <td data-label=${t('admin.requests.col.decision')}>
                   ${f.status === 'pending'
                     ? html`<div class="actions">

@@ -11,7 +11,7 @@ type Host = ReactiveControllerHost & HTMLElement;
 type IdentityRecord = Record<string, unknown> & { version: number };
 
 /** A refusal's paths name the mutation's arguments (`values.postalCode`); the form's, the field. */
-const unprefixed = <T>(byPath: Record<string, T> = {}): Record<string, T> =>
+export const unprefixed = <T>(byPath: Record<string, T> = {}): Record<string, T> =>
   Object.fromEntries(Object.entries(byPath).map(([path, v]) => [path.replace(/^values\./, ''), v]));
 
 /**

@@ -99,6 +99,7 @@ export class PoStudentPage extends PageElement {
       ${e.renderSummary()}
       <po-rejected-changes .rejections=${overlay?.rejections ?? []}></po-rejected-changes>
       <h2>${t('student.identity')}</h2>
+      <p><a href="/eleves/${s.id}/contacts">${t('contacts.linkFromStudent')}</a></p>
       <p>${t('records.workflowNote')}</p>
       <form novalidate @submit=${this._onSubmit}>
         <p class="hint">${t('records.requiredNote')}</p>

@@ -3,6 +3,8 @@ import { customElement, property } from 'lit/decorators.js';
 import { PageElement } from '../../components/page-element.ts';
 import '../../components/po-data-pending.ts';
 import '../components/po-lesson-state.ts';
+import '../../calendar/components/po-teacher-course-events.ts';
+import { contactList, contactListStyles } from '../../family/components/emergency-contacts-view.ts';
 import { teacherCourse } from '../data/teacher-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { formatDate, formatWeekday, t } from '../../i18n/i18n.ts';
@@ -14,15 +16,15 @@ import { courseNotFound, signedInTeacherId } from './teaching-form-result.ts';
 type CourseView = Extract<Awaited<ReturnType<typeof teacherCourse>>, { roster: unknown }>;
 
 /**
- * `/enseignant/cours/:courseId`: one of the teacher's classes — its students (names and cycle,
- * nothing about their families) and its lessons of the year, each linking to its roll call and
+ * `/enseignant/cours/:courseId`: one of the teacher's classes — its students (names, cycle and the
+ * emergency contacts the secretariat validated, with tel: links; nothing else about their families) and its lessons of the year, each linking to its roll call and
  * saying whether the roll call was taken or waits to be sent, and which are cancelled; links to
  * the class's evaluations and to each student's follow-up. Another
  * teacher's class, last year's or an unknown id: "Cours introuvable" with a way back.
  */
 @customElement('po-teacher-course-page')
 export class PoTeacherCoursePage extends PageElement {
-  static override styles = [pageStyles, reflowTableStyles];
+  static override styles = [pageStyles, reflowTableStyles, contactListStyles];
 
   /** The class shown (the route's `:courseId`). */
   @property({ attribute: false }) courseId = '';
@@ -60,6 +62,7 @@ export class PoTeacherCoursePage extends PageElement {
       </p>
       <p><a href="/enseignant/cours/${c.id}/evaluations">${t('teacherCourse.evaluations')}</a></p>
       ${this.renderRoster(d)} ${this.renderLessons(d)}
+      <po-teacher-course-events .courseId=${c.id}></po-teacher-course-events>
       <p><a href="/enseignant">${t('teaching.backToClasses')}</a></p>
     `;
   }
@@ -76,6 +79,7 @@ export class PoTeacherCoursePage extends PageElement {
                 <tr>
                   <th scope="col">${t('teacherCourse.col.student')}</th>
                   <th scope="col">${t('teacherCourse.col.cycle')}</th>
+                  <th scope="col">${t('contacts.teacherColumn')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -83,6 +87,7 @@ export class PoTeacherCoursePage extends PageElement {
                   (r) => html`<tr>
                     <th scope="row"><a href="/enseignant/cours/${d.course.id}/eleves/${r.student.id}">${r.student.lastName} ${r.student.firstName}</a></th>
                     <td data-label=${t('teacherCourse.col.cycle')}>${r.cycle || '—'}</td>
+                    <td data-label=${t('contacts.teacherColumn')}>${contactList(r.student.emergencyContacts, { empty: t('contacts.none') })}</td>
                   </tr>`,
                 )}
               </tbody>
