@@ -58,7 +58,8 @@ console.log(
   `\n${reports.length} seeds passed in ${Math.round((Date.now() - started) / 1000)} s: ${sum((r) => r.mutations.identity)} identity edits, ` +
     `${sum((r) => r.mutations.rollCall)} roll calls, ${sum((r) => r.mutations.note)} notes, ${sum((r) => r.mutations.upload)} uploads, ` +
     `${sum((r) => r.mutations.decisions)} decisions (${sum((r) => r.mutations.queuedOffline)} made offline); faults: ${faults}; ` +
-    `${sum((r) => r.faults.passed)} requests untouched`,
+    `${sum((r) => r.faults.passed)} requests untouched; kills during a push: ${sum((r) => r.killsLanded.none)} before its commit, ` +
+    `${sum((r) => r.killsLanded.part)} between its transactions, ${sum((r) => r.killsLanded.all)} after`,
 );
 console.log(describeRoutes(byRoute));
 process.exit(failed ? 1 : 0);

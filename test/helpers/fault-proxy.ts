@@ -41,9 +41,9 @@ export interface FaultProxy {
 export interface FaultProxyOptions {
   /**
    * Kills the server (SIGKILL, no clean shutdown) and starts it again on the same database file;
-   * resolves with its new address. Called while a push is inside the server.
+   * resolves with its new address. Called while a push (its body given) is inside the server.
    */
-  restart?: () => Promise<string>;
+  restart?: (push: Buffer) => Promise<string>;
 }
 
 function routeOf(req: IncomingMessage): string {
@@ -191,7 +191,7 @@ export async function startFaultProxy(options: FaultProxyOptions = {}): Promise<
           const done = forward(req, body).catch(() => undefined);
           await sleep(Math.floor(extra * 25));
           restarting = (async () => {
-            proxy.target = await options.restart!();
+            proxy.target = await options.restart!(body);
           })();
           try {
             await restarting;

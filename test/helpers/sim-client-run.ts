@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, inArray, like } from 'drizzle-orm';
 import { openDatabase } from '../../server/db/client.ts';
-import { absence, auditLog, changeRequest, document, enrollment, followUpNote, mailOutbox, rollCall, user } from '../../server/db/schema/index.ts';
+import { absence, auditLog, changeRequest, document, enrollment, followUpNote, mailOutbox, rollCall, syncClient, user } from '../../server/db/schema/index.ts';
 import { FAULT_KINDS, startFaultProxy, type FaultProxy, type FaultRates } from './fault-proxy.ts';
 import { startServer, type RunningServer } from './server-process.ts';
 import { prng, SimClient } from './sim-client.ts';
@@ -69,6 +69,8 @@ export interface SimReport {
   mutations: { identity: number; rollCall: number; note: number; upload: number; decisions: number; queuedOffline: number };
   faults: FaultProxy['counts'];
   faultsByRoute: FaultProxy['byRoute'];
+  /** This seed's restarts by how much of the interrupted push was committed (see killedPushLanded). */
+  killsLanded: World['killsLanded'];
   seconds: number;
 }
 
@@ -97,6 +99,8 @@ export interface World {
   ledgers: Map<SimClient, Ledger>;
   dbFile: string;
   restarts: number;
+  /** Where the kills landed: how much of the push they interrupted was in the database after it. */
+  killsLanded: Record<'none' | 'part' | 'all', number>;
   /** Decisions each secretariat had made at the end of the previous seed. */
   decidedBefore: Map<string, number>;
   log: (line: string) => void;
@@ -110,14 +114,16 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const dbFile = join(tmpdir(), `portee-faults-${crypto.randomUUID()}.db`);
   const uploadDir = mkdtempSync(join(tmpdir(), 'portee-faults-uploads-'));
   const env = { DATABASE_URL: `file:${dbFile}`, UPLOAD_DIR: uploadDir };
-  let server: RunningServer = await startServer(env);
+  let server: RunningServer = await startPatiently(env);
   const servers = [server];
   const proxy = await startFaultProxy({
-    restart: async () => {
+    restart: async (push) => {
       world.restarts++;
       await server.kill();
-      log('server killed (SIGKILL) during a push; starting it again on the same database file');
-      server = await startServer(env);
+      const landed = await killedPushLanded(dbFile, push);
+      world.killsLanded[landed]++;
+      log(`server killed (SIGKILL) during a push (${landed} of it applied); starting it again on the same database file`);
+      server = await startPatiently(env);
       servers.push(server);
       log('server started again');
       return server.url;
@@ -138,6 +144,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     ledgers: new Map(clients.map((c) => [c, { identity: 0, rollCalls: new Map(), rollCallCount: 0, notes: [], uploads: 0, queuedOffline: 0, refused: [] }])),
     dbFile,
     restarts: 0,
+    killsLanded: { none: 0, part: 0, all: 0 },
     decidedBefore: new Map(),
     log,
     close: async () => {
@@ -161,11 +168,39 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   return world;
 }
 
+/** startServer gives a process 30 s; on a machine busy with other tests, one more try before failing the run. */
+async function startPatiently(env: Record<string, string>): Promise<RunningServer> {
+  try {
+    return await startServer(env);
+  } catch {
+    return startServer(env);
+  }
+}
+
+/**
+ * How much of the push the server was killed during had been committed: none (killed before
+ * its transaction committed, or before it was read), part (between its transactions) or all.
+ */
+async function killedPushLanded(dbFile: string, push: Buffer): Promise<'none' | 'part' | 'all'> {
+  const { clientId, mutations } = JSON.parse(push.toString()) as { clientId: string; mutations: Array<{ mutationId: number }> };
+  const ids = mutations.map((m) => m.mutationId);
+  const data = await openDatabase(`file:${dbFile}`);
+  try {
+    const [row] = await data.db.select({ last: syncClient.lastMutationId }).from(syncClient).where(eq(syncClient.clientId, clientId));
+    const last = row?.last ?? 0;
+    return last >= Math.max(...ids) ? 'all' : last < Math.min(...ids) ? 'none' : 'part';
+  } finally {
+    data.client.close();
+    data.reads?.close();
+  }
+}
+
 /** One seed: the devices act under faults, then the queues drain and everything is checked. */
 export async function runSeed(world: World, opts: SeedOptions): Promise<SimReport> {
   const started = Date.now();
   const { proxy, clients, specs, ledgers, log } = world;
   const random = prng(opts.seed);
+  const killsBefore = { ...world.killsLanded };
   const before = new Map([...ledgers].map(([c, l]) => [c, { ...l, notes: [...l.notes], refused: [...l.refused] }]));
   proxy.reset();
   proxy.random = prng(opts.seed ^ 0x5eed);
@@ -264,6 +299,7 @@ export async function runSeed(world: World, opts: SeedOptions): Promise<SimRepor
       },
       faults: { ...proxy.counts },
       faultsByRoute: structuredClone(proxy.byRoute),
+      killsLanded: { none: world.killsLanded.none - killsBefore.none, part: world.killsLanded.part - killsBefore.part, all: world.killsLanded.all - killsBefore.all },
       seconds: Math.round((Date.now() - started) / 100) / 10,
     };
   } catch (error) {
@@ -372,7 +408,8 @@ export function describe(report: SimReport): string {
   const faults = FAULT_KINDS.filter((k) => report.faults[k]).map((k) => `${k} ${report.faults[k]}`).join(', ');
   return (
     `seed ${report.seed}: ${report.devices} devices, ${m.identity} identity edits, ${m.rollCall} roll calls, ${m.note} notes, ${m.upload} uploads, ` +
-    `${m.decisions} decisions (${m.queuedOffline} made offline); faults: ${faults || 'none'} (${report.faults.passed} requests untouched); ${report.seconds} s`
+    `${m.decisions} decisions (${m.queuedOffline} made offline); faults: ${faults || 'none'} (${report.faults.passed} requests untouched); ` +
+    `kills during a push: ${report.killsLanded.none} before its commit, ${report.killsLanded.part} between its transactions, ${report.killsLanded.all} after; ${report.seconds} s`
   );
 }
 

@@ -9,6 +9,7 @@
  *   while the device is "offline" every request fails as a browser's does (TypeError);
  * - XMLHttpRequest (the upload queue's transport, for its progress events): on top of that fetch;
  * - navigator.locks: one FIFO lock per name within this device (Web Locks, one tab);
+ * - BroadcastChannel: per device (Node's spans the process);
  * - window (an EventTarget, for `online`) and document.visibilityState.
  * The main thread drives it with messages (test/helpers/sim-client.ts).
  */
@@ -86,8 +87,18 @@ const locks = {
 };
 // The app logs a failed push or pull to the console; here faults make many: kept quiet unless asked.
 if (!process.env.SIM_VERBOSE) console.error = () => undefined;
+/**
+ * Dexie tells a device's other tabs of each commit over a BroadcastChannel, which in Node spans
+ * every worker of the process: here each device's channels are its own, as a browser's are.
+ */
+class DeviceChannel extends BroadcastChannel {
+  constructor(name: string) {
+    super(`${sim.name} ${name}`);
+  }
+}
 const win = new EventTarget();
 Object.assign(globalThis, {
+  BroadcastChannel: DeviceChannel,
   window: win,
   document: { visibilityState: 'visible' },
   navigator: { onLine: true, locks },
