@@ -12,6 +12,7 @@ import { GARNIER, MARTIN, OTHER_MANTES_FAMILIES } from './demo-families.ts';
 import { LEFEVRE } from './demo-lefevre.ts';
 import { seedPeople } from './demo-people.ts';
 import { seedTeaching } from './demo-teaching.ts';
+import { seedReenrolment } from './demo-reenrolment.ts';
 import { refreshFamilySearch } from '../../families/search-key.ts';
 
 /** The demo accounts' passwords (docs/contract.md). */
@@ -42,6 +43,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<void>
     await seedBilling(ctx);
     await seedAccounts(ctx, demoAccounts({ demo: LEFEVRE, martin: MARTIN, limay: GARNIER }), hashes);
     await seedDocuments(ctx, ctx.ids.get('user:secretariat.demo')!);
+    await seedReenrolment(ctx);
     await refreshFamilySearch(tx);
   });
 }
