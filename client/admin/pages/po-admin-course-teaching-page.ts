@@ -10,6 +10,7 @@ import '../../teacher/components/po-evaluation-confirm-dialog.ts';
 import type { PoEvaluationConfirmDialog } from '../../teacher/components/po-evaluation-confirm-dialog.ts';
 import { kindLabel } from '../../teacher/components/po-evaluation-list.ts';
 import '../components/po-admin-roll-call-form.ts';
+import '../../calendar/components/po-admin-course-events.ts';
 import { fullTeacherName } from '../data/teacher-absences.ts';
 import { deleteEvaluationBatch, deleteFollowUpNote, fetchCourseTeaching, readForDesk, type CourseTeaching } from '../data/teaching-desk.ts';
 
@@ -150,6 +151,7 @@ export class PoAdminCourseTeachingPage extends PageElement {
         <h2 id="correct">${t('desk.correct.heading')}</h2>
         <po-admin-roll-call-form .teaching=${d} @po-roll-call-corrected=${() => void this.load()}></po-admin-roll-call-form>
       </section>
+      <section><po-admin-course-events .courseId=${c.id}></po-admin-course-events></section>
       <section aria-labelledby="evaluations">
         <h2 id="evaluations" tabindex="-1">${t('desk.evaluations')}</h2>
         ${this.renderEvaluations(d)}

@@ -1,0 +1,135 @@
+/// <reference types="mocha" />
+import { expect, fixture, html } from '@open-wc/testing';
+import { addDays, mondayOf } from '../../shared/calendar.ts';
+import { schoolYearOf } from '../../shared/school-year.ts';
+import { session } from '../../client/app/session.ts';
+import { db, setMeta } from '../../client/data/db.ts';
+import { syncStatus } from '../../client/data/sync-status.ts';
+import '../../client/calendar/pages/po-calendar-page.ts';
+import type { PoCalendarPage } from '../../client/calendar/pages/po-calendar-page.ts';
+import { localToday } from '../../client/teacher/pages/teaching-form-result.ts';
+import { until } from '../helpers/until.ts';
+
+const base = { version: 1 };
+const monday = mondayOf(localToday());
+const year = schoolYearOf(new Date());
+const longDay = (iso: string) => new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(iso + 'T12:00:00'));
+
+function signIn(role: 'family' | 'teacher') {
+  session.set({
+    phase: 'signed-in',
+    reason: null,
+    info: {
+      user: { id: 'u1', username: 'x', name: 'X', role, siteId: 's1', siteName: 'Mantes', familyId: role === 'family' ? 'f1' : null, teacherId: role === 'teacher' ? 't2' : null, a11yMode: false, locale: 'fr' },
+      expiresAt: '',
+      idleTimeoutSeconds: 1800,
+      idleWarningSeconds: 120,
+    },
+  } as never);
+}
+
+const course = (id: string, name: string, weekday: number, teacherId: string, startTime: string) => ({
+  ...base, id, siteId: 's1', schoolYear: year, name, departmentId: 'd1', teacherId, roomId: 'r1', cycle: '', weekday, startTime, durationMinutes: 45,
+  startDate: addDays(monday, -70), endDate: addDays(monday, 70), capacity: null, closed: false,
+});
+
+async function seed() {
+  await Promise.all(db.tables.map((table) => table.clear()));
+  await setMeta('cursor', 1);
+  await db.rooms.put({ ...base, id: 'r1', siteId: 's1', name: 'Salle Ravel', building: '' });
+  // Lucie's piano on Tuesdays, Hugo's choir on Thursdays (its teacher away this Thursday), and a
+  // course of another teacher no one of the family attends.
+  await db.courses.bulkPut([course('c1', 'Piano 1C2', 2, 't1', '17:00'), course('c2', 'Chorale 1er cycle', 4, 't2', '18:00'), course('c3', 'Violon 2C1', 3, 't2', '14:00')]);
+  await db.students.bulkPut(
+    [['st1', 'Lucie'], ['st2', 'Hugo']].map(([id, firstName]) => ({
+      ...base, id, familyId: 'f1', civility: '', lastName: 'Lefèvre', firstName, birthDate: '2014-01-01', birthPlace: '', useFamilyContact: true, address: '', postalCode: '', city: '',
+      phoneHome: '', phoneWork: '', mobile: '', email: '', school: '', schoolLevel: '', emergencyContacts: [],
+    })),
+  );
+  await db.enrollments.bulkPut([
+    { ...base, id: 'e1', studentId: 'st1', courseId: 'c1', schoolYear: year, active: true, yearComment: '' },
+    { ...base, id: 'e2', studentId: 'st2', courseId: 'c2', schoolYear: year, active: true, yearComment: '' },
+  ]);
+  await db.teacherAbsences.put({ ...base, id: 'a1', siteId: 's1', teacherId: 't2', startDate: addDays(monday, 3), endDate: addDays(monday, 3), message: '', revision: 1, withdrawn: false, createdAt: '' });
+  await db.courseEvents.put({ ...base, id: 'ev1', courseId: 'c1', siteId: 's1', kind: 'concert', title: 'Concert de Noël', date: addDays(monday, 5), startTime: null, durationMinutes: null, place: 'Auditorium', cancelled: false, createdBy: 'u9', createdAt: '' });
+}
+
+const root = (el: PoCalendarPage) => el.shadowRoot!;
+const list = (el: PoCalendarPage) => root(el).querySelector('po-calendar-week-list')?.shadowRoot;
+const button = (el: PoCalendarPage, label: string) => [...root(el).querySelectorAll('nav button')].find((b) => b.textContent!.trim() === label) as HTMLButtonElement;
+
+describe('po-calendar-page (/calendrier)', () => {
+  afterEach(() => syncStatus.set({ online: true, syncing: false }));
+
+  it('before the first sync: po-data-pending, never "nothing this week"', async () => {
+    await Promise.all(db.tables.map((table) => table.clear()));
+    syncStatus.set({ online: true, syncing: true });
+    signIn('family');
+    const el = await fixture<PoCalendarPage>(html`<po-calendar-page></po-calendar-page>`);
+    await until(() => root(el).querySelector('po-data-pending')?.shadowRoot?.textContent?.includes('Synchronisation en cours…') ?? false);
+    expect(root(el).textContent).not.to.contain('Aucun cours');
+    expect(root(el).querySelector('po-calendar-week-list')).to.equal(null);
+  });
+
+  it('the family\'s week as a list by day: a lesson, a cancelled lesson marked "Annulé" in words, an event', async () => {
+    await seed();
+    signIn('family');
+    const el = await fixture<PoCalendarPage>(html`<po-calendar-page></po-calendar-page>`);
+    await until(() => !!list(el)?.querySelector('li'));
+    const days = [...list(el)!.querySelectorAll('h3')].map((h) => h.textContent!.trim());
+    expect(days).to.deep.equal([longDay(addDays(monday, 1)), longDay(addDays(monday, 3)), longDay(addDays(monday, 5))]);
+    const items = [...list(el)!.querySelectorAll('ul > li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items).to.have.length(3);
+    expect(items[0]).to.contain('17:00 – 17:45').and.contain('Cours').and.contain('Piano 1C2').and.contain('Pour : Lucie').and.contain('Lieu : Salle Ravel');
+    expect(items[0]).not.to.contain('Annulé');
+    expect(items[1]).to.contain('Annulé').and.contain('Chorale 1er cycle').and.contain('Pour : Hugo');
+    expect(items[2]).to.contain('Toute la journée').and.contain('Concert').and.contain('Concert de Noël').and.contain('Cours : Piano 1C2').and.contain('Lieu : Auditorium');
+    // Another teacher's course no one of the family attends is not there.
+    expect(list(el)!.textContent).not.to.contain('Violon');
+    expect(root(el).querySelector('h2')!.textContent).to.contain('Semaine du');
+    expect(root(el).textContent).to.contain('S’abonner au calendrier');
+    await expect(el).to.be.accessible();
+  });
+
+  it('previous / next / this week with the keyboard\'s buttons; the new week is announced politely', async () => {
+    await seed();
+    signIn('family');
+    const el = await fixture<PoCalendarPage>(html`<po-calendar-page></po-calendar-page>`);
+    await until(() => !!list(el)?.querySelector('li'));
+    const status = () => root(el).querySelector('section [role="status"]')!;
+    expect(status().getAttribute('aria-live')).to.equal('polite');
+    expect(status().textContent).to.contain('3 cours ou événements');
+
+    const next = button(el, 'Semaine suivante');
+    next.focus();
+    next.click();
+    // Next week: the two lessons, neither cancelled, and no concert.
+    await until(() => status().textContent!.includes('2 cours ou événements'));
+    expect([...list(el)!.querySelectorAll('h3')].map((h) => h.textContent!.trim())).to.deep.equal([longDay(addDays(monday, 8)), longDay(addDays(monday, 10))]);
+    expect(list(el)!.textContent).not.to.contain('Annulé');
+    expect(root(el).activeElement).to.equal(next, 'the focus stays on the button');
+    expect(button(el, 'Cette semaine').getAttribute('aria-pressed')).to.equal('false');
+
+    button(el, 'Cette semaine').click();
+    await until(() => status().textContent!.includes('3 cours ou événements'));
+    expect(button(el, 'Cette semaine').getAttribute('aria-pressed')).to.equal('true');
+
+    // Far outside the courses' bounds: an empty week says so (the device has data: not pending).
+    for (let i = 0; i < 12; i++) {
+      button(el, 'Semaine précédente').click();
+      await el.updateComplete;
+    }
+    await until(() => list(el)?.textContent?.includes('Aucun cours ni événement cette semaine.') ?? false);
+  });
+
+  it('the teacher sees their own classes, with the same marker', async () => {
+    await seed();
+    signIn('teacher');
+    const el = await fixture<PoCalendarPage>(html`<po-calendar-page></po-calendar-page>`);
+    await until(() => !!list(el)?.querySelector('li'));
+    const text = list(el)!.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('Chorale 1er cycle').and.contain('Violon 2C1').and.contain('Annulé');
+    expect(text).not.to.contain('Piano 1C2');
+    expect(root(el).textContent).to.contain('Vos cours et les événements de vos classes');
+  });
+});
