@@ -40,6 +40,8 @@ describe('po-admin-course-teaching-page: correcting a roll call', () => {
   beforeEach(() => {
     calls = [];
     window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      // The page's "Événements" section reads the course's events on its own (po-admin-course-events).
+      if (String(input).endsWith('/events')) return Response.json({ events: [] });
       calls.push({ call: `${init?.method ?? 'GET'} ${String(input)}`, body: init?.body ? JSON.parse(String(init.body)) : undefined });
       return answers.shift()!();
     }) as typeof fetch;
@@ -150,6 +152,7 @@ describe('po-admin-course-teaching-page: removing what a teacher wrote', () => {
   beforeEach(() => {
     calls = [];
     window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).endsWith('/events')) return Response.json({ events: [] });
       calls.push({ call: `${init?.method ?? 'GET'} ${String(input)}` });
       return answers.shift()!();
     }) as typeof fetch;
