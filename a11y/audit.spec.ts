@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page, Route } from '@playwright/test';
+import { request, type Page, type Route } from '@playwright/test';
 import { expect, test } from '../test/helpers/fixtures.ts';
-import { signInThroughForm, waitForSync, type DemoRole } from '../test/helpers/pages.ts';
+import { DEMO_ACCOUNTS, signInThroughForm, waitForSync, type DemoRole } from '../test/helpers/pages.ts';
 import { ibmViolations } from './ibm.ts';
 import { problemsOf, recordEntries, summarise, summaryLine, type AuditEntry } from './report.ts';
 import { AUDITED_ROUTES } from './routes.ts';
@@ -12,7 +12,7 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 /** Time allowed per screen: three checks of a few seconds each, on a busy 2-core CI machine. */
 const PER_SCREEN = 15_000;
 /** How many states each role's test audits beyond its routes (for its time budget). */
-const STATES: Record<string, number> = { family: 12, secretariat: 8, teacher: 5 };
+const STATES: Record<string, number> = { family: 14, secretariat: 8, teacher: 5 };
 /** This test's entries, added to the report after it (pass or fail). */
 let entries: AuditEntry[] = [];
 
@@ -79,7 +79,11 @@ async function auditShellStates(page: Page, check: Audit) {
   await page.locator('po-update-banner').evaluate((el: HTMLElement & { waiting: boolean }) => (el.waiting = false));
 }
 
-/** The family's states: identity errors, pending markers (sent, and queued offline), the offline notice, an upload error, payment failures. */
+/**
+ * The family's states: identity errors, pending markers (sent, and queued offline), the offline
+ * notice, a change refused by the secretariat and one refused by the server, an upload error,
+ * payment failures.
+ */
 async function auditFamilyStates(page: Page, base: string, mode: Mode, check: Audit) {
   await page.goto(`${base}/famille`);
   const lastName = page.getByRole('textbox', { name: 'Nom', exact: true });
@@ -102,6 +106,45 @@ async function auditFamilyStates(page: Page, base: string, mode: Mode, check: Au
   await check('/famille (hors ligne, modification en attente d’envoi)');
   await page.context().setOffline(false);
   await expect(page.getByText(`Modifié — en attente de validation : 12 rue ${mode}`)).toBeVisible({ timeout: 20_000 });
+
+  // The secretariat refuses the request (city and address): each field says so with the reason.
+  await refuseFamilyRequest(base, `Justificatif de domicile manquant (${mode}).`);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.getByText(`Modification refusée (12 rue ${mode}) — motif : Justificatif de domicile manquant (${mode}).`)).toBeVisible({ timeout: 20_000 });
+  await check('/famille (modification refusée par le secrétariat)');
+
+  // An edit kept on the device (the network failed) that the server refuses for good when it
+  // leaves later: po-rejected-changes lists it until dismissed. The pushes are answered here, as
+  // the network and then the server would: the first fails, the next is refused (a field it
+  // rejects). Both through the route, set before the edit, so nothing hangs on the context's
+  // offline switch (with it, the edit's own push once reached the server and was accepted).
+  let server: 'unreachable' | 'refusing' = 'unreachable';
+  let failed = 0;
+  await page.route('**/api/sync/push', (route) => {
+    if (server === 'unreachable') {
+      failed++;
+      return route.abort('internetdisconnected');
+    }
+    const { mutations } = route.request().postDataJSON() as { mutations: Array<{ mutationId: number }> };
+    const error = { code: 'validation', message: 'Certains champs sont à corriger.', fields: { city: 'Cette ville n’est pas desservie par le conservatoire.' } };
+    return route.fulfill({ json: { lastMutationId: mutations.at(-1)!.mutationId, results: mutations.map((m) => ({ mutationId: m.mutationId, error })) } });
+  });
+  await page.getByLabel('Ville', { exact: true }).fill(`Autre ville ${mode}`);
+  await page.getByRole('button', { name: 'Modifier' }).click();
+  await expect(page.getByText(`Modifié — en attente d’envoi : Autre ville ${mode}`)).toBeVisible();
+  // The back-off's retry (2 s after the edit's own push failed) shows that the form has had its
+  // answer, "kept on this device": a refusal arriving before would be the form's to show, on its field.
+  await expect.poll(() => failed, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+  server = 'refusing';
+  // The network is back: the app pushes what it kept.
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  const rejected = page.locator('po-rejected-changes');
+  await expect(rejected.getByRole('heading', { name: 'Une modification n’a pas pu être enregistrée' })).toBeVisible({ timeout: 20_000 });
+  await expect(rejected).toContainText('Ville : Cette ville n’est pas desservie');
+  await check('/famille (modification refusée par le serveur)');
+  await page.unroute('**/api/sync/push');
+  await rejected.getByRole('button', { name: 'J’ai compris' }).click();
+  await expect(rejected.getByRole('heading')).toHaveCount(0);
 
   await page.goto(`${base}/famille/documents`);
   await page.getByLabel('Type de document').selectOption({ index: 1 });
@@ -128,6 +171,26 @@ async function auditFamilyStates(page: Page, base: string, mode: Mode, check: Au
   }
 }
 
+/**
+ * The secretariat refuses the demo family's pending request through its API, in a session of its
+ * own (no page: the family's page stays open), with `reason` for every field.
+ */
+async function refuseFamilyRequest(base: string, reason: string) {
+  const api = await request.newContext({ baseURL: base });
+  try {
+    const sites = (await (await api.get('/api/sites')).json()) as Array<{ id: string; name: string }>;
+    const { username, password } = DEMO_ACCOUNTS.secretariat;
+    const signedIn = await api.post('/api/session/sign-in', { data: { siteId: sites.find((s) => s.name === 'Mantes')!.id, username, password } });
+    expect(signedIn.status()).toBe(200);
+    const { requests } = (await (await api.get('/api/admin/requests')).json()) as { requests: Array<{ id: string; targetKind: string; familyName: string }> };
+    const pending = requests.find((r) => r.targetKind === 'family' && r.familyName.startsWith('Lefèvre'));
+    expect(pending, 'the family’s pending request').toBeDefined();
+    expect((await api.post(`/api/admin/requests/${pending!.id}/refuse`, { data: { reason } })).status()).toBe(200);
+  } finally {
+    await api.dispose();
+  }
+}
+
 /** The secretariat's states: the desk forms' errors, and a screen whose live data cannot be fetched. */
 async function auditSecretariatStates(page: Page, base: string, check: Audit) {
   for (const [route, button] of [['/admin/familles/nouvelle', 'Créer la famille'], ['/admin/cours/nouveau', 'Créer le cours'], ['/admin/enseignants/nouveau', 'Créer l’enseignant']]) {
@@ -148,7 +211,9 @@ async function auditSecretariatStates(page: Page, base: string, check: Audit) {
 }
 
 // A control a state needs that is not there fails its step at once, not at the end of the role's budget.
-test.use({ actionTimeout: 15_000 });
+// The audit changes the demo family (requests made and refused): a server of its own, so the files
+// after it in the same worker find the demo data untouched.
+test.use({ actionTimeout: 15_000, serverEnv: { PORTEE_E2E_OWN_SERVER: 'audit' } });
 
 test.describe('accessibility audit', () => {
   test.afterEach(() => {

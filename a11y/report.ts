@@ -95,19 +95,17 @@ function writeMarkdown(entries: AuditEntry[], dir: string) {
 }
 
 /**
- * The report's other parts, made by other runs into this folder: the screen-reader transcripts
- * (`npm run test:components`, a11y/screen-reader-transcripts.mjs), listed as they are found.
+ * The report's other parts, made by other runs into this folder and listed as they are found: the
+ * screen-reader transcripts (`npm run test:components`, a11y/screen-reader-transcripts.mjs) and
+ * the forced-colours screenshots (test/e2e/forced-colors.spec.ts, when it writes them here).
  */
 function otherParts(dir: string): string[] {
-  const transcripts = existsSync(`${dir}/screen-readers`) ? readdirSync(`${dir}/screen-readers`).filter((f) => f.endsWith('.txt')).sort() : [];
-  if (!transcripts.length) return [];
+  const files = (sub: string, ext: string) => (existsSync(`${dir}/${sub}`) ? readdirSync(`${dir}/${sub}`).filter((f) => f.endsWith(ext)).sort() : []);
+  const section = (title: string, intro: string, sub: string, list: string[]) =>
+    list.length ? [`## ${title}`, '', intro, '', ...list.map((f) => `- [${f.replace(/\.[a-z]+$/, '')}](${sub}/${f})`), ''] : [];
   return [
-    '## Ce que dit un lecteur d’écran',
-    '',
-    'Les parcours des tests `test/components/screen-reader-*.test.ts`, phrase par phrase (@guidepup/virtual-screen-reader) :',
-    '',
-    ...transcripts.map((f) => `- [${f.replace(/\.txt$/, '')}](screen-readers/${f})`),
-    '',
+    ...section('Ce que dit un lecteur d’écran', 'Les parcours des tests `test/components/screen-reader-*.test.ts`, phrase par phrase (@guidepup/virtual-screen-reader) :', 'screen-readers', files('screen-readers', '.txt')),
+    ...section('Couleurs forcées, contraste renforcé, mouvement réduit', 'Les captures de `test/e2e/forced-colors.spec.ts` :', 'forced-colors', files('forced-colors', '.png')),
   ];
 }
 

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect } from '../test/helpers/fixtures.ts';
 import type { DemoRole } from '../test/helpers/pages.ts';
+import { schoolYearOf } from '../shared/school-year.ts';
 
 /**
  * What the audit and the layout tests (test/e2e/reflow.spec.ts, forced-colors.spec.ts) share to
@@ -19,7 +20,7 @@ export async function setMode(page: Page, mode: Mode) {
   await expect(toggle).toHaveAttribute('aria-pressed', mode === 'accessibilité' ? 'true' : 'false');
 }
 
-/** Real ids for the pedagogy screens' placeholders, from the links of Hugo Lefèvre's pages. */
+/** Real ids for the pedagogy screens' placeholders, from the links of Hugo Lefèvre's pages, an invoice and the school year. */
 async function readPedagogyIds(page: Page, base: string): Promise<Record<string, string>> {
   await page.goto(`${base}/accueil`);
   const hugo = (await page.getByRole('link', { name: 'Hugo Lefèvre' }).first().getAttribute('href'))!;
@@ -37,6 +38,8 @@ async function readPedagogyIds(page: Page, base: string): Promise<Record<string,
   }
   await page.goto(`${base}/famille/facturation`);
   ids.invoice = (await page.getByRole('link', { name: /^Voir la facture / }).first().getAttribute('href'))!.split('/').pop()!;
+  // The demo's data is laid out around today's school year (server/db/seed/demo-context.ts); a path writes it "2026-2027".
+  ids.year = schoolYearOf(new Date()).replace('/', '-');
   return ids;
 }
 
@@ -78,5 +81,5 @@ export function withRouteIds(route: string, ids: Record<string, string>, student
   const withIds = route.includes('/eleves/:student/') && ids.student ? route.replace(':student', ids.student) : route;
   return withIds
     .replace('/eleves/:student', studentHref ?? '/eleves/x')
-    .replace(/:(course|enrollment|entry|note|evaluation|absence|invoice|family|lesson|teacher)\b/g, (_, k: string) => ids[k] ?? 'x');
+    .replace(/:(course|enrollment|entry|note|evaluation|absence|invoice|family|lesson|teacher|year)\b/g, (_, k: string) => ids[k] ?? 'x');
 }
