@@ -13,6 +13,7 @@ import { LEFEVRE } from './demo-lefevre.ts';
 import { seedPeople } from './demo-people.ts';
 import { seedTeaching } from './demo-teaching.ts';
 import { seedReenrolment } from './demo-reenrolment.ts';
+import { seedCalendar } from './demo-calendar.ts';
 import { refreshFamilySearch } from '../../families/search-key.ts';
 
 /** The demo accounts' passwords (docs/contract.md). */
@@ -44,6 +45,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<void>
     await seedAccounts(ctx, demoAccounts({ demo: LEFEVRE, martin: MARTIN, limay: GARNIER }), hashes);
     await seedDocuments(ctx, ctx.ids.get('user:secretariat.demo')!);
     await seedReenrolment(ctx);
+    await seedCalendar(ctx);
     await refreshFamilySearch(tx);
   });
 }
