@@ -132,6 +132,3 @@ export function mondayOf(day: string): string {
   const back = (new Date(noon(day)).getUTCDay() + 6) % 7;
   return addDays(day, -back);
 }
-
-/** Is `day` a real "YYYY-MM-DD" day (a week given in an address)? */
-export const isCalendarDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(noon(day)) && iso(noon(day)) === day;
