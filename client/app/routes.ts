@@ -22,6 +22,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/accueil', access: ['family'], load: () => import('../family/pages/po-home-page.ts'), render: () => html`<po-home-page></po-home-page>` },
   { path: '/famille', access: ['family'], load: () => import('../family/pages/po-family-page.ts'), render: () => html`<po-family-page></po-family-page>` },
   { path: '/eleves/:id', access: ['family'], load: () => import('../family/pages/po-student-page.ts'), render: (p) => html`<po-student-page .studentId=${p.id ?? ''}></po-student-page>` },
+  { path: '/signaler-absence', access: ['family'], load: () => import('../family/pages/po-absence-notice-page.ts'), render: () => html`<po-absence-notice-page></po-absence-notice-page>` },
   { path: '/eleves/:id/contacts', access: ['family'], load: () => import('../family/pages/po-student-contacts-page.ts'), render: (p) => html`<po-student-contacts-page .studentId=${p.id ?? ''}></po-student-contacts-page>` },
   { path: '/eleves/:id/cours', access: ['family'], load: () => import('../pedagogy/pages/po-student-courses-page.ts'), render: (p) => html`<po-student-courses-page .studentId=${p.id ?? ''}></po-student-courses-page>` },
   { path: '/eleves/:id/cours/:courseId', access: ['family'], load: () => import('../pedagogy/pages/po-course-page.ts'), render: (p) => coursePageTemplate(p, 'suivi') },

@@ -11,6 +11,7 @@ import { pageStyles } from '../../styles/shared-styles.ts';
 import { submitEmergencyContacts, type ContactsView } from '../data/emergency-contacts.ts';
 import { unprefixed } from './identity-editor.ts';
 import { identityFormStyles } from './identity-form.ts';
+import { choiceStyles } from './choice-styles.ts';
 
 /** A contact as the form holds it: text only (the yes/no as 'yes' | 'no'), so it fits the form's list of rows. */
 type Row = { name: string; relation: string; phone: string; mayPickUp: string };
@@ -34,6 +35,7 @@ export class PoEmergencyContactsForm extends LitElement {
   static override styles = [
     pageStyles,
     identityFormStyles,
+    choiceStyles,
     css`
       fieldset.yes-no {
         border: none;
@@ -47,19 +49,6 @@ export class PoEmergencyContactsForm extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: 0.25em 1.5em;
-      }
-      label.option {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.5em;
-        min-block-size: var(--po-target-size);
-        font-weight: 400;
-        cursor: pointer;
-      }
-      label.option input {
-        inline-size: 1.4em;
-        block-size: 1.4em;
-        margin: 0;
       }
       .people {
         display: grid;

@@ -1,5 +1,5 @@
-import { css, html, type TemplateResult } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { PageElement } from '../../components/page-element.ts';
 import '../../components/po-record-nav.ts';
 import '../components/po-student-tabs.ts';
@@ -10,6 +10,9 @@ import '../../components/po-data-pending.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import '../../family/components/po-teacher-absence-notice.ts';
 import { cancelledLessons } from '../../family/data/teacher-absence-queries.ts';
+import '../../family/components/po-absence-notice-form.ts';
+import '../../family/components/po-announced-absences.ts';
+import { courseNotices } from '../../family/data/absence-notice-queries.ts';
 import { courseSheet, evaluationResult, studentName, teacherName, type CourseTab } from '../data/pedagogy-queries.ts';
 import type { Absence, Evaluation, FollowUpNote, Teacher } from '../../data/records.ts';
 import { formatDate, formatMinutes, formatWeekday, t } from '../../i18n/i18n.ts';
@@ -53,12 +56,18 @@ export class PoCoursePage extends PageElement {
   private readonly data = new LiveQueryController(this, () => courseSheet(this.studentId, this.courseId));
   /** This course's upcoming lessons cancelled by its teacher's absence. */
   private readonly cancelled = new LiveQueryController(this, () => cancelledLessons({ courseId: this.courseId, studentId: this.studentId }));
+  /** "Signaler une absence": the coming lessons to choose from, and the absences already announced. */
+  private readonly notices = new LiveQueryController(this, () => courseNotices(this.studentId, this.courseId));
+  /** The announcement form is open (a disclosure: its button says aria-expanded). */
+  @state() private noticeOpen = false;
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     const moved = ['studentId', 'courseId'].some((k) => changed.has(k) && changed.get(k) !== undefined);
     if (moved) {
       this.data.setQuery(() => courseSheet(this.studentId, this.courseId));
       this.cancelled.setQuery(() => cancelledLessons({ courseId: this.courseId, studentId: this.studentId }));
+      this.notices.setQuery(() => courseNotices(this.studentId, this.courseId));
+      this.noticeOpen = false;
     }
   }
 
@@ -113,6 +122,7 @@ export class PoCoursePage extends PageElement {
           [t('courses.col.active'), enrollment.active ? t('pedagogy.yes') : t('pedagogy.no')],
         ])}
       </section>
+      ${this.renderNoticeDisclosure()}
       <po-tabs
         label=${t('course.tabs')}
         selected=${this.tab}
@@ -127,6 +137,21 @@ export class PoCoursePage extends PageElement {
       <po-record-nav noun="course" .hrefs=${d.rows.map((r) => `${list}/${r.course.id}${tabSuffix}`)} .index=${d.index}></po-record-nav>
       <p><a href=${list}>${t('pedagogy.back')}</a></p>
     `;
+  }
+
+  /** "Signaler une absence" opens the form in place (only while the student is enrolled this year). */
+  private renderNoticeDisclosure() {
+    const notices = this.notices.value;
+    if (!notices?.choices.length) return nothing;
+    return html`<div class="notice-disclosure">
+      <button type="button" class="secondary" aria-expanded=${this.noticeOpen ? 'true' : 'false'} aria-controls="absence-notice" @click=${() => (this.noticeOpen = !this.noticeOpen)}>
+        ${t('notice.button')}
+      </button>
+      <section id="absence-notice" aria-labelledby="absence-notice-title" ?hidden=${!this.noticeOpen}>
+        <h2 id="absence-notice-title">${t('notice.formTitle')}</h2>
+        ${this.noticeOpen ? html`<po-absence-notice-form .choices=${notices.choices}></po-absence-notice-form>` : nothing}
+      </section>
+    </div>`;
   }
 
   private renderPanel(d: Sheet, tabHref: string): TemplateResult {
@@ -168,6 +193,11 @@ export class PoCoursePage extends PageElement {
       </table></div>`;
     }
 
+    if (this.tab === 'absences' && !this.itemId) {
+      // The absences recorded at the roll calls, then those the family announced (with "Retirer" before the day).
+      return html`${this.renderAbsences(details.absences, dateLink)}
+        <po-announced-absences .notices=${this.notices.value?.announced ?? []}></po-announced-absences>`;
+    }
     if (this.tab === 'absences') {
       const rows = details.absences;
       if (this.itemId) {
@@ -181,22 +211,7 @@ export class PoCoursePage extends PageElement {
           ],
         ]);
       }
-      if (!rows.length) return html`<p>${t('course.emptyAbsences')}</p>`;
-      return html`<div class="table-wrap"><table>
-        <caption class="visually-hidden">${t('course.tab.absences')}</caption>
-        <thead><tr>
-          <th scope="col">${t('course.col.date')}</th>
-          <th scope="col">${t('course.col.excused')}</th>
-          <th scope="col">${t('course.col.reason')}</th>
-        </tr></thead>
-        <tbody>
-          ${rows.map((a) => html`<tr>
-            <th scope="row">${dateLink(a.id, a.date)}</th>
-            <td data-label=${t('course.col.excused')}>${yesNo(a.excused)}</td>
-            <td data-label=${t('course.col.reason')} class="long">${a.reason}</td>
-          </tr>`)}
-        </tbody>
-      </table></div>`;
+      return this.renderAbsences(rows, dateLink);
     }
 
     const rows = details.notes;
@@ -223,6 +238,27 @@ export class PoCoursePage extends PageElement {
           <th scope="row">${dateLink(n.id, n.date)}</th>
           <td data-label=${t('course.col.teacher')}>${teacherOf(n.teacherId)}</td>
           <td data-label=${t('course.col.note')} class="long">${n.text}</td>
+        </tr>`)}
+      </tbody>
+    </table></div>`;
+  }
+
+  /** The absences recorded at the roll calls (the teacher's), newest first. */
+  private renderAbsences(rows: Absence[], dateLink: (id: string, date: string) => TemplateResult): TemplateResult {
+    const yesNo = (v: boolean) => (v ? t('pedagogy.yes') : t('pedagogy.no'));
+    if (!rows.length) return html`<p>${t('course.emptyAbsences')}</p>`;
+    return html`<div class="table-wrap"><table>
+      <caption class="visually-hidden">${t('course.tab.absences')}</caption>
+      <thead><tr>
+        <th scope="col">${t('course.col.date')}</th>
+        <th scope="col">${t('course.col.excused')}</th>
+        <th scope="col">${t('course.col.reason')}</th>
+      </tr></thead>
+      <tbody>
+        ${rows.map((a) => html`<tr>
+          <th scope="row">${dateLink(a.id, a.date)}</th>
+          <td data-label=${t('course.col.excused')}>${yesNo(a.excused)}</td>
+          <td data-label=${t('course.col.reason')} class="long">${a.reason}</td>
         </tr>`)}
       </tbody>
     </table></div>`;

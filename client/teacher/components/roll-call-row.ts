@@ -19,6 +19,8 @@ export interface RollCallRowOptions {
   studentName: string;
   entry: RollCallEntry;
   errors: { status?: string; reason?: string };
+  /** The family announced this absence: "Absence signalée par la famille — motif : …". */
+  familyNotice?: string;
   onChange: (patch: Partial<RollCallEntry>) => void;
 }
 
@@ -34,8 +36,10 @@ export const entryFieldId = (index: number, field: 'status' | 'reason') => `entr
 export function rollCallRow(o: RollCallRowOptions): TemplateResult {
   const statusId = entryFieldId(o.index, 'status');
   const error = o.errors.status;
-  return html`<fieldset class="student ${o.entry.status === 'present' ? '' : 'away'}" aria-describedby=${error ? `${statusId}-error` : nothing}>
+  const described = [o.familyNotice ? `${statusId}-notice` : '', error ? `${statusId}-error` : ''].filter(Boolean).join(' ');
+  return html`<fieldset class="student ${o.entry.status === 'present' ? '' : 'away'}" aria-describedby=${described || nothing}>
     <legend>${o.studentName}</legend>
+    ${o.familyNotice ? html`<p class="family-notice" id="${statusId}-notice">${o.familyNotice}</p>` : nothing}
     ${error ? html`<p class="field-error" id="${statusId}-error">${error}</p>` : nothing}
     <div class="options">
       ${ATTENDANCE.map(
@@ -113,7 +117,17 @@ export const rollCallRowStyles = css`
   label.option:has(input:checked) {
     font-weight: 700;
   }
+  .family-notice {
+    margin: 0;
+    font-weight: 600;
+    padding: 0.25em 0.5em;
+    border-inline-start: 0.3em solid var(--po-color-primary);
+    overflow-wrap: anywhere;
+  }
   @media (forced-colors: active) {
+    .family-notice {
+      border-color: CanvasText;
+    }
     fieldset.student {
       border-color: CanvasText;
     }

@@ -153,12 +153,13 @@ export async function rollCallSheet(teacherId: string, courseId: string, date: s
   if (!found.course) return { course: undefined };
   const course = found.course;
   const lesson = /^\d{4}-\d{2}-\d{2}$/.test(date) && isLessonDate(course, date);
-  const [{ enrollments, students }, rollCall, queued, absences, refusals] = await Promise.all([
+  const [{ enrollments, students }, rollCall, queued, absences, refusals, notices] = await Promise.all([
     rosterOf(courseId),
     db.rollCalls.where('courseId').equals(courseId).filter((r) => r.date === date).first(),
     queuedRollCalls(),
     db.absences.where('date').equals(date).toArray(),
     rejections(),
+    db.absenceNotices.where('date').equals(date).filter((n) => !n.withdrawn).toArray(),
   ]);
   const thisDay = (args: RollCallArgs) => args.courseId === courseId && args.date === date;
   const pending = queued.filter(thisDay).pop();
@@ -173,12 +174,24 @@ export async function rollCallSheet(teacherId: string, courseId: string, date: s
       if (enrollment) recorded.set(enrollment.studentId, { status: a.excused ? 'excused' : 'absent', reason: a.reason });
     }
   }
+  // Absences the families announced for this day: shown on the student's line, and, until a roll
+  // call of the day exists, the line starts as "Absent excusé" with the family's reason (the
+  // teacher can still change it).
+  const announced = new Map<string, { reason: string }>();
+  for (const n of notices) {
+    const enrollment = enrollments.find((e) => e.id === n.enrollmentId);
+    if (!enrollment) continue;
+    announced.set(enrollment.studentId, { reason: n.reason });
+    if (!typed && !rollCall && !recorded.has(enrollment.studentId)) recorded.set(enrollment.studentId, { status: 'excused', reason: n.reason });
+  }
   return {
     course,
     lesson,
     cancelled: !!found.lessons.find((l) => l.date === date)?.cancelled,
     students,
     recorded,
+    /** Students whose family announced the absence, with its reason. */
+    announced,
     takenAt: rollCall?.takenAt,
     queued: !!pending,
     /** A roll call of this day the server refused after it left this device (unless a newer one waits). */

@@ -13,6 +13,10 @@ import { formatDate, formatDateTime, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { courseNotFound, formStatus, showTeachingResult, signedInTeacherId } from './teaching-form-result.ts';
 
+/** "Absence signalée par la famille", with its reason when the family gave one. */
+const familyNotice = (notice: { reason: string } | undefined) =>
+  notice ? (notice.reason ? t('notice.onRollCallReason', { reason: notice.reason }) : t('notice.onRollCall')) : undefined;
+
 /** A found lesson of one of the teacher's classes. */
 type Sheet = Extract<Awaited<ReturnType<typeof rollCallSheet>>, { students: unknown }>;
 
@@ -20,7 +24,9 @@ type Sheet = Extract<Awaited<ReturnType<typeof rollCallSheet>>, { students: unkn
  * `/enseignant/cours/:courseId/appel/:date`: the roll call of a lesson. One fieldset per student
  * (native radios "Présent / Absent / Absent excusé", an optional reason once not present), every
  * student "Présent" unless something was recorded: a correction starts from the earlier roll call,
- * or from the one still waiting on this device. One "Enregistrer l'appel" for the list, through
+ * or from the one still waiting on this device. An absence the family announced says so on the
+ * student's line ("Absence signalée par la famille — motif : …") and, before the first roll call
+ * of the day, starts the line as "Absent excusé" with that reason. One "Enregistrer l'appel" for the list, through
  * the form controller; the status line says whether it was sent or kept on the device until the
  * network returns, and the page keeps showing it from the outbox until then (a reload included).
  */
@@ -109,6 +115,7 @@ export class PoRollCallPage extends PageElement {
               studentName: `${student.lastName} ${student.firstName}`,
               entry: this.entryOf(d, student),
               errors: { status: form.error(entryFieldId(index, 'status')), reason: form.error(entryFieldId(index, 'reason')) },
+              familyNotice: familyNotice(d.announced.get(student.id)),
               onChange: (patch) => this.change(d, student.id, patch),
             }),
           )}

@@ -1,0 +1,17 @@
+import { ABSENCE_NOTICE_MUTATIONS, type AnnounceAbsenceArgs, type WithdrawAbsenceArgs } from '../../../shared/absence-notice-schemas.ts';
+import { submitTeachingMutation, type TeachingResult } from '../../teacher/data/evaluation-commands.ts';
+
+/**
+ * Announces that a student will miss one or more coming lessons of a course: queued in the
+ * outbox (the screens show it from there until it is sent, offline included), then sent. 'sent',
+ * 'queued', or `{ rejected }` (`not_found`: not the family's enrollment; `validation`: a past
+ * day or one that is not a lesson, with its fields). Announcing a day again changes its reason.
+ */
+export function announceAbsence(args: AnnounceAbsenceArgs): Promise<TeachingResult> {
+  return submitTeachingMutation(ABSENCE_NOTICE_MUTATIONS.announce, args);
+}
+
+/** Takes an announced absence back, before its day; same answers. */
+export function withdrawAbsence(args: WithdrawAbsenceArgs): Promise<TeachingResult> {
+  return submitTeachingMutation(ABSENCE_NOTICE_MUTATIONS.withdraw, args);
+}
