@@ -45,7 +45,8 @@ describe('emergency contacts, reviewed like the identity', () => {
         { name: 'x'.repeat(81), relation: 'y'.repeat(41), phone: '06 12 34 56 78', mayPickUp: 'oui' },
       ],
     });
-    const error = 'error' in resultOf(bad) ? (resultOf(bad) as { error: NonNullable<PushResponse['results'][number]['error']> }).error : null;
+    const first = resultOf(bad);
+    const error = 'error' in first ? first.error : null;
     assert.equal(error?.code, 'validation');
     assert.equal(error?.fieldCodes?.['emergencyContacts.0.name']?.code, 'required');
     assert.equal(error?.fieldCodes?.['emergencyContacts.0.phone']?.code, 'phone');
@@ -121,11 +122,12 @@ describe('emergency contacts, reviewed like the identity', () => {
     assert.ok(choir, 'Hugo is in one of the teacher’s classes');
     const pulled = await teacher.json('/api/sync?cursor=0');
     const row = (pulled.body.changes.students as Array<Record<string, unknown>>).find((s) => s.id === hugo.id);
-    assert.deepEqual(row?.emergencyContacts, []);
+    assert.deepEqual(row?.emergencyContacts, hugo.emergencyContacts, 'the validated list (the demo seeds two), not the one asked for');
+    assert.equal(hugo.emergencyContacts.length, 2);
     const desk = await signedIn(DEMO.secretariat);
     const view = (await desk.json<{ requests: PendingRequestView[] }>('/api/admin/requests')).body.requests.find((r) => r.targetId === hugo.id)!;
     assert.equal((await desk.json(`/api/admin/requests/${view.id}/refuse`, { json: { reason: 'Numéro à vérifier' } })).status, 200);
     const [after] = await t.db.select().from(student).where(eq(student.id, hugo.id));
-    assert.deepEqual(after.emergencyContacts, []);
+    assert.deepEqual(after.emergencyContacts, hugo.emergencyContacts);
   });
 });

@@ -5,6 +5,7 @@ import { site } from '../schema/index.ts';
 import { nextVersion } from '../versioning.ts';
 import { demoAccounts, hashPasswords, seedAccounts } from './demo-accounts.ts';
 import { seedBilling } from './demo-billing.ts';
+import { seedContacts } from './demo-contacts.ts';
 import type { SeedContext } from './demo-context.ts';
 import { seedDocuments } from './demo-documents.ts';
 import { CLASSMATE_FAMILIES } from './demo-classmates.ts';
@@ -41,6 +42,7 @@ export async function seedDemo(db: Db, opts: { now?: Date } = {}): Promise<void>
     const ctx: SeedContext = { tx, version: await nextVersion(tx), now, startYear, ids: new Map() };
     await seedTeaching(ctx);
     await seedPeople(ctx, [LEFEVRE, MARTIN, ...OTHER_MANTES_FAMILIES, ...CLASSMATE_FAMILIES, GARNIER]);
+    await seedContacts(ctx);
     await seedBilling(ctx);
     await seedAccounts(ctx, demoAccounts({ demo: LEFEVRE, martin: MARTIN, limay: GARNIER }), hashes);
     await seedDocuments(ctx, ctx.ids.get('user:secretariat.demo')!);
