@@ -5,6 +5,8 @@ import { schoolYearOf } from '../../shared/school-year.ts';
 import { session } from '../../client/app/session.ts';
 import { db, setMeta } from '../../client/data/db.ts';
 import { syncStatus } from '../../client/data/sync-status.ts';
+import '../../client/calendar/components/po-teacher-course-events.ts';
+import type { PoTeacherCourseEvents } from '../../client/calendar/components/po-teacher-course-events.ts';
 import '../../client/calendar/pages/po-calendar-page.ts';
 import type { PoCalendarPage } from '../../client/calendar/pages/po-calendar-page.ts';
 import { localToday } from '../../client/teacher/pages/teaching-form-result.ts';
@@ -96,7 +98,7 @@ describe('po-calendar-page (/calendrier)', () => {
     signIn('family');
     const el = await fixture<PoCalendarPage>(html`<po-calendar-page></po-calendar-page>`);
     await until(() => !!list(el)?.querySelector('li'));
-    const status = () => root(el).querySelector('section [role="status"]')!;
+    const status = () => root(el).querySelector('section p[role="status"]') ?? { textContent: '', getAttribute: () => null };
     expect(status().getAttribute('aria-live')).to.equal('polite');
     expect(status().textContent).to.contain('3 cours ou événements');
 
@@ -131,5 +133,54 @@ describe('po-calendar-page (/calendrier)', () => {
     expect(text).to.contain('Chorale 1er cycle').and.contain('Violon 2C1').and.contain('Annulé');
     expect(text).not.to.contain('Piano 1C2');
     expect(root(el).textContent).to.contain('Vos cours et les événements de vos classes');
+  });
+});
+
+describe('po-teacher-course-events (a teacher adds an event, offline through the outbox)', () => {
+  const realFetch = window.fetch;
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
+
+  it('refuses an empty form at its fields; offline, the event is kept on the device, listed as waiting, and announced', async () => {
+    await seed();
+    signIn('teacher');
+    window.fetch = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    const el = await fixture<PoTeacherCourseEvents>(html`<po-teacher-course-events .courseId=${'c2'}></po-teacher-course-events>`);
+    const form = () => el.shadowRoot!.querySelector('po-course-event-form')!.shadowRoot!;
+    await until(() => !!form().querySelector('form') && el.shadowRoot!.textContent!.includes('Aucun événement'));
+    const submit = () => form().querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+
+    submit();
+    await until(() => !!form().querySelector('[role="alert"]'));
+    expect(form().activeElement?.id).to.equal('error-summary');
+    expect(form().getElementById('event-title')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(form().getElementById('event-date')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(await db.outbox.count()).to.equal(0);
+
+    const type = (id: string, value: string) => {
+      const input = form().getElementById(id) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input'));
+    };
+    const kind = form().getElementById('event-kind') as HTMLSelectElement;
+    kind.value = 'audition';
+    kind.dispatchEvent(new Event('change'));
+    type('event-title', 'Audition de Noël');
+    type('event-date', addDays(monday, 2));
+    type('event-startTime', '18:30');
+    type('event-durationMinutes', '45');
+    submit();
+    await until(() => form().querySelector('[role="status"]')!.textContent!.includes('enregistré sur cet appareil'));
+    const [row] = await db.outbox.toArray();
+    expect(row.name).to.equal('calendar.event.save');
+    expect(row.args).to.include({ courseId: 'c2', kind: 'audition', title: 'Audition de Noël', startTime: '18:30', durationMinutes: 45, cancelled: false });
+    await until(() => el.shadowRoot!.textContent!.includes('En attente d’envoi'));
+    expect(el.shadowRoot!.querySelector('li')!.textContent!.replace(/\s+/g, ' ')).to.contain('Audition').and.contain('Audition de Noël').and.contain('18:30');
+    // The form is empty again for the next event.
+    expect((form().getElementById('event-title') as HTMLInputElement).value).to.equal('');
+    await expect(el).to.be.accessible();
   });
 });
