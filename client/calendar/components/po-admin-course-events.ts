@@ -67,6 +67,8 @@ export class PoAdminCourseEvents extends LitElement {
       this.offline = false;
     } catch (error) {
       if (error instanceof OfflineError) this.offline = true;
+      // The page itself says when the course is not the site's; a refusal here is said in words.
+      else if (error instanceof HttpError) this.notice = { text: t('calendar.feed.refused', { message: error.body.error.message }), error: true };
       else throw error;
     }
   }
