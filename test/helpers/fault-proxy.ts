@@ -23,7 +23,7 @@ export interface FaultProxy {
   rates: FaultRates;
   /** The server is killed during these pushes (counted from 1 since `reset`), if `restart` is set; besides, `rates.restart`. */
   restartOnPushes: number[];
-  /** At most this many restarts since `reset`. */
+  /** At most this many restarts since `reset`, besides one during a long push (see `pick`). */
   maxRestarts: number;
   /** Faults applied since `reset`, by kind, and the requests passed untouched. */
   counts: Record<FaultKind | 'passed', number>;
@@ -73,6 +73,7 @@ interface Upstream {
 export async function startFaultProxy(options: FaultProxyOptions = {}): Promise<FaultProxy> {
   const zero = () => Object.fromEntries([...FAULT_KINDS, 'passed'].map((k) => [k, 0])) as FaultProxy['counts'];
   let pushes = 0;
+  let longKills = 0;
   let inFlight = 0;
   let restarting: Promise<void> | null = null;
   let waiters: Array<() => void> = [];
@@ -92,6 +93,7 @@ export async function startFaultProxy(options: FaultProxyOptions = {}): Promise<
       proxy.byRoute = {};
       proxy.log = [];
       pushes = 0;
+      longKills = 0;
     },
     idle: async () => {
       for (;;) {
@@ -132,13 +134,32 @@ export async function startFaultProxy(options: FaultProxyOptions = {}): Promise<
   /** The connection breaks: the client's fetch fails as it does when the network goes. */
   const cut = (res: ServerResponse) => res.socket?.destroy();
 
-  const pick = (req: IncomingMessage): FaultKind | null => {
+  /** A push of more than one write transaction (server/sync/push.ts: 50 mutations each). */
+  const isLongPush = (body: Buffer) => {
+    try {
+      return (JSON.parse(body.toString()) as { mutations: unknown[] }).mutations.length > 50;
+    } catch {
+      return false;
+    }
+  };
+
+  /** How long after a push reached the server it is killed: 0–150 ms, 0–400 ms for a long push (its transactions take longer). */
+  const killDelay = (body: Buffer, extra: number) => Math.floor(extra * (isLongPush(body) ? 400 : 150));
+
+  const pick = (req: IncomingMessage, body: Buffer): FaultKind | null => {
     if (!proxy.enabled || req.headers[NO_FAULT_HEADER] || !req.url?.startsWith('/api/')) return null;
     const isPush = req.method === 'POST' && req.url.startsWith('/api/sync/push');
-    const canRestart = isPush && options.restart && proxy.counts.restart < proxy.maxRestarts && !restarting;
+    // Restarts other than the long push's stay within maxRestarts.
+    const canRestart = isPush && options.restart && proxy.counts.restart - longKills < proxy.maxRestarts && !restarting;
     if (isPush) pushes++;
     const r = proxy.random();
     if (canRestart && proxy.restartOnPushes.includes(pushes)) return 'restart';
+    // The first long push since `reset` is killed (beyond maxRestarts), so kills also land
+    // between a push's transactions.
+    if (isPush && options.restart && !restarting && !longKills && isLongPush(body)) {
+      longKills++;
+      return 'restart';
+    }
     let acc = 0;
     for (const kind of FAULT_KINDS) {
       if (kind === 'restart' && !canRestart) continue;
@@ -149,7 +170,9 @@ export async function startFaultProxy(options: FaultProxyOptions = {}): Promise<
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
-    const fault = pick(req);
+    // A long push met during a restart waits for it, so that it can be killed in turn.
+    if (restarting && proxy.enabled && !longKills && isLongPush(body)) await restarting;
+    const fault = pick(req, body);
     // Drawn for every request in arrival order, so the stream of draws depends on the seed only.
     const extra = proxy.random();
     const route = routeOf(req);
@@ -157,7 +180,7 @@ export async function startFaultProxy(options: FaultProxyOptions = {}): Promise<
     tally[fault ?? 'passed'] = (tally[fault ?? 'passed'] ?? 0) + 1;
     if (fault) {
       proxy.counts[fault]++;
-      const detail = fault === 'restart' ? ` (killed ${Math.floor(extra * 25)} ms after the push reached the server)` : '';
+      const detail = fault === 'restart' ? ` (killed ${killDelay(body, extra)} ms after the push reached the server)` : '';
       proxy.log.push(`${fault} ${req.method} ${req.url?.slice(0, 60)} (${req.headers['x-sim-client'] ?? '?'})${detail}`);
     } else proxy.counts.passed++;
     try {
@@ -189,7 +212,7 @@ export async function startFaultProxy(options: FaultProxyOptions = {}): Promise<
         }
         case 'restart': {
           const done = forward(req, body).catch(() => undefined);
-          await sleep(Math.floor(extra * 25));
+          await sleep(killDelay(body, extra));
           restarting = (async () => {
             proxy.target = await options.restart!(body);
           })();

@@ -246,13 +246,15 @@ export async function runSeed(world: World, opts: SeedOptions): Promise<SimRepor
       const r = random();
       const seed = Math.floor(random() * 2 ** 31);
       const burst = 1 + Math.floor(random() * 3);
+      // Offline for a while: edits queue on the device, then the network comes back. Now and
+      // then a family stays offline long enough to queue more than one write transaction of a push.
+      const offlineEdits = r < 0.2 ? burst : r < 0.22 && role === 'family' ? 55 + Math.floor(random() * 20) : 0;
       let task: () => Promise<void>;
       if (role === 'secretariat') task = async () => void (r < 0.85 ? await client.call('review', { seed }) : await client.call('pull'));
-      else if (r < 0.2) {
-        // Offline for a while: edits queue on the device, then the network comes back.
+      else if (offlineEdits) {
         task = async () => {
           await client.call('setOffline', { value: true });
-          for (let k = 0; k < burst; k++) await act(client, role, seed + k, true);
+          for (let k = 0; k < offlineEdits; k++) await act(client, role, seed + k, true);
           await client.call('setOffline', { value: false });
         };
       } else if (r < 0.3) task = async () => void (await client.call('pull'));
