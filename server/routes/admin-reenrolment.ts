@@ -15,6 +15,8 @@ import { campaignProgress, familyAnswers } from '../reenrolment/progress.ts';
 import { sendReminders } from '../reenrolment/reminders.ts';
 
 const reminderSchema = z.object({ requestId: recordId });
+/** The shape of a campaign (any year), for the typed route; the year's floor is checked against today in the handler. */
+const anyYearCampaign = campaignSchema(new Date(0));
 
 /** The secretariat's re-enrolment campaigns and consents (/api/admin/reenrolment…), limited to its site: progress, answers, CSV, reminders. */
 export const adminReenrolmentRoutes = new Hono<AppEnv>()
@@ -24,9 +26,9 @@ export const adminReenrolmentRoutes = new Hono<AppEnv>()
     const [campaigns, consentKinds] = await Promise.all([siteCampaigns(db, c.var.user.siteId), siteConsentKinds(db, c.var.user.siteId)]);
     return sendJson(c, { today: parisDay(), campaigns, consentKinds }, 200);
   })
-  .post('/reenrolment/campaigns', async (c) => {
-    // Validated here rather than by a middleware: which year is "next" depends on today.
-    const parsed = campaignSchema().safeParse(await c.req.json().catch(() => null));
+  .post('/reenrolment/campaigns', validateJson(anyYearCampaign), async (c) => {
+    // Checked again with today's date: which year is "next" changes while the server runs.
+    const parsed = campaignSchema().safeParse(c.req.valid('json'));
     if (!parsed.success) throw validationError(parsed.error);
     return sendJson(c, { campaign: await createCampaign(c.var.deps.db, c.var.user, parsed.data) }, 201);
   })

@@ -1,5 +1,6 @@
 import { openCampaign, parisDay, reenrolmentState, answeredDuring } from '../../../shared/reenrolment-progress.ts';
 import { db } from '../../data/db.ts';
+import { localAnswers } from './reenrolment-local.ts';
 
 export interface ReenrolmentTodo {
   /** A campaign of the family's site is open today. */
@@ -15,23 +16,18 @@ export interface ReenrolmentTodo {
 /**
  * What the re-enrolment asks of the family now, read from the device (works offline): the home
  * page's "À faire" list uses it. Run it inside a live query so it follows pulls and local edits;
- * it reads the synced rows only (an answer waiting in the outbox counts once the server has it).
+ * an answer still in the outbox counts (the family answered offline: nothing more to do on this device).
  */
 export async function reenrolmentTodo(now: Date = new Date()): Promise<ReenrolmentTodo> {
-  const [campaigns, students, answers, confirmations, kinds, consents] = await Promise.all([
-    db.reenrolmentCampaigns.toArray(),
-    db.students.toArray(),
-    db.reenrolmentAnswers.toArray(),
-    db.reenrolmentConfirmations.toArray(),
-    db.consentKinds.toArray(),
-    db.consentAnswers.toArray(),
-  ]);
+  const [campaigns, students, kinds] = await Promise.all([db.reenrolmentCampaigns.toArray(), db.students.toArray(), db.consentKinds.toArray()]);
   const campaign = openCampaign(campaigns, parisDay(now));
+  const local = await localAnswers(campaign?.id);
+  const consents = [...local.consents.values()];
   const status = reenrolmentState({
     studentIds: students.map((s) => s.id),
-    answeredStudentIds: campaign ? answers.filter((a) => a.campaignId === campaign.id).map((a) => a.studentId) : [],
-    confirmed: !!campaign && confirmations.some((c) => c.campaignId === campaign.id),
-    consentAnsweredDuring: !!campaign && consents.some((c) => answeredDuring(c.answeredAt, campaign)),
+    answeredStudentIds: local.answers.keys(),
+    confirmed: local.confirmed,
+    consentAnsweredDuring: !!campaign && consents.some((c) => c.answeredAt !== undefined && answeredDuring(c.answeredAt, campaign)),
     kinds,
     consents,
   });

@@ -1,0 +1,28 @@
+import { CONSENT_MUTATIONS, type ConsentAnswerArgs } from '../../../shared/consent-schemas.ts';
+import { REENROLMENT_MUTATIONS, type ReenrolmentAnswerArgs } from '../../../shared/reenrolment-schemas.ts';
+import { dismissRejection } from '../../data/outbox.ts';
+// The outbox-and-answer mechanics are the teacher's writes' (one place): queue, push now, say what became of it.
+import { submitTeachingMutation, type TeachingResult } from '../../teacher/data/evaluation-commands.ts';
+
+/** 'sent' (the server has it), 'queued' (kept on this device, sent with the next push) or `{ rejected }` (refused for good). */
+export type ReenrolmentResult = TeachingResult;
+
+/** A student's choice for next year; answering again replaces it. */
+export function saveReenrolmentAnswer(args: ReenrolmentAnswerArgs): Promise<ReenrolmentResult> {
+  return submitTeachingMutation(REENROLMENT_MUTATIONS.answer, args);
+}
+
+/** "Je confirme que ces informations sont à jour" for the campaign. */
+export function confirmReenrolmentDetails(campaignId: string): Promise<ReenrolmentResult> {
+  return submitTeachingMutation(REENROLMENT_MUTATIONS.confirm, { campaignId });
+}
+
+/** A consent given or refused, to the wording version shown. */
+export function answerConsent(args: ConsentAnswerArgs): Promise<ReenrolmentResult> {
+  return submitTeachingMutation(CONSENT_MUTATIONS.answer, args);
+}
+
+/** The family has read a refusal of an answer that had left this device. */
+export function dismissReenrolmentRefusal(mutationId: number): Promise<unknown> {
+  return dismissRejection(mutationId);
+}
