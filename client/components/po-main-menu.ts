@@ -150,6 +150,7 @@ export class PoMainMenu extends LitElement {
           ? html`<li>${link('/accueil', t('shell.home'))}</li>
               <li>${link('/famille', t('shell.family'))}</li>
               <li>${link('/calendrier', t('shell.calendar'))}</li>
+              <li>${link('/famille/reinscription', t('shell.reenrolment'))}</li>
               ${this.students.length
                 ? html`<li class="group">
                     <span class="group-label" id="students-label">${t('shell.students')}</span>

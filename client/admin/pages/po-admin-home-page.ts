@@ -70,6 +70,7 @@ export class PoAdminHomePage extends PageElement {
       <p><a href="/admin/facturation">${t('adminBilling.link')}</a></p>
       <p><a href="/admin/documents">${t('adminDocuments.link')}</a></p>
       <p><a href="/admin/preinscriptions">${t('adminPrereg.link')}</a></p>
+      <p><a href="/admin/reinscriptions">${t('deskReenrolment.homeLink')}</a></p>
       <p><a href="/admin/comptes">${t('admin.staffAccounts.link')}</a></p>
       <p><a href="/admin/messages">${t('desk.messages.link')}</a></p>
       <p><a href="/admin/enseignants">${t('adminTeachers.link')}</a></p>
