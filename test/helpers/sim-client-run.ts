@@ -248,7 +248,7 @@ export async function runSeed(world: World, opts: SeedOptions): Promise<SimRepor
       const burst = 1 + Math.floor(random() * 3);
       // Offline for a while: edits queue on the device, then the network comes back. Now and
       // then a family stays offline long enough to queue more than one write transaction of a push.
-      const offlineEdits = r < 0.2 ? burst : r < 0.22 && role === 'family' ? 55 + Math.floor(random() * 20) : 0;
+      const offlineEdits = r < 0.2 ? burst : r < 0.22 && role === 'family' ? 65 + Math.floor(random() * 20) : 0;
       let task: () => Promise<void>;
       if (role === 'secretariat') task = async () => void (r < 0.85 ? await client.call('review', { seed }) : await client.call('pull'));
       else if (offlineEdits) {
