@@ -72,7 +72,7 @@ export class PoConsentsForm extends LitElement {
           choiceGroup<Answer>({
             id: questionId(i),
             name: `consent-${this.keyOf(q).replace(' ', '-')}`,
-            legend: html`<span class="subject">${this.subject(q)}</span>${wording(q)}`,
+            legend: html`<span class="subject">${this.subject(q)}</span> ${wording(q)}`,
             value: this.answerOf(q),
             error: form.error(questionId(i)),
             note: q.outdated ? html`<p class="notice warning">${t('reenrolment.consentOutdated')}</p>` : nothing,
