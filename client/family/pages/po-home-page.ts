@@ -121,6 +121,7 @@ export class PoHomePage extends PageElement {
             ${name ? html`<p>${t('home.welcome', { name })}</p>` : nothing}
             ${lastSync ? html`<p>${t('home.sync', { when: formatDateTime(lastSync) })}</p>` : nothing}
             <po-todo-list .items=${this.todo.value}></po-todo-list>
+            ${d.enrollments.length ? html`<p><a class="button secondary" href="/signaler-absence">${t('notice.homeLink')}</a></p>` : nothing}
             <po-teacher-absence-notice with-course .notices=${this.cancelled.value ?? []}></po-teacher-absence-notice>
             <section aria-labelledby="due-title">
               <h2 id="due-title">${t('home.amountDue')}</h2>
