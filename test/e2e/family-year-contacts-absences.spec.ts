@@ -1,0 +1,109 @@
+import { expect, test } from '../helpers/fixtures.ts';
+import { signInThroughForm, waitForSync } from '../helpers/pages.ts';
+
+// Announcing absences and changing a student's contacts change what other files' pages show: a server of its own.
+test.use({ serverEnv: { PORTEE_E2E_OWN_SERVER: 'contacts-absences' } });
+
+/** The next Wednesday, today included ("YYYY-MM-DD"), in Paris: the choir and FM 1C1 A meet on Wednesdays. */
+function nextWednesday(now = new Date()): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+  const d = new Date(today + 'T12:00:00Z');
+  d.setUTCDate(d.getUTCDate() + ((3 - d.getUTCDay() + 7) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+const longDate = (day: string) => new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(day + 'T12:00:00Z'));
+
+test.describe('the family’s year: absences announced, emergency contacts', () => {
+  test('the family announces an absence from the course sheet; the teacher’s roll call shows it, pre-filled as excused', async ({ page, browser, server }) => {
+    const day = nextWednesday();
+    await signInThroughForm(page, server.url, 'family');
+    await waitForSync(page);
+    const hugo = (await page.getByRole('link', { name: 'Hugo Lefèvre' }).first().getAttribute('href'))!;
+    await page.goto(`${server.url}${hugo}/cours`);
+    await page.getByRole('link', { name: 'Chorale 1er cycle' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Chorale 1er cycle' })).toBeVisible();
+
+    const open = page.getByRole('button', { name: 'Signaler une absence' });
+    await expect(open).toHaveAttribute('aria-expanded', 'false');
+    await open.click();
+    await expect(open).toHaveAttribute('aria-expanded', 'true');
+    // Nothing ticked: the summary takes the focus.
+    await page.getByRole('button', { name: 'Signaler l’absence' }).click();
+    await expect(page.getByRole('alert')).toBeFocused();
+    await page.getByRole('checkbox', { name: longDate(day) }).check();
+    await page.getByRole('textbox', { name: 'Motif (facultatif)' }).fill('Rendez-vous médical');
+    await page.getByRole('button', { name: 'Signaler l’absence' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Absence signalée pour 1 cours' })).toBeVisible();
+
+    // The absences tab lists it, with a way to withdraw it before the day.
+    await page.getByRole('tab', { name: 'Absences' }).click();
+    const announced = page.getByRole('region', { name: 'Absences signalées' });
+    await expect(announced).toContainText('Rendez-vous médical');
+    await expect(announced).toContainText('Signalée');
+    await expect(announced.getByRole('button', { name: /Retirer/ })).toBeVisible();
+
+    // The teacher, on another device.
+    const teacherContext = await browser.newContext();
+    const teacher = await teacherContext.newPage();
+    await signInThroughForm(teacher, server.url, 'teacher');
+    await waitForSync(teacher);
+    await teacher.getByRole('link', { name: 'Chorale 1er cycle' }).first().click();
+    await expect(teacher.getByRole('heading', { level: 1, name: 'Chorale 1er cycle' })).toBeVisible();
+    await teacher.getByRole('link', { name: longDate(day) }).click();
+    const line = teacher.getByRole('group', { name: 'Lefèvre Hugo' });
+    await expect(line).toContainText('Absence signalée par la famille — motif : Rendez-vous médical');
+    await expect(line.getByRole('radio', { name: 'Absent excusé' })).toBeChecked();
+    await expect(teacher.getByRole('group', { name: /Théo/ }).getByRole('radio', { name: 'Présent' })).toBeChecked();
+    await teacherContext.close();
+  });
+
+  test('the family edits a student’s contacts; the secretariat approves them; the teacher’s roster shows them', async ({ page, browser, server }) => {
+    await signInThroughForm(page, server.url, 'family');
+    await waitForSync(page);
+    const lucie = (await page.getByRole('link', { name: 'Lucie Lefèvre' }).first().getAttribute('href'))!;
+    await page.goto(`${server.url}${lucie}`);
+    await page.getByRole('link', { name: 'Personnes à prévenir et autorisées à récupérer l’enfant' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Personnes à prévenir — Lucie Lefèvre' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Ajouter une personne' }).click();
+    const name = page.getByRole('textbox', { name: 'Nom et prénom' });
+    await expect(name).toBeFocused();
+    await name.fill('Jeanne Lefèvre');
+    await page.getByRole('textbox', { name: 'Lien avec l’élève' }).fill('Grand-mère');
+    await page.getByRole('textbox', { name: 'Téléphone' }).fill('0612');
+    await page.getByRole('group', { name: 'Peut récupérer l’enfant après le cours' }).getByRole('radio', { name: 'Oui' }).check();
+    await page.getByRole('button', { name: 'Envoyer pour validation' }).click();
+    await expect(page.getByRole('alert')).toBeFocused();
+    await expect(page.getByRole('textbox', { name: 'Téléphone' })).toHaveAttribute('aria-invalid', 'true');
+    await page.getByRole('textbox', { name: 'Téléphone' }).fill('06 12 34 56 78');
+    await page.getByRole('button', { name: 'Envoyer pour validation' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'en attente de validation' })).toBeVisible();
+    await expect(page.getByText('Modifié — en attente de validation par le secrétariat.')).toBeVisible();
+
+    // The secretariat reads the list (not JSON) and approves it.
+    const deskContext = await browser.newContext();
+    const desk = await deskContext.newPage();
+    await signInThroughForm(desk, server.url, 'secretariat');
+    await desk.goto(`${server.url}/admin/demandes`);
+    const request = desk.getByRole('region', { name: /Lucie Lefèvre/ });
+    await expect(request).toContainText('Jeanne Lefèvre (Grand-mère)');
+    await expect(request).toContainText('peut récupérer l’enfant : oui');
+    await expect(request).not.toContainText('"mayPickUp"');
+    await request.getByRole('button', { name: 'Approuver toute la demande' }).click();
+    await expect(desk.getByRole('status').filter({ hasText: 'Lucie Lefèvre' })).toBeVisible();
+    await deskContext.close();
+
+    // The teacher of Lucie's FM class.
+    const teacherContext = await browser.newContext();
+    const teacher = await teacherContext.newPage();
+    await signInThroughForm(teacher, server.url, 'teacher');
+    await waitForSync(teacher);
+    await teacher.getByRole('link', { name: 'FM 1C1 A' }).first().click();
+    const row = teacher.getByRole('row', { name: /Lefèvre Lucie/ });
+    await expect(row).toContainText('Jeanne Lefèvre (Grand-mère)');
+    await expect(row).toContainText('peut récupérer l’enfant : oui');
+    await expect(row.getByRole('link', { name: 'Appeler Jeanne Lefèvre au 06 12 34 56 78' })).toHaveAttribute('href', 'tel:0612345678');
+    await teacherContext.close();
+  });
+});
