@@ -115,5 +115,6 @@ export const reenrolmentFr = {
   'deskReenrolment.wordingEn': 'Texte en anglais (facultatif)',
   'deskReenrolment.addConsent': 'Ajouter l’autorisation',
   'deskReenrolment.saved': 'Enregistré.',
+  'deskReenrolment.notFound': 'Cette campagne ou cette famille est introuvable.',
   'deskReenrolment.back': 'Retour aux réinscriptions',
 } as const;

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { PageElement } from '../../components/page-element.ts';
 import { offlineNotice } from '../../components/offline-notice.ts';
-import { OfflineError } from '../../data/command-errors.ts';
+import { HttpError, OfflineError } from '../../data/command-errors.ts';
 import { formatDate, formatDateTime, t } from '../../i18n/i18n.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
@@ -24,6 +24,7 @@ export class PoAdminReenrolmentFamilyPage extends PageElement {
   @property({ attribute: false }) familyId = '';
   @state() private data: FamilyAnswers | null = null;
   @state() private offline = false;
+  @state() private notFound = false;
 
   protected pageTitle() {
     return this.data ? t('deskReenrolment.answersOf', { name: this.data.family.name }) : t('deskReenrolment.title');
@@ -40,6 +41,7 @@ export class PoAdminReenrolmentFamilyPage extends PageElement {
       this.offline = false;
     } catch (error) {
       if (error instanceof OfflineError) this.offline = true;
+      else if (error instanceof HttpError && error.status === 404) this.notFound = true;
       else throw error;
     }
   }
@@ -50,7 +52,7 @@ export class PoAdminReenrolmentFamilyPage extends PageElement {
       <h1>${this.pageTitle()}</h1>
       <p><a href="/admin/reinscriptions">${t('deskReenrolment.back')}</a></p>
       <div role="status">${this.offline ? offlineNotice(t('common.offlineAction'), () => void this.load()) : nothing}</div>
-      ${d ? this.renderAnswers(d) : this.offline ? nothing : html`<p>${t('common.loading')}</p>`}
+      ${d ? this.renderAnswers(d) : this.notFound ? html`<p>${t('deskReenrolment.notFound')}</p>` : this.offline ? nothing : html`<p>${t('common.loading')}</p>`}
     `;
   }
 

@@ -112,5 +112,6 @@ export const reenrolmentEn: Record<keyof typeof reenrolmentFr, string> = {
   'deskReenrolment.wordingEn': 'Wording in English (optional)',
   'deskReenrolment.addConsent': 'Add the consent',
   'deskReenrolment.saved': 'Saved.',
+  'deskReenrolment.notFound': 'This campaign or family cannot be found.',
   'deskReenrolment.back': 'Back to the re-enrolments',
 };
