@@ -102,11 +102,23 @@ export class PoCalendarFeed extends LitElement {
 
   private _onCreate() {
     void this.act(async () => {
-      await createFeedLink();
-      await this.updateComplete;
-      // The new link's field takes the focus, so it is read out and ready to copy.
-      (this.shadowRoot?.getElementById('feed-url') as HTMLInputElement | null)?.focus();
+      const link = await createFeedLink();
+      // The new link's field takes the focus once the device's copy is drawn (a live query:
+      // a later render), so it is read out and ready to copy.
+      this.focusUrlOf = link.url;
     }, t('calendar.feed.created'));
+  }
+
+  /** The URL whose field should take the focus when it appears (after "Créer…"). */
+  private focusUrlOf = '';
+
+  override updated(changed: Map<PropertyKey, unknown>) {
+    super.updated(changed);
+    const field = this.shadowRoot?.getElementById('feed-url') as HTMLInputElement | null;
+    if (this.focusUrlOf && field?.value === this.focusUrlOf) {
+      this.focusUrlOf = '';
+      field.focus();
+    }
   }
 
   private _onRevoke() {
