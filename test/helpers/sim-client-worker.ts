@@ -15,6 +15,7 @@
  */
 import 'fake-indexeddb/auto';
 import { parentPort, workerData } from 'node:worker_threads';
+import { NO_FAULT_HEADER } from './fault-proxy.ts';
 import { prng, type SimAsk, type SimInit, type SimReply } from './sim-client.ts';
 
 const sim = workerData as SimInit;
@@ -41,7 +42,7 @@ async function deviceFetch(input: RequestInfo | URL, init: RequestInit = {}, noF
   const headers = new Headers(init.headers);
   if (jar.size) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
   headers.set('x-sim-client', sim.name);
-  if (noFault) headers.set('x-sim-nofault', '1');
+  if (noFault) headers.set(NO_FAULT_HEADER, '1');
   const res = await realFetch(url, { ...init, headers });
   storeCookies(res);
   return res;
