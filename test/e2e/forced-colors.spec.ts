@@ -10,14 +10,14 @@ import { signInThroughForm, waitForSync } from '../helpers/pages.ts';
  * screens: focus indicators, the borders of inputs and buttons, the selected tab, status markers
  * and disabled states stay visible (under forced colours in system colours: nothing told by a
  * background colour alone), and nothing moves longer than 0.01 s under reduced motion.
- * Screenshots go to test-results/forced-colors/ and are attached to the report.
+ * Screenshots go to a11y/report/forced-colors/ (the accessibility report) and are attached to the report.
  */
 const SETTINGS = [
   { name: 'forced-colors', media: { forcedColors: 'active' as const, contrast: 'no-preference' as const, reducedMotion: 'no-preference' as const } },
   { name: 'contrast-more', media: { forcedColors: 'none' as const, contrast: 'more' as const, reducedMotion: 'no-preference' as const } },
   { name: 'reduced-motion', media: { forcedColors: 'none' as const, contrast: 'no-preference' as const, reducedMotion: 'reduce' as const } },
 ];
-const SHOTS = 'test-results/forced-colors';
+const SHOTS = 'a11y/report/forced-colors';
 
 async function checkScreen(page: Page, testInfo: TestInfo, name: string) {
   await page.locator('h1').first().waitFor();
