@@ -35,8 +35,3 @@ export const withdrawAbsenceArgsSchema = z.object({
   date: isoDate('date'),
 });
 export type WithdrawAbsenceArgs = z.input<typeof withdrawAbsenceArgsSchema>;
-
-/** "YYYY-MM-DD" of the conservatory's day (Paris), which decides whether a lesson is still to come. */
-export function parisDay(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

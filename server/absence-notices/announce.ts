@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { isLessonDate } from '../../shared/lesson-dates.ts';
-import { announceAbsenceArgsSchema, parisDay, withdrawAbsenceArgsSchema } from '../../shared/absence-notice-schemas.ts';
+import { announceAbsenceArgsSchema, withdrawAbsenceArgsSchema } from '../../shared/absence-notice-schemas.ts';
+import { parisDay } from '../../shared/reenrolment-progress.ts';
 import { vmsg, type ValidationCode } from '../../shared/validation-messages.ts';
 import type { Tx } from '../db/client.ts';
 import { absenceNotice, course, enrollment, family, student } from '../db/schema/index.ts';

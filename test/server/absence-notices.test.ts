@@ -1,7 +1,8 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
-import { ABSENCE_NOTICE_MUTATIONS, parisDay } from '../../shared/absence-notice-schemas.ts';
+import { ABSENCE_NOTICE_MUTATIONS } from '../../shared/absence-notice-schemas.ts';
+import { parisDay } from '../../shared/reenrolment-progress.ts';
 import { lessonDates } from '../../shared/lesson-dates.ts';
 import type { PushResponse } from '../../shared/push-protocol.ts';
 import { schoolYearOf } from '../../shared/school-year.ts';
