@@ -114,7 +114,14 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const dbFile = join(tmpdir(), `portee-faults-${crypto.randomUUID()}.db`);
   const uploadDir = mkdtempSync(join(tmpdir(), 'portee-faults-uploads-'));
   const env = { DATABASE_URL: `file:${dbFile}`, UPLOAD_DIR: uploadDir };
-  let server: RunningServer = await startPatiently(env);
+  const removeFiles = () => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+    rmSync(uploadDir, { recursive: true, force: true });
+  };
+  let server: RunningServer = await startPatiently(env).catch((error: unknown) => {
+    removeFiles();
+    throw error;
+  });
   const servers = [server];
   const proxy = await startFaultProxy({
     restart: async (push) => {
@@ -153,8 +160,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
       await Promise.all(clients.map((c) => c.terminate()));
       await proxy.close();
       await server.stop();
-      for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
-      rmSync(uploadDir, { recursive: true, force: true });
+      removeFiles();
     },
   };
   try {
