@@ -12,6 +12,7 @@ import { familyIdentitySchema, studentIdentitySchema, type IdentityValue } from 
 import { editFamily, editStudent, fetchFamilyRecord, type FamilyRecord } from '../data/admin-commands.ts';
 import { HttpError, OfflineError } from '../../data/command-errors.ts';
 import { identityField, identityFormStyles } from '../../family/components/identity-form.ts';
+import { contactList, contactListStyles } from '../../family/components/emergency-contacts-view.ts';
 import { PageElement } from '../../components/page-element.ts';
 import { FormController } from '../../forms/form-controller.ts';
 import '../components/po-family-accounts.ts';
@@ -32,6 +33,7 @@ export class PoAdminFamilyPage extends PageElement {
   static override styles = [
     pageStyles,
     identityFormStyles,
+    contactListStyles,
     css`
       form {
         max-inline-size: 40rem;
@@ -123,7 +125,9 @@ export class PoAdminFamilyPage extends PageElement {
                   studentUsesFamilyContactField.useFamilyContact,
                   ...Object.values(studentContactFields),
                   ...Object.values(studentSchoolFields),
-                ])}`,
+                ])}
+                <h4>${t('contacts.title')}</h4>
+                ${contactList(s.emergencyContacts)}`,
             )}
             <p><a href="/admin/familles">${t('admin.family.backToFamilies')}</a></p>
             <p><a href="/admin/demandes">${t('admin.family.backToRequests')}</a></p>
