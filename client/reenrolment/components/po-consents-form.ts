@@ -4,7 +4,7 @@ import { FormController, serverProblem } from '../../forms/form-controller.ts';
 import { localeStore, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { formStatus } from '../../teacher/pages/teaching-form-result.ts';
-import { answerConsent } from '../data/reenrolment-commands.ts';
+import { answerConsent, saveEach } from '../data/reenrolment-commands.ts';
 import type { ConsentQuestion } from '../data/reenrolment-queries.ts';
 import { choiceGroup } from './choice-group.ts';
 
@@ -99,25 +99,19 @@ export class PoConsentsForm extends LitElement {
       if (!this.answerOf(q)) errors[questionId(i)] = t('reenrolment.consentRequired', { code: q.kind.code, subject: this.subject(q) });
     });
     if (Object.keys(errors).length) return this.form.showErrors(errors);
-    let queued = false;
     const sent = await this.form.submit(
-      async () => {
-        for (const [i, q] of this.questions.entries()) {
+      () =>
+        saveEach(this.questions, (q) => {
           const given = this.answerOf(q) === 'given';
-          if (q.answer && !q.outdated && q.answer.given === given) continue;
-          const result = await answerConsent({ consentKindId: q.kind.id, studentId: q.student?.id ?? null, wordingVersion: q.kind.wordingVersion, given });
-          if (result === 'queued') queued = true;
-          else if (result !== 'sent') return { rejected: result.rejected, index: i };
-        }
-        return null;
-      },
+          if (q.answer && !q.outdated && q.answer.given === given) return null;
+          return answerConsent({ consentKindId: q.kind.id, studentId: q.student?.id ?? null, wordingVersion: q.kind.wordingVersion, given });
+        }),
       { pending: t('reenrolment.saving') },
     );
     if (!sent.ok) return;
-    if (sent.value) {
-      // A refusal belongs to its question (a wording changed meanwhile, a consent no longer asked).
-      return this.form.showErrors({ [questionId(sent.value.index)]: serverProblem({ error: sent.value.rejected }).message });
-    }
+    const { queued, refused } = sent.value;
+    // A refusal belongs to its question (a wording changed meanwhile, a consent no longer asked).
+    if (refused) return this.form.showErrors({ [questionId(refused.index)]: serverProblem({ error: refused.error }).message });
     this.form.announce(queued ? t('reenrolment.queued') : t('reenrolment.consentsSaved'), { success: true, again: true });
     this.form.reset();
     this.dispatchEvent(new CustomEvent('reenrolment-saved', { bubbles: true, composed: true }));

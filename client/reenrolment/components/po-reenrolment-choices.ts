@@ -6,7 +6,7 @@ import { FormController, serverProblem } from '../../forms/form-controller.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { formStatus } from '../../teacher/pages/teaching-form-result.ts';
-import { saveReenrolmentAnswer } from '../data/reenrolment-commands.ts';
+import { saveEach, saveReenrolmentAnswer } from '../data/reenrolment-commands.ts';
 import type { ReenrolmentStudent } from '../data/reenrolment-queries.ts';
 import { choiceGroup } from './choice-group.ts';
 
@@ -133,25 +133,21 @@ export class PoReenrolmentChoices extends LitElement {
     });
     if (Object.keys(errors).length) return this.form.showErrors(errors);
     this.form.patch({ rows });
-    let queued = false;
     const sent = await this.form.submit(
-      async () => {
-        for (const [i, r] of rows.entries()) {
-          const saved = this.students[i].answer;
+      () =>
+        saveEach(rows, (r) => {
+          const saved = this.students.find((s) => s.student.id === r.studentId)?.answer;
           // Unchanged answers are not sent again.
-          if (saved && saved.choice === r.choice && saved.wish === (r.choice === 'change' ? r.wish.trim() : '') && saved.comment === r.comment.trim()) continue;
-          const result = await saveReenrolmentAnswer({ campaignId: this.campaignId, studentId: r.studentId, choice: r.choice as ReenrolmentChoice, wish: r.wish, comment: r.comment });
-          if (result === 'queued') queued = true;
-          else if (result !== 'sent') return { rejected: result.rejected, index: i };
-        }
-        return null;
-      },
+          if (saved && saved.choice === r.choice && saved.wish === (r.choice === 'change' ? r.wish.trim() : '') && saved.comment === r.comment.trim()) return null;
+          return saveReenrolmentAnswer({ campaignId: this.campaignId, studentId: r.studentId, choice: r.choice as ReenrolmentChoice, wish: r.wish, comment: r.comment });
+        }),
       { pending: t('reenrolment.saving') },
     );
     if (!sent.ok) return;
-    if (sent.value) {
-      const problem = serverProblem({ error: sent.value.rejected });
-      const fields = Object.fromEntries(Object.entries(problem.fields).map(([k, v]) => [`students.${sent.value!.index}.${k}`, v]));
+    const { queued, refused } = sent.value;
+    if (refused) {
+      const problem = serverProblem({ error: refused.error });
+      const fields = Object.fromEntries(Object.entries(problem.fields).map(([k, v]) => [`students.${refused.index}.${k}`, v]));
       return this.form.showErrors(fields, problem.message);
     }
     this.form.announce(queued ? t('reenrolment.queued') : t('reenrolment.choicesSaved'), { success: true, again: true });

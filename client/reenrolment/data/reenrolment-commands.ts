@@ -1,3 +1,4 @@
+import type { MutationError } from '../../../shared/push-protocol.ts';
 import { CONSENT_MUTATIONS, type ConsentAnswerArgs } from '../../../shared/consent-schemas.ts';
 import { REENROLMENT_MUTATIONS, type ReenrolmentAnswerArgs } from '../../../shared/reenrolment-schemas.ts';
 import { dismissRejection } from '../../data/outbox.ts';
@@ -25,4 +26,22 @@ export function answerConsent(args: ConsentAnswerArgs): Promise<ReenrolmentResul
 /** The family has read a refusal of an answer that had left this device. */
 export function dismissReenrolmentRefusal(mutationId: number): Promise<unknown> {
   return dismissRejection(mutationId);
+}
+
+/** What saving several answers came to: some kept on this device, or the first one refused (its place in the list). */
+export type BatchOutcome = { queued: boolean; refused?: { index: number; error: MutationError } };
+
+/**
+ * Sends the answers one by one in the list's order (`send` answers null for one unchanged, which
+ * is skipped) and stops at the first refusal, which the form shows at its place.
+ */
+export async function saveEach<T>(items: T[], send: (item: T) => Promise<ReenrolmentResult> | null): Promise<BatchOutcome> {
+  let queued = false;
+  for (const [index, item] of items.entries()) {
+    const result = await send(item);
+    if (result === null || result === 'sent') continue;
+    if (result === 'queued') queued = true;
+    else return { queued, refused: { index, error: result.rejected } };
+  }
+  return { queued };
 }
