@@ -55,6 +55,11 @@ export function requestLog(): MiddlewareHandler {
     const start = performance.now();
     await next();
     const id = c.get('requestId') as string | undefined;
-    logEvent('info', 'request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start), ...(id ? { id } : {}) });
+    logEvent('info', 'request', { method: c.req.method, path: withoutSecrets(c.req.path), status: c.res.status, ms: Math.round(performance.now() - start), ...(id ? { id } : {}) });
   };
+}
+
+/** A calendar feed's address is its secret (only its hash is stored): the log keeps its shape only. */
+function withoutSecrets(path: string): string {
+  return path.replace(/^\/calendrier\/[^/]+\.ics$/, '/calendrier/[jeton].ics');
 }

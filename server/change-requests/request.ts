@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { fieldErrors } from '../../shared/auth-schemas.ts';
 import { fieldCodes } from '../../shared/validation-messages.ts';
 import { identityChangeArgsSchema, identityPatchSchemas, type IdentityValue } from '../../shared/identity-schemas.ts';
-import { studentChangePatchSchema } from '../../shared/emergency-contact-change.ts';
+import { EMERGENCY_CONTACTS_FIELD, studentChangePatchSchema } from '../../shared/emergency-contact-change.ts';
+import { emergencyContactsSchema } from '../../shared/emergency-contact.ts';
 import type { MutationError } from '../../shared/push-protocol.ts';
 import type { Tx } from '../db/client.ts';
 import { auditLog, changeRequest } from '../db/schema/index.ts';
@@ -20,6 +21,19 @@ export function overallStatus(fields: RequestFields): string {
   if (statuses.every((s) => s === 'approved')) return 'approved';
   if (statuses.every((s) => s === 'rejected')) return 'rejected';
   return 'partial';
+}
+
+/**
+ * The value the family says it started from, kept only when it has the field's shape: a text or
+ * yes/no field takes a value of the type on file, the contacts list a list the contacts' schema
+ * accepts. Anything else (a list sent for a name, a list of records with hundreds of keys) is
+ * replaced by the value on file, so what the secretariat reads stays bounded and typed.
+ */
+function startedFrom(field: string, given: unknown, onFile: unknown): unknown {
+  if (given === undefined) return onFile;
+  if (field === EMERGENCY_CONTACTS_FIELD) return emergencyContactsSchema.safeParse(given).success ? given : onFile;
+  if (given === null || Array.isArray(given)) return given === null && typeof onFile !== 'boolean' ? given : onFile;
+  return typeof given === typeof onFile ? given : onFile;
 }
 
 export type IdentityChangeOutcome =
@@ -65,7 +79,7 @@ export async function requestIdentityChange(tx: Tx, user: SessionUser, rawArgs: 
       else continue;
     } else {
       if (sameValue(to, onFile)) continue;
-      fields[field] = { from: field in args.from ? args.from[field] : onFile, to, status: 'pending' };
+      fields[field] = { from: startedFrom(field, args.from[field], onFile), to, status: 'pending' };
     }
     touched.push(field);
   }

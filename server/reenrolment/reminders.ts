@@ -5,6 +5,9 @@ import { writeTransaction } from '../db/write-transaction.ts';
 import type { SessionUser } from '../http/context.ts';
 import type { Mailer, MailMessage } from '../mail/mailer.ts';
 import { audit } from '../teaching/records.ts';
+import { ApiError } from '../http/errors.ts';
+import { withinRate } from '../preregistration/rate-limit.ts';
+import { campaignOpenOn, parisDay } from '../../shared/reenrolment-progress.ts';
 import type { CampaignRow } from './campaigns.ts';
 import { campaignProgress, type FamilyProgress } from './progress.ts';
 
@@ -29,6 +32,9 @@ export function reminderMail(to: FamilyProgress, campaign: CampaignRow, publicUr
  * write transaction, so two racing requests with the same id cannot both send; the mails are
  * queued in the mail outbox after it commits.
  */
+/** Reminders a campaign may send in 24 hours. */
+const REMINDERS_PER_DAY = 2;
+
 export async function sendReminders(db: Db, mailer: Mailer, user: SessionUser, campaign: CampaignRow, requestId: string, publicUrl: string) {
   const decided = await writeTransaction(db, async (tx) => {
     const [earlier] = await tx
@@ -36,6 +42,12 @@ export async function sendReminders(db: Db, mailer: Mailer, user: SessionUser, c
       .from(auditLog)
       .where(and(eq(auditLog.action, 'reenrolment.reminders'), eq(auditLog.targetId, campaign.id), sql`json_extract(${auditLog.details}, '$.requestId') = ${requestId}`));
     if (earlier) return { families: [] as FamilyProgress[], sent: (earlier.details as { sent: number }).sent, replay: true };
+    // The mail says the campaign is open until its last day: never sent outside those days.
+    if (!campaignOpenOn(campaign, parisDay())) throw new ApiError(409, 'campaign_closed', 'Cette campagne n’est pas ouverte aujourd’hui : aucune relance n’est envoyée.');
+    // Families are not mailed again and again: a second click a day corrects a first, no more.
+    if (!(await withinRate(tx, 'reenrolment-reminders', campaign.id, REMINDERS_PER_DAY, 24 * 3600_000))) {
+      throw new ApiError(429, 'too_many_reminders', 'Les familles ont déjà été relancées aujourd’hui : réessayez demain.');
+    }
     const progress = await campaignProgress(tx, campaign);
     const families = progress.families.filter((f) => f.state !== 'done' && f.email);
     await audit(tx, user, 'reenrolment.reminders', { kind: 'reenrolment_campaign', id: campaign.id, siteId: campaign.siteId }, { requestId, sent: families.length, familyIds: families.map((f) => f.familyId) });

@@ -61,6 +61,18 @@ describe('emergency contacts, reviewed like the identity', () => {
     assert.equal((await pendingOf(lucie.id)).length, 0, 'nothing asked');
   });
 
+  test('what the family says it started from is kept only with the field’s shape: junk lists and a list for a name are replaced by the value on file', async () => {
+    const c = await signedIn(DEMO.family);
+    const junk = Array.from({ length: 12 }, () => Object.fromEntries(Array.from({ length: 200 }, (_, k) => [`k${k}`, 'x'.repeat(150)])));
+    const r = resultOf(await ask(c, crypto.randomUUID(), 1, lucie.id, { emergencyContacts: [GRANDMA], firstName: 'Lucy' }, { emergencyContacts: junk, firstName: [{ '<img src=x>': 'y' }] }));
+    assert.deepEqual(r, { mutationId: 1, ok: true });
+    const [pending] = await pendingOf(lucie.id);
+    assert.deepEqual(pending.fields.emergencyContacts.from, lucie.emergencyContacts);
+    assert.equal(pending.fields.firstName.from, lucie.firstName);
+    assert.ok(JSON.stringify(pending.fields).length < 2_000, 'bounded');
+    await t.db.delete(changeRequest).where(eq(changeRequest.id, pending.id));
+  });
+
   test("another family's student, an unknown id: not_found, nothing written", async () => {
     const c = await signedIn(DEMO.family);
     const before = (await t.db.select().from(changeRequest)).length;

@@ -94,6 +94,14 @@ describe('request-derived values in the server’s own lines', () => {
     assert.equal(request.status, 500);
     assert.equal(request.path, '/x\n{forged}\r');
   });
+
+  test('a calendar feed’s secret token never reaches the request log', async () => {
+    const token = 'Q2FsZW5kcmllci1zZWNyZXQtdG9rZW4tMDEyMzQ1Njc4OQ';
+    const app = new Hono().use(requestLog()).get('/*', (c) => c.text('ok'));
+    const out = await captureLogs(() => app.request(`/calendrier/${token}.ics`));
+    assert.ok(!out.includes(token), out);
+    assert.equal(JSON.parse(out.trim()).path, '/calendrier/[jeton].ics');
+  });
 });
 
 describe('POST /api/billing/payfip/notification (no session): idop', () => {

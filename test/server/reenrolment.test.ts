@@ -306,5 +306,11 @@ describe('the desk: consents, progress, CSV, reminders', () => {
     const again = await desk.json(`/api/admin/reenrolment/campaigns/${campaign.id}/reminders`, { json: { requestId: crypto.randomUUID() } });
     assert.equal(again.body.replay, false);
     assert.equal(t.mails.length, mailsBefore + 2 * notDone.length);
+
+    // Not a third time the same day: families are not mailed again and again.
+    const third = await desk.json(`/api/admin/reenrolment/campaigns/${campaign.id}/reminders`, { json: { requestId: crypto.randomUUID() } });
+    assert.equal(third.status, 429);
+    assert.equal(third.body.error.code, 'too_many_reminders');
+    assert.equal(t.mails.length, mailsBefore + 2 * notDone.length);
   });
 });
