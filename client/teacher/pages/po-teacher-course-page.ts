@@ -4,7 +4,6 @@ import { PageElement } from '../../components/page-element.ts';
 import '../../components/po-data-pending.ts';
 import '../components/po-lesson-state.ts';
 import '../../calendar/components/po-teacher-course-events.ts';
-import '../../calendar/components/po-teacher-course-events.ts';
 import { contactList, contactListStyles } from '../../family/components/emergency-contacts-view.ts';
 import { teacherCourse } from '../data/teacher-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
@@ -63,7 +62,6 @@ export class PoTeacherCoursePage extends PageElement {
       </p>
       <p><a href="/enseignant/cours/${c.id}/evaluations">${t('teacherCourse.evaluations')}</a></p>
       ${this.renderRoster(d)} ${this.renderLessons(d)}
-      <po-teacher-course-events .courseId=${c.id}></po-teacher-course-events>
       <po-teacher-course-events .courseId=${c.id}></po-teacher-course-events>
       <p><a href="/enseignant">${t('teaching.backToClasses')}</a></p>
     `;
