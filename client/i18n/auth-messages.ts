@@ -96,25 +96,39 @@ export const authFr = {
   'a11yPage.conformityHeading': 'État de conformité',
   'a11yPage.conformityTarget':
     'Portée vise le niveau AA des règles pour l\u2019accessibilité des contenus web (WCAG 2.2) et la conformité au référentiel général d\u2019amélioration de l\u2019accessibilité (RGAA), version 4.1.',
-  'a11yPage.conformityState':
-    'Portée est partiellement conforme avec le RGAA 4.1, dans l\u2019attente d\u2019un audit externe complet, en raison des non-conformités énumérées ci-dessous.',
-  'a11yPage.conformityAxe':
-    'Chaque écran est vérifié automatiquement avec l\u2019outil axe, avec et sans le mode accessibilité.',
+  'a11yPage.conformityTotal': 'Portée est totalement conforme avec le RGAA 4.1.',
+  'a11yPage.conformityPartial': 'Portée est partiellement conforme avec le RGAA 4.1.',
+  'a11yPage.conformityNone': 'Portée est non conforme avec le RGAA 4.1.',
+  'a11yPage.conformityRate':
+    'Taux de conformité mesuré : {rate} des critères du RGAA 4.1 applicables à Portée sont respectés ({compliant} critères conformes, {nonCompliant} non conformes ; {notApplicable} des 106 critères ne s\u2019appliquent pas).',
+  'a11yPage.conformityMethod':
+    'Ce taux est calculé à partir de la grille des 106 critères du RGAA 4.1 tenue avec le code de Portée : pour chaque critère, son statut (conforme, non conforme, non applicable) et la façon dont il a été vérifié (tests automatiques axe et IBM Equal Access sur chaque écran, couleurs forcées, zoom et espacement du texte, lecteur d\u2019écran simulé, parcours au clavier, relecture du code). Il ne résulte pas d\u2019un audit par un auditeur indépendant.',
   'a11yPage.contentHeading': 'Contenus non accessibles',
   'a11yPage.contentIntro': 'Les contenus listés ci-dessous ne sont pas accessibles, pour les raisons suivantes.',
   'a11yPage.nonConformHeading': 'Non-conformités',
+  'a11yPage.nonConformCriterion': 'Critère {number} :',
+  'a11yPage.nonConformNavigation':
+    'Le menu principal est le seul moyen d\u2019aller d\u2019un écran à l\u2019autre : il n\u2019y a ni plan du site ni moteur de recherche. Le menu est présent au même endroit sur chaque écran et la page d\u2019accueil mène aux tâches en cours.',
   'a11yPage.nonConformPdf':
-    'Les factures et les reçus de paiement en PDF, créés dans le navigateur, ne sont pas encore des PDF balisés : leur structure (titres, tableaux) n\u2019est pas restituée par les lecteurs d\u2019écran. Les mêmes informations se trouvent dans les pages de facturation de Portée.',
-  'a11yPage.nonConformEnglish':
-    'La traduction anglaise est partielle : certains textes, dont des messages d\u2019erreur, restent en français.',
+    'Les factures, les reçus et les attestations en PDF, créés dans le navigateur, ne sont pas des PDF balisés : leur structure (titres, tableaux, ordre de lecture) n\u2019est pas restituée par les lecteurs d\u2019écran. Alternative : les mêmes informations se trouvent dans les pages de Portée (la page de chaque facture, les pages « Attestation de paiement » et « Attestation d\u2019inscription »).',
+  'a11yPage.derogationsHeading': 'Dérogations pour charge disproportionnée',
+  'a11yPage.derogationsNone': 'Aucune.',
   'a11yPage.outOfScopeHeading': 'Contenus non soumis à l\u2019obligation d\u2019accessibilité',
   'a11yPage.outOfScopePayfip':
     'Les pages de paiement en ligne PayFiP appartiennent au service de paiement de la Direction générale des finances publiques : leur accessibilité ne dépend pas du conservatoire. Si vous ne pouvez pas les utiliser, le secrétariat vous indique les autres moyens de paiement.',
+  'a11yPage.outOfScopeUploads':
+    'Les documents déposés par les familles (pièces justificatives) sont des contenus de tiers, ni financés, ni développés par le conservatoire, ni sous son contrôle.',
   'a11yPage.establishedHeading': 'Établissement de cette déclaration',
   'a11yPage.establishedDate': 'Cette déclaration a été établie le {date}.',
   'a11yPage.establishedTechnologies': 'Technologies utilisées pour la réalisation de Portée : HTML, CSS, JavaScript, WAI-ARIA.',
   'a11yPage.establishedToolsIntro': 'Outils et méthodes utilisés pour vérifier l\u2019accessibilité :',
   'a11yPage.establishedToolAxe': 'axe-core, sur chaque écran, avec et sans le mode accessibilité ;',
+  'a11yPage.establishedToolIbm':
+    'IBM Equal Access, un second outil automatique qui examine aussi l\u2019intérieur des composants, sur chaque écran et dans les deux modes ;',
+  'a11yPage.establishedToolLayout':
+    'des tests d\u2019affichage en couleurs forcées, à 320 pixels de large, au zoom de 400 % et avec l\u2019espacement du texte agrandi ;',
+  'a11yPage.establishedToolVirtualReader':
+    'un lecteur d\u2019écran simulé (@guidepup/virtual-screen-reader), qui vérifie ce qui est annoncé dans les principaux parcours ;',
   'a11yPage.establishedToolKeyboard': 'des parcours complets au clavier seul ;',
   'a11yPage.establishedToolScreenReaders':
     'des vérifications manuelles avec les lecteurs d\u2019écran NVDA (Windows) et VoiceOver (macOS et iOS), prévues avec l\u2019audit externe.',

@@ -2,8 +2,13 @@ import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { PageElement } from '../../components/page-element.ts';
 import '../../components/po-storage-status.ts';
-import { formatDate, t } from '../../i18n/i18n.ts';
+import { formatDate, localeStore, t } from '../../i18n/i18n.ts';
+import type { MessageKey } from '../../i18n/messages-fr.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
+// The RGAA 4.1 grid (106 criteria, their status and how each was checked): the rate and the list
+// of non-compliant criteria come from it. This page is loaded lazily (client/app/routes.ts), so
+// the grid stays out of the sign-in page's bundle.
+import { rgaaConformance, rgaaCounts, rgaaNonCompliant, rgaaRate } from '../../../a11y/rgaa-criteria.ts';
 
 const STATEMENT_DATE = '2026-11-28';
 const CONTACT_EMAIL = 'accessibilite@conservatoire-portee.example';
@@ -13,10 +18,28 @@ const DEFENSEUR_FORM = 'https://formulaire.defenseurdesdroits.fr/';
 const DEFENSEUR_CHAT = 'https://www.defenseurdesdroits.fr/';
 const DEFENSEUR_DELEGATES = 'https://www.defenseurdesdroits.fr/carte-des-delegues';
 
+const CONFORMANCE_MESSAGES = {
+  total: 'a11yPage.conformityTotal',
+  partial: 'a11yPage.conformityPartial',
+  none: 'a11yPage.conformityNone',
+} as const satisfies Record<ReturnType<typeof rgaaConformance>, MessageKey>;
+
+/** What each non-compliant criterion means here and its alternative; a criterion without one shows its title only. */
+const NON_COMPLIANT_DETAILS: Partial<Record<string, MessageKey>> = {
+  '12.1': 'a11yPage.nonConformNavigation',
+  '13.3': 'a11yPage.nonConformPdf',
+};
+
+/** The rate as a percentage in the screen's language ("96,9 %", "96.9%"). */
+function formatRate(rate: number): string {
+  return new Intl.NumberFormat(localeStore.value.locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate / 100);
+}
+
 /**
  * `/accessibilite` (public): how the accessibility mode and the keyboard work, what the device
  * keeps (po-storage-status: persistent or not, space used), then the accessibility statement on
- * the RGAA model (conformity, known gaps, contact, legal recourse).
+ * the RGAA model: the conformance level and the measured rate from the RGAA 4.1 grid
+ * (a11y/rgaa-criteria.ts), the non-compliant criteria, derogations, contact, legal recourse.
  * External links carry rel="external" so the client router leaves them to the browser.
  */
 @customElement('po-accessibility-page')
@@ -51,6 +74,9 @@ export class PoAccessibilityPage extends PageElement {
   }
 
   override render() {
+    const rate = rgaaRate();
+    const counts = rgaaCounts();
+    const nonCompliant = rgaaNonCompliant();
     return html`
       <h1>${t('a11yPage.title')}</h1>
       <p>${t('a11yPage.intro')}</p>
@@ -94,19 +120,35 @@ export class PoAccessibilityPage extends PageElement {
 
       <h2>${t('a11yPage.conformityHeading')}</h2>
       <p>${t('a11yPage.conformityTarget')}</p>
-      <p><strong>${t('a11yPage.conformityState')}</strong></p>
-      <p>${t('a11yPage.conformityAxe')}</p>
+      <p><strong>${t(CONFORMANCE_MESSAGES[rgaaConformance(rate)])}</strong></p>
+      <p class="rate">
+        ${t('a11yPage.conformityRate', {
+          rate: formatRate(rate),
+          compliant: counts.compliant,
+          nonCompliant: counts.nonCompliant,
+          notApplicable: counts.notApplicable,
+        })}
+      </p>
+      <p>${t('a11yPage.conformityMethod')}</p>
 
       <h2>${t('a11yPage.contentHeading')}</h2>
       <p>${t('a11yPage.contentIntro')}</p>
       <h3>${t('a11yPage.nonConformHeading')}</h3>
-      <ul>
-        <li>${t('a11yPage.nonConformPdf')}</li>
-        <li>${t('a11yPage.nonConformEnglish')}</li>
+      <ul class="non-compliant">
+        ${nonCompliant.map((c) => {
+          const detail = NON_COMPLIANT_DETAILS[c.number];
+          return html`<li>
+            ${t('a11yPage.nonConformCriterion', { number: c.number })} <span lang="fr">${c.title}</span>
+            ${detail ? html`<br />${t(detail)}` : ''}
+          </li>`;
+        })}
       </ul>
+      <h3>${t('a11yPage.derogationsHeading')}</h3>
+      <p>${t('a11yPage.derogationsNone')}</p>
       <h3>${t('a11yPage.outOfScopeHeading')}</h3>
       <ul>
         <li>${t('a11yPage.outOfScopePayfip')}</li>
+        <li>${t('a11yPage.outOfScopeUploads')}</li>
       </ul>
 
       <h2>${t('a11yPage.establishedHeading')}</h2>
@@ -115,6 +157,9 @@ export class PoAccessibilityPage extends PageElement {
       <p>${t('a11yPage.establishedToolsIntro')}</p>
       <ul>
         <li>${t('a11yPage.establishedToolAxe')}</li>
+        <li>${t('a11yPage.establishedToolIbm')}</li>
+        <li>${t('a11yPage.establishedToolLayout')}</li>
+        <li>${t('a11yPage.establishedToolVirtualReader')}</li>
         <li>${t('a11yPage.establishedToolKeyboard')}</li>
         <li>${t('a11yPage.establishedToolScreenReaders')}</li>
       </ul>

@@ -96,23 +96,39 @@ export const authEn: Partial<Record<keyof typeof authFr, string>> = {
   'a11yPage.conformityHeading': 'Compliance status',
   'a11yPage.conformityTarget':
     'Portée aims at level AA of the Web Content Accessibility Guidelines (WCAG 2.2) and at compliance with the French accessibility framework (RGAA), version 4.1.',
-  'a11yPage.conformityState':
-    'Portée is partially compliant with RGAA 4.1, pending a full external audit, because of the non-compliances listed below.',
-  'a11yPage.conformityAxe': 'Every screen is checked automatically with the axe tool, with and without the accessibility mode.',
+  'a11yPage.conformityTotal': 'Portée is fully compliant with RGAA 4.1.',
+  'a11yPage.conformityPartial': 'Portée is partially compliant with RGAA 4.1.',
+  'a11yPage.conformityNone': 'Portée is not compliant with RGAA 4.1.',
+  'a11yPage.conformityRate':
+    'Measured compliance rate: {rate} of the RGAA 4.1 criteria that apply to Portée are met ({compliant} criteria compliant, {nonCompliant} non-compliant; {notApplicable} of the 106 criteria do not apply).',
+  'a11yPage.conformityMethod':
+    'This rate is computed from the grid of RGAA 4.1’s 106 criteria kept with Portée’s code: for each criterion, its status (compliant, non-compliant, not applicable) and how it was checked (automated axe and IBM Equal Access tests on every screen, forced colours, zoom and text spacing, a simulated screen reader, keyboard walkthroughs, code review). It is not the result of an audit by an independent auditor.',
   'a11yPage.contentHeading': 'Non-accessible content',
   'a11yPage.contentIntro': 'The content listed below is not accessible, for the following reasons.',
   'a11yPage.nonConformHeading': 'Non-compliances',
+  'a11yPage.nonConformCriterion': 'Criterion {number}:',
+  'a11yPage.nonConformNavigation':
+    'The main menu is the only way to go from one screen to another: there is neither a site map nor a search engine. The menu is in the same place on every screen and the home page leads to the tasks in progress.',
   'a11yPage.nonConformPdf':
-    'PDF invoices and payment receipts, made in the browser, are not tagged PDFs yet: screen readers do not convey their structure (headings, tables). The same information is in Portée’s billing pages.',
-  'a11yPage.nonConformEnglish': 'The English translation is partial: some texts, including some error messages, remain in French.',
+    'PDF invoices, receipts and attestations, made in the browser, are not tagged PDFs: screen readers do not convey their structure (headings, tables, reading order). Alternative: the same information is on Portée’s pages (each invoice’s page, the “Payment attestation” and “Enrolment attestation” pages).',
+  'a11yPage.derogationsHeading': 'Exemptions for disproportionate burden',
+  'a11yPage.derogationsNone': 'None.',
   'a11yPage.outOfScopeHeading': 'Content not subject to the accessibility obligation',
   'a11yPage.outOfScopePayfip':
     'The PayFiP online payment pages belong to the payment service of the French public finances directorate (DGFiP): their accessibility is outside the conservatoire’s control. If you cannot use them, the office will tell you the other ways to pay.',
+  'a11yPage.outOfScopeUploads':
+    'Documents uploaded by families (supporting documents) are third-party content, neither funded nor developed by the conservatoire, nor under its control.',
   'a11yPage.establishedHeading': 'Preparation of this statement',
   'a11yPage.establishedDate': 'This statement was prepared on {date}.',
   'a11yPage.establishedTechnologies': 'Technologies used to build Portée: HTML, CSS, JavaScript, WAI-ARIA.',
   'a11yPage.establishedToolsIntro': 'Tools and methods used to check accessibility:',
   'a11yPage.establishedToolAxe': 'axe-core, on every screen, with and without the accessibility mode;',
+  'a11yPage.establishedToolIbm':
+    'IBM Equal Access, a second automated tool that also looks inside components, on every screen and in both modes;',
+  'a11yPage.establishedToolLayout':
+    'display tests in forced colours, 320 pixels wide, at 400% zoom and with enlarged text spacing;',
+  'a11yPage.establishedToolVirtualReader':
+    'a simulated screen reader (@guidepup/virtual-screen-reader), which checks what is announced in the main journeys;',
   'a11yPage.establishedToolKeyboard': 'complete keyboard-only walkthroughs;',
   'a11yPage.establishedToolScreenReaders':
     'manual checks with the NVDA (Windows) and VoiceOver (macOS and iOS) screen readers, planned with the external audit.',
