@@ -37,7 +37,7 @@ describe('po-app-shell', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('family menu: Accueil, Famille, Calendrier, one entry per student, Accessibilité, Mot de passe, Quitter', async () => {
+  it('family menu: Accueil, Famille, Calendrier, Réinscription, one entry per student, Accessibilité, Mot de passe, Quitter', async () => {
     await db.students.bulkPut([
       { id: 's-a', familyId: 'f1', firstName: 'Lucie', lastName: 'Lefèvre' } as never,
       { id: 's-b', familyId: 'f1', firstName: 'Hugo', lastName: 'Lefèvre' } as never,
@@ -46,7 +46,7 @@ describe('po-app-shell', () => {
     await until(() => menu(el)?.querySelectorAll('nav a[href^="/eleves/"]').length === 2);
     const nav = menu(el).querySelector('nav')!;
     const labels = Array.from(nav.querySelectorAll('a, button')).map((n) => n.textContent!.trim());
-    expect(labels).to.deep.equal(['Accueil', 'Famille', 'Calendrier', 'Hugo Lefèvre', 'Lucie Lefèvre', 'Accessibilité', 'Mot de passe', 'Quitter']);
+    expect(labels).to.deep.equal(['Accueil', 'Famille', 'Calendrier', 'Réinscription', 'Hugo Lefèvre', 'Lucie Lefèvre', 'Accessibilité', 'Mot de passe', 'Quitter']);
     expect(nav.getAttribute('aria-label')).to.equal('Menu principal');
     expect(nav.querySelector('a[href="/famille"]')!.getAttribute('aria-current')).to.equal('page');
     expect(nav.querySelector('a[href="/accueil"]')!.getAttribute('aria-current')).to.equal('false');
