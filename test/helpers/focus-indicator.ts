@@ -123,16 +123,21 @@ export async function expectVisibleFocus(page: Page, step = '', { except }: { ex
     .poll(
       async () => {
         last = await measureFocusIndicator(page);
-        if (!last) return 'nothing focused';
-        if (last.pickerButton || except?.(last)) return 'ok';
-        if (last.outline === 'none' && last.boxShadow === 'none') return `${last.element}: no outline, no box-shadow`;
-        if (last.contrast < 3) return `${last.element}: indicator ${last.indicatorColour} on ${last.background}, contrast ${last.contrast}:1 < 3:1`;
-        return 'ok';
+        return focusProblem(last, except) ?? 'ok';
       },
       { message: `visible focus indicator${step ? ` (${step})` : ''}`, timeout: 2_000 },
     )
     .toBe('ok');
   return last!;
+}
+
+/** What is wrong with a measure (null when it passes): nothing focused, no indicator, under 3:1. */
+export function focusProblem(f: FocusIndicator | null, except?: (f: FocusIndicator) => boolean): string | null {
+  if (!f) return 'nothing focused';
+  if (f.pickerButton || except?.(f)) return null;
+  if (f.outline === 'none' && f.boxShadow === 'none') return `${f.element}: no outline, no box-shadow`;
+  if (f.contrast < 3) return `${f.element}: indicator ${f.indicatorColour} on ${f.background}, contrast ${f.contrast}:1 < 3:1`;
+  return null;
 }
 
 /**
@@ -150,12 +155,14 @@ export async function tabUntil(
   let outside = 0;
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(key);
-    if (!(await measureFocusIndicator(page))) {
+    let f = await measureFocusIndicator(page);
+    if (!f) {
       if (++outside > 1) throw new Error(`the focus left the document twice in a row (${step} ${key} #${i + 1})`);
       continue;
     }
     outside = 0;
-    const f = await expectVisibleFocus(page, `${step} ${key} #${i + 1}`.trim(), { except });
+    // Measured once; polled only if that first look fails (a transition may be under way).
+    if (focusProblem(f, except)) f = await expectVisibleFocus(page, `${step} ${key} #${i + 1}`.trim(), { except });
     if (typeof target === 'function' ? target(f) : await isFocused(target)) return f;
   }
   throw new Error(`never reached with ${key}${step ? ` (${step})` : ''}`);
@@ -163,6 +170,8 @@ export async function tabUntil(
 
 /** Whether the locator's element has the focus (through shadow roots). */
 export async function isFocused(target: Locator): Promise<boolean> {
+  // Not there (yet) is "not focused", at once: evaluate would wait for the element to appear.
+  if ((await target.count()) !== 1) return false;
   return target
     .evaluate((el) => {
       let active = document.activeElement;
