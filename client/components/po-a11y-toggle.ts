@@ -34,8 +34,11 @@ export class PoA11yToggle extends LitElement {
       background: var(--po-color-header-text, #fff);
       color: var(--po-color-header-bg, #000);
     }
+    /* Drawn outside the control, on the header: in the header's text colour, which contrasts with
+       the header (currentColor did not: the select's dark text, the pressed toggle's header-coloured
+       text, both about 1:1 to 1.3:1 on the header — test/e2e/keyboard-journeys.spec.ts). */
     button:focus-visible {
-      outline: var(--po-focus-width, 3px) solid currentColor;
+      outline: var(--po-focus-width, 3px) solid var(--po-color-header-text, currentColor);
       outline-offset: 3px;
     }
     .state {
@@ -46,6 +49,9 @@ export class PoA11yToggle extends LitElement {
       display: none;
     }
     @media (forced-colors: active) {
+      button:focus-visible {
+        outline-color: Highlight;
+      }
       button {
         border-color: ButtonText;
         color: ButtonText;

@@ -18,11 +18,17 @@ export class PoLanguageSelect extends LitElement {
       background: var(--po-color-bg, #fff);
       color: var(--po-color-text, #000);
     }
+    /* Drawn outside the control, on the header: in the header's text colour, which contrasts with
+       the header (currentColor did not: the select's dark text, the pressed toggle's header-coloured
+       text, both about 1:1 to 1.3:1 on the header — test/e2e/keyboard-journeys.spec.ts). */
     select:focus-visible {
-      outline: var(--po-focus-width, 3px) solid currentColor;
+      outline: var(--po-focus-width, 3px) solid var(--po-color-header-text, currentColor);
       outline-offset: 3px;
     }
     @media (forced-colors: active) {
+      select:focus-visible {
+        outline-color: Highlight;
+      }
       select {
         border-color: ButtonText;
       }
