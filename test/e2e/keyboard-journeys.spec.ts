@@ -18,28 +18,15 @@ const YEAR = schoolYearOf(new Date());
 const UNPAID = `FACT${YEAR.slice(0, 4)}0877`;
 
 /**
- * Product bug found by this file (reported, not fixed here): the header's language select
- * (po-language-select) draws its focus outline in `currentColor`, i.e. the select's own dark text
- * colour (--po-color-text), 3 px outside the select, on the header's dark blue: about 1.3:1, under
- * the 3:1 required. The last test asserts the right behaviour under test.fail; the journeys pass
- * over that one stop so that it does not hide the rest.
+ * Two bugs this file found, fixed in d35494e: the header's language select and the pressed
+ * "Mode accessibilité" toggle drew their outline in `currentColor`, the header's own colour there
+ * (1.3:1 and 1:1). The last two tests keep them fixed.
  */
 const LANGUAGE_SELECT = (f: FocusIndicator) => f.tag === 'select' && f.element.startsWith('select#lang');
 
-/**
- * Product bug found by this file (reported, not fixed here): the header's "Mode accessibilité"
- * toggle (po-a11y-toggle), once pressed, swaps its colours (background = header text, text =
- * header background) while its focus outline stays `currentColor`: the outline is then the
- * header's own background colour, drawn 3 px outside the button on that header, 1:1 (black on
- * black in the mode, dark blue on dark blue out of it). The focus vanishes right after Space.
- */
-const A11Y_TOGGLE_ON = (f: FocusIndicator) => f.tag === 'button' && /Mode accessibilité.*ON$/.test(f.text);
-
-const KNOWN = (f: FocusIndicator) => LANGUAGE_SELECT(f) || A11Y_TOGGLE_ON(f);
-
-/** tabUntil with the known, reported exceptions above. */
+/** tabUntil with the file's options (no known exceptions left). */
 const tab = (page: Page, target: Locator | ((f: FocusIndicator) => boolean), options: Parameters<typeof tabUntil>[2] = {}) =>
-  tabUntil(page, target, { except: KNOWN, ...options });
+  tabUntil(page, target, options);
 
 /** Tab to a link (or button), checking each stop, and press Enter on it. */
 async function follow(page: Page, target: Locator | ((f: FocusIndicator) => boolean), step: string) {
@@ -123,7 +110,7 @@ test.describe('keyboard journeys with a visible focus at every step', () => {
     await page.keyboard.press('Space');
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
     await expect(toggle).toBeFocused();
-    await expectVisibleFocus(page, 'toggle, mode on', { except: A11Y_TOGGLE_ON });
+    await expectVisibleFocus(page, 'toggle, mode on');
     // In the mode the indicator is still there at each stop, back down to the tabs.
     await tab(page, (f) => f.role === 'tab', { step: 'tab list, mode on' });
     await page.keyboard.press('ArrowLeft');
@@ -195,19 +182,16 @@ test.describe('keyboard journeys with a visible focus at every step', () => {
     await expectVisibleFocus(page, 'after the decision');
   });
 
-  // See LANGUAGE_SELECT above: a real product bug (WCAG 2.4.11 / 1.4.11), the outline must reach 3:1
-  // against the header it is drawn on. Remove test.fail once po-language-select's outline uses the
-  // header's focus colour (as the shell's own header buttons do).
-  test.fail('the header’s language select shows a focus indicator of at least 3:1 (known bug)', async ({ page, server }) => {
+  // The bug fixed in d35494e (WCAG 2.4.11 / 1.4.11): the outline must reach 3:1 against the header.
+  test('the header’s language select shows a focus indicator of at least 3:1', async ({ page, server }) => {
     await page.goto(`${server.url}/connexion`);
     await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
     await tab(page, LANGUAGE_SELECT, { step: 'to the language select' });
     await expectVisibleFocus(page, 'language select');
   });
 
-  // See A11Y_TOGGLE_ON above: a real product bug (WCAG 2.4.11 / 1.4.11). Remove test.fail once the
-  // pressed toggle's outline contrasts with the header (e.g. the header text colour, not currentColor).
-  test.fail('the pressed accessibility toggle keeps a focus indicator of at least 3:1 (known bug)', async ({ page, server }) => {
+  // The bug fixed in d35494e: once pressed, the toggle's outline must still contrast with the header.
+  test('the pressed accessibility toggle keeps a focus indicator of at least 3:1', async ({ page, server }) => {
     await page.goto(`${server.url}/connexion`);
     await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
     const toggle = page.getByRole('button', { name: /Mode accessibilité/ });
