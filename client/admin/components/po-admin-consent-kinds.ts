@@ -91,12 +91,12 @@ export class PoAdminConsentKinds extends LitElement {
         >
           <p class="hint" id="${id}-hint">${t('deskReenrolment.rewordHint')}</p>
           <div class="field">
-            <label for="${id}-fr">${t('deskReenrolment.wordingFr')}</label>
-            <textarea id="${id}-fr" aria-describedby="${id}-hint" .value=${draft.wordingFr} @input=${(e: Event) => this.edit(k, draft, { wordingFr: (e.target as HTMLTextAreaElement).value })}></textarea>
+            <label for="${id}-fr" id="${id}-fr-label">${t('deskReenrolment.wordingFr')}</label>
+            <textarea id="${id}-fr" aria-labelledby="${id}-fr-label" aria-describedby="${id}-hint" .value=${draft.wordingFr} @input=${(e: Event) => this.edit(k, draft, { wordingFr: (e.target as HTMLTextAreaElement).value })}></textarea>
           </div>
           <div class="field">
-            <label for="${id}-en">${t('deskReenrolment.wordingEn')}</label>
-            <textarea id="${id}-en" .value=${draft.wordingEn} @input=${(e: Event) => this.edit(k, draft, { wordingEn: (e.target as HTMLTextAreaElement).value })}></textarea>
+            <label for="${id}-en" id="${id}-en-label">${t('deskReenrolment.wordingEn')}</label>
+            <textarea id="${id}-en" aria-labelledby="${id}-en-label" .value=${draft.wordingEn} @input=${(e: Event) => this.edit(k, draft, { wordingEn: (e.target as HTMLTextAreaElement).value })}></textarea>
           </div>
           <button type="submit">${t('deskReenrolment.saveWording')}</button>
         </form>

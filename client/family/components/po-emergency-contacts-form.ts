@@ -140,7 +140,7 @@ export class PoEmergencyContactsForm extends LitElement {
       ${textField({ name: fieldId(i, 'relation'), label: t('contacts.relation'), hint: t('contacts.relationHint'), autocomplete: 'off', value: row.relation, error: err('relation'), onInput: (_, relation) => this.change(i, { relation }) })}
       ${textField({ name: fieldId(i, 'phone'), label: t('contacts.phone'), hint: t('contacts.phoneHint'), type: 'tel', inputmode: 'tel', required: true, autocomplete: 'off', value: row.phone, error: err('phone'), onInput: (_, phone) => this.change(i, { phone }) })}
       <fieldset class="yes-no" aria-describedby=${pickError ? `${pickId}-error` : nothing}>
-        <legend>${t('contacts.mayPickUp')}</legend>
+        <legend>${t('contacts.mayPickUp')}<span class="visually-hidden"> — ${row.name.trim() || t('contacts.person', { number })}</span></legend>
         ${pickError ? html`<p class="field-error" id="${pickId}-error">${pickError}</p>` : nothing}
         <div class="options">
           ${(['yes', 'no'] as const).map(
