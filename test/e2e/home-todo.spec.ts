@@ -2,6 +2,9 @@ import { schoolYearOf } from '../../shared/school-year.ts';
 import { expect, test } from '../helpers/fixtures.ts';
 import { signInThroughForm, tabTo, waitForServiceWorker, waitForSync } from '../helpers/pages.ts';
 
+// billing.spec.ts pays the demo's unpaid invoice on the server files share: a server of its own.
+test.use({ serverEnv: { PORTEE_E2E_OWN_SERVER: 'home-todo' } });
+
 const YEAR = schoolYearOf(new Date());
 const UNPAID = `FACT${YEAR.slice(0, 4)}0877`;
 
