@@ -33,7 +33,7 @@ test('a large family’s first sync shows its students without a long task on /a
   await signInAsLargeFamily(page, server.url);
   await page.waitForURL(`${server.url}/accueil`);
   for (const firstName of LARGE_FAMILY.firstNames) {
-    await expect(page.locator('#main').getByRole('link', { name: `${firstName} ${LARGE_FAMILY.lastName}` })).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('#main').getByRole('link', { name: `${firstName} ${LARGE_FAMILY.lastName}`, exact: true })).toBeVisible({ timeout: 30_000 });
   }
   const { longTasks, timeToData } = await firstSyncFigures(page);
   const durations = longTasks.map(Math.round);
