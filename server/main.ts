@@ -5,11 +5,15 @@ import { isEmpty, seedDemo } from './db/seed/demo.ts';
 import { parseEnv } from './env.ts';
 import { startPayfipReconciliation } from './payfip/reconcile.ts';
 import { createSmsSender } from './sms/sender.ts';
+import { createMailer } from './mail/mailer.ts';
+import { createMailSender } from './mail/sender.ts';
 import { refreshFamilySearch } from './families/search-key.ts';
 import { writeTransaction } from './db/write-transaction.ts';
 
 /** How often the SMS sender looks for due messages (docs/sms.md). */
 const SMS_ROUND_MS = 5_000;
+/** How often the mail sender looks for mails a request did not send (docs/mail.md). */
+const MAIL_ROUND_MS = 15_000;
 
 /** Starts the server: environment, database (migrated), demo data if asked and empty, HTTP. */
 async function main() {
@@ -27,15 +31,18 @@ async function main() {
   }
   // Search keys left stale (by migration 0007, the large seed, or a write of another version).
   await writeTransaction(db, (tx) => refreshFamilySearch(tx));
-  const { app } = createApp({ db, env, reads });
+  const mailer = createMailer(db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
+  const { app } = createApp({ db, env, reads, mailer });
   const stopReconciliation = startPayfipReconciliation(db, env);
   const sms = createSmsSender({ db, smsUrl: env.SMS_URL, sender: env.SMS_SENDER });
   sms.start(SMS_ROUND_MS);
+  const mail = createMailSender({ db, mailer });
+  mail.start(MAIL_ROUND_MS);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`Portée listening on ${env.PUBLIC_URL} (port ${info.port}, database ${env.DATABASE_URL})`);
   });
   // The jobs give their leases up (the SMS sender unbinds first), so another server may take them at once.
-  const stop = () => void Promise.allSettled([sms.stop(), stopReconciliation()]).finally(() => server.close(() => process.exit(0)));
+  const stop = () => void Promise.allSettled([sms.stop(), mail.stop(), stopReconciliation()]).finally(() => server.close(() => process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -67,8 +67,8 @@ export async function listPending(db: Db, siteId: string): Promise<PendingReques
 /**
  * Approves or refuses fields of a pending request (all its pending fields when none are named).
  * Approving writes the asked-for values to the record with a fresh change version, so the
- * family's next pull carries both the record and the request's new status. Audited; the family
- * gets an e-mail once the transaction is committed.
+ * family's next pull carries both the record and the request's new status. Audited; the family's
+ * e-mail is queued in the same transaction and sent after the commit.
  */
 export async function decide(
   db: Db,
@@ -116,17 +116,19 @@ export async function decide(
       },
     });
     const contact = await familyContact(tx, target.familyId);
-    return { status, contact, label: targetLabel(target), chosen };
+    const mail = contact?.email
+      ? await mailer.queue(
+          tx,
+          decisionMail(
+            contact,
+            targetLabel(target),
+            chosen.map((field) => ({ field, approved: decision.approve, reason: decision.approve ? undefined : decision.reason })),
+          ),
+        )
+      : null;
+    return { status, mail };
   });
-  if (outcome.contact?.email) {
-    await mailer.send(
-      decisionMail(
-        outcome.contact,
-        outcome.label,
-        outcome.chosen.map((field) => ({ field, approved: decision.approve, reason: decision.approve ? undefined : decision.reason })),
-      ),
-    );
-  }
+  if (outcome.mail) await mailer.deliver([outcome.mail]);
   return { status: outcome.status };
 }
 

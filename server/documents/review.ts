@@ -46,8 +46,8 @@ export async function reviewQueue(db: Db, siteId: string): Promise<ReviewQueueIt
 
 /**
  * Accepts or refuses a received document. The new status (and the reason) gets a fresh change
- * version, so the family's next pull shows it; the decision is audited; the family is told by
- * e-mail once the transaction is committed.
+ * version, so the family's next pull shows it; the decision is audited; the family's e-mail is
+ * queued in the same transaction and sent after the commit.
  */
 export async function decideDocument(
   db: Db,
@@ -94,13 +94,12 @@ export async function decideDocument(
         const [s] = await tx.select().from(student).where(eq(student.id, row.doc.studentId));
         if (s) ownerLabel = `de ${nameOf(s)}`;
       }
-      return { updated, fam: row.fam, kindLabel: row.kindLabel, ownerLabel };
+      const mail = row.fam.email
+        ? await mailer.queue(tx, documentDecisionMail(row.fam, { kindLabel: row.kindLabel, fileName: updated.fileName, ownerLabel }, decision))
+        : null;
+      return { updated, mail };
     });
-  if (outcome.fam.email) {
-    await mailer.send(
-      documentDecisionMail(outcome.fam, { kindLabel: outcome.kindLabel, fileName: outcome.updated.fileName, ownerLabel: outcome.ownerLabel }, decision),
-    );
-  }
+  if (outcome.mail) await mailer.deliver([outcome.mail]);
   return documentView(outcome.updated);
 }
 

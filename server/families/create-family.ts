@@ -8,7 +8,7 @@ import { writeTransaction } from '../db/write-transaction.ts';
 import type { SessionUser } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { announceNewAccount } from './desk-accounts.ts';
+import { announceNewAccount, queueAccountCreatedMail } from './desk-accounts.ts';
 import { createAccount, normaliseEmail, unusablePasswordHash } from './new-account.ts';
 import { refreshFamilySearch } from './search-key.ts';
 
@@ -43,9 +43,10 @@ export async function createFamily(db: Db, portal: Portal, actor: SessionUser, i
       actorUserId: actor.id, action: 'family.created', targetKind: 'family', targetId: f.id, familyId: f.id, siteId: actor.siteId,
       details: { name, username: account?.username ?? null },
     });
-    return { familyId: f.id, account, name, email, siteName: await siteName(tx, actor.siteId) };
+    const mail = account ? await queueAccountCreatedMail(tx, portal.mailer, portal.portalUrl, { name, email, username: account.username, siteName: await siteName(tx, actor.siteId) }) : null;
+    return { familyId: f.id, account, email, mail };
   });
-  if (created.account) await announceNewAccount(portal.mailer, portal.auth, portal.portalUrl, { ...created, username: created.account.username });
+  if (created.account && created.mail) await announceNewAccount(portal.mailer, portal.auth, created.mail, { email: created.email, username: created.account.username });
   return { familyId: created.familyId, account: created.account };
 }
 
@@ -68,8 +69,9 @@ export async function addFamilyAccount(db: Db, portal: Portal, actor: SessionUse
       actorUserId: actor.id, action: 'account.created', targetKind: 'user', targetId: account.id, familyId: f.id, siteId: actor.siteId,
       details: { username: account.username, email },
     });
-    return { ...account, name, email, siteName: await siteName(tx, actor.siteId) };
+    const mail = await queueAccountCreatedMail(tx, portal.mailer, portal.portalUrl, { name, email, username: account.username, siteName: await siteName(tx, actor.siteId) });
+    return { ...account, email, mail };
   });
-  await announceNewAccount(portal.mailer, portal.auth, portal.portalUrl, created);
+  await announceNewAccount(portal.mailer, portal.auth, created.mail, created);
   return { id: created.id, username: created.username };
 }

@@ -91,11 +91,13 @@ export async function changeAccountEmail(db: Db, mailer: Mailer, actor: SessionU
     await tx.update(user).set({ email, updatedAt: new Date() }).where(eq(user.id, a.id));
     await endPasswordLinks(tx, a.id);
     await audit(tx, actor, 'account.email_changed', a, { username: a.username, from: a.email, to: email });
-    return { a, changed: true };
+    const mails = [];
+    for (const to of [a.email, email]) mails.push(await mailer.queue(tx, emailChangedMail(to, a.name, a.username, a.email, email)));
+    return { a, changed: true, mails };
   });
   const { a, changed } = result;
   if (!changed) return { email, message: `Le compte ${a.username} a déjà l’adresse ${email} : rien n’a changé.` };
-  for (const to of [a.email, email]) await mailer.send(emailChangedMail(to, a.name, a.username, a.email, email));
+  await mailer.deliver(result.mails ?? []);
   return { email, message: `L’adresse du compte ${a.username} est maintenant ${email}. Son titulaire en est informé aux deux adresses.` };
 }
 
@@ -146,12 +148,11 @@ async function addressee(db: Db, a: Account) {
 }
 
 /**
- * Tells the owner of a new account: a message with the identifiant and the site, then the
- * single-use link to choose a password (as "Mot de passe perdu" sends). The account exists
- * whatever happens here: a failed link is logged, and the desk can send it again.
+ * The message telling the owner of a new account its identifiant and site, queued in the
+ * transaction that creates the account (committed with it, or not at all).
  */
-export async function announceNewAccount(mailer: Mailer, auth: Auth, portalUrl: string, a: { email: string; name: string; username: string; siteName: string }) {
-  await mailer.send({
+export function queueAccountCreatedMail(tx: Tx, mailer: Mailer, portalUrl: string, a: { email: string; name: string; username: string; siteName: string }): Promise<string> {
+  return mailer.queue(tx, {
     to: normaliseEmail(a.email),
     subject: 'Portée — votre compte est créé',
     text:
@@ -160,6 +161,15 @@ export async function announceNewAccount(mailer: Mailer, auth: Auth, portalUrl: 
       `Un autre message contient le lien pour choisir votre mot de passe (valable une heure). Passé ce délai, choisissez « Mot de passe perdu » ` +
       `sur la page de connexion (${portalUrl}/connexion) : un nouveau lien vous sera envoyé.${signature}`,
   });
+}
+
+/**
+ * After the account's commit: sends its queued message (queueAccountCreatedMail), then the
+ * single-use link to choose a password (as "Mot de passe perdu" sends). The account exists
+ * whatever happens here: a failed link is logged, and the desk can send it again.
+ */
+export async function announceNewAccount(mailer: Mailer, auth: Auth, mail: string, a: { email: string; username: string }) {
+  await mailer.deliver([mail]);
   try {
     await sendPasswordLink(auth, normaliseEmail(a.email));
   } catch (error) {

@@ -1,7 +1,9 @@
-import { eq } from 'drizzle-orm';
-import nodemailer, { type Transporter } from 'nodemailer';
-import type { Db } from '../db/client.ts';
+import { and, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type { Db, Tx } from '../db/client.ts';
 import { mailOutbox } from '../db/schema/index.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
+import { retryDelayMs } from '../jobs/backoff.ts';
 import { logEvent } from '../log.ts';
 
 export interface MailMessage {
@@ -10,36 +12,187 @@ export interface MailMessage {
   text: string;
 }
 
-export interface Mailer {
-  /** Records the message in the outbox, then sends it; never throws (a failure is recorded). */
-  send(message: MailMessage): Promise<void>;
+/** What the mailer hands a message to: nodemailer's transport, or a test's recorder. */
+export interface MailTransport {
+  sendMail(message: MailMessage & { from: string; messageId: string }): Promise<unknown>;
 }
 
+export interface Mailer {
+  /**
+   * Writes the message into mail_outbox inside the caller's write transaction: it is committed
+   * with the change it tells of, or not at all. Returns its id, for `deliver` after the commit.
+   */
+  queue(tx: Tx, message: MailMessage): Promise<string>;
+  /** In the caller's transaction: rewrites a message still 'queued' (not handed to SMTP yet); false when it is no longer. */
+  rewriteQueued(tx: Tx, id: string, message: MailMessage): Promise<boolean>;
+  /**
+   * After the commit: sends these rows now, so the family hears at once. Never throws: what
+   * fails here stays queued for the sender job (server/mail/sender.ts), which also sends what a
+   * process that died before this point left.
+   */
+  deliver(ids: string[]): Promise<void>;
+  /** `queue` in a transaction of its own, then `deliver`: for a mail that goes with no change of ours. */
+  send(message: MailMessage): Promise<void>;
+  /** The sender job's round: sends the queued rows that are due (at most `limit`), if `claimable` still holds in the claim's transaction. */
+  deliverDue(limit: number, claimable?: (tx: Tx) => Promise<boolean>): Promise<{ sent: number; failed: number } | null>;
+  /** Rows left 'sending' by a process that died mid-send: queued again (docs/mail.md says why). */
+  requeueStale(): Promise<number>;
+}
+
+export interface MailerOptions {
+  smtpUrl?: string;
+  /** Replaces the SMTP transport (tests record what would go out). */
+  transport?: MailTransport;
+  from: string;
+  log?: typeof logEvent;
+  now?: () => Date;
+  /** Tries before a row is 'failed' (default 12: back-off 30 s, 1, 2, 4, 8 min, then every 15 min: about 1 h 45 in all). */
+  maxAttempts?: number;
+  /** A claim older than this was made by a process that died (longer than any SMTP timeout below). */
+  staleMs?: number;
+}
+
+/** nodemailer's own timeouts go up to 10 minutes: bounded, so that a claim older than STALE_MS is surely dead. */
+const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
+const STALE_MS = 5 * 60_000;
+
+type Row = { id: string; to: string; subject: string; text: string; attempts: number };
+
 /**
- * Every message goes into the mail outbox first (the secretariat can see what was sent), then to
- * SMTP_URL through nodemailer when it is set; without it the outbox and the log are the only sink.
+ * The mail outbox and its delivery (docs/mail.md). Every message is a row of mail_outbox written in
+ * the transaction of the change it tells of, delivered right after the commit and, when that did
+ * not happen, by the sender job.
+ *
+ * A row is claimed ('sending') by one atomic UPDATE before it is handed to SMTP, so two processes
+ * (or the request and the job) never send it both. At least once: a row left 'sending' by a process
+ * that died during the SMTP exchange may have gone out; it is sent again after STALE_MS with the
+ * same Message-ID (`<row id@domain>`), which mail clients use to show one message. Losing a
+ * password link or a decision is worse than a rare duplicate that clients fold together (an SMS,
+ * which has no such id, is sent at most once instead: server/sms/sender.ts).
+ *
+ * Without SMTP_URL (and no transport), the outbox and the log are the only sink: rows are 'stored'.
  */
-export function createMailer(db: Db, opts: { smtpUrl?: string; from: string; log?: typeof logEvent }): Mailer {
-  const transport: Transporter | null = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
+export function createMailer(db: Db, opts: MailerOptions): Mailer {
+  const transport: MailTransport | null = opts.transport ?? (opts.smtpUrl ? nodemailer.createTransport({ url: opts.smtpUrl, ...SMTP_TIMEOUTS }) : null);
   const log = opts.log ?? logEvent;
-  return {
-    async send(message) {
-      const [row] = await db
-        .insert(mailOutbox)
-        .values({ ...message, status: transport ? 'queued' : 'stored' })
+  const now = opts.now ?? (() => new Date());
+  const maxAttempts = opts.maxAttempts ?? 12;
+  const staleMs = opts.staleMs ?? STALE_MS;
+  const domain = /@([^>\s]+)>?\s*$/.exec(opts.from)?.[1] ?? 'portee.invalid';
+
+  /** Marks the rows 'sending' (one try more); only rows still 'queued' are taken. */
+  async function claim(tx: Tx, where: SQL, limit: number): Promise<Row[]> {
+    const ids = tx.select({ id: mailOutbox.id }).from(mailOutbox).where(and(eq(mailOutbox.status, 'queued'), where)).orderBy(mailOutbox.createdAt).limit(limit);
+    return tx
+      .update(mailOutbox)
+      .set({ status: 'sending', claimedAt: now().toISOString(), attempts: sql`${mailOutbox.attempts} + 1` })
+      .where(and(inArray(mailOutbox.id, ids), eq(mailOutbox.status, 'queued')))
+      .returning({ id: mailOutbox.id, to: mailOutbox.to, subject: mailOutbox.subject, text: mailOutbox.text, attempts: mailOutbox.attempts });
+  }
+
+  /** Without a transport: the queued rows among `where` become 'stored', and are logged. */
+  async function store(where: SQL) {
+    const rows = await writeTransaction(db, (tx) =>
+      tx.update(mailOutbox).set({ status: 'stored' }).where(and(eq(mailOutbox.status, 'queued'), where)).returning({ to: mailOutbox.to, subject: mailOutbox.subject }),
+    );
+    for (const row of rows) log('info', 'mail stored (no SMTP_URL)', { to: row.to, subject: row.subject });
+    return rows.length;
+  }
+
+  /** Hands one claimed row to SMTP and writes what became of it; true when it went out. */
+  async function sendRow(row: Row): Promise<boolean> {
+    const mine = and(eq(mailOutbox.id, row.id), eq(mailOutbox.status, 'sending'));
+    try {
+      await transport!.sendMail({ from: opts.from, to: row.to, subject: row.subject, text: row.text, messageId: `<${row.id}@${domain}>` });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      // An SMTP 5xx answer is a refusal that trying again cannot fix (unknown mailbox, rejected).
+      const code = (error as { responseCode?: number }).responseCode;
+      const permanent = typeof code === 'number' && code >= 500;
+      const last = permanent || row.attempts >= maxAttempts;
+      log('warn', last ? 'mail failed' : 'mail failed: tried again later', { to: row.to, attempts: row.attempts, reason });
+      await writeTransaction(db, (tx) =>
+        tx
+          .update(mailOutbox)
+          .set(
+            last
+              ? { status: 'failed', error: reason, claimedAt: null }
+              : { status: 'queued', error: reason, claimedAt: null, nextAttemptAt: new Date(now().getTime() + retryDelayMs(row.attempts)).toISOString() },
+          )
+          .where(mine),
+      );
+      return false;
+    }
+    await writeTransaction(db, (tx) => tx.update(mailOutbox).set({ status: 'sent', sentAt: now().toISOString(), error: null, claimedAt: null }).where(mine));
+    return true;
+  }
+
+  async function sendAll(rows: Row[]) {
+    let sent = 0;
+    for (const row of rows) if (await sendRow(row)) sent++;
+    return { sent, failed: rows.length - sent };
+  }
+
+  const mailer: Mailer = {
+    async queue(tx, message) {
+      const [row] = await tx.insert(mailOutbox).values({ ...message, status: 'queued' }).returning({ id: mailOutbox.id });
+      return row.id;
+    },
+
+    async rewriteQueued(tx, id, message) {
+      const rows = await tx
+        .update(mailOutbox)
+        .set(message)
+        .where(and(eq(mailOutbox.id, id), eq(mailOutbox.status, 'queued')))
         .returning({ id: mailOutbox.id });
-      if (!transport) {
-        log('info', 'mail stored (no SMTP_URL)', { to: message.to, subject: message.subject });
-        return;
-      }
+      return rows.length > 0;
+    },
+
+    async deliver(ids) {
+      if (!ids.length) return;
       try {
-        await transport.sendMail({ from: opts.from, ...message });
-        await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date().toISOString() }).where(eq(mailOutbox.id, row.id));
+        if (!transport) {
+          await store(inArray(mailOutbox.id, ids));
+          return;
+        }
+        const rows = await writeTransaction(db, (tx) => claim(tx, inArray(mailOutbox.id, ids), ids.length));
+        await sendAll(rows);
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        log('warn', 'mail failed', { to: message.to, reason });
-        await db.update(mailOutbox).set({ status: 'failed', error: reason }).where(eq(mailOutbox.id, row.id));
+        // The rows are committed: the sender job sends them (a stale claim is taken back).
+        log('error', 'mail delivery after the commit failed: left to the sender job', { count: ids.length, error });
       }
     },
+
+    async send(message) {
+      const id = await writeTransaction(db, (tx) => mailer.queue(tx, message));
+      await mailer.deliver([id]);
+    },
+
+    async deliverDue(limit, claimable) {
+      const due = or(isNull(mailOutbox.nextAttemptAt), lte(mailOutbox.nextAttemptAt, now().toISOString()))!;
+      if (!transport) {
+        if (claimable && !(await writeTransaction(db, claimable))) return null;
+        return { sent: await store(due), failed: 0 };
+      }
+      const rows = await writeTransaction(db, async (tx) => {
+        if (claimable && !(await claimable(tx))) return null;
+        return claim(tx, due, limit);
+      });
+      return rows && sendAll(rows);
+    },
+
+    async requeueStale() {
+      const before = new Date(now().getTime() - staleMs).toISOString();
+      const rows = await writeTransaction(db, (tx) =>
+        tx
+          .update(mailOutbox)
+          .set({ status: 'queued', claimedAt: null, error: 'the sender stopped during the SMTP exchange: sent again with the same Message-ID' })
+          .where(and(eq(mailOutbox.status, 'sending'), lte(mailOutbox.claimedAt, before)))
+          .returning({ id: mailOutbox.id }),
+      );
+      if (rows.length) log('warn', 'mail left in sending by a stopped process queued again', { count: rows.length });
+      return rows.length;
+    },
   };
+  return mailer;
 }

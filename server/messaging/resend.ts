@@ -29,18 +29,18 @@ export async function resendSms(db: Db, actor: SessionUser, id: string) {
 }
 
 /**
- * The secretariat sends a failed e-mail again: a new message through the mailer (a new row of the
- * outbox, with its own state); the failed one is marked 'resent' so it is not sent twice. Only a
- * mail addressed to the site (`toSite`) may be; audited.
+ * The secretariat sends a failed e-mail again: a new row of the outbox (with its own state and
+ * tries), queued in the transaction that marks the failed one 'resent', so it is not sent twice.
+ * Only a mail addressed to the site (`toSite`) may be; audited.
  */
 export async function resendMail(db: Db, mailer: Mailer, actor: SessionUser, id: string, toSite: SQL | undefined) {
-  const row = await writeTransaction(db, async (tx) => {
+  const mail = await writeTransaction(db, async (tx) => {
     const [found] = await tx.select().from(mailOutbox).where(and(eq(mailOutbox.id, id), toSite));
     if (!found) throw notFound('E-mail');
     if (found.status !== 'failed') throw new ApiError(409, 'not_failed', 'Seul un e-mail en échec peut être renvoyé.');
     await tx.update(mailOutbox).set({ status: 'resent' }).where(eq(mailOutbox.id, found.id));
     await tx.insert(auditLog).values({ actorUserId: actor.id, action: 'mail.resend', targetKind: 'mail', targetId: found.id, siteId: actor.siteId, details: { to: found.to } });
-    return found;
+    return mailer.queue(tx, { to: found.to, subject: found.subject, text: found.text });
   });
-  await mailer.send({ to: row.to, subject: row.subject, text: row.text });
+  await mailer.deliver([mail]);
 }

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Db } from '../db/client.ts';
 import type { Env } from '../env.ts';
 import { logEvent } from '../log.ts';
-import { releaseLease, takeLease } from '../sms/lease.ts';
+import { releaseLease, takeLease } from '../jobs/lease.ts';
 import { reconcilePayfip } from './payments.ts';
 
 export { reconcilePayfip };
@@ -15,7 +15,7 @@ export const RECONCILE_LEASE = 'payfip-reconciliation';
  * logged and the next run tries again. Returns a function that stops it and gives the lease up.
  *
  * One process at a time: with several server processes on one database, each run first takes (or
- * renews) the 'payfip-reconciliation' lease in job_lease (server/sms/lease.ts), so only its holder
+ * renews) the 'payfip-reconciliation' lease in job_lease (server/jobs/lease.ts), so only its holder
  * asks PayFiP; the others take it over once it expired (holder stopped or died: two intervals plus
  * a minute). Settling an attempt is idempotent anyway (server/payfip/payments.ts, settleAttempt):
  * the lease keeps two processes from asking PayFiP the same thing twice and from writing twice the

@@ -85,14 +85,14 @@ export async function markInProgress(db: Db, actor: SessionUser, id: string) {
 }
 
 export async function refuseApplication(db: Db, mailer: Mailer, actor: SessionUser, id: string, reason: string) {
-  const row = await writeTransaction(db, async (tx) => {
+  const mail = await writeTransaction(db, async (tx) => {
     const r = await siteApplication(tx, actor.siteId, id);
     undecided(r);
     await tx.update(preRegistration).set({ status: 'refused', refuseReason: reason, decidedAt: new Date().toISOString(), decidedBy: actor.id }).where(eq(preRegistration.id, r.id));
     await audit(tx, actor, 'preregistration.refuse', r, { reason });
-    return r;
+    return mailer.queue(tx, refusedMail(dataOf(r).responsible, r.reference, reason));
   });
-  await mailer.send(refusedMail(dataOf(row).responsible, row.reference, reason));
+  await mailer.deliver([mail]);
 }
 
 /**
@@ -130,10 +130,10 @@ export async function acceptApplication(db: Db, mailer: Mailer, auth: Auth, acto
     await tx.update(preRegistration).set({ status: 'accepted', decidedAt: new Date().toISOString(), decidedBy: actor.id, familyId }).where(eq(preRegistration.id, row.id));
     await audit(tx, actor, 'preregistration.accept', row, { attached: !!attachToFamilyId, username, students: d.children.length }, familyId);
     const [s] = await tx.select({ name: site.name }).from(site).where(eq(site.id, row.siteId));
-    return { row, familyId, username, students: d.children.length, siteName: s.name };
+    const mail = await mailer.queue(tx, acceptedMail(d.responsible, row.reference, s.name, username));
+    return { row, familyId, username, students: d.children.length, mail };
   });
-  const d = dataOf(result.row);
-  await mailer.send(acceptedMail(d.responsible, result.row.reference, result.siteName, result.username));
+  await mailer.deliver([result.mail]);
   if (result.username) {
     try {
       await sendPasswordLink(auth, result.row.email);

@@ -58,7 +58,7 @@ export async function submitPreregistration(db: Db, mailer: Mailer, secret: stri
   const [s] = await db.select().from(site).where(eq(site.id, input.siteId));
   if (!s) throw new ApiError(422, 'validation', 'Certains champs sont à corriger.', { siteId: 'Choisissez un site.' });
 
-  const { data: _data, ...row } = await writeTransaction(db, async (tx) => {
+  const { reference: saved, mail } = await writeTransaction(db, async (tx) => {
     if (!(await withinRate(tx, 'preregistration', ip, PER_IP_PER_HOUR, 60 * 60 * 1000, now.getTime()))) {
       throw new ApiError(429, 'rate_limited', 'Plusieurs pré-inscriptions sont déjà parties de cette connexion dans l’heure : réessayez plus tard, ou appelez le secrétariat.');
     }
@@ -73,10 +73,13 @@ export async function submitPreregistration(db: Db, mailer: Mailer, secret: stri
         postalCode: input.responsible.postalCode,
       };
       const [inserted] = await tx.insert(preRegistration).values(values).onConflictDoNothing({ target: preRegistration.reference }).returning();
-      if (inserted) return inserted;
+      if (inserted) {
+        // Queued with the application: the family is told it arrived once, and only if it did.
+        return { reference: inserted.reference, mail: await mailer.queue(tx, receivedMail(input.responsible, inserted.reference, s.name, input.children.map((c) => c.firstName))) };
+      }
       if (attempt > 5) throw new Error('no free pre-registration reference');
     }
   });
-  await mailer.send(receivedMail(input.responsible, row.reference, s.name, input.children.map((c) => c.firstName)));
-  return { reference: row.reference };
+  await mailer.deliver([mail]);
+  return { reference: saved };
 }

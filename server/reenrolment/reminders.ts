@@ -29,8 +29,9 @@ export function reminderMail(to: FamilyProgress, campaign: CampaignRow, publicUr
  * Sends one reminder to each family of the site not done (with an e-mail address). A click
  * carries a request id made by the page: the same id again (a double click, a retried request)
  * sends nothing more and answers the first count. The recipients and the id are recorded in one
- * write transaction, so two racing requests with the same id cannot both send; the mails are
- * queued in the mail outbox after it commits.
+ * write transaction with the mails themselves (mail outbox), so two racing requests with the
+ * same id cannot both send, and a crash cannot lose them. They go out after the commit without
+ * holding the answer (hundreds at a site's size); the sender job sends what that leaves.
  */
 /** Reminders a campaign may send in 24 hours. */
 const REMINDERS_PER_DAY = 2;
@@ -41,7 +42,7 @@ export async function sendReminders(db: Db, mailer: Mailer, user: SessionUser, c
       .select({ details: auditLog.details })
       .from(auditLog)
       .where(and(eq(auditLog.action, 'reenrolment.reminders'), eq(auditLog.targetId, campaign.id), sql`json_extract(${auditLog.details}, '$.requestId') = ${requestId}`));
-    if (earlier) return { families: [] as FamilyProgress[], sent: (earlier.details as { sent: number }).sent, replay: true };
+    if (earlier) return { mails: [] as string[], sent: (earlier.details as { sent: number }).sent, replay: true };
     // The mail says the campaign is open until its last day: never sent outside those days.
     if (!campaignOpenOn(campaign, parisDay())) throw new ApiError(409, 'campaign_closed', 'Cette campagne n’est pas ouverte aujourd’hui : aucune relance n’est envoyée.');
     // Families are not mailed again and again: a second click a day corrects a first, no more.
@@ -51,8 +52,10 @@ export async function sendReminders(db: Db, mailer: Mailer, user: SessionUser, c
     const progress = await campaignProgress(tx, campaign);
     const families = progress.families.filter((f) => f.state !== 'done' && f.email);
     await audit(tx, user, 'reenrolment.reminders', { kind: 'reenrolment_campaign', id: campaign.id, siteId: campaign.siteId }, { requestId, sent: families.length, familyIds: families.map((f) => f.familyId) });
-    return { families, sent: families.length, replay: false };
+    const mails: string[] = [];
+    for (const f of families) mails.push(await mailer.queue(tx, reminderMail(f, campaign, publicUrl)));
+    return { mails, sent: families.length, replay: false };
   });
-  for (const f of decided.families) await mailer.send(reminderMail(f, campaign, publicUrl));
+  void mailer.deliver(decided.mails);
   return { sent: decided.sent, replay: decided.replay };
 }

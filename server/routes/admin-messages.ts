@@ -61,7 +61,17 @@ export const adminMessageRoutes = new Hono<AppEnv>()
       return sendJson(c, { kind, sms, mail: [] }, 200);
     }
     const mail = await db
-      .select({ id: mailOutbox.id, createdAt: mailOutbox.createdAt, to: mailOutbox.to, subject: mailOutbox.subject, status: mailOutbox.status, error: mailOutbox.error, sentAt: mailOutbox.sentAt })
+      .select({
+        id: mailOutbox.id,
+        createdAt: mailOutbox.createdAt,
+        to: mailOutbox.to,
+        subject: mailOutbox.subject,
+        status: mailOutbox.status,
+        attempts: mailOutbox.attempts,
+        nextAttemptAt: mailOutbox.nextAttemptAt,
+        error: mailOutbox.error,
+        sentAt: mailOutbox.sentAt,
+      })
       .from(mailOutbox)
       .where(mailToSite(db, siteId))
       .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))

@@ -5,7 +5,9 @@ import type { Db, Tx } from '../db/client.ts';
 import { smsOutbox } from '../db/schema/index.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { logEvent } from '../log.ts';
-import { releaseLease, renewLease, takeLease } from './lease.ts';
+import { retryDelayMs } from '../jobs/backoff.ts';
+import { releaseLease, renewLease, takeLease } from '../jobs/lease.ts';
+import { periodicRounds, type Rounds } from '../jobs/rounds.ts';
 import { isQuietHour, outsideQuietHours } from './quiet-hours.ts';
 import { bindTransceiver, GatewayError, type SmscLink, type SubmitOutcome } from './smpp-link.ts';
 
@@ -46,22 +48,14 @@ export interface SmsSenderOptions {
   window?: number;
 }
 
-export interface SmsSender {
-  /**
-   * One round: `sent` counts the messages the gateway accepted, `failed` those that did not go
-   * through this round (retried later, 'failed' or 'unconfirmed'). Nothing when another process
-   * holds the lease, or during quiet hours.
-   */
-  runOnce(): Promise<{ sent: number; failed: number }>;
-  /** Runs a round now, then `intervalMs` after the end of each one. */
-  start(intervalMs: number): void;
-  /** Waits for the round under way, unbinds, gives the lease up. */
-  stop(): Promise<void>;
-}
+/**
+ * runOnce: `sent` counts the messages the gateway accepted, `failed` those that did not go through
+ * this round (retried later, 'failed' or 'unconfirmed'). Nothing when another process holds the
+ * lease, or during quiet hours. stop: waits for the round under way, unbinds, gives the lease up.
+ */
+export type SmsSender = Rounds;
 
 const LEASE = 'sms-sender';
-const RETRY_FIRST_MS = 30_000;
-const RETRY_MAX_MS = 15 * 60_000;
 /** Rows claimed ('sending') per transaction, and the most one round submits. */
 const CLAIM = 50;
 const ROUND_MAX = 1000;
@@ -77,11 +71,6 @@ const RECEIPT_TYPE_MASK = 0x3c;
 /** message_state TLV values, as the `stat:` words of the receipt text. */
 const MESSAGE_STATES: Record<number, string> = { 1: 'ENROUTE', 2: 'DELIVRD', 3: 'EXPIRED', 4: 'DELETED', 5: 'UNDELIV', 6: 'ACCEPTD', 7: 'UNKNOWN', 8: 'REJECTD' };
 const FINAL_FAILURES = new Set(['EXPIRED', 'DELETED', 'UNDELIV', 'UNKNOWN', 'REJECTD']);
-
-/** Wait before try number `attempts + 1`: 30 s doubling, at most 15 minutes. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(RETRY_FIRST_MS * 2 ** Math.max(0, attempts - 1), RETRY_MAX_MS);
-}
 
 /** source_addr and its TON/NPI: alphanumeric (TON 5) unless SMS_SENDER is a number. */
 function sourceAddress(sender: string) {
@@ -123,9 +112,6 @@ export function createSmsSender(opts: SmsSenderOptions): SmsSender {
 
   let link: SmscLink | null = null;
   let unreachable = false;
-  let current: Promise<{ sent: number; failed: number }> | null = null;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
   /** Receipts that came before their submit_sm_resp was recorded, by message id (kept briefly). */
   const earlyReceipts = new Map<string, Receipt>();
   /** Submit results and receipts, committed together (a commit each costs a disk sync). */
@@ -359,36 +345,10 @@ export function createSmsSender(opts: SmsSenderOptions): SmsSender {
     return total;
   }
 
-  function runOnce() {
-    current ??= round().finally(() => {
-      current = null;
-    });
-    return current;
-  }
-
-  return {
-    runOnce,
-    start(intervalMs) {
-      stopped = false;
-      const tick = async () => {
-        try {
-          const { sent, failed } = await runOnce();
-          if (sent || failed) log('info', 'sms sender round', { sent, failed });
-        } catch (error) {
-          log('error', 'sms sender round failed', { error });
-        }
-        if (!stopped) timer = setTimeout(tick, intervalMs).unref();
-      };
-      timer = setTimeout(tick, 0).unref();
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await current?.catch(() => undefined);
-      await disconnect();
-      await releaseLease(db, LEASE, holder).catch(() => undefined);
-    },
-  };
+  return periodicRounds('sms sender', round, async () => {
+    await disconnect();
+    await releaseLease(db, LEASE, holder).catch(() => undefined);
+  }, log);
 }
 
 /**

@@ -62,7 +62,7 @@ export async function push(db: Db, mailer: Mailer, user: SessionUser, body: Push
   if (client && client.userId !== user.id) throw forbidden();
 
   const ordered = [...body.mutations].sort((a, b) => a.mutationId - b.mutationId);
-  const acknowledgements = new Map<string, { familyId: string; label: string; fields: Set<string> }>();
+  const acknowledged: Acknowledged = new Map();
   const results: MutationResult[] = [];
   let lastMutationId = client?.lastMutationId ?? 0;
   let expected: number | undefined;
@@ -71,27 +71,49 @@ export async function push(db: Db, mailer: Mailer, user: SessionUser, body: Push
       // The embedded client's calls are synchronous: without this pause a whole push would run
       // in one turn of the event loop, and other requests could not even be read in between.
       if (next > 0) await new Promise((resolve) => setImmediate(resolve));
-      const batch = await writeTransaction(db, (tx) => applyBatch(tx, user, body.clientId, ordered, next));
+      const batch = await writeTransaction(db, async (tx) => {
+        const applied = await applyBatch(tx, user, body.clientId, ordered, next);
+        await queueAcknowledgements(tx, mailer, acknowledged, applied.acknowledgements);
+        return applied;
+      });
       ({ next, expected, lastMutationId } = batch);
       results.push(...batch.results);
-      for (const ack of batch.acknowledgements) {
-        const key = ack.familyId + ' ' + ack.label;
-        const entry = acknowledgements.get(key) ?? { ...ack, fields: new Set<string>() };
-        for (const f of ack.fields) entry.fields.add(f);
-        acknowledgements.set(key, entry);
-      }
     }
   } catch (error) {
     if (!results.length) throw error;
     logEvent('error', 'push stopped after a committed part', { clientId: body.clientId, lastMutationId, error });
   }
 
-  // After the commits: one acknowledgement per record edited in this push.
-  for (const ack of acknowledgements.values()) {
-    const contact = await familyContact(db, ack.familyId);
-    if (contact?.email) await mailer.send(acknowledgementMail(contact, ack.label, [...ack.fields]));
-  }
+  await mailer.deliver([...acknowledged.values()].map((a) => a.mail));
   return { lastMutationId, results, ...(expected !== undefined ? { expected } : {}) };
+}
+
+/** The acknowledgement queued so far in this push for each record (family + label), with its fields. */
+type Acknowledged = Map<string, { mail: string; fields: Set<string> }>;
+
+/**
+ * One acknowledgement per record edited in this push, queued in the transaction of the edits it
+ * acknowledges: a push cut off and sent again acknowledges each edit once, and a crash loses none.
+ * A later transaction of the same push that edits the record again rewrites the mail still queued
+ * (they are delivered once the push is over), so the family gets one mail per record and push.
+ */
+async function queueAcknowledgements(tx: Tx, mailer: Mailer, acknowledged: Acknowledged, acks: Acknowledgement[]) {
+  const perRecord = new Map<string, { familyId: string; label: string; fields: Set<string> }>();
+  for (const ack of acks) {
+    const key = ack.familyId + ' ' + ack.label;
+    const entry = perRecord.get(key) ?? { familyId: ack.familyId, label: ack.label, fields: new Set(acknowledged.get(key)?.fields) };
+    for (const f of ack.fields) entry.fields.add(f);
+    perRecord.set(key, entry);
+  }
+  for (const [key, ack] of perRecord) {
+    const contact = await familyContact(tx, ack.familyId);
+    if (!contact?.email) continue;
+    const mail = acknowledgementMail(contact, ack.label, [...ack.fields]);
+    const earlier = acknowledged.get(key);
+    // Rewritten only while still queued: the sender job may have sent it between two transactions.
+    if (earlier && (await mailer.rewriteQueued(tx, earlier.mail, mail))) earlier.fields = ack.fields;
+    else acknowledged.set(key, { mail: await mailer.queue(tx, mail), fields: ack.fields });
+  }
 }
 
 interface Batch {

@@ -5,7 +5,7 @@ import { auditLog, site, teacher } from '../db/schema/index.ts';
 import { nextVersion } from '../db/versioning.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import type { Portal } from '../families/create-family.ts';
-import { announceNewAccount } from '../families/desk-accounts.ts';
+import { announceNewAccount, queueAccountCreatedMail } from '../families/desk-accounts.ts';
 import { createAccount, normaliseEmail, unusablePasswordHash } from '../families/new-account.ts';
 import type { SessionUser } from '../http/context.ts';
 
@@ -28,8 +28,9 @@ export async function createTeacher(db: Db, portal: Portal, actor: SessionUser, 
       details: { name, username: account.username, accountId: account.id },
     });
     const [s] = await tx.select({ name: site.name }).from(site).where(eq(site.id, actor.siteId));
-    return { teacherId: tc.id, account, name, email, siteName: s.name };
+    const mail = await queueAccountCreatedMail(tx, portal.mailer, portal.portalUrl, { name, email, username: account.username, siteName: s.name });
+    return { teacherId: tc.id, account, email, mail };
   });
-  await announceNewAccount(portal.mailer, portal.auth, portal.portalUrl, { ...created, username: created.account.username });
+  await announceNewAccount(portal.mailer, portal.auth, created.mail, { email: created.email, username: created.account.username });
   return { teacherId: created.teacherId, accountId: created.account.id, username: created.account.username };
 }

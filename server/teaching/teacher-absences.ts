@@ -9,7 +9,7 @@ import { nextVersion } from '../db/versioning.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { SessionUser } from '../http/context.ts';
-import type { MailMessage, Mailer } from '../mail/mailer.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import { queueSms } from '../sms/queue.ts';
 import { absenceMail, absenceSms, teacherName, type AbsenceNotice, type CancelledLesson } from './absence-messages.ts';
 
@@ -59,13 +59,13 @@ async function affectedLessons(tx: Tx, teacherId: string, startDate: string, end
 /**
  * Tells each family concerned, inside the transaction that records the absence: an SMS queued
  * (when the family has a mobile and chose SMS; the queue keeps quiet hours) under a key made of
- * the absence, its revision and the family, so one declaration is told once and a change again.
- * The e-mails are returned, to be sent after the commit (the mailer is not transactional).
+ * the absence, its revision and the family, so one declaration is told once and a change again,
+ * and an e-mail queued in the same transaction; their ids are returned, to deliver after the commit.
  */
-async function notifyFamilies(tx: Tx, absence: AbsenceRow, t: TeacherRow, byFamily: Map<string, CancelledLesson[]>): Promise<MailMessage[]> {
+async function notifyFamilies(tx: Tx, mailer: Mailer, absence: AbsenceRow, t: TeacherRow, byFamily: Map<string, CancelledLesson[]>): Promise<string[]> {
   if (!byFamily.size) return [];
   const families = await tx.select().from(family).where(inArray(family.id, [...byFamily.keys()]));
-  const mails: MailMessage[] = [];
+  const mails: string[] = [];
   for (const f of families) {
     const notice: AbsenceNotice = {
       teacherName: teacherName(t),
@@ -75,16 +75,12 @@ async function notifyFamilies(tx: Tx, absence: AbsenceRow, t: TeacherRow, byFami
       withdrawn: absence.withdrawn,
       lessons: byFamily.get(f.id)!,
     };
-    if (f.email) mails.push(absenceMail(f, notice));
+    if (f.email) mails.push(await mailer.queue(tx, absenceMail(f, notice)));
     if (f.smsOptIn && f.mobile) {
       await queueSms(tx, { siteId: f.siteId, familyId: f.id, to: f.mobile, text: absenceSms(notice), dedupeKey: `teacher-absence:${absence.id}:r${absence.revision}:${f.id}` });
     }
   }
   return mails;
-}
-
-async function sendAll(mailer: Mailer, mails: MailMessage[]) {
-  for (const mail of mails) await mailer.send(mail);
 }
 
 /**
@@ -109,14 +105,14 @@ export async function declareAbsence(db: Db, mailer: Mailer, user: SessionUser, 
       .values({ siteId: t.siteId, teacherId: t.id, startDate: input.startDate, endDate: input.endDate, message: input.message, declaredBy: user.id, version })
       .returning();
     const affected = await affectedLessons(tx, t.id, row.startDate, row.endDate);
-    const toSend = await notifyFamilies(tx, row, t, affected.byFamily);
+    const toSend = await notifyFamilies(tx, mailer, row, t, affected.byFamily);
     await tx.insert(auditLog).values({
       actorUserId: user.id, action: 'teacher_absence.declare', targetKind: 'teacher_absence', targetId: row.id, siteId: t.siteId,
       details: { teacherId: t.id, startDate: row.startDate, endDate: row.endDate, lessons: affected.lessons.length, families: affected.byFamily.size },
     });
     return { absence: row, lessons: affected.lessons, mails: toSend, families: affected.byFamily.size };
   });
-  await sendAll(mailer, mails);
+  await mailer.deliver(mails);
   return { absence: publicAbsence(absence), cancelledLessons: lessons, notifiedFamilies: families };
 }
 
@@ -134,13 +130,13 @@ export async function withdrawAbsence(db: Db, mailer: Mailer, user: SessionUser,
       .where(eq(teacherAbsence.id, row.id))
       .returning();
     const affected = await affectedLessons(tx, t.id, row.startDate, row.endDate);
-    const toSend = await notifyFamilies(tx, updated, t, affected.byFamily);
+    const toSend = await notifyFamilies(tx, mailer, updated, t, affected.byFamily);
     await tx.insert(auditLog).values({
       actorUserId: user.id, action: 'teacher_absence.withdraw', targetKind: 'teacher_absence', targetId: row.id, siteId: t.siteId,
       details: { teacherId: t.id, families: affected.byFamily.size },
     });
     return { absence: updated, mails: toSend };
   });
-  await sendAll(mailer, mails);
+  await mailer.deliver(mails);
   return { absence: publicAbsence(absence) };
 }

@@ -1,7 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import type { Db } from '../../server/db/client.ts';
-import { createMailer, type Mailer } from '../../server/mail/mailer.ts';
 
 export interface ReceivedMail {
   from: string;
@@ -20,13 +18,21 @@ export interface LocalSmtp {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on 127.0.0.1 (random port) that keeps every message it receives. */
-export async function startSmtp(): Promise<LocalSmtp> {
+/**
+ * A real SMTP server on 127.0.0.1 (random port) that keeps every message it receives. `refuse`
+ * may answer a recipient with an SMTP error (e.g. 451, try later; 550, no such mailbox).
+ */
+export async function startSmtp(opts: { refuse?: (to: string) => { code: number; message: string } | null } = {}): Promise<LocalSmtp> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = opts.refuse?.(address.address);
+      if (!refusal) return callback();
+      callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -59,26 +65,6 @@ export async function startSmtp(): Promise<LocalSmtp> {
       return received.slice();
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/**
- * A mailer for createTestApp that goes through nodemailer to `smtpUrl`. createTestApp opens the
- * database itself, so the real mailer is built once the app exists: call `bind(db)` then.
- */
-export function deferredMailer(smtpUrl: string, from = 'Portée <ne-pas-repondre@conservatoire-portee.example>') {
-  let real: Mailer | null = null;
-  const mailer: Mailer = {
-    send: (message) => {
-      if (!real) throw new Error('deferredMailer: bind(db) was not called');
-      return real.send(message);
-    },
-  };
-  return {
-    mailer,
-    bind(db: Db) {
-      real = createMailer(db, { smtpUrl, from, log: () => undefined });
-    },
   };
 }
 

@@ -5,14 +5,14 @@ import { createApp } from '../../server/app.ts';
 import { openDatabase, type Db } from '../../server/db/client.ts';
 import { seedDemo } from '../../server/db/seed/demo.ts';
 import { parseEnv, type Env } from '../../server/env.ts';
-import type { Mailer, MailMessage } from '../../server/mail/mailer.ts';
+import { createMailer, type MailMessage } from '../../server/mail/mailer.ts';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>['app'];
   db: Db;
   env: Env;
   dbUrl: string;
-  /** Messages "sent" when no mailer was given (the recording mailer). */
+  /** Messages handed to the mail transport (without `env.SMTP_URL`: recorded here, in the order sent). */
   mails: MailMessage[];
   /** Builds another app on the same database (a server restart). */
   restart(): Promise<TestApp>;
@@ -20,14 +20,20 @@ export interface TestApp {
 }
 
 /** A fresh `file:` database per call, migrated and (by default) seeded with the demo data. */
-export async function createTestApp(opts: { seed?: boolean; env?: Record<string, string>; mailer?: Mailer; dbFile?: string } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { seed?: boolean; env?: Record<string, string>; dbFile?: string } = {}): Promise<TestApp> {
   const file = opts.dbFile ?? join(tmpdir(), `portee-test-${crypto.randomUUID()}.db`);
   const dbUrl = `file:${file}`;
   const env = parseEnv({ NODE_ENV: 'test', DATABASE_URL: dbUrl, LOG_REQUESTS: '0', PUBLIC_URL: 'http://localhost:3000', ...opts.env });
   const { db, client, reads } = await openDatabase(dbUrl);
   if (opts.seed !== false) await seedDemo(db);
   const mails: MailMessage[] = [];
-  const mailer: Mailer = opts.mailer ?? { send: async (m) => void mails.push(m) };
+  // The real mailer and outbox; its transport is the SMTP server env.SMTP_URL names, else a recorder.
+  const mailer = createMailer(db, {
+    smtpUrl: env.SMTP_URL,
+    transport: env.SMTP_URL ? undefined : { sendMail: async ({ to, subject, text }) => void mails.push({ to, subject, text }) },
+    from: env.MAIL_FROM,
+    log: () => undefined,
+  });
   const { app } = createApp({ db, env, mailer, reads, serveClient: false });
   return {
     app,
@@ -38,7 +44,7 @@ export async function createTestApp(opts: { seed?: boolean; env?: Record<string,
     restart: async () => {
       client.close();
       reads?.close();
-      return createTestApp({ seed: false, env: opts.env, mailer: opts.mailer, dbFile: file });
+      return createTestApp({ seed: false, env: opts.env, dbFile: file });
     },
     close: () => {
       client.close();

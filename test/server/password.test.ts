@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { mailOutbox, site, user, verification } from '../../server/db/schema/index.ts';
 import { LOST_PASSWORD_ANSWER } from '../../server/routes/password.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
-import { deferredMailer, startSmtp, type LocalSmtp, type ReceivedMail } from '../helpers/smtp.ts';
+import { startSmtp, type LocalSmtp, type ReceivedMail } from '../helpers/smtp.ts';
 
 const FAMILY_EMAIL = 'camille.lefevre@example.org';
 const NEW_PASSWORD = 'Un-nouveau-mot-de-passe-42';
@@ -16,9 +16,7 @@ let limay: string;
 
 before(async () => {
   smtp = await startSmtp();
-  const { mailer, bind } = deferredMailer(smtp.url);
-  t = await createTestApp({ env: { SMTP_URL: smtp.url }, mailer });
-  bind(t.db);
+  t = await createTestApp({ env: { SMTP_URL: smtp.url } });
   const sites = await t.db.select().from(site);
   mantes = sites.find((s) => s.name === 'Mantes')!.id;
   limay = sites.find((s) => s.name === 'Limay')!.id;

@@ -15,6 +15,7 @@ import { createApp } from '../../server/app.ts';
 import { openDatabase, schema, type OpenDatabase } from '../../server/db/client.ts';
 import { seedDemo } from '../../server/db/seed/demo.ts';
 import { parseEnv } from '../../server/env.ts';
+import { createMailer } from '../../server/mail/mailer.ts';
 import { DEMO, TestClient } from '../helpers/test-app.ts';
 
 /** Tables a site has a handful of rows in: scanning them costs nothing. */
@@ -35,7 +36,7 @@ before(async () => {
   const db = drizzle(opened.client, { schema, logger: { logQuery: (sql, params) => void recorded.push({ sql, params }) } });
   const env = parseEnv({ NODE_ENV: 'test', DATABASE_URL: url, LOG_REQUESTS: '0', PUBLIC_URL: 'http://localhost:3000' });
   // No kept-prepared read connection: the session and counter reads go through drizzle, so they are recorded too.
-  const { app } = createApp({ db, env, reads: null, serveClient: false, mailer: { send: async () => {} } });
+  const { app } = createApp({ db, env, reads: null, serveClient: false, mailer: createMailer(db, { from: env.MAIL_FROM, log: () => undefined }) });
   family_ = new TestClient(app);
   desk = new TestClient(app);
   assert.equal((await family_.signIn(...DEMO.family)).status, 200);

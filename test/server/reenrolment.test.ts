@@ -8,6 +8,7 @@ import { schoolYearOf, shiftSchoolYear } from '../../shared/school-year.ts';
 import { auditLog, consentAnswer, consentKind, family, reenrolmentAnswer, reenrolmentCampaign, reenrolmentConfirmation, student, user } from '../../server/db/schema/index.ts';
 import { csvCell } from '../../server/reenrolment/csv.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
+import { until } from '../helpers/until.ts';
 
 let t: TestApp;
 let campaign: typeof reenrolmentCampaign.$inferSelect;
@@ -295,6 +296,9 @@ describe('the desk: consents, progress, CSV, reminders', () => {
     assert.equal(a.body.sent, notDone.length);
     assert.equal(b.body.sent, notDone.length);
     assert.equal([a.body.replay, b.body.replay].filter(Boolean).length, 1, 'the double click sends once');
+    // Queued with the click, sent after the answer (server/reenrolment/reminders.ts).
+    await until(() => t.mails.length >= mailsBefore + notDone.length);
+    await new Promise((r) => setTimeout(r, 100));
     const sent = t.mails.slice(mailsBefore);
     assert.equal(sent.length, notDone.length);
     assert.equal(new Set(sent.map((m) => m.to)).size, sent.length, 'one mail per family');
@@ -305,6 +309,7 @@ describe('the desk: consents, progress, CSV, reminders', () => {
     // A new click is a new reminder.
     const again = await desk.json(`/api/admin/reenrolment/campaigns/${campaign.id}/reminders`, { json: { requestId: crypto.randomUUID() } });
     assert.equal(again.body.replay, false);
+    await until(() => t.mails.length >= mailsBefore + 2 * notDone.length);
     assert.equal(t.mails.length, mailsBefore + 2 * notDone.length);
 
     // Not a third time the same day: families are not mailed again and again.

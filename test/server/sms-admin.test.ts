@@ -34,6 +34,7 @@ describe('the secretariat’s list of sent messages (GET /api/admin/messages)', 
     await t.db.insert(mailOutbox).values([
       { to: mantesFamily.email, subject: 'Mantes mail', text: 'lien secret https://…/reinitialiser?token=abc', status: 'stored' },
       { to: limayFamily.email, subject: 'Limay mail', text: 'x', status: 'stored' },
+      { to: mantesFamily.email, subject: 'Mantes retry', text: 'x', status: 'queued', attempts: 2, nextAttemptAt: '2026-03-10T11:01:00.000Z', error: '451 try later' },
     ]);
   });
 
@@ -59,6 +60,12 @@ describe('the secretariat’s list of sent messages (GET /api/admin/messages)', 
     assert.ok(subjects.includes('Mantes mail'));
     assert.ok(!subjects.includes('Limay mail'));
     assert.ok(r.body.mail.every((m: Record<string, unknown>) => !('text' in m)));
+    // A mail waiting for another try says so: its tries, when, and why (server/mail/mailer.ts).
+    const retry = r.body.mail.find((m: { subject: string }) => m.subject === 'Mantes retry');
+    assert.deepEqual(
+      { status: retry.status, attempts: retry.attempts, nextAttemptAt: retry.nextAttemptAt, error: retry.error },
+      { status: 'queued', attempts: 2, nextAttemptAt: '2026-03-10T11:01:00.000Z', error: '451 try later' },
+    );
   });
 
   test('a bad kind or limit is a 422', async () => {

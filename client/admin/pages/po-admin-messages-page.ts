@@ -22,6 +22,14 @@ function until(iso: string, now: Date): { sameDay: boolean; text: string } {
 const at = (status: string, when: string | null) => (when ? t('desk.status.at', { status, when: formatDateTime(when) }) : status);
 const withError = (status: string, error: string | null) => (error ? t('desk.status.error', { status, error }) : status);
 
+/** A queued message: due now, or waiting for a retry (after failed tries) or until a time (quiet hours). */
+function queuedState(nextAttemptAt: string | null, attempts: number, now: Date): string {
+  if (!nextAttemptAt || new Date(nextAttemptAt) <= now) return t('desk.sms.queued');
+  const next = until(nextAttemptAt, now);
+  if (attempts > 0) return t('desk.sms.retry', { time: next.text, attempts });
+  return next.sameDay ? t('desk.sms.waitingUntil', { time: next.text }) : t('desk.sms.waitingUntilDay', { date: next.text });
+}
+
 /**
  * An SMS's state in words (never colour alone): "remis le …", "envoyé le …", "en attente jusqu'à
  * 08:00" (quiet hours), a retry after a failed try, "échec (…)", "non confirmé" (the gateway never
@@ -33,12 +41,8 @@ function smsState(m: SentSms, now = new Date()): string {
       return at(t('desk.sms.delivered'), m.deliveredAt);
     case 'sent':
       return at(t('desk.sms.sent'), m.sentAt);
-    case 'queued': {
-      if (new Date(m.nextAttemptAt) <= now) return t('desk.sms.queued');
-      const next = until(m.nextAttemptAt, now);
-      if (m.attempts > 0) return t('desk.sms.retry', { time: next.text, attempts: m.attempts });
-      return next.sameDay ? t('desk.sms.waitingUntil', { time: next.text }) : t('desk.sms.waitingUntilDay', { date: next.text });
-    }
+    case 'queued':
+      return queuedState(m.nextAttemptAt, m.attempts, now);
     case 'sending':
       return t('desk.sms.sending');
     case 'failed':
@@ -50,13 +54,19 @@ function smsState(m: SentSms, now = new Date()): string {
   }
 }
 
-/** An e-mail's state in words: sent (when), waiting, failed (why), or kept without a mail server. */
-function mailState(m: SentMail): string {
+/**
+ * An e-mail's state in words: sent (when), waiting (for another try after a failed one: the
+ * sender job tries again, server/mail/sender.ts), being sent, failed (why), or kept without a
+ * mail server.
+ */
+function mailState(m: SentMail, now = new Date()): string {
   switch (m.status) {
     case 'sent':
       return at(t('desk.mail.sent'), m.sentAt);
     case 'queued':
-      return t('desk.mail.queued');
+      return m.attempts > 0 ? withError(queuedState(m.nextAttemptAt, m.attempts, now), m.error) : t('desk.mail.queued');
+    case 'sending':
+      return t('desk.sms.sending');
     case 'failed':
       return withError(t('desk.mail.failed'), m.error);
     case 'stored':

@@ -51,17 +51,35 @@ export const auditLog = sqliteTable(
 );
 
 /** Every message the app sends, kept for the secretariat (and the only sink when no SMTP is set). */
-export const mailOutbox = sqliteTable('mail_outbox', {
-  id: id(),
-  createdAt: createdAt(),
-  to: text('to').notNull(),
-  subject: text('subject').notNull(),
-  text: text('text').notNull(),
-  /** 'queued' | 'sent' | 'failed' | 'stored' (no SMTP configured) */
-  status: text('status').notNull(),
-  error: text('error'),
-  sentAt: text('sent_at'),
-});
+/**
+ * Every mail the app sends, written in the same transaction as the change it tells of (so a crash
+ * can neither lose it nor send it for a change that was rolled back), then delivered by
+ * server/mail/mailer.ts right after the commit, or by the sender job (server/mail/sender.ts) when
+ * that failed or the process died first. docs/mail.md tells the whole flow.
+ */
+export const mailOutbox = sqliteTable(
+  'mail_outbox',
+  {
+    id: id(),
+    createdAt: createdAt(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    /**
+     * 'queued' (to send, at next_attempt_at) | 'sending' (claimed at claimed_at) | 'sent' |
+     * 'failed' (refused for good, or every try failed) | 'stored' (no SMTP configured) | 'resent'
+     */
+    status: text('status').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** ISO instant before which nobody sends it (back-off after a failed try); null: at once. */
+    nextAttemptAt: text('next_attempt_at'),
+    /** When a sender marked it 'sending': a claim older than the stale delay was a process that died. */
+    claimedAt: text('claimed_at'),
+    error: text('error'),
+    sentAt: text('sent_at'),
+  },
+  (t) => [index('mail_outbox_status_next_idx').on(t.status, t.nextAttemptAt)],
+);
 
 /**
  * Online pre-registration of a new family (`/preinscription`), reviewed by the secretariat. `data`
