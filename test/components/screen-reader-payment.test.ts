@@ -91,8 +91,8 @@ describe('screen reader: the payment return page', () => {
   const recorded = (body: Record<string, unknown>) => Response.json({ invoiceId: 'i1', invoiceNumber: 'FACT20260412', amountCents: 18400, numauto: '', resultrans: '', ...body });
 
   /** The page while PayFiP's result is asked for, then given `reply` (a record's fields, or the server's whole answer): what is said. */
-  async function returnWith(reply: Record<string, unknown> | Response) {
-    const el = await fixture(html`<main><po-payment-return-page></po-payment-return-page></main>`);
+  async function returnWith(reply: Record<string, unknown> | Response, recheckDelays?: number[]) {
+    const el = await fixture(html`<main><po-payment-return-page .recheckDelays=${recheckDelays ?? [60_000]}></po-payment-return-page></main>`);
     const root = el.querySelector('po-payment-return-page')!.shadowRoot!;
     await until(() => !!answer && !!root.querySelector('[role="status"]'));
     await startReader(el);
@@ -150,5 +150,30 @@ describe('screen reader: the payment return page', () => {
       'polite: Vérification du paiement auprès de PayFiP…',
       'polite: Paiement accepté : 184,00 € pour la facture FACT20260412. Numéro d’autorisation : 654321.',
     ]);
+  });
+
+  it('pending: the page asks again by itself, quietly — a failed try changes nothing, the result is said once when it comes', async () => {
+    // The first wait is longer than returnWith's settling, so each check below is seen being asked.
+    const { root } = await returnWith({ status: 'pending' }, [800, 200, 200]);
+    // The first automatic check finds the server unreachable: the pending message stays.
+    const firstRecheck = answer;
+    await until(() => answer !== firstRecheck, 2000);
+    answer(new Response(null, { status: 503 }));
+    await settle(100);
+    expect(root.querySelector('[role="status"]')!.textContent).to.include('en cours de confirmation');
+    // The next one gets the bank's answer.
+    const secondRecheck = answer;
+    await until(() => answer !== secondRecheck, 2000);
+    answer(recorded({ status: 'paid', numauto: '777777', resultrans: 'P' }));
+    await until(() => root.querySelector('[role="status"]')!.textContent!.includes('accepté'));
+    await settle(400);
+    const said = plain(await announcements());
+    expect(said.filter((p) => p.includes('Vérification'))).to.deep.equal([], 'an automatic check is not announced');
+    expect(said.at(-1)).to.equal('polite: Paiement accepté : 184,00 € pour la facture FACT20260412. Numéro d’autorisation : 777777.');
+    expect(said.filter((p) => p.includes('accepté'))).to.have.length(1);
+    // Paid: no more checks.
+    const last = answer;
+    await settle(400);
+    expect(answer).to.equal(last);
   });
 });
