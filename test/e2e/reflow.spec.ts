@@ -29,9 +29,15 @@ const MAIN_SCREENS: Record<'anonymous' | 'family' | 'secretariat' | 'teacher', s
     '/famille/facturation',
     '/famille/facturation/factures/:invoice',
     '/mot-de-passe',
+    '/calendrier',
+    '/eleves/:student/contacts',
+    '/signaler-absence',
+    '/famille/reinscription',
+    '/famille/attestations/paiement/:year',
+    '/eleves/:student/attestation',
   ],
-  secretariat: ['/admin', '/admin/facturation', '/admin/demandes', '/admin/familles', '/admin/familles/:family', '/admin/documents', '/admin/comptes', '/admin/enseignants', '/admin/cours', '/admin/cours/:course/inscriptions', '/admin/messages', '/admin/preinscriptions', '/admin/familles/nouvelle'],
-  teacher: ['/enseignant', '/enseignant/cours/:course', '/enseignant/cours/:course/appel/:lesson', '/enseignant/absences', '/enseignant/cours/:course/evaluations'],
+  secretariat: ['/admin', '/admin/facturation', '/admin/demandes', '/admin/familles', '/admin/familles/:family', '/admin/documents', '/admin/comptes', '/admin/enseignants', '/admin/cours', '/admin/cours/:course/inscriptions', '/admin/messages', '/admin/preinscriptions', '/admin/familles/nouvelle', '/admin/reinscriptions'],
+  teacher: ['/enseignant', '/enseignant/cours/:course', '/enseignant/cours/:course/appel/:lesson', '/enseignant/absences', '/enseignant/cours/:course/evaluations', '/calendrier'],
 };
 
 /** The page at 320 px: no sideways scrolling, scrollers labelled, nothing clipped; then the same with WCAG 1.4.12 spacing. */
