@@ -61,7 +61,12 @@ const list = (el: PoCalendarPage) => root(el).querySelector('po-calendar-week-li
 const button = (el: PoCalendarPage, label: string) => [...root(el).querySelectorAll('nav button')].find((b) => b.textContent!.trim() === label) as HTMLButtonElement;
 
 describe('po-calendar-page (/calendrier)', () => {
-  afterEach(() => syncStatus.set({ online: true, syncing: false }));
+  // The page keeps its week in the address: each test starts at the runner's own.
+  const runnerUrl = location.href;
+  afterEach(() => {
+    syncStatus.set({ online: true, syncing: false });
+    history.replaceState(null, '', runnerUrl);
+  });
 
   it('before the first sync: po-data-pending, never "nothing this week"', async () => {
     await Promise.all(db.tables.map((table) => table.clear()));
@@ -122,6 +127,30 @@ describe('po-calendar-page (/calendrier)', () => {
       await el.updateComplete;
     }
     await until(() => list(el)?.textContent?.includes('Aucun cours ni événement cette semaine.') ?? false);
+  });
+
+  it('the week shown is kept in the address (?semaine=): a reload shows it, this week has none, a bad one is this week', async () => {
+    await seed();
+    signIn('family');
+    const el = await fixture<PoCalendarPage>(html`<po-calendar-page></po-calendar-page>`);
+    await until(() => !!list(el)?.querySelector('li'));
+    button(el, 'Semaine suivante').click();
+    await el.updateComplete;
+    expect(new URLSearchParams(location.search).get('semaine')).to.equal(addDays(monday, 7));
+
+    // "Reloaded" at that address (any day of the week will do): next week, two lessons and no concert.
+    history.replaceState(null, '', `?semaine=${addDays(monday, 9)}`);
+    const again = await fixture<PoCalendarPage>(html`<po-calendar-page></po-calendar-page>`);
+    await until(() => list(again)?.querySelectorAll('h3').length === 2);
+    expect([...list(again)!.querySelectorAll('h3')].map((h) => h.textContent!.trim())).to.deep.equal([longDay(addDays(monday, 8)), longDay(addDays(monday, 10))]);
+    button(again, 'Cette semaine').click();
+    await again.updateComplete;
+    expect(new URLSearchParams(location.search).has('semaine')).to.equal(false);
+
+    history.replaceState(null, '', '?semaine=2026-02-31');
+    const bad = await fixture<PoCalendarPage>(html`<po-calendar-page></po-calendar-page>`);
+    await until(() => !!list(bad)?.querySelector('li'));
+    expect(button(bad, 'Cette semaine').getAttribute('aria-pressed')).to.equal('true');
   });
 
   it('the teacher sees their own classes, with the same marker', async () => {

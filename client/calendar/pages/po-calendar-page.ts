@@ -16,10 +16,20 @@ import { calendarWeek, type CalendarViewer } from '../data/calendar-queries.ts';
  * `/calendrier`, for families and teachers (the content follows the role): the week's lessons
  * (cancelled ones marked "Annulé") and the courses' events as a list by day, read from the device
  * (offline too); "Semaine précédente", "Cette semaine", "Semaine suivante" move through the weeks
- * (buttons: the focus stays where it was, and the new week is announced politely); then
+ * (buttons: the focus stays where it was, and the new week is announced politely; the week is
+ * kept in the address, `?semaine=2026-12-07`, so a reload or a shared link shows it); then
  * "S'abonner au calendrier", the personal feed (po-calendar-feed). Before the first sync:
  * po-data-pending, never "nothing this week".
  */
+/** The Monday of the week an address asks for (`?semaine=` any day of it), else of this week. */
+function weekAsked(search: string): string {
+  const asked = new URLSearchParams(search).get('semaine') ?? '';
+  const noon = Date.parse(asked + 'T12:00:00Z');
+  // 2026-02-31 parses to NaN here, and a rolled-over day would not give back the same text.
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(asked) && !Number.isNaN(noon) && new Date(noon).toISOString().slice(0, 10) === asked;
+  return mondayOf(valid ? asked : localToday());
+}
+
 @customElement('po-calendar-page')
 export class PoCalendarPage extends PageElement {
   static override styles = [
@@ -35,7 +45,7 @@ export class PoCalendarPage extends PageElement {
   ];
 
   /** The Monday of the week shown. */
-  @state() private monday = mondayOf(localToday());
+  @state() private monday = weekAsked(location.search);
   private readonly data = new LiveQueryController(this, () => calendarWeek(this.viewer(), this.monday));
 
   private viewer(): CalendarViewer {
@@ -50,6 +60,11 @@ export class PoCalendarPage extends PageElement {
   private go(monday: string) {
     if (monday === this.monday) return;
     this.monday = monday;
+    // Replaced, not pushed: "Back" leaves the calendar rather than stepping through the weeks.
+    const url = new URL(location.href);
+    if (monday === mondayOf(localToday())) url.searchParams.delete('semaine');
+    else url.searchParams.set('semaine', monday);
+    history.replaceState(history.state, '', url);
     this.data.setQuery(() => calendarWeek(this.viewer(), this.monday));
   }
 
