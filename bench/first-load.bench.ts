@@ -1,0 +1,145 @@
+// First-load JavaScript per screen (issue 15, goal 2): the script bytes a browser transfers to show
+// a screen on a first visit, as the server sends them (precompressed brotli or gzip, whichever the
+// browser asks for), counted from Chromium's own network log (CDP Network.loadingFinished,
+// encodedDataLength: body and headers as they went over the wire). The built client is served by
+// the real server in its own process, as `npm start` serves it; the service worker is blocked, so
+// its precache of every chunk (for offline use, after the page has loaded) is not counted.
+//
+//   npm run bench first-load      # the client must be built (npm run build); CLIENT_DIST to pick another
+import { chromium, type Browser } from '@playwright/test';
+import { startServer } from '../test/helpers/server-process.ts';
+import { Report } from './report.ts';
+import { signInCookie } from './sign-in.ts';
+
+export const title = 'First-load JavaScript per screen: bytes transferred (brotli/gzip as served) and the deepest script chain';
+
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/** The issue's budgets, in KB (1,024 bytes) transferred. */
+const BUDGET_KB: Record<string, number> = { '/connexion': 35, '/accueil': 60 };
+/** The issue's goal: no chain of script requests deeper than this for the first paint (each level is a round trip). */
+const GOAL_DEPTH = 2;
+
+interface Screen {
+  path: string;
+  as?: 'family';
+}
+
+interface Request {
+  url: string;
+  parent: string | null;
+  /** CDP monotonic timestamps, in seconds. */
+  sentAt: number;
+  finishedAt?: number;
+  type?: string;
+  encoding?: string;
+  bytes?: number;
+}
+
+interface ScriptLoad {
+  url: string;
+  bytes: number;
+  encoding: string;
+  depth: number;
+}
+
+/**
+ * Loads one screen in a fresh context (empty cache) and returns its scripts: transferred bytes and
+ * depth in the request chain (the document is 0, a script it names 1, a script that one imports 2…).
+ * `accept-encoding` is the one a browser sends; the figure is brotli where the server has it.
+ */
+async function load(browser: Browser, url: string, cookie: string | undefined, encoding: string): Promise<ScriptLoad[]> {
+  const context = await browser.newContext({ serviceWorkers: 'block', extraHTTPHeaders: { 'accept-encoding': encoding } });
+  try {
+    if (cookie) {
+      await context.addCookies(cookie.split('; ').map((pair) => {
+        const at = pair.indexOf('=');
+        return { name: pair.slice(0, at), value: pair.slice(at + 1), url };
+      }));
+    }
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const requests = new Map<string, Request>();
+    cdp.on('Network.requestWillBeSent', (e) => {
+      // A script's parent: the script (or document) whose code or markup asked for it, when Chromium
+      // knows it. The bundler's preload links are inserted by a script Chromium does not name
+      // ("about:client"): their parent is decided below, from timing.
+      let parent: string | null = null;
+      for (let s = e.initiator.stack; !parent && s; s = s.parent) parent = s.callFrames[0]?.url || null;
+      parent ??= e.initiator.url ?? null;
+      requests.set(e.requestId, { url: e.request.url, parent, sentAt: e.timestamp });
+    });
+    cdp.on('Network.responseReceived', (e) => {
+      const r = requests.get(e.requestId);
+      if (!r) return;
+      r.type = e.type;
+      const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+      r.encoding = headers['content-encoding'] ?? 'identity';
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      const r = requests.get(e.requestId);
+      if (!r) return;
+      r.bytes = e.encodedDataLength;
+      r.finishedAt = e.timestamp;
+    });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    // The app has replaced the HTML's screen with its own page (client/index.html's #boot).
+    await page.locator('#boot').waitFor({ state: 'detached', timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+
+    const all = [...requests.values()];
+    const byUrl = new Map(all.map((r) => [r.url, r]));
+    // Scripts of the page, and a worker's own script (the pull worker carries its own Dexie).
+    const scripts = all.filter((r) => r.bytes !== undefined && (r.type === 'Script' || /\.m?js$/.test(new URL(r.url).pathname)));
+    const depths = new Map<Request, number>();
+    const depth = (r: Request): number => {
+      const known = depths.get(r);
+      if (known !== undefined) return known;
+      depths.set(r, 0); // a cycle (never expected) ends here
+      const parent = r.parent ? byUrl.get(r.parent) : undefined;
+      let d: number;
+      if (parent?.type === 'Document') d = 1;
+      else if (parent) d = 1 + depth(parent);
+      // Unnamed initiator: at most one level below the deepest script finished before it was asked
+      // for (an upper bound: it may have been asked for by a shallower one).
+      else d = 1 + Math.max(0, ...scripts.filter((s) => s !== r && s.finishedAt! <= r.sentAt).map(depth));
+      depths.set(r, d);
+      return d;
+    };
+    return scripts.map((r) => ({ url: new URL(r.url).pathname, bytes: r.bytes!, encoding: r.encoding!, depth: depth(r) }));
+  } finally {
+    await context.close();
+  }
+}
+
+export async function run() {
+  const report = new Report('first-load');
+  const server = await startServer(process.env.CLIENT_DIST ? { CLIENT_DIST: process.env.CLIENT_DIST } : {});
+  const browser = await chromium.launch({ executablePath: CHROME });
+  try {
+    const family = await signInCookie(server.url, 'famille.demo', 'Portee-demo-2026');
+    const screens: Screen[] = [{ path: '/connexion' }, { path: '/accueil', as: 'family' }];
+    const details: Record<string, unknown> = {};
+    for (const screen of screens) {
+      const cookie = screen.as === 'family' ? family : undefined;
+      for (const [label, encoding] of [['brotli', 'gzip, deflate, br, zstd'], ['gzip', 'gzip, deflate']] as const) {
+        const scripts = await load(browser, server.url + screen.path, cookie, encoding);
+        const kb = scripts.reduce((n, s) => n + s.bytes, 0) / 1024;
+        const deepest = Math.max(0, ...scripts.map((s) => s.depth));
+        const who = screen.as ? `, signed in as famille.demo` : ', signed out';
+        report.figure(`${screen.path} first-load JS (${label})`, kb, 'KB', { max: BUDGET_KB[screen.path] }, `${scripts.length} scripts${who}, fresh cache, service worker blocked, headers included`);
+        // An upper bound, and a noisy one: the bundler's preload links have no initiator Chromium
+        // names, so they are placed below the deepest script finished before them. No verdict.
+        if (label === 'brotli') report.figure(`${screen.path} deepest script chain (upper bound)`, deepest, 'levels', undefined, `document = 0, a script its HTML names = 1; every script until network idle; goal ≤ ${GOAL_DEPTH} for the first paint`);
+        details[`${screen.path} ${label}`] = scripts.sort((a, b) => b.bytes - a.bytes);
+      }
+    }
+    report.note('client', process.env.CLIENT_DIST ?? 'dist/client');
+    report.note('scripts', details);
+  } finally {
+    await browser.close();
+    await server.stop();
+    report.write();
+  }
+}
