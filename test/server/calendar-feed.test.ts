@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { lessonDates } from '../../shared/lesson-dates.ts';
 import { schoolYearOf } from '../../shared/school-year.ts';
-import { auditLog, calendarFeed, course, enrollment, student, teacherAbsence, user } from '../../server/db/schema/index.ts';
+import { auditLog, calendarFeed, course, enrollment, rateEvent, student, teacherAbsence, user } from '../../server/db/schema/index.ts';
+import { FEED_READS_PER_HOUR } from '../../server/calendar/public-feed.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -159,6 +160,23 @@ describe('the personal calendar feed', () => {
     await t.db.update(user).set({ disabled: true }).where(eq(user.username, DEMO.limay[0]));
     assert.equal((await readFeed(path)).res.status, 404);
     await t.db.update(user).set({ disabled: false }).where(eq(user.username, DEMO.limay[0]));
+  });
+
+  test('a valid link is read at most FEED_READS_PER_HOUR times an hour (a calendar app polls every 15 minutes or so): then 429 with Retry-After, nothing generated', async () => {
+    const c = await signedIn(DEMO.martin);
+    const path = (await create(c)).body.path;
+    // The tests above read feeds too: this one counts from zero.
+    await t.db.delete(rateEvent).where(eq(rateEvent.kind, 'calendar-feed-read'));
+    const statuses: number[] = [];
+    for (let i = 0; i < FEED_READS_PER_HOUR; i++) statuses.push((await readFeed(path)).res.status);
+    assert.deepEqual([...new Set(statuses)], [200], `first refusal at read ${statuses.indexOf(429) + 1}`);
+    const over = await readFeed(path);
+    assert.equal(over.res.status, 429);
+    assert.ok(Number(over.res.headers.get('retry-after')) > 0, 'Retry-After says when');
+    assert.ok(!over.text.includes('BEGIN:VCALENDAR'));
+    // Another account's link is not held back.
+    const other = await signedIn(DEMO.family);
+    assert.equal((await readFeed((await create(other)).body.path)).res.status, 200);
   });
 
   test('at most 10 new links an hour per account', async () => {
