@@ -62,14 +62,16 @@ function precompress(): Plugin {
  * statically goes into one chunk. Left to itself the bundler made some twenty small shared
  * chunks of them, each a request whose headers weigh as much as its body on a phone, and a chain
  * the browser discovers step by step. The set is computed from the module graph at each build.
- * A second group does the same for what every signed-in screen loads (the device's database and
- * the sync, the other screens' messages).
+ * A second group does the same for what every signed-in screen loads: the device's database and
+ * the sync, and the family's home's messages (family-messages.ts is also the teacher's and the
+ * desk's home pages'; todo-messages.ts is small). The other areas' messages are chunks of their
+ * own, loaded with the pages that use them (client/i18n/message-areas.ts).
  */
 function firstScreenChunks() {
   const groups: Record<string, Set<string>> = { 'first-screen': new Set(), 'signed-in': new Set() };
   const roots: Record<string, RegExp[]> = {
     'first-screen': [/client\/main\.ts$/, /client\/auth\/pages\/po-sign-in-page\.ts$/],
-    'signed-in': [/client\/data\/session-device\.ts$/, /client\/app\/shell-queries\.ts$/, /client\/i18n\/messages-fr-areas\.ts$/, /client\/data\/push\.ts$/, /client\/data\/document-queue\.ts$/],
+    'signed-in': [/client\/data\/session-device\.ts$/, /client\/app\/shell-queries\.ts$/, /client\/i18n\/family-messages\.ts$/, /client\/i18n\/todo-messages\.ts$/, /client\/data\/push\.ts$/, /client\/data\/document-queue\.ts$/],
   };
   const plugin: Plugin = {
     name: 'portee-first-screen-chunks',
@@ -96,6 +98,67 @@ function firstScreenChunks() {
 const chunks = firstScreenChunks();
 
 /**
+ * Each route names the areas of French messages its page needs (client/app/routes.ts), loaded
+ * before it renders: a key of an area it does not name would show raw on screen. At each build,
+ * every key a page's modules name (statically or lazily imported; a literal key, or the start of
+ * one a template completes) is checked against its route's list, and the first screen's modules
+ * may name no area key at all. Naming an area a page does not need is allowed (it only costs bytes).
+ */
+function routeMessagesCheck(): Plugin {
+  const i18n = resolve('client/i18n');
+  const keysOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^\s+'([^']+)':/gm)].map((m) => m[1]);
+  return {
+    name: 'portee-route-messages-check',
+    apply: 'build',
+    async buildEnd(error) {
+      if (error) return;
+      const areaOfKey = new Map<string, string>();
+      const areas = readFileSync(join(i18n, 'message-areas.ts'), 'utf8');
+      for (const [, area, file] of areas.matchAll(/^\s+'?([\w-]+)'?: \(\) => import\('\.\/([\w-]+\.ts)'\)/gm)) {
+        for (const key of keysOf(join(i18n, file))) areaOfKey.set(key, area);
+      }
+      const keys = [...areaOfKey.keys()];
+      const named = (code: string) => {
+        const found = new Set<string>();
+        for (const [, text, end] of code.matchAll(/['"`]([a-zA-Z][\w.-]*\.[\w.-]*)(['"`]|\$\{)/g)) {
+          if (end !== '${' && !text.endsWith('.')) {
+            if (areaOfKey.has(text)) found.add(areaOfKey.get(text)!);
+          } else for (const key of keys) if (key.startsWith(text)) found.add(areaOfKey.get(key)!);
+        }
+        return found;
+      };
+      const firstScreen = chunks.groups[0];
+      const problems: string[] = [];
+      for (const id of this.getModuleIds()) {
+        if (!firstScreen.test(id) || id.startsWith(i18n)) continue;
+        const used = named(this.getModuleInfo(id)?.code ?? '');
+        if (used.size) problems.push(`${id} (first screen) names keys of ${[...used].join(', ')}: move them to the core messages (client/i18n/messages-fr.ts)`);
+      }
+      const routes = readFileSync('client/app/routes.ts', 'utf8');
+      for (const [, path, list, page] of routes.matchAll(/\{ path: '([^']+)',[^\n]*?messages: \[([^\]]*)\], load: \(\) => import\('([^']+)'\)/g)) {
+        const allowed = new Set([...list.matchAll(/'([\w-]+)'/g)].map((m) => m[1]));
+        const start = (await this.resolve(page, resolve('client/app/routes.ts')))?.id;
+        if (!start) throw new Error(`routes.ts: ${page} not found`);
+        const seen = new Set<string>();
+        const stack = [start];
+        while (stack.length) {
+          const id = stack.pop()!;
+          if (seen.has(id) || firstScreen.test(id) || id.startsWith(i18n)) continue;
+          seen.add(id);
+          const info = this.getModuleInfo(id);
+          for (const area of named(info?.code ?? '')) if (!allowed.has(area)) problems.push(`${path}: ${id} names keys of '${area}', not in the route's messages`);
+          stack.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []));
+        }
+      }
+      if (!routes.includes('messages: [') || problems.length) {
+        throw new Error(`Messages a page would show raw (client/app/routes.ts):\n${problems.join('\n') || 'no route found'}`);
+      }
+    },
+  };
+}
+
+
+/**
  * The client build: Lit app from client/, service worker from client/sw.ts (workbox precache
  * manifest injected), web manifest. jsPDF's optional chunks are kept out of the precache.
  */
@@ -116,6 +179,7 @@ export default defineConfig(({ command }) => {
       productionClientOnly(),
       precompress(),
       chunks.plugin,
+      routeMessagesCheck(), // after chunks.plugin, whose groups it reads
       VitePWA({
         strategies: 'injectManifest',
         srcDir: '.',

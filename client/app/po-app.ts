@@ -46,7 +46,8 @@ export class PoApp extends LitElement {
     ...ROUTES.map((route) => ({
       path: route.path,
       enter: async () => {
-        await Promise.all([route.load(), route.messages === 'core' ? null : loadAreaMessages()]);
+        // The page's module and its words load together: no key shows raw on its first render.
+        await Promise.all([route.load(), loadAreaMessages(route.messages)]);
         this.path = location.pathname;
         return true;
       },

@@ -1,6 +1,5 @@
 /** The French messages of the calendar (/calendrier), course events and the feed link. */
 export const calendarFr = {
-  'shell.calendar': 'Calendrier',
   'calendar.title': 'Calendrier',
   'calendar.intro': 'Les cours de vos enfants et les événements de leurs cours (concerts, examens, auditions), semaine par semaine.',
   'calendar.introTeacher': 'Vos cours et les événements de vos classes, semaine par semaine.',

@@ -67,5 +67,4 @@ export const contactsFr = {
   'notice.refused': 'Le serveur a refusé : {message}',
   'notice.onRollCall': 'Absence signalée par la famille',
   'notice.onRollCallReason': 'Absence signalée par la famille — motif : {reason}',
-  'notice.homeLink': 'Signaler une absence',
 } as const;

@@ -74,4 +74,22 @@ export const familyFr = {
   'teacher.col.duration': 'Durée',
   'teacher.col.room': 'Salle',
   'teacher.col.students': 'Élèves',
+  // Cancelled lessons, shown to families on their home page (po-teacher-absence-notice).
+  'absenceNotice.title': 'Cours annulés',
+  'absenceNotice.lesson': 'cours du {day} annulé — absence de {teacher}',
+  'absenceNotice.course': '{course} ({students}) :',
+  'absenceNotice.message': 'Message aux familles :',
+  // The home page's week of lessons, latest evaluation and absence per student.
+  'homeWeek.week': 'Cours de la semaine',
+  'homeWeek.noLessons': 'Aucun cours cette semaine.',
+  'homeWeek.lesson': '{day} à {time}',
+  'homeWeek.lessonRoom': '{room}',
+  'homeWeek.latestEvaluation': 'Dernière évaluation',
+  'homeWeek.noEvaluation': 'Aucune évaluation cette année.',
+  'homeWeek.latestAbsence': 'Dernière absence',
+  'homeWeek.noAbsence': 'Aucune absence enregistrée cette année',
+  'homeWeek.excused': 'excusée',
+  'homeWeek.notExcused': 'non excusée',
+  // The home page's link to the absence notice form.
+  'notice.homeLink': 'Signaler une absence',
 } as const;

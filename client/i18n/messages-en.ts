@@ -1,4 +1,5 @@
 import { authEn } from './en/auth-messages.ts';
+import { accessibilityEn } from './en/accessibility-messages.ts';
 import { billingEn } from './en/billing-messages.ts';
 import { familyEn } from './en/family-messages.ts';
 import { pedagogyEn } from './en/pedagogy-messages.ts';
@@ -22,6 +23,7 @@ import type { MessageKey } from './messages-fr.ts';
 /** English messages; a key missing here falls back to French. */
 export const en: Partial<Record<MessageKey, string>> & Record<string, string> = {
   ...authEn,
+  ...accessibilityEn,
   ...familyEn,
   ...pedagogyEn,
   ...recordsEn,
@@ -52,6 +54,9 @@ export const en: Partial<Record<MessageKey, string>> & Record<string, string> = 
   'shell.signOut': 'Sign out',
   'shell.admin': 'Office',
   'shell.teacher': 'My classes',
+  'shell.calendar': 'Calendar',
+  'shell.reenrolment': 'Re-enrolment',
+  'shell.teacherAbsences': 'My absences',
   'shell.language': 'Language',
   'shell.signedInAs': 'Signed in: {name}',
   'a11y.toggle': 'Accessibility mode',

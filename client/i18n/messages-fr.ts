@@ -2,7 +2,7 @@ import { authFr } from './auth-messages.ts';
 import { validationFr } from './validation-messages.ts';
 import { shellFr } from './shell-messages.ts';
 import { storageFr } from './storage-messages.ts';
-import type { areasFr } from './messages-fr-areas.ts';
+import { MESSAGE_AREAS, type AreasFr, type MessageArea } from './message-areas.ts';
 
 /** The messages of the first screens (sign-in, lost password, the shell, form errors): always loaded. */
 const coreFr = {
@@ -22,6 +22,9 @@ const coreFr = {
   'shell.signOut': 'Quitter',
   'shell.admin': 'Secrétariat',
   'shell.teacher': 'Mes classes',
+  'shell.calendar': 'Calendrier',
+  'shell.reenrolment': 'Réinscription',
+  'shell.teacherAbsences': 'Mes absences',
   'shell.language': 'Langue',
   'shell.signedInAs': 'Connecté : {name}',
   'a11y.toggle': 'Mode accessibilité',
@@ -55,20 +58,30 @@ const coreFr = {
   'common.offlineAction': 'Cette action demande une connexion au réseau. Réessayez une fois en ligne.',
 } as const;
 
-type French = typeof coreFr & typeof areasFr;
+type French = typeof coreFr & AreasFr;
 
 /**
- * The French messages: the reference language; every key exists here once `loadAreaMessages()`
- * has run (the first screens need only the core ones, which are here from the start).
+ * The French messages: the reference language. The first screens' (core) ones are here from the
+ * start; an area's are added by `loadAreaMessages()` before a page that needs them renders.
  */
 export const fr = coreFr as French;
 export type MessageKey = keyof French;
 
-let areas: Promise<void> | null = null;
-/** Adds the other screens' messages (one request, once). */
-export function loadAreaMessages(): Promise<void> {
-  areas ??= import('./messages-fr-areas.ts').then((m) => {
-    Object.assign(fr, m.areasFr);
-  });
-  return areas;
+const loading = new Map<MessageArea, Promise<void>>();
+const ALL_AREAS = Object.keys(MESSAGE_AREAS) as MessageArea[];
+
+/** Adds these areas' messages (each area one request, once); every area when none is named (component tests). */
+export function loadAreaMessages(areas: readonly MessageArea[] = ALL_AREAS): Promise<void> {
+  return Promise.all(areas.map((area) => {
+    let done = loading.get(area);
+    if (!done) {
+      done = MESSAGE_AREAS[area]().then((messages) => {
+        Object.assign(fr, messages);
+      });
+      // A failed load (offline before the service worker had cached it) is tried again next time.
+      done.catch(() => loading.delete(area));
+      loading.set(area, done);
+    }
+    return done;
+  })).then(() => undefined);
 }

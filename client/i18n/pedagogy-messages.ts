@@ -139,15 +139,4 @@ export const pedagogyFr = {
   'repertoire.kind.audition': 'Audition',
   'repertoire.kind.examen': 'Examen',
   'repertoire.kind.concert': 'Concert',
-
-  'homeWeek.week': 'Cours de la semaine',
-  'homeWeek.noLessons': 'Aucun cours cette semaine.',
-  'homeWeek.lesson': '{day} à {time}',
-  'homeWeek.lessonRoom': '{room}',
-  'homeWeek.latestEvaluation': 'Dernière évaluation',
-  'homeWeek.noEvaluation': 'Aucune évaluation cette année.',
-  'homeWeek.latestAbsence': 'Dernière absence',
-  'homeWeek.noAbsence': 'Aucune absence enregistrée cette année',
-  'homeWeek.excused': 'excusée',
-  'homeWeek.notExcused': 'non excusée',
 } as const;

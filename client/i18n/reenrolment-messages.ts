@@ -1,6 +1,5 @@
 /** The French messages of the yearly re-enrolment, consents and the secretariat's campaigns. */
 export const reenrolmentFr = {
-  'shell.reenrolment': 'Réinscription',
   'reenrolment.title': 'Réinscription',
   'reenrolment.titleYear': 'Réinscription {year}',
   'reenrolment.openUntil': 'La réinscription pour l’année {year} est ouverte jusqu’au {date}.',

@@ -3,7 +3,6 @@
  * and the teacher's absences. The home page's older keys (`teacher.*`) stay in family-messages.ts.
  */
 export const teacherFr = {
-  'shell.teacherAbsences': 'Mes absences',
 
   'teacherHome.weekTitle': 'Cette semaine',
   'teacherHome.weekCaption': 'Séances de la semaine du {from} au {to}',

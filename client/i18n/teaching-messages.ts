@@ -111,9 +111,4 @@ export const teachingFr = {
   'adminTeachers.notFound': 'Enseignant introuvable',
   'adminTeachers.notFoundText': 'Aucun enseignant de votre site ne correspond à cette adresse.',
   'adminTeachers.offline': 'Les enseignants ne peuvent pas être affichés sans connexion au réseau.',
-
-  'absenceNotice.title': 'Cours annulés',
-  'absenceNotice.lesson': 'cours du {day} annulé — absence de {teacher}',
-  'absenceNotice.course': '{course} ({students}) :',
-  'absenceNotice.message': 'Message aux familles :',
 } as const;

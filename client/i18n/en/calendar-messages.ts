@@ -1,7 +1,6 @@
 import type { calendarFr } from '../calendar-messages.ts';
 
 export const calendarEn: Record<keyof typeof calendarFr, string> = {
-  'shell.calendar': 'Calendar',
   'calendar.title': 'Calendar',
   'calendar.intro': 'Your children’s lessons and their courses’ events (concerts, exams, auditions), week by week.',
   'calendar.introTeacher': 'Your lessons and your classes’ events, week by week.',

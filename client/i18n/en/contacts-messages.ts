@@ -67,5 +67,4 @@ export const contactsEn: Record<keyof typeof contactsFr, string> = {
   'notice.refused': 'The server refused: {message}',
   'notice.onRollCall': 'Absence reported by the family',
   'notice.onRollCallReason': 'Absence reported by the family — reason: {reason}',
-  'notice.homeLink': 'Report an absence',
 };

@@ -76,4 +76,22 @@ export const familyEn: Partial<Record<keyof typeof familyFr, string>> = {
   'teacher.col.duration': 'Length',
   'teacher.col.room': 'Room',
   'teacher.col.students': 'Students',
+  // Cancelled lessons, shown to families on their home page (po-teacher-absence-notice).
+  'absenceNotice.title': 'Cancelled lessons',
+  'absenceNotice.lesson': 'lesson on {day} cancelled — {teacher} is absent',
+  'absenceNotice.course': '{course} ({students}):',
+  'absenceNotice.message': 'Message to families:',
+  // The home page's week of lessons, latest evaluation and absence per student.
+  'homeWeek.week': 'This week’s lessons',
+  'homeWeek.noLessons': 'No lesson this week.',
+  'homeWeek.lesson': '{day} at {time}',
+  'homeWeek.lessonRoom': '{room}',
+  'homeWeek.latestEvaluation': 'Latest assessment',
+  'homeWeek.noEvaluation': 'No assessment this year.',
+  'homeWeek.latestAbsence': 'Latest absence',
+  'homeWeek.noAbsence': 'No absence recorded this year',
+  'homeWeek.excused': 'excused',
+  'homeWeek.notExcused': 'not excused',
+  // The home page's link to the absence notice form.
+  'notice.homeLink': 'Report an absence',
 };

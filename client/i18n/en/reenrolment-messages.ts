@@ -1,7 +1,6 @@
 import type { reenrolmentFr } from '../reenrolment-messages.ts';
 
 export const reenrolmentEn: Record<keyof typeof reenrolmentFr, string> = {
-  'shell.reenrolment': 'Re-enrolment',
   'reenrolment.title': 'Re-enrolment',
   'reenrolment.titleYear': 'Re-enrolment {year}',
   'reenrolment.openUntil': 'Re-enrolment for the {year} school year is open until {date}.',

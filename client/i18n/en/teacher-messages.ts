@@ -2,7 +2,6 @@ import type { teacherFr } from '../teacher-messages.ts';
 
 /** English messages of the teacher's screens (client/i18n/teacher-messages.ts). */
 export const teacherEn: Record<keyof typeof teacherFr, string> = {
-  'shell.teacherAbsences': 'My absences',
 
   'teacherHome.weekTitle': 'This week',
   'teacherHome.weekCaption': 'Lessons of the week from {from} to {to}',

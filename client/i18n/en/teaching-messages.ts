@@ -108,9 +108,4 @@ export const teachingEn: Record<keyof typeof teachingFr, string> = {
   'adminTeachers.notFound': 'Teacher not found',
   'adminTeachers.notFoundText': 'No teacher of your site matches this address.',
   'adminTeachers.offline': 'The teachers cannot be shown without a network connection.',
-
-  'absenceNotice.title': 'Cancelled lessons',
-  'absenceNotice.lesson': 'lesson on {day} cancelled — {teacher} is absent',
-  'absenceNotice.course': '{course} ({students}):',
-  'absenceNotice.message': 'Message to families:',
 };
