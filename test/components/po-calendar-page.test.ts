@@ -212,4 +212,46 @@ describe('po-teacher-course-events (a teacher adds an event, offline through the
     expect((form().getElementById('event-title') as HTMLInputElement).value).to.equal('');
     await expect(el).to.be.accessible();
   });
+
+  it('the teacher corrects and cancels their own event (offline, under its id); the secretariat’s has no such buttons', async () => {
+    await seed();
+    // Teacher t1's class c1: the secretariat's concert (ev1, by u9), and the teacher's own audition.
+    await db.courseEvents.put({ ...base, id: 'ev2', courseId: 'c1', siteId: 's1', kind: 'audition', title: 'Audition de classe', date: addDays(monday, 9), startTime: '18:00', durationMinutes: 60, place: 'Salle Ravel', cancelled: false, createdBy: 'u1', createdAt: '' });
+    signIn('teacher');
+    window.fetch = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    const el = await fixture<PoTeacherCourseEvents>(html`<po-teacher-course-events .courseId=${'c1'}></po-teacher-course-events>`);
+    const root = el.shadowRoot!;
+    const form = () => root.querySelector('po-course-event-form')!.shadowRoot!;
+    const item = (title: string) => [...root.querySelectorAll('ul.events > li')].find((li) => li.textContent!.includes(title))!;
+    await until(() => root.querySelectorAll('ul.events > li').length === 2);
+    expect(item('Concert de Noël').querySelectorAll('button')).to.have.length(0, 'the secretariat’s event is the desk’s to change');
+    const buttons = [...item('Audition de classe').querySelectorAll('button')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+    expect(buttons[0]).to.match(/^Modifier : Audition de classe/);
+    expect(buttons[1]).to.match(/^Annuler l’événement : Audition de classe/);
+
+    // "Modifier": the form is filled with it and takes the focus; the correction is saved under its id.
+    item('Audition de classe').querySelector<HTMLButtonElement>('button')!.click();
+    await until(() => (form().getElementById('event-title') as HTMLInputElement | null)?.value === 'Audition de classe');
+    expect(form().activeElement?.id).to.equal('event-kind');
+    expect((form().getElementById('event-durationMinutes') as HTMLInputElement).value).to.equal('60');
+    const title = form().getElementById('event-title') as HTMLInputElement;
+    title.value = 'Audition de fin de trimestre';
+    title.dispatchEvent(new InputEvent('input'));
+    form().querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => root.textContent!.includes('Audition de fin de trimestre'));
+    const [edited] = await db.outbox.toArray();
+    expect(edited.args).to.include({ id: 'ev2', courseId: 'c1', title: 'Audition de fin de trimestre', durationMinutes: 60, cancelled: false });
+
+    // "Annuler l'événement": queued under the same id, listed cancelled and waiting, said in the status region.
+    [...item('Audition de fin de trimestre').querySelectorAll('button')][1].click();
+    await until(() => item('Audition de fin de trimestre').textContent!.includes('Annulé'));
+    const rows = await db.outbox.toArray();
+    expect(rows.at(-1)!.args).to.include({ id: 'ev2', cancelled: true, title: 'Audition de fin de trimestre' });
+    expect(item('Audition de fin de trimestre').textContent).to.contain('En attente d’envoi');
+    await until(() => root.querySelector('div[role="status"]')!.textContent!.includes('enregistré sur cet appareil'));
+    expect([...item('Audition de fin de trimestre').querySelectorAll('button')][1].textContent).to.contain('Rétablir l’événement');
+    await expect(el).to.be.accessible();
+  });
 });

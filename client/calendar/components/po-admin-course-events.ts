@@ -6,7 +6,7 @@ import { HttpError, OfflineError } from '../../data/command-errors.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { createCourseEvent, fetchCourseEvents, updateCourseEvent, type AdminCourseEvent } from '../data/admin-course-events.ts';
-import { eventLine, eventName } from './event-line.ts';
+import { eventFormValues, eventList, eventListStyles } from './event-list.ts';
 import './po-course-event-form.ts';
 import type { CourseEventFormValues } from './po-course-event-form.ts';
 
@@ -20,29 +20,10 @@ import type { CourseEventFormValues } from './po-course-event-form.ts';
 export class PoAdminCourseEvents extends LitElement {
   static override styles = [
     pageStyles,
+    eventListStyles,
     css`
       :host {
         display: block;
-      }
-      ul.events {
-        list-style: none;
-        padding: 0;
-        display: grid;
-        gap: 0.5rem;
-      }
-      ul.events > li {
-        border: 1px solid var(--po-color-border);
-        border-radius: var(--po-radius);
-        padding: 0.5rem 0.75rem;
-        overflow-wrap: anywhere;
-      }
-      .cancelled-mark {
-        color: var(--po-color-error);
-      }
-      @media (forced-colors: active) {
-        ul.events > li {
-          border-color: CanvasText;
-        }
       }
     `,
   ];
@@ -84,35 +65,17 @@ export class PoAdminCourseEvents extends LitElement {
       </div>
       ${this.events
         ? this.events.length
-          ? html`<ul class="events">
-              ${this.events.map(
-                (e) => html`<li>
-                  <p>${eventLine(e)}</p>
-                  <div class="actions">
-                    <button type="button" class="secondary" @click=${() => this.edit(e)}>
-                      ${t('calendar.events.editOf')}<span class="visually-hidden"> : ${eventName(e)}</span>
-                    </button>
-                    <button type="button" class="secondary" @click=${() => void this.toggleCancelled(e)}>
-                      ${e.cancelled ? t('calendar.events.restore') : t('calendar.events.cancel')}<span class="visually-hidden"> : ${eventName(e)}</span>
-                    </button>
-                  </div>
-                </li>`,
-              )}
-            </ul>`
+          ? eventList(this.events, { allowed: () => true, edit: (e) => void this.edit(e), toggleCancelled: (e) => void this.toggleCancelled(e) })
           : html`<p>${t('calendar.events.none')}</p>`
         : nothing}
       <po-course-event-form
         heading=${editing ? t('calendar.events.edit') : t('calendar.events.add')}
-        .editing=${editing ? this.formValues(editing) : null}
+        .editing=${editing ? eventFormValues(editing) : null}
         .save=${(values: CourseEventValues) => this.save(values)}
         @po-course-event-saved=${() => void this.afterSave()}
         @po-course-event-edit-cancel=${() => (this.editing = null)}
       ></po-course-event-form>
     `;
-  }
-
-  private formValues(e: AdminCourseEvent): CourseEventFormValues {
-    return { kind: e.kind as CourseEventFormValues['kind'], title: e.title, date: e.date, startTime: e.startTime ?? '', durationMinutes: e.durationMinutes == null ? '' : String(e.durationMinutes), place: e.place };
   }
 
   private async edit(e: AdminCourseEvent) {
