@@ -10,8 +10,14 @@ export const attestationViewStyles = css`
     flex-wrap: wrap;
     gap: 1rem 3rem;
   }
+  .parties > section {
+    min-width: 0;
+    max-width: 100%;
+  }
+  /* An e-mail address has no break opportunity: at 320 px in the accessibility mode's larger text it would widen the page. */
   .parties address {
     font-style: normal;
+    overflow-wrap: anywhere;
   }
   .made-from {
     font-size: 0.9em;

@@ -43,6 +43,7 @@ export class PoReenrolmentReview extends LitElement {
     css`
       dl {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 0.25em;
         margin: 0.5em 0;
       }
@@ -50,6 +51,14 @@ export class PoReenrolmentReview extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: 0 0.75em;
+      }
+      /* An e-mail address or a long school name has no break opportunity: at 320 px in the
+         accessibility mode's larger text it would widen the page (reflow.spec). */
+      dt,
+      dd {
+        min-width: 0;
+        max-width: 100%;
+        overflow-wrap: anywhere;
       }
       dt {
         font-weight: 600;
