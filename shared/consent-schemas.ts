@@ -8,7 +8,7 @@ import { vmsg } from './validation-messages.ts';
  * answer names the wording version it was given to: the server refuses an answer to a wording
  * that has changed since, so nobody agrees to a text they did not read.
  */
-export const CONSENT_MUTATIONS = { answer: 'consent.answer' } as const;
+export { CONSENT_MUTATIONS } from './reenrolment-mutations.ts';
 
 export const CONSENT_SCOPES = ['family', 'student'] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];

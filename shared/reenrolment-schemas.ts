@@ -8,10 +8,7 @@ import { vmsg } from './validation-messages.ts';
  * through the outbox as push mutations: the device checks them with these schemas before queuing,
  * the server again (server/reenrolment/). The secretariat's campaign is a desk form (online).
  */
-export const REENROLMENT_MUTATIONS = {
-  answer: 'reenrolment.answer',
-  confirm: 'reenrolment.confirm',
-} as const;
+export { REENROLMENT_MUTATIONS } from './reenrolment-mutations.ts';
 
 export const REENROLMENT_CHOICES = ['continue', 'stop', 'change'] as const;
 export type ReenrolmentChoice = (typeof REENROLMENT_CHOICES)[number];

@@ -1,5 +1,6 @@
-import { CONSENT_MUTATIONS, type ConsentAnswerArgs } from '../../../shared/consent-schemas.ts';
-import { REENROLMENT_MUTATIONS, type ReenrolmentAnswerArgs, type ReenrolmentConfirmArgs } from '../../../shared/reenrolment-schemas.ts';
+import type { ConsentAnswerArgs } from '../../../shared/consent-schemas.ts';
+import { CONSENT_MUTATIONS, REENROLMENT_MUTATIONS } from '../../../shared/reenrolment-mutations.ts';
+import type { ReenrolmentAnswerArgs, ReenrolmentConfirmArgs } from '../../../shared/reenrolment-schemas.ts';
 import { db } from '../../data/db.ts';
 import type { ConsentAnswer, ReenrolmentAnswer } from '../../data/records.ts';
 
