@@ -289,6 +289,7 @@ export class PoAppShell extends LitElement {
               id="main-menu"
               user-role=${info.user.role}
               .students=${this.data?.students.value ?? []}
+              ?reenrolment=${this.data?.reenrolmentOpen.value ?? false}
               path=${this.path}
               ?open=${this.menuOpen}
               @po-menu-choose=${this._onMenuChoose}

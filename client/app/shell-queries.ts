@@ -1,10 +1,12 @@
 import type { ReactiveControllerHost } from 'lit';
+import { openCampaign, parisDay } from '../../shared/reenrolment-progress.ts';
 import { db } from '../data/db.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 
 /**
- * What the shell shows of the device's data once signed in: the family's name and the students
- * of the menu. A module of its own, loaded by the shell only when someone is signed in, so that
+ * What the shell shows of the device's data once signed in: the family's name, the students of
+ * the menu, and whether a re-enrolment campaign is open today (the menu offers "Réinscription"
+ * only then; the page itself still tells the dates of the next or last one). A module of its own, loaded by the shell only when someone is signed in, so that
  * the sign-in page does not download the local database (docs/performance.md).
  */
 export function shellQueries(host: ReactiveControllerHost) {
@@ -13,6 +15,7 @@ export function shellQueries(host: ReactiveControllerHost) {
       (await db.students.toArray()).sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName)),
     ),
     families: new LiveQueryController(host, () => db.families.toArray()),
+    reenrolmentOpen: new LiveQueryController(host, async () => !!openCampaign(await db.reenrolmentCampaigns.toArray(), parisDay())),
   };
 }
 

@@ -137,6 +137,8 @@ export class PoMainMenu extends LitElement {
   @property({ attribute: false }) students: MenuStudent[] = [];
   /** The current path, to mark the entry of the page shown (`aria-current="page"`). */
   @property() path = '/';
+  /** A re-enrolment campaign is open today (family): "Réinscription" is offered. */
+  @property({ type: Boolean }) reenrolment = false;
   /** On a narrow screen, whether the panel is shown (set by the shell's disclosure button). */
   @property({ type: Boolean, reflect: true }) open = false;
 
@@ -150,7 +152,7 @@ export class PoMainMenu extends LitElement {
           ? html`<li>${link('/accueil', t('shell.home'))}</li>
               <li>${link('/famille', t('shell.family'))}</li>
               <li>${link('/calendrier', t('shell.calendar'))}</li>
-              <li>${link('/famille/reinscription', t('shell.reenrolment'))}</li>
+              ${this.reenrolment ? html`<li>${link('/famille/reinscription', t('shell.reenrolment'))}</li>` : nothing}
               ${this.students.length
                 ? html`<li class="group">
                     <span class="group-label" id="students-label">${t('shell.students')}</span>

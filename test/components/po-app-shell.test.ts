@@ -22,6 +22,7 @@ describe('po-app-shell', () => {
   beforeEach(async () => {
     await db.students.clear();
     await db.families.clear();
+    await db.reenrolmentCampaigns.clear();
     await setMeta('cursor', 1); // the device's first pull has landed
     syncStatus.set({ online: true, pending: 0, lastSyncAt: null });
   });
@@ -37,7 +38,8 @@ describe('po-app-shell', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('family menu: Accueil, Famille, Calendrier, Réinscription, one entry per student, Accessibilité, Mot de passe, Quitter', async () => {
+  it('family menu: Accueil, Famille, Calendrier, Réinscription (a campaign is open), one entry per student, Accessibilité, Mot de passe, Quitter', async () => {
+    await db.reenrolmentCampaigns.put({ id: 'rc1', siteId: 's1', schoolYear: '2099-2100', opensOn: '2000-01-01', closesOn: '2099-12-31', message: '', version: 1 } as never);
     await db.students.bulkPut([
       { id: 's-a', familyId: 'f1', firstName: 'Lucie', lastName: 'Lefèvre' } as never,
       { id: 's-b', familyId: 'f1', firstName: 'Hugo', lastName: 'Lefèvre' } as never,
@@ -51,6 +53,18 @@ describe('po-app-shell', () => {
     expect(nav.querySelector('a[href="/famille"]')!.getAttribute('aria-current')).to.equal('page');
     expect(nav.querySelector('a[href="/accueil"]')!.getAttribute('aria-current')).to.equal('false');
     await expect(el).to.be.accessible();
+  });
+
+  it('no "Réinscription" in the family menu while no campaign is open (none yet, or the last one closed)', async () => {
+    await db.reenrolmentCampaigns.put({ id: 'rc0', siteId: 's1', schoolYear: '2001-2002', opensOn: '2001-05-01', closesOn: '2001-06-30', message: '', version: 1 } as never);
+    await db.students.bulkPut([{ id: 's-a', familyId: 'f1', firstName: 'Lucie', lastName: 'Lefèvre' } as never]);
+    const el = await fixture<PoAppShell>(html`<po-app-shell .info=${info('family')} path="/accueil"><div id="main" tabindex="-1"><h1>Accueil</h1></div></po-app-shell>`);
+    await until(() => menu(el)?.querySelectorAll('nav a[href^="/eleves/"]').length === 1);
+    const labels = Array.from(menu(el).querySelectorAll('nav a, nav button')).map((n) => n.textContent!.trim());
+    expect(labels).to.deep.equal(['Accueil', 'Famille', 'Calendrier', 'Lucie Lefèvre', 'Accessibilité', 'Mot de passe', 'Quitter']);
+    // A campaign opens (a pull brings it): the entry comes, live.
+    await db.reenrolmentCampaigns.put({ id: 'rc1', siteId: 's1', schoolYear: '2099-2100', opensOn: '2000-01-01', closesOn: '2099-12-31', message: '', version: 1 } as never);
+    await until(() => !!menu(el).querySelector('nav a[href="/famille/reinscription"]'));
   });
 
   it('staff menus have no family entries', async () => {
