@@ -126,6 +126,11 @@ export class PoAppShell extends LitElement {
       outline-color: currentColor;
       outline-offset: 3px;
     }
+    /* Signed in, the pages fill in as the device's data comes: the footer starts below the fold,
+       so content arriving never pushes a visible footer down (a layout shift Lighthouse counts). */
+    main.signed-in {
+      min-block-size: 100vh;
+    }
     main {
       flex: 1;
       inline-size: 100%;
@@ -296,7 +301,7 @@ export class PoAppShell extends LitElement {
             ></po-main-menu>`
           : nothing}
       </div>
-      <main tabindex="-1"><slot></slot></main>
+      <main tabindex="-1" class=${info ? 'signed-in' : ''}><slot></slot></main>
       <footer><a href="/accessibilite">${t('shell.accessibility')}</a></footer>
     `;
   }

@@ -21,6 +21,10 @@ export class PoHomePage extends PageElement {
   static override styles = [
     pageStyles,
     css`
+      /* Its line is kept while the first sync has no time to tell yet: the time arriving would push the page down. */
+      .sync {
+        min-block-size: 1lh;
+      }
       .cards {
         list-style: none;
         padding: 0;
@@ -110,7 +114,10 @@ export class PoHomePage extends PageElement {
   }
 
   override render() {
-    const d = this.data.value;
+    // Shown at once when every block has its data: a block arriving later would push the others
+    // down (Lighthouse measured a layout shift of 1.2 on the first visit, the "À faire" list
+    // landing above the amount due and the students).
+    const d = this.todo.value !== undefined && this.cancelled.value !== undefined && this.week.value !== undefined ? this.data.value : undefined;
     const name = d?.family ? `${d.family.civility} ${d.family.firstName} ${d.family.lastName}`.trim() : '';
     const lastSync = this.status.value.lastSyncAt;
     return html`
@@ -119,7 +126,7 @@ export class PoHomePage extends PageElement {
         ? html`<po-data-pending></po-data-pending>`
         : html`
             ${name ? html`<p>${t('home.welcome', { name })}</p>` : nothing}
-            ${lastSync ? html`<p>${t('home.sync', { when: formatDateTime(lastSync) })}</p>` : nothing}
+            <p class="sync">${lastSync ? t('home.sync', { when: formatDateTime(lastSync) }) : nothing}</p>
             <po-todo-list .items=${this.todo.value}></po-todo-list>
             ${d.enrollments.length ? html`<p><a class="button secondary" href="/signaler-absence">${t('notice.homeLink')}</a></p>` : nothing}
             <po-teacher-absence-notice with-course .notices=${this.cancelled.value ?? []}></po-teacher-absence-notice>
