@@ -14,7 +14,7 @@ export interface MailMessage {
 
 /** What the mailer hands a message to: nodemailer's transport, or a test's recorder. */
 export interface MailTransport {
-  sendMail(message: MailMessage & { from: string; messageId: string }): Promise<unknown>;
+  sendMail(message: MailMessage & { from: string; messageId: string; signal?: AbortSignal }): Promise<unknown>;
 }
 
 export interface Mailer {
@@ -33,7 +33,7 @@ export interface Mailer {
   deliver(ids: string[]): Promise<void>;
   /** `queue` in a transaction of its own, then `deliver`: for a mail that goes with no change of ours. */
   send(message: MailMessage): Promise<void>;
-  /** The sender job's round: sends the queued rows that are due (at most `limit`), if `claimable` still holds in the claim's transaction. */
+  /** The sender job's round: sends the queued rows that are due (at most `limit`, one claim each), while `claimable` holds in each claim's transaction. */
   deliverDue(limit: number, claimable?: (tx: Tx) => Promise<boolean>): Promise<{ sent: number; failed: number } | null>;
   /** Rows left 'sending' by a process that died mid-send: queued again (docs/mail.md says why). */
   requeueStale(): Promise<number>;
@@ -52,11 +52,17 @@ export interface MailerOptions {
   staleMs?: number;
 }
 
-/** nodemailer's own timeouts go up to 10 minutes: bounded, so that a claim older than STALE_MS is surely dead. */
+/** nodemailer's own timeouts go up to 10 minutes (and SMTP_URL's query may set them): shorter by default. */
 const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
+/**
+ * One send is aborted after SEND_MS whatever the server does (a slow server restarts the socket
+ * timeout with every reply), and a row is claimed just before its own send: so a claim older than
+ * STALE_MS belongs to a process that died, never to a live one.
+ */
+const SEND_MS = 2 * 60_000;
 const STALE_MS = 5 * 60_000;
 
-type Row = { id: string; to: string; subject: string; text: string; attempts: number };
+type Row = { id: string; to: string; subject: string; text: string; attempts: number; claimToken: string | null };
 
 /**
  * The mail outbox and its delivery (docs/mail.md). Every message is a row of mail_outbox written in
@@ -80,14 +86,38 @@ export function createMailer(db: Db, opts: MailerOptions): Mailer {
   const staleMs = opts.staleMs ?? STALE_MS;
   const domain = /@([^>\s]+)>?\s*$/.exec(opts.from)?.[1] ?? 'portee.invalid';
 
-  /** Marks the rows 'sending' (one try more); only rows still 'queued' are taken. */
-  async function claim(tx: Tx, where: SQL, limit: number): Promise<Row[]> {
-    const ids = tx.select({ id: mailOutbox.id }).from(mailOutbox).where(and(eq(mailOutbox.status, 'queued'), where)).orderBy(mailOutbox.createdAt).limit(limit);
-    return tx
+  /** Marks one row 'sending' under a token of its own (one try more); only a row still 'queued' is taken. */
+  async function claimOne(tx: Tx, where: SQL): Promise<Row | null> {
+    const next = tx.select({ id: mailOutbox.id }).from(mailOutbox).where(and(eq(mailOutbox.status, 'queued'), where)).orderBy(mailOutbox.createdAt).limit(1);
+    const [row] = await tx
       .update(mailOutbox)
-      .set({ status: 'sending', claimedAt: now().toISOString(), attempts: sql`${mailOutbox.attempts} + 1` })
-      .where(and(inArray(mailOutbox.id, ids), eq(mailOutbox.status, 'queued')))
-      .returning({ id: mailOutbox.id, to: mailOutbox.to, subject: mailOutbox.subject, text: mailOutbox.text, attempts: mailOutbox.attempts });
+      .set({ status: 'sending', claimedAt: now().toISOString(), claimToken: crypto.randomUUID(), attempts: sql`${mailOutbox.attempts} + 1` })
+      .where(and(inArray(mailOutbox.id, next), eq(mailOutbox.status, 'queued')))
+      .returning({ id: mailOutbox.id, to: mailOutbox.to, subject: mailOutbox.subject, text: mailOutbox.text, attempts: mailOutbox.attempts, claimToken: mailOutbox.claimToken });
+    return row ?? null;
+  }
+
+  /**
+   * The job's part: claims and sends the due rows one at a time, while `claimable` holds (null: it
+   * stopped holding first), and stops at the first failure (SMTP is failing: the next round tries
+   * again, after the row's back-off).
+   */
+  async function sendDue(where: () => SQL, limit: number, claimable?: (tx: Tx) => Promise<boolean>) {
+    const done = { sent: 0, failed: 0 };
+    while (done.sent + done.failed < limit) {
+      const row = await writeTransaction(db, async (tx) => {
+        if (claimable && !(await claimable(tx))) return undefined;
+        return claimOne(tx, where());
+      });
+      if (row === undefined) return done.sent + done.failed ? done : null;
+      if (!row) break;
+      if (await sendRow(row)) done.sent++;
+      else {
+        done.failed++;
+        break;
+      }
+    }
+    return done;
   }
 
   /** Without a transport: the queued rows among `where` become 'stored', and are logged. */
@@ -99,16 +129,17 @@ export function createMailer(db: Db, opts: MailerOptions): Mailer {
     return rows.length;
   }
 
-  /** Hands one claimed row to SMTP and writes what became of it; true when it went out. */
+  /** Hands one claimed row to SMTP and writes what became of it (only if the claim is still its own); true when it went out. */
   async function sendRow(row: Row): Promise<boolean> {
-    const mine = and(eq(mailOutbox.id, row.id), eq(mailOutbox.status, 'sending'));
+    const mine = and(eq(mailOutbox.id, row.id), eq(mailOutbox.status, 'sending'), eq(mailOutbox.claimToken, row.claimToken!));
     try {
-      await transport!.sendMail({ from: opts.from, to: row.to, subject: row.subject, text: row.text, messageId: `<${row.id}@${domain}>` });
+      await transport!.sendMail({ from: opts.from, to: row.to, subject: row.subject, text: row.text, messageId: `<${row.id}@${domain}>`, signal: AbortSignal.timeout(SEND_MS) });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      // An SMTP 5xx answer is a refusal that trying again cannot fix (unknown mailbox, rejected).
-      const code = (error as { responseCode?: number }).responseCode;
-      const permanent = typeof code === 'number' && code >= 500;
+      // Only the recipient refused for good (RCPT TO answered 5xx: no such mailbox) is final; a
+      // refused login, a blocklisted address or a full quota get better: tried again with back-off.
+      const e = error as { code?: string; command?: string; responseCode?: number };
+      const permanent = e.code === 'EENVELOPE' && typeof e.responseCode === 'number' && e.responseCode >= 500;
       const last = permanent || row.attempts >= maxAttempts;
       log('warn', last ? 'mail failed' : 'mail failed: tried again later', { to: row.to, attempts: row.attempts, reason });
       await writeTransaction(db, (tx) =>
@@ -116,21 +147,15 @@ export function createMailer(db: Db, opts: MailerOptions): Mailer {
           .update(mailOutbox)
           .set(
             last
-              ? { status: 'failed', error: reason, claimedAt: null }
-              : { status: 'queued', error: reason, claimedAt: null, nextAttemptAt: new Date(now().getTime() + retryDelayMs(row.attempts)).toISOString() },
+              ? { status: 'failed', error: reason, claimedAt: null, claimToken: null }
+              : { status: 'queued', error: reason, claimedAt: null, claimToken: null, nextAttemptAt: new Date(now().getTime() + retryDelayMs(row.attempts)).toISOString() },
           )
           .where(mine),
       );
       return false;
     }
-    await writeTransaction(db, (tx) => tx.update(mailOutbox).set({ status: 'sent', sentAt: now().toISOString(), error: null, claimedAt: null }).where(mine));
+    await writeTransaction(db, (tx) => tx.update(mailOutbox).set({ status: 'sent', sentAt: now().toISOString(), error: null, claimedAt: null, claimToken: null }).where(mine));
     return true;
-  }
-
-  async function sendAll(rows: Row[]) {
-    let sent = 0;
-    for (const row of rows) if (await sendRow(row)) sent++;
-    return { sent, failed: rows.length - sent };
   }
 
   const mailer: Mailer = {
@@ -155,8 +180,11 @@ export function createMailer(db: Db, opts: MailerOptions): Mailer {
           await store(inArray(mailOutbox.id, ids));
           return;
         }
-        const rows = await writeTransaction(db, (tx) => claim(tx, inArray(mailOutbox.id, ids), ids.length));
-        await sendAll(rows);
+        // One claim each, just before its send; each id once (a failed one waits for the job).
+        for (const id of ids) {
+          const row = await writeTransaction(db, (tx) => claimOne(tx, eq(mailOutbox.id, id)));
+          if (row) await sendRow(row);
+        }
       } catch (error) {
         // The rows are committed: the sender job sends them (a stale claim is taken back).
         log('error', 'mail delivery after the commit failed: left to the sender job', { count: ids.length, error });
@@ -169,16 +197,12 @@ export function createMailer(db: Db, opts: MailerOptions): Mailer {
     },
 
     async deliverDue(limit, claimable) {
-      const due = or(isNull(mailOutbox.nextAttemptAt), lte(mailOutbox.nextAttemptAt, now().toISOString()))!;
+      const due = () => or(isNull(mailOutbox.nextAttemptAt), lte(mailOutbox.nextAttemptAt, now().toISOString()))!;
       if (!transport) {
         if (claimable && !(await writeTransaction(db, claimable))) return null;
-        return { sent: await store(due), failed: 0 };
+        return { sent: await store(due()), failed: 0 };
       }
-      const rows = await writeTransaction(db, async (tx) => {
-        if (claimable && !(await claimable(tx))) return null;
-        return claim(tx, due, limit);
-      });
-      return rows && sendAll(rows);
+      return sendDue(due, limit, claimable);
     },
 
     async requeueStale() {
@@ -186,7 +210,7 @@ export function createMailer(db: Db, opts: MailerOptions): Mailer {
       const rows = await writeTransaction(db, (tx) =>
         tx
           .update(mailOutbox)
-          .set({ status: 'queued', claimedAt: null, error: 'the sender stopped during the SMTP exchange: sent again with the same Message-ID' })
+          .set({ status: 'queued', claimedAt: null, claimToken: null, error: 'the sender stopped during the SMTP exchange: sent again with the same Message-ID' })
           .where(and(eq(mailOutbox.status, 'sending'), lte(mailOutbox.claimedAt, before)))
           .returning({ id: mailOutbox.id }),
       );

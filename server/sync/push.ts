@@ -101,18 +101,24 @@ async function queueAcknowledgements(tx: Tx, mailer: Mailer, acknowledged: Ackno
   const perRecord = new Map<string, { familyId: string; label: string; fields: Set<string> }>();
   for (const ack of acks) {
     const key = ack.familyId + ' ' + ack.label;
-    const entry = perRecord.get(key) ?? { familyId: ack.familyId, label: ack.label, fields: new Set(acknowledged.get(key)?.fields) };
+    const entry = perRecord.get(key) ?? { familyId: ack.familyId, label: ack.label, fields: new Set<string>() };
     for (const f of ack.fields) entry.fields.add(f);
     perRecord.set(key, entry);
   }
   for (const [key, ack] of perRecord) {
     const contact = await familyContact(tx, ack.familyId);
     if (!contact?.email) continue;
-    const mail = acknowledgementMail(contact, ack.label, [...ack.fields]);
     const earlier = acknowledged.get(key);
-    // Rewritten only while still queued: the sender job may have sent it between two transactions.
-    if (earlier && (await mailer.rewriteQueued(tx, earlier.mail, mail))) earlier.fields = ack.fields;
-    else acknowledged.set(key, { mail: await mailer.queue(tx, mail), fields: ack.fields });
+    if (earlier) {
+      // Rewritten only while still queued, with the earlier fields too; once the sender job has
+      // sent it (between two transactions), a new mail names only this transaction's fields.
+      const fields = new Set([...earlier.fields, ...ack.fields]);
+      if (await mailer.rewriteQueued(tx, earlier.mail, acknowledgementMail(contact, ack.label, [...fields]))) {
+        earlier.fields = fields;
+        continue;
+      }
+    }
+    acknowledged.set(key, { mail: await mailer.queue(tx, acknowledgementMail(contact, ack.label, [...ack.fields])), fields: ack.fields });
   }
 }
 

@@ -153,6 +153,39 @@ describe('the mail outbox', () => {
     assert.equal(row.attempts, 2);
   });
 
+  test('a sender that outlives its claim (its send hung past the stale delay) cannot overwrite what the next sender did', async () => {
+    let now = new Date('2026-12-02T10:00:00Z');
+    let release!: () => void;
+    let called = false;
+    const hung = createMailer(a.db, {
+      from: FROM,
+      log: quiet,
+      now: () => now,
+      transport: {
+        sendMail: async () => {
+          called = true;
+          await new Promise<void>((r) => (release = r));
+          throw new Error('connection timed out');
+        },
+      },
+    });
+    const id = await writeTransaction(a.db, (tx) => hung.queue(tx, letter(9)));
+    const stuck = hung.deliver([id]);
+    while (!called) await new Promise((r) => setTimeout(r, 10));
+
+    // Six minutes later another process's job takes the claim as dead, and sends the mail.
+    now = new Date('2026-12-02T10:06:00Z');
+    const mailer = createMailer(b.db, { smtpUrl: smtp.url, from: FROM, log: quiet, now: () => now });
+    assert.deepEqual(await createMailSender({ db: b.db, mailer, log: quiet, holder: 'b', now: () => now }).runOnce(), { sent: 1, failed: 0 });
+    // The hung send finally fails: its outcome is about a claim that is no longer its own.
+    release();
+    await stuck;
+    const [row] = await rowsOf([id]);
+    assert.equal(row.status, 'sent', 'not turned back to queued or failed by the old claim');
+    assert.equal(row.attempts, 2);
+    assert.equal(smtp.received.length, 1);
+  });
+
   test('two processes, each with its sender job, and the requests’ own deliveries: each of 40 mails goes out once', async () => {
     const mailerA = createMailer(a.db, { smtpUrl: smtp.url, from: FROM, log: quiet });
     const mailerB = createMailer(b.db, { smtpUrl: smtp.url, from: FROM, log: quiet });

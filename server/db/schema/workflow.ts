@@ -75,6 +75,8 @@ export const mailOutbox = sqliteTable(
     nextAttemptAt: text('next_attempt_at'),
     /** When a sender marked it 'sending': a claim older than the stale delay was a process that died. */
     claimedAt: text('claimed_at'),
+    /** The claim's own token: a sender writes the outcome only of its own claim, never of a later one. */
+    claimToken: text('claim_token'),
     error: text('error'),
     sentAt: text('sent_at'),
   },
