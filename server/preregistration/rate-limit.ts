@@ -1,6 +1,15 @@
 import { and, count, eq, gt, lt } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { rateEvent } from '../db/schema/index.ts';
+
+/**
+ * Whether `key` has used up its `limit` for now, by a read only: a caller refused here costs no
+ * write lock (a flood of refused requests does not wait in line with the writes).
+ */
+export async function overRate(db: Db | Tx, kind: string, key: string, limit: number, windowMs: number, now = Date.now()): Promise<boolean> {
+  const [{ n }] = await db.select({ n: count() }).from(rateEvent).where(and(eq(rateEvent.kind, kind), eq(rateEvent.key, key), gt(rateEvent.at, now - windowMs)));
+  return n >= limit;
+}
 
 /**
  * Counts an event of `kind` for `key` and says whether it is within `limit` per `windowMs`. Kept in

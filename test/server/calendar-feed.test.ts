@@ -177,6 +177,10 @@ describe('the personal calendar feed', () => {
     // Another account's link is not held back.
     const other = await signedIn(DEMO.family);
     assert.equal((await readFeed((await create(other)).body.path)).res.status, 200);
+    // The owner revokes the link (it leaked) and makes a new one: the new one is read at once.
+    const fresh = (await create(c)).body.path;
+    assert.equal((await readFeed(path)).res.status, 404);
+    assert.equal((await readFeed(fresh)).res.status, 200);
   });
 
   test('at most 10 new links an hour per account', async () => {
