@@ -72,6 +72,7 @@ export const billingFr = {
   'return.error': 'Le paiement de la facture {number} n\u2019a pas pu être créé. Réessayez plus tard.',
   'return.unknown': 'Ce paiement est introuvable.',
   'return.offline': 'Hors ligne : le résultat du paiement sera vérifié dès le retour du réseau.',
+  'return.pendingStopped': 'Le paiement de la facture {number} est toujours en cours de confirmation par PayFiP. Vérifiez à nouveau plus tard : la facturation sera aussi à jour à la prochaine synchronisation une fois le résultat connu.',
   'return.retry': 'Vérifier à nouveau',
   'return.seeInvoice': 'Voir la facture {number} et son reçu',
   'return.back': 'Retour à la facturation',

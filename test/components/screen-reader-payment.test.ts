@@ -176,4 +176,31 @@ describe('screen reader: the payment return page', () => {
     await settle(400);
     expect(answer).to.equal(last);
   });
+
+  it('a late automatic answer never overwrites the newer one of "Vérifier à nouveau"', async () => {
+    const { root } = await returnWith({ status: 'pending' }, [800]);
+    const automatic = answer;
+    await until(() => answer !== automatic, 2000);
+    const late = answer;
+    // "Vérifier à nouveau" while the automatic check is still out: the click's answer is the one shown.
+    root.querySelector<HTMLButtonElement>('button')!.click();
+    await until(() => answer !== late);
+    answer(recorded({ status: 'paid', numauto: '111111', resultrans: 'P' }));
+    await until(() => root.querySelector('[role="status"]')!.textContent!.includes('accepté'));
+    late(recorded({ status: 'pending' }));
+    await settle(300);
+    expect(root.querySelector('[role="status"]')!.textContent).to.include('accepté');
+  });
+
+  it('pending after the last automatic check: the page says, once, that it no longer updates itself', async () => {
+    const { root } = await returnWith({ status: 'pending' }, [800]);
+    const first = answer;
+    await until(() => answer !== first, 2000);
+    answer(recorded({ status: 'pending' }));
+    await until(() => root.querySelector('[role="status"]')!.textContent!.includes('toujours en cours'));
+    await settle(200);
+    const all = plain(await announcements());
+    expect(all.filter((p) => p.includes('toujours en cours')), JSON.stringify(all)).to.have.length(1);
+    expect(all.filter((p) => p.includes('Cette page sera à jour'))).to.have.length(1);
+  });
 });

@@ -29,6 +29,9 @@ export class PoPaymentReturnPage extends PageElement {
   @property({ attribute: false }) recheckDelays: number[] = RECHECK_MS;
   private rechecks = 0;
   private recheckTimer: number | undefined;
+  @state() private stoppedChecking = false;
+  /** The latest check's number: an earlier one answering later is not shown over it. */
+  private latest = 0;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -45,6 +48,8 @@ export class PoPaymentReturnPage extends PageElement {
     clearTimeout(this.recheckTimer);
     const waiting = this.result?.status === 'pending' && this.result.resultrans !== 'A';
     const wait = this.recheckDelays[this.rechecks];
+    // Still being confirmed and no automatic check left: the page no longer promises to update itself.
+    this.stoppedChecking = waiting && wait === undefined;
     if (!waiting || wait === undefined || !this.isConnected) return;
     this.rechecks++;
     this.recheckTimer = window.setTimeout(() => void this.check(true), wait);
@@ -57,6 +62,7 @@ export class PoPaymentReturnPage extends PageElement {
   /** `quiet`: an automatic check, which keeps what is shown until a new result comes (a failed one changes nothing). */
   private async check(quiet = false) {
     clearTimeout(this.recheckTimer);
+    const mine = ++this.latest;
     const idop = new URLSearchParams(location.search).get('idop') ?? new URLSearchParams(location.search).get('idOp') ?? '';
     if (!quiet) {
       this.checking = true;
@@ -64,18 +70,23 @@ export class PoPaymentReturnPage extends PageElement {
     }
     try {
       if (!idop) throw new HttpError(404, { error: { code: 'not_found', message: '' } });
-      this.result = await recordPayFipReturn(idop);
+      const result = await recordPayFipReturn(idop);
+      if (mine !== this.latest) return;
+      this.result = result;
       this.problem = null;
     } catch (error) {
+      if (mine !== this.latest) return;
       if (quiet && (error instanceof OfflineError || error instanceof HttpError)) return this.scheduleRecheck();
       if (error instanceof OfflineError) this.problem = 'offline';
       else if (error instanceof HttpError) this.problem = 'unknown';
       else throw error;
     } finally {
-      this.checking = false;
+      if (mine === this.latest) this.checking = false;
     }
     this.scheduleRecheck();
   }
+
+
 
   override render() {
     const r = this.result;
@@ -89,7 +100,7 @@ export class PoPaymentReturnPage extends PageElement {
           : this.problem
             ? html`<p class="notice ${this.problem === 'offline' ? 'warning' : 'error'}">${t(this.problem === 'offline' ? 'return.offline' : 'return.unknown')}</p>`
             : r
-              ? html`<p class="notice ${kind}">${t(r.status === 'pending' && r.resultrans === 'A' ? 'return.abandonedOpen' : `return.${r.status}`, p)}</p>`
+              ? html`<p class="notice ${kind}">${t(r.status === 'pending' && r.resultrans === 'A' ? 'return.abandonedOpen' : r.status === 'pending' && this.stoppedChecking ? 'return.pendingStopped' : `return.${r.status}`, p)}</p>`
               : nothing}
       </div>
       ${!this.checking && (this.problem === 'offline' || r?.status === 'pending')

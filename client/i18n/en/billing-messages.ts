@@ -74,6 +74,7 @@ export const billingEn: Partial<Record<keyof typeof billingFr, string>> = {
   'return.error': 'The payment of invoice {number} could not be started. Try again later.',
   'return.unknown': 'This payment cannot be found.',
   'return.offline': 'Offline: the payment result will be checked as soon as the network is back.',
+  'return.pendingStopped': 'The payment of invoice {number} is still being confirmed by PayFiP. Check again later: billing will also be up to date at the next sync once the result is known.',
   'return.retry': 'Check again',
   'return.seeInvoice': 'See invoice {number} and its receipt',
   'return.back': 'Back to billing',
