@@ -12,7 +12,7 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 /** Time allowed per screen: three checks of a few seconds each, on a busy 2-core CI machine. */
 const PER_SCREEN = 15_000;
 /** How many states each role's test audits beyond its routes (for its time budget). */
-const STATES: Record<string, number> = { family: 14, secretariat: 8, teacher: 5 };
+const STATES: Record<string, number> = { family: 15, secretariat: 9, teacher: 5 };
 /** This test's entries, added to the report after it (pass or fail). */
 let entries: AuditEntry[] = [];
 
@@ -146,6 +146,12 @@ async function auditFamilyStates(page: Page, base: string, mode: Mode, check: Au
   await rejected.getByRole('button', { name: 'J’ai compris' }).click();
   await expect(rejected.getByRole('heading')).toHaveCount(0);
 
+  // Announcing an absence with nothing chosen: the error summary and the fields' errors.
+  await page.goto(`${base}/signaler-absence`);
+  await page.getByRole('button', { name: 'Signaler l’absence' }).click();
+  await expect(page.getByRole('alert').first()).toBeVisible();
+  await check('/signaler-absence (erreurs)');
+
   await page.goto(`${base}/famille/documents`);
   await page.getByLabel('Type de document').selectOption({ index: 1 });
   await page.getByLabel('Fichier', { exact: true }).setInputFiles({ name: 'avis.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<!DOCTYPE html><p>pas un PDF</p>') });
@@ -193,7 +199,7 @@ async function refuseFamilyRequest(base: string, reason: string) {
 
 /** The secretariat's states: the desk forms' errors, and a screen whose live data cannot be fetched. */
 async function auditSecretariatStates(page: Page, base: string, check: Audit) {
-  for (const [route, button] of [['/admin/familles/nouvelle', 'Créer la famille'], ['/admin/cours/nouveau', 'Créer le cours'], ['/admin/enseignants/nouveau', 'Créer l’enseignant']]) {
+  for (const [route, button] of [['/admin/familles/nouvelle', 'Créer la famille'], ['/admin/cours/nouveau', 'Créer le cours'], ['/admin/enseignants/nouveau', 'Créer l’enseignant'], ['/admin/reinscriptions', 'Ouvrir la campagne']]) {
     await page.goto(`${base}${route}`);
     await page.getByRole('button', { name: button }).click();
     await expect(page.getByRole('alert').first()).toBeVisible();
