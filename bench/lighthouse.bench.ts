@@ -1,10 +1,14 @@
 // Lighthouse 12.2.3, mobile preset (simulated slow 4G, 4× CPU slowdown), median of three runs,
 // against the built app served as `npm start` serves it. Each run is Lighthouse's own CLI in its
-// own process driving Debian's Chromium, so the figures are the ones anyone gets from the CLI.
+// own process, attached (--port) to a Debian Chromium that holds the session as a real cookie:
+// a cookie sent as an extra header reached the page but not the pull worker, whose 401 then
+// showed an expired session and moved the page. A first visit is a fresh profile each run.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { startServer } from '../test/helpers/server-process.ts';
 import { signInCookie } from './sign-in.ts';
 
@@ -38,7 +42,38 @@ interface LighthouseJson {
   audits: Record<string, { numericValue?: number; details?: { items?: Array<{ resourceType?: string; transferSize?: number }> } }>;
 }
 
-function lighthouse(url: string, opts: { cookie?: string; profile: string; keepStorage: boolean }): Promise<Figures> {
+/** A free TCP port for Chromium's DevTools endpoint. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Chromium on a profile of its own, with the session cookie set as the browser would keep it. */
+async function openBrowser(base: string, profile: string, cookie?: string): Promise<{ context: BrowserContext; port: number }> {
+  const port = await freePort();
+  const context = await chromium.launchPersistentContext(join(profile, 'chrome'), {
+    executablePath: CHROME,
+    headless: true,
+    args: [`--remote-debugging-port=${port}`, '--no-sandbox', '--disable-gpu'],
+  });
+  if (cookie) {
+    await context.addCookies(
+      cookie.split('; ').map((pair) => {
+        const at = pair.indexOf('=');
+        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: base, httpOnly: true, sameSite: 'Lax' as const };
+      }),
+    );
+  }
+  return { context, port };
+}
+
+function lighthouse(url: string, opts: { port: number; profile: string; keepStorage: boolean }): Promise<Figures> {
   const out = join(opts.profile, `report-${crypto.randomUUID()}.json`);
   const args = [
     url,
@@ -46,9 +81,10 @@ function lighthouse(url: string, opts: { cookie?: string; profile: string; keepS
     '--output=json',
     `--output-path=${out}`,
     '--only-categories=performance,accessibility,best-practices',
-    `--chrome-flags=--headless=new --no-sandbox --disable-gpu --user-data-dir=${join(opts.profile, 'chrome')}`,
+    `--port=${opts.port}`,
+    // Lighthouse's own reset leaves IndexedDB and local storage: a first visit gets a fresh
+    // profile instead (withBrowser), so no run finds the last one's data.
     ...(opts.keepStorage ? ['--disable-storage-reset'] : []),
-    ...(opts.cookie ? [`--extra-headers=${JSON.stringify({ Cookie: opts.cookie })}`] : []),
   ];
   return new Promise((resolve, reject) => {
     const child = spawn('node_modules/.bin/lighthouse', args, { env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -72,6 +108,17 @@ function lighthouse(url: string, opts: { cookie?: string; profile: string; keepS
       });
     });
   });
+}
+
+async function withBrowser(base: string, cookie: string | undefined, use: (port: number, profile: string) => Promise<void>) {
+  const profile = mkdtempSync(join(tmpdir(), 'portee-lh-'));
+  const { context, port } = await openBrowser(base, profile, cookie);
+  try {
+    await use(port, profile);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -101,12 +148,21 @@ export async function run() {
       { name: 'change requests', path: '/admin/demandes', as: 'secretariat' },
     ];
     for (const screen of screens) {
-      const profile = mkdtempSync(join(tmpdir(), 'portee-lh-'));
       const cookie = screen.as === 'family' ? family : screen.as === 'secretariat' ? secretariat : undefined;
+      const url = server.url + screen.path;
       try {
-        if (screen.repeat) await lighthouse(server.url + screen.path, { cookie, profile, keepStorage: true });
         const runs: Figures[] = [];
-        for (let i = 0; i < RUNS; i++) runs.push(await lighthouse(server.url + screen.path, { cookie, profile, keepStorage: !!screen.repeat }));
+        if (screen.repeat) {
+          // One profile: a warm-up run fills the caches (service worker, IndexedDB), then each run keeps them.
+          await withBrowser(server.url, cookie, async (port, profile) => {
+            await lighthouse(url, { port, profile, keepStorage: true });
+            for (let i = 0; i < RUNS; i++) runs.push(await lighthouse(url, { port, profile, keepStorage: true }));
+          });
+        } else {
+          for (let i = 0; i < RUNS; i++) {
+            await withBrowser(server.url, cookie, async (port, profile) => void runs.push(await lighthouse(url, { port, profile, keepStorage: false })));
+          }
+        }
         const pick = (key: keyof Figures) => median(runs.map((r) => r[key]));
         const med: Figures = {
           performance: pick('performance'), accessibility: pick('accessibility'), bestPractices: pick('bestPractices'),
@@ -116,8 +172,6 @@ export async function run() {
         print(screen, med);
       } catch (error) {
         console.log(`${screen.name.padEnd(20)} (failed: ${(error as Error).message.split('\n')[0]})`);
-      } finally {
-        rmSync(profile, { recursive: true, force: true });
       }
     }
   } finally {
