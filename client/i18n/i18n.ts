@@ -38,10 +38,21 @@ export function tFr(key: MessageKey, params: Record<string, string | number> = {
 const fill = (template: string, params: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 
+// Building an Intl.DateTimeFormat costs far more than using one (a home of a few hundred dates
+// spent most of its render building them on a slow phone): each is built once per language and
+// options, and kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: Locale, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(opts);
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', opts)));
+  return format;
+}
+
 /** Intl formatters in the current language (dates and money are never formatted by hand). */
 export function formatDate(iso: string, opts: Intl.DateTimeFormatOptions = { dateStyle: 'long' }, locale: Locale = localeStore.value.locale): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(iso + 'T12:00:00') : new Date(iso);
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', opts).format(date);
+  return dateFormat(locale, opts).format(date);
 }
 
 export function formatDateTime(iso: string): string {
@@ -51,7 +62,7 @@ export function formatDateTime(iso: string): string {
 /** Day name for 1 = Monday … 7 = Sunday (2024-01-01 was a Monday). */
 export function formatWeekday(weekday: number): string {
   const date = new Date(Date.UTC(2024, 0, weekday, 12));
-  return new Intl.DateTimeFormat(localeStore.value.locale === 'en' ? 'en-GB' : 'fr-FR', { weekday: 'long', timeZone: 'UTC' }).format(date);
+  return dateFormat(localeStore.value.locale, { weekday: 'long', timeZone: 'UTC' }).format(date);
 }
 
 /** A duration in minutes, e.g. "45 min" or "1 h 30 min", through Intl.DurationFormat where it exists. */
