@@ -1,23 +1,12 @@
+import { uploadQueue } from './document-queue.ts';
+import { pushQueue } from './push.ts';
 import { startSync, stopSync, wipeLocalData } from './sync.ts';
 
-/** What a session runs besides the pull: the push loop and the upload queue. */
-interface Queue {
-  start(): void;
-  stop(): void;
-}
-
-let running = false;
-let queues: Promise<Queue[]> | null = null;
-
-/**
- * The push loop and the upload queue matter only once signed in (a device signed out has nothing
- * queued: signing out wipes it), so the sign-in page does not download them: they are loaded on
- * the first start.
- */
-function loadQueues(): Promise<Queue[]> {
-  queues ??= Promise.all([import('./push.ts').then((m) => m.pushQueue), import('./document-queue.ts').then((m) => m.uploadQueue)]);
-  return queues;
-}
+// The push loop and the upload queue matter only once signed in (a device signed out has nothing
+// queued: signing out wipes it). This module is itself loaded only then (session-device.ts), so
+// they are imported statically: a lazy import of a module already in the `signed-in` chunk cost a
+// request for a re-export stub each (docs/performance.md).
+const queues = [pushQueue, uploadQueue];
 
 /**
  * The one place that starts and stops the device's background work (docs/sync.md): the pull
@@ -27,22 +16,13 @@ function loadQueues(): Promise<Queue[]> {
  * device). No module starts itself on import.
  */
 export function startSessionWork() {
-  running = true;
   startSync();
-  void loadQueues()
-    .then((list) => {
-      if (running) for (const queue of list) queue.start();
-    })
-    .catch((error) => console.error('[sync]', error));
+  for (const queue of queues) queue.start();
 }
 
 export function stopSessionWork() {
-  running = false;
   stopSync();
-  // Queues never loaded were never started.
-  void queues?.then((list) => {
-    if (!running) for (const queue of list) queue.stop();
-  });
+  for (const queue of queues) queue.stop();
 }
 
 /**
