@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DESK_PAYMENT_MODES } from './billing.ts';
+import { DESK_PAYMENT_MODES, PAYFIP_MIN_CENTS } from './billing.ts';
 import { SCHOOL_YEAR_PATTERN } from './school-year.ts';
 import { isoDate, required } from './schema-parts.ts';
 import { vmsg, type FieldName } from './validation-messages.ts';
@@ -102,9 +102,6 @@ export const PAYFIP_RULES = {
   exer: /^\d{4}$/,
   saisie: /^[TXW]$/,
 } as const;
-
-/** PayFiP refuses a payment below 1,00 €: such an amount is paid at the desk. */
-export const PAYFIP_MIN_CENTS = 100;
 
 export const payfipRequestSchema = z.object({
   exer: z.string().regex(PAYFIP_RULES.exer, { error: 'exer : une année sur 4 chiffres.' }),

@@ -139,6 +139,12 @@ export const DESK_PAYMENT_MODES = ['cheque', 'cash', 'direct_debit'] as const;
  * PayFiP attempt statuses (docs/payfip.md): pending until resultrans is known; 'expired' when the
  * idOp expired and PayFiP still knows no result (P5) or no longer knows the idOp (P1).
  */
+/**
+ * PayFiP refuses a payment below 1,00 €: such an amount is paid at the desk. Here, not beside the
+ * PayFiP schemas, so the family's billing pages read it without loading zod and its schemas.
+ */
+export const PAYFIP_MIN_CENTS = 100;
+
 export const PAYFIP_STATUSES = ['pending', 'paid', 'refused', 'abandoned', 'mismatch', 'error', 'expired'] as const;
 export type PayfipStatus = (typeof PAYFIP_STATUSES)[number];
 

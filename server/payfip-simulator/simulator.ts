@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { formatCents } from '../../shared/money.ts';
-import { PAYFIP_MIN_CENTS, PAYFIP_RULES } from '../../shared/billing-schemas.ts';
+import { PAYFIP_MIN_CENTS } from '../../shared/billing.ts';
+import { PAYFIP_RULES } from '../../shared/billing-schemas.ts';
 import { IDOP_LIFETIME_MS } from '../payfip/config.ts';
 import {
   CREER_REQUEST_FIELDS, creerPaiementSecuriseResponse, faultResponse, PAYFIP_NS, readFields, readRequest,

@@ -1,7 +1,7 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { writeTransaction } from '../db/write-transaction.ts';
-import { invoiceBalanceCents, statusOfResultrans, type PayfipStatus } from '../../shared/billing.ts';
-import { PAYFIP_MIN_CENTS, payfipObjet, payfipRequestSchema } from '../../shared/billing-schemas.ts';
+import { invoiceBalanceCents, PAYFIP_MIN_CENTS, statusOfResultrans, type PayfipStatus } from '../../shared/billing.ts';
+import { payfipObjet, payfipRequestSchema } from '../../shared/billing-schemas.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { auditLog, discount, family, invoice, payfipAttempt, payment } from '../db/schema/index.ts';
 import { nextVersion } from '../db/versioning.ts';

@@ -1,9 +1,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { invoiceBalanceCents, yearStatements, type YearStatement } from '../../../shared/billing.ts';
+import { invoiceBalanceCents, PAYFIP_MIN_CENTS, yearStatements, type YearStatement } from '../../../shared/billing.ts';
 import { formatCents } from '../../../shared/money.ts';
 import { schoolYearOf } from '../../../shared/school-year.ts';
-import { PAYFIP_MIN_CENTS } from '../../../shared/billing-schemas.ts';
 import { StoreController } from '../../state/store.ts';
 import { PageElement } from '../../components/page-element.ts';
 import '../../family/components/po-family-tabs.ts';

@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { invoiceBalanceCents } from '../../../shared/billing.ts';
-import { PAYFIP_MIN_CENTS } from '../../../shared/billing-schemas.ts';
+import { invoiceBalanceCents, PAYFIP_MIN_CENTS } from '../../../shared/billing.ts';
 import { formatCents } from '../../../shared/money.ts';
 import { PageElement } from '../../components/page-element.ts';
 import { recordList } from '../../components/record-list.ts';
