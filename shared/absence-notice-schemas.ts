@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, optionalText, recordId } from './schema-parts.ts';
 import { vmsg } from './validation-messages.ts';
+import { MAX_NOTICE_DATES } from './absence-notice-mutations.ts';
 
 /**
  * Absences announced in advance by a family (issue 18, item 4): push mutations, so they are
@@ -8,15 +9,7 @@ import { vmsg } from './validation-messages.ts';
  * these schemas before queuing; the server checks them again, then that the family owns the
  * enrollment and that each date is a coming lesson day of its course.
  */
-export const ABSENCE_NOTICE_MUTATIONS = {
-  /** Announce (or announce again, with a new reason) one or more lesson days of an enrollment. */
-  announce: 'absenceNotice.announce',
-  /** Take an announced absence back before its day. */
-  withdraw: 'absenceNotice.withdraw',
-} as const;
-
-/** Most lesson days announced at once: a term of weekly lessons. */
-export const MAX_NOTICE_DATES = 12;
+export { ABSENCE_NOTICE_MUTATIONS } from './absence-notice-mutations.ts';
 
 export const announceAbsenceArgsSchema = z.object({
   enrollmentId: recordId,

@@ -147,7 +147,7 @@ export const identityChangeArgsSchema = z.object({
 });
 export type IdentityChangeArgs = z.input<typeof identityChangeArgsSchema>;
 
-export const IDENTITY_CHANGE = 'requestIdentityChange';
+export { IDENTITY_CHANGE } from './identity-mutations.ts';
 
 /** Secretariat decisions: the fields concerned (all pending ones when absent) and, to refuse, a reason. */
 const decidedFields = z.array(z.string().min(1).max(50)).min(1).max(30).optional();

@@ -8,15 +8,7 @@ import { vmsg } from './validation-messages.ts';
  * browser checks them with these schemas before queuing and the server checks them again. Every
  * record is named by an id the device makes, so a replay or a correction lands on the same row.
  */
-export const TEACHING_MUTATIONS = {
-  rollCall: 'teaching.rollCall',
-  saveEvaluation: 'teaching.evaluation.save',
-  deleteEvaluation: 'teaching.evaluation.delete',
-  saveNote: 'teaching.note.save',
-  deleteNote: 'teaching.note.delete',
-  saveRepertoire: 'teaching.repertoire.save',
-  deleteRepertoire: 'teaching.repertoire.delete',
-} as const;
+export { TEACHING_MUTATIONS } from './teaching-mutations.ts';
 
 /** A student's attendance at a lesson; 'present' leaves no absence row. */
 export const ATTENDANCE = ['present', 'absent', 'excused'] as const;

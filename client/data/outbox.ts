@@ -1,4 +1,5 @@
-import { IDENTITY_CHANGE, type IdentityChangeArgs } from '../../shared/identity-schemas.ts';
+import { IDENTITY_CHANGE } from '../../shared/identity-mutations.ts';
+import type { IdentityChangeArgs } from '../../shared/identity-schemas.ts';
 import { db, getMeta } from './db.ts';
 import { CLIENT_ID_KEY, NEXT_MUTATION_KEY, REJECTIONS_KEY, type StoredRejection } from './outbox-keys.ts';
 import { refreshPendingCount } from './pending-count.ts';

@@ -1,6 +1,5 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { refuseSchema } from '../../../shared/identity-schemas.ts';
 import { approveChangeRequest, fetchChangeRequests, refuseChangeRequest, type RequestView } from '../data/admin-requests.ts';
 import { HttpError, OfflineError } from '../../data/command-errors.ts';
 import { displayValue, fieldLabel } from '../../family/components/identity-form.ts';
@@ -176,12 +175,26 @@ export class PoAdminRequestsPage extends PageElement {
     </section>`;
   }
 
+  /** A decision is being checked or sent: a second click, or another request's, waits for it. */
+  private deciding = false;
+
   private async decide(r: RequestView, approve: boolean, fields?: string[]) {
-    if ([...this.forms.values()].some((f) => f.busy)) return;
+    if (this.deciding || [...this.forms.values()].some((f) => f.busy)) return;
+    this.deciding = true;
+    try {
+      await this.decideNow(r, approve, fields);
+    } finally {
+      this.deciding = false;
+    }
+  }
+
+  private async decideNow(r: RequestView, approve: boolean, fields?: string[]) {
     const form = this.formFor(r);
     for (const other of this.forms.values()) if (other !== form) other.announce('');
-    // A refusal needs its reason (the shared schema the server checks too).
-    const refusal = approve ? null : form.validate(refuseSchema, { fields, reason: form.values.reason });
+    // A refusal needs its reason (the shared schema the server checks too). The schemas (and zod)
+    // load with the first refusal, not with the list: most visits read or approve.
+    const refuseSchema = approve ? null : (await import('../../../shared/identity-schemas.ts')).refuseSchema;
+    const refusal = refuseSchema ? form.validate(refuseSchema, { fields, reason: form.values.reason }) : null;
     if (!approve && !refusal) return;
     const sent = await form.submit(() => (refusal ? refuseChangeRequest(r.id, refusal) : approveChangeRequest(r.id, fields)), {
       problem: (error) => {

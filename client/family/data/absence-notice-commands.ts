@@ -1,4 +1,5 @@
-import { ABSENCE_NOTICE_MUTATIONS, type AnnounceAbsenceArgs, type WithdrawAbsenceArgs } from '../../../shared/absence-notice-schemas.ts';
+import { ABSENCE_NOTICE_MUTATIONS } from '../../../shared/absence-notice-mutations.ts';
+import type { AnnounceAbsenceArgs, WithdrawAbsenceArgs } from '../../../shared/absence-notice-schemas.ts';
 import { submitTeachingMutation, type TeachingResult } from '../../teacher/data/evaluation-commands.ts';
 
 /**

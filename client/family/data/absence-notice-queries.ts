@@ -1,4 +1,5 @@
-import { ABSENCE_NOTICE_MUTATIONS, MAX_NOTICE_DATES, type AnnounceAbsenceArgs, type WithdrawAbsenceArgs } from '../../../shared/absence-notice-schemas.ts';
+import { ABSENCE_NOTICE_MUTATIONS, MAX_NOTICE_DATES } from '../../../shared/absence-notice-mutations.ts';
+import type { AnnounceAbsenceArgs, WithdrawAbsenceArgs } from '../../../shared/absence-notice-schemas.ts';
 import { lessonDates } from '../../../shared/lesson-dates.ts';
 import { schoolYearOf } from '../../../shared/school-year.ts';
 import { db } from '../../data/db.ts';

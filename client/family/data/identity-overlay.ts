@@ -1,4 +1,5 @@
-import { IDENTITY_CHANGE, type IdentityChangeArgs, type IdentityValue } from '../../../shared/identity-schemas.ts';
+import { IDENTITY_CHANGE } from '../../../shared/identity-mutations.ts';
+import type { IdentityChangeArgs, IdentityValue } from '../../../shared/identity-schemas.ts';
 import { db } from '../../data/db.ts';
 import { rejections, type StoredRejection } from '../../data/outbox.ts';
 

@@ -10,7 +10,6 @@ import '../../components/po-data-pending.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import '../../family/components/po-teacher-absence-notice.ts';
 import { cancelledLessons } from '../../family/data/teacher-absence-queries.ts';
-import '../../family/components/po-absence-notice-form.ts';
 import '../../family/components/po-announced-absences.ts';
 import { courseNotices } from '../../family/data/absence-notice-queries.ts';
 import { courseSheet, evaluationResult, studentName, teacherName, type CourseTab } from '../data/pedagogy-queries.ts';
@@ -60,6 +59,16 @@ export class PoCoursePage extends PageElement {
   private readonly notices = new LiveQueryController(this, () => courseNotices(this.studentId, this.courseId));
   /** The announcement form is open (a disclosure: its button says aria-expanded). */
   @state() private noticeOpen = false;
+
+  /**
+   * The form's module (and with it zod and the form's schema) is loaded when the form is first
+   * opened, not with the sheet: most visits only read, and evaluating the schemas made a good part
+   * of the sheet's first-load work on a phone. The service worker precaches it, so it opens offline.
+   */
+  private async toggleNotice() {
+    if (!this.noticeOpen) await import('../../family/components/po-absence-notice-form.ts');
+    this.noticeOpen = !this.noticeOpen;
+  }
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     const moved = ['studentId', 'courseId'].some((k) => changed.has(k) && changed.get(k) !== undefined);
@@ -144,7 +153,7 @@ export class PoCoursePage extends PageElement {
     const notices = this.notices.value;
     if (!notices?.choices.length) return nothing;
     return html`<div class="notice-disclosure">
-      <button type="button" class="secondary" aria-expanded=${this.noticeOpen ? 'true' : 'false'} aria-controls="absence-notice" @click=${() => (this.noticeOpen = !this.noticeOpen)}>
+      <button type="button" class="secondary" aria-expanded=${this.noticeOpen ? 'true' : 'false'} aria-controls="absence-notice" @click=${() => void this.toggleNotice()}>
         ${t('notice.button')}
       </button>
       <section id="absence-notice" aria-labelledby="absence-notice-title" ?hidden=${!this.noticeOpen}>

@@ -1,5 +1,6 @@
 import type { MutationError } from '../../../shared/push-protocol.ts';
-import { TEACHING_MUTATIONS, type EvaluationArgs } from '../../../shared/teaching-schemas.ts';
+import type { EvaluationArgs } from '../../../shared/teaching-schemas.ts';
+import { TEACHING_MUTATIONS } from '../../../shared/teaching-mutations.ts';
 import { dismissRejection, enqueueMutation } from '../../data/outbox.ts';
 import { pushNow, unwatchMutation, type MutationOutcome } from '../../data/push.ts';
 
