@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CIVILITIES } from './civilities.ts';
 import { vmsg, type FieldName } from './validation-messages.ts';
 
 /**
@@ -11,7 +12,7 @@ import { vmsg, type FieldName } from './validation-messages.ts';
  * stored in one form: "01 23 45 67 89".
  */
 
-export const CIVILITIES = ['M.', 'Mme'] as const;
+export { CIVILITIES } from './civilities.ts';
 
 const requiredText = (field: FieldName, max = 100) =>
   z
