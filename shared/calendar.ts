@@ -1,5 +1,6 @@
 import type { CourseEventKind } from './course-event.ts';
 import { lessonDates, type LessonCourse } from './lesson-dates.ts';
+import { compareFr } from './french-order.ts';
 
 /**
  * What a calendar shows (issue 18, item 5), computed the same way on both sides: the page
@@ -115,7 +116,7 @@ export function calendarEntries(input: CalendarInput): CalendarEntry[] {
     (a, b) =>
       a.date.localeCompare(b.date) ||
       (a.startTime ?? '').localeCompare(b.startTime ?? '') ||
-      a.courseName.localeCompare(b.courseName, 'fr') ||
+      compareFr(a.courseName, b.courseName) ||
       a.key.localeCompare(b.key),
   );
 }

@@ -65,13 +65,22 @@ export function formatWeekday(weekday: number): string {
   return dateFormat(localeStore.value.locale, { weekday: 'long', timeZone: 'UTC' }).format(date);
 }
 
+interface DurationFormatter {
+  format(duration: object): string;
+}
+const durationFormats = new Map<Locale, DurationFormatter>();
+
 /** A duration in minutes, e.g. "45 min" or "1 h 30 min", through Intl.DurationFormat where it exists. */
 export function formatMinutes(minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  const DurationFormat = (Intl as unknown as { DurationFormat?: new (l: string, o: object) => { format(d: object): string } }).DurationFormat;
+  const DurationFormat = (Intl as unknown as { DurationFormat?: new (l: string, o: object) => DurationFormatter }).DurationFormat;
   if (DurationFormat) {
-    return new DurationFormat(localeStore.value.locale === 'en' ? 'en-GB' : 'fr-FR', { style: 'short' }).format({ hours, minutes: rest });
+    const locale = localeStore.value.locale;
+    // Kept per language, like the date formatters (a course list formats one per course).
+    let format = durationFormats.get(locale);
+    if (!format) durationFormats.set(locale, (format = new DurationFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { style: 'short' })));
+    return format.format({ hours, minutes: rest });
   }
   return hours ? `${hours} h${rest ? ` ${rest} min` : ''}` : `${rest} min`;
 }

@@ -2,6 +2,7 @@ import { addDays, calendarEntries, mondayOf, type CalendarEntry } from '../../..
 import { schoolYearOf } from '../../../shared/school-year.ts';
 import { db } from '../../data/db.ts';
 import type { Course } from '../../data/records.ts';
+import { compareFr } from '../../../shared/french-order.ts';
 
 /** One day of the week shown, with its lessons and events (possibly none). */
 export interface CalendarDay {
@@ -32,7 +33,7 @@ async function familyCourses(years: string[]) {
   const who = new Map<string, string[]>();
   for (const e of enrollments) {
     const name = students.find((s) => s?.id === e.studentId)?.firstName;
-    if (name) who.set(e.courseId, [...new Set([...(who.get(e.courseId) ?? []), name])].sort((a, b) => a.localeCompare(b, 'fr')));
+    if (name) who.set(e.courseId, [...new Set([...(who.get(e.courseId) ?? []), name])].sort(compareFr));
   }
   return { courses: courses.filter((c): c is Course => !!c), who };
 }

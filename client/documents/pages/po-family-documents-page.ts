@@ -11,6 +11,7 @@ import { familyDocuments } from '../data/document-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
+import { compareFr } from '../../../shared/french-order.ts';
 
 /**
  * `/famille/documents`: the documents common to the whole family (the old extranet's "Documents
@@ -40,7 +41,7 @@ export class PoFamilyDocumentsPage extends PageElement {
   override render() {
     const d = this.data.value;
     if (!d) return html`<h1>${t('documents.title')}</h1><po-data-pending></po-data-pending>`;
-    const activeKinds = d.kinds.filter((k) => (k as { active?: boolean }).active !== false).sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+    const activeKinds = d.kinds.filter((k) => (k as { active?: boolean }).active !== false).sort((a, b) => compareFr(a.label, b.label));
     return html`
       <h1>${t('documents.title')}</h1>
       <po-family-tabs current="/famille/documents"></po-family-tabs>

@@ -11,6 +11,7 @@ import { studentDocuments } from '../data/document-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
+import { compareFr } from '../../../shared/french-order.ts';
 
 /**
  * `/eleves/:id/documents`: a student's own documents (photo, insurance, medical certificate),
@@ -61,7 +62,7 @@ export class PoStudentDocumentsPage extends PageElement {
         <p>${t('student.notFoundText')}</p>
         <p><a href="/famille">${t('student.backToFamily')}</a></p>`;
     }
-    const activeKinds = d.kinds.filter((k) => (k as { active?: boolean }).active !== false).sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+    const activeKinds = d.kinds.filter((k) => (k as { active?: boolean }).active !== false).sort((a, b) => compareFr(a.label, b.label));
     const name = `${s.firstName} ${s.lastName}`;
     return html`
       <h1>${t('documents.studentTitle', { name })}</h1>

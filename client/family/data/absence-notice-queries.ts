@@ -5,6 +5,7 @@ import { schoolYearOf } from '../../../shared/school-year.ts';
 import { db } from '../../data/db.ts';
 import type { Course, Student } from '../../data/records.ts';
 import { cancelledLessons, localDay } from './teacher-absence-queries.ts';
+import { compareFr } from '../../../shared/french-order.ts';
 
 /** A course a family may announce an absence for: one student's enrollment, with its coming lessons. */
 export interface NoticeChoice {
@@ -88,7 +89,7 @@ export async function noticeChoices(filter: { studentId?: string; courseId?: str
       announced: announced.filter((n) => n.enrollmentId === e.id).map((n) => n.date),
     });
   });
-  return choices.sort((a, b) => a.studentName.localeCompare(b.studentName, 'fr') || a.courseName.localeCompare(b.courseName, 'fr'));
+  return choices.sort((a, b) => compareFr(a.studentName, b.studentName) || compareFr(a.courseName, b.courseName));
 }
 
 /** One course sheet's side of it: the form's choice (this student, this course) and the days announced. */

@@ -2,6 +2,7 @@ import { lessonDates } from '../../../shared/lesson-dates.ts';
 import { schoolYearOf } from '../../../shared/school-year.ts';
 import { db } from '../../data/db.ts';
 import type { Course, Student, Teacher } from '../../data/records.ts';
+import { compareFr } from '../../../shared/french-order.ts';
 
 /** A lesson of the family's courses that a teacher's absence cancels. */
 export interface CancelledLesson {
@@ -53,7 +54,7 @@ export async function cancelledLessons(filter: { courseId?: string; studentId?: 
       .map((e) => students.find((s) => s?.id === e.studentId))
       .filter((s): s is Student => !!s)
       .map((s) => s.firstName)
-      .sort((a, b) => a.localeCompare(b, 'fr'));
+      .sort(compareFr);
     const seen = new Set<string>();
     for (const absence of absences.filter((a) => a.teacherId === course.teacherId)) {
       const from = absence.startDate > today ? absence.startDate : today;
@@ -65,5 +66,5 @@ export async function cancelledLessons(filter: { courseId?: string; studentId?: 
       }
     }
   }
-  return lessons.sort((a, b) => a.date.localeCompare(b.date) || a.courseName.localeCompare(b.courseName, 'fr'));
+  return lessons.sort((a, b) => a.date.localeCompare(b.date) || compareFr(a.courseName, b.courseName));
 }

@@ -3,6 +3,7 @@ import { db, getMeta } from '../../data/db.ts';
 import type {
   Absence, Course, Department, Enrollment, Evaluation, FollowUpNote, RepertoireEntry, Room, Student, Teacher,
 } from '../../data/records.ts';
+import { compareFr } from '../../../shared/french-order.ts';
 
 /**
  * The pedagogy screens' Dexie queries (a student's courses, a course sheet, history, repertoire,
@@ -74,7 +75,7 @@ function byTimetable(a: CourseRow, b: CourseRow): number {
   return (
     (a.course.weekday ?? 8) - (b.course.weekday ?? 8) ||
     (a.course.startTime ?? '').localeCompare(b.course.startTime ?? '') ||
-    a.course.name.localeCompare(b.course.name, 'fr')
+    compareFr(a.course.name, b.course.name)
   );
 }
 
@@ -82,15 +83,15 @@ function byTimetable(a: CourseRow, b: CourseRow): number {
 function byHistory(a: CourseRow, b: CourseRow): number {
   return (
     b.enrollment.schoolYear.localeCompare(a.enrollment.schoolYear) ||
-    (a.department?.name ?? '').localeCompare(b.department?.name ?? '', 'fr') ||
-    a.course.name.localeCompare(b.course.name, 'fr')
+    compareFr(a.department?.name ?? '', b.department?.name ?? '') ||
+    compareFr(a.course.name, b.course.name)
   );
 }
 
 /** The family's students, in the order of the student record navigation. */
 export async function familyStudents(): Promise<Student[]> {
   const students = await db.students.toArray();
-  return students.sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr') || a.id.localeCompare(b.id));
+  return students.sort((a, b) => compareFr(a.lastName, b.lastName) || compareFr(a.firstName, b.firstName) || a.id.localeCompare(b.id));
 }
 
 /** A student's courses of the given school year (the current one by default). */

@@ -4,6 +4,7 @@ import { TEACHING_MUTATIONS, type Attendance, type RollCallArgs } from '../../..
 import { db } from '../../data/db.ts';
 import { rejections } from '../../data/outbox.ts';
 import type { Course, Enrollment, Room, Student, TeacherAbsence } from '../../data/records.ts';
+import { compareFr } from '../../../shared/french-order.ts';
 
 /**
  * The teacher's screens' Dexie queries: the week and the classes (/enseignant), one class with its
@@ -41,7 +42,7 @@ async function queuedRollCalls(): Promise<QueuedRollCall[]> {
 }
 
 const byTimetable = (a: Course, b: Course) =>
-  (a.weekday ?? 8) - (b.weekday ?? 8) || (a.startTime ?? '').localeCompare(b.startTime ?? '') || a.name.localeCompare(b.name, 'fr');
+  (a.weekday ?? 8) - (b.weekday ?? 8) || (a.startTime ?? '').localeCompare(b.startTime ?? '') || compareFr(a.name, b.name);
 
 const activeAbsences = (absences: TeacherAbsence[]) => absences.filter((a) => !a.withdrawn);
 const cancelledOn = (absences: TeacherAbsence[], date: string) => absences.some((a) => a.startDate <= date && date <= a.endDate);
@@ -60,7 +61,7 @@ async function ownAbsences(teacherId: string): Promise<TeacherAbsence[]> {
 async function rosterOf(courseId: string): Promise<{ enrollments: Enrollment[]; students: Student[] }> {
   const enrollments = (await db.enrollments.where('courseId').equals(courseId).toArray()).filter((e) => e.active);
   const students = (await db.students.bulkGet(enrollments.map((e) => e.studentId))).filter((s): s is Student => !!s);
-  students.sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr'));
+  students.sort((a, b) => compareFr(a.lastName, b.lastName) || compareFr(a.firstName, b.firstName));
   return { enrollments, students };
 }
 

@@ -3,6 +3,7 @@ import { db } from '../../data/db.ts';
 import { rejections } from '../../data/outbox.ts';
 import type { StoredRejection } from '../../data/outbox-keys.ts';
 import type { Course, Enrollment, OutboxMutation, Student } from '../../data/records.ts';
+import { compareFr } from '../../../shared/french-order.ts';
 
 /**
  * What a teacher wrote (evaluations, follow-up notes, repertoire entries), read from the device:
@@ -42,7 +43,7 @@ export interface NoteView {
 
 export type RepertoireView = Required<Omit<RepertoireArgs, 'durationMinutes'>> & { durationMinutes: number | null; own: boolean; queued: boolean };
 
-const byName = (a: Student, b: Student) => a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr');
+const byName = (a: Student, b: Student) => compareFr(a.lastName, b.lastName) || compareFr(a.firstName, b.firstName);
 const newestFirst = (a: { date: string; id: string }, b: { date: string; id: string }) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
 
 /** The teacher's course with its enrollments and its active students by name; null when not theirs (or unknown). */
