@@ -3,8 +3,7 @@ import { FAMILY_SEARCH_LIMIT, searchKey, type FamilySearchAnswer, type FamilySea
 import type { Db } from '../db/client.ts';
 import { changeRequest, family, familySearch, student, user } from '../db/schema/index.ts';
 import { groupBy, staleFamilies } from './search-key.ts';
-
-const collator = new Intl.Collator('fr');
+import { compareFr } from '../../shared/french-order.ts';
 
 /**
  * The families of one site whose name, a student's name, an account's identifiant, the e-mail or
@@ -32,7 +31,7 @@ export async function searchFamilies(db: Db, siteId: string, query: string): Pro
   const staleMatches = stale.filter((f) => words.every((w) => f.searchKey.includes(w)));
   const total = page[0]?.total ?? 0;
   const families = [...page.map(({ total: _t, ...f }) => f), ...staleMatches.map(({ searchKey: _k, sortKey: _s, siteId: _site, ...f }) => f)]
-    .sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName))
+    .sort((a, b) => compareFr(a.lastName, b.lastName) || compareFr(a.firstName, b.firstName))
     .slice(0, FAMILY_SEARCH_LIMIT);
   return { families: await withDetails(db, siteId, families), total: total + staleMatches.length };
 }
@@ -57,7 +56,7 @@ async function withDetails(db: Db, siteId: string, families: Found[]): Promise<F
   const pendingOf = new Map(pending.map((p) => [p.familyId, p.n]));
   return families.map((f) => ({
     ...f,
-    students: (studentsOf.get(f.id) ?? []).map((s) => s.firstName).sort(collator.compare),
+    students: (studentsOf.get(f.id) ?? []).map((s) => s.firstName).sort(compareFr),
     usernames: (accountsOf.get(f.id) ?? []).map((a) => a.username ?? '').filter(Boolean).sort(),
     pendingRequests: pendingOf.get(f.id) ?? 0,
   }));

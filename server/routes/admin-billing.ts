@@ -11,10 +11,9 @@ import { sendJson } from '../http/json-response.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { validateJson } from '../http/validate.ts';
 import { invoiceDue, openPayfipAttempt, parisTime } from '../payfip/payments.ts';
+import { compareFr } from '../../shared/french-order.ts';
 
 const DESK_LABELS = { cheque: 'Chèque', cash: 'Espèces', direct_debit: 'Prélèvement' } as const;
-
-const collator = new Intl.Collator('fr');
 
 /**
  * What each family of the site still owes, summed in SQL: an invoice's balance is its amount less
@@ -134,7 +133,7 @@ export const adminBillingRoutes = new Hono<AppEnv>()
     const balanceOf = new Map(balances.map((b) => [b.familyId, b]));
     const rows = families
       .map((f) => ({ ...f, dueCents: balanceOf.get(f.id)?.dueCents ?? 0, unpaidInvoices: balanceOf.get(f.id)?.unpaidInvoices ?? 0 }))
-      .sort((a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName));
+      .sort((a, b) => compareFr(a.lastName, b.lastName) || compareFr(a.firstName, b.firstName));
     return sendJson(c, rows, 200);
   })
   .get('/families/:id', async (c) => {
