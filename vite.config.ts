@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
 /**
  * A build is always the production client: with NODE_ENV=development in the shell, Vite would
@@ -31,6 +32,23 @@ function productionClientOnly(): Plugin {
  * a browser that accepts it (server/http/static.ts, `precompressed`). On-the-fly compression has
  * to use fast levels: brotli 11 saves about a fifth more than it on the scripts.
  */
+/**
+ * Lit keeps each component's CSS and HTML as template literals, which the JS minifier leaves as
+ * written: comments, indentation. Minified at build time (CSS fully; HTML only comments and runs
+ * of whitespace, collapsed conservatively so the spaces between inline elements stay), they cost
+ * the first screen about a tenth less to download. Our own modules only: Lit's are shipped minified.
+ */
+function minifiedTemplates(): Plugin {
+  return {
+    ...(minifyTemplateLiterals({
+      include: ['client/**/*.ts', 'shared/**/*.ts'],
+      failOnError: true,
+      options: { minifyOptions: { conservativeCollapse: true, removeEmptyAttributes: false, decodeEntities: false, minifyJS: false } },
+    }) as Plugin),
+    apply: 'build',
+  };
+}
+
 function precompress(): Plugin {
   let outDir = '';
   const walk = (dir: string): string[] =>
@@ -72,7 +90,7 @@ function firstScreenChunks() {
   const groups: Record<string, Set<string>> = { 'first-screen': new Set(), 'signed-in': new Set() };
   const roots: Record<string, RegExp[]> = {
     'first-screen': [/client\/main\.ts$/, /client\/auth\/pages\/po-sign-in-page\.ts$/],
-    'signed-in': [/client\/data\/session-device\.ts$/, /client\/app\/shell-queries\.ts$/, /client\/i18n\/family-messages\.ts$/, /client\/i18n\/todo-messages\.ts$/, /client\/data\/push\.ts$/, /client\/data\/document-queue\.ts$/, /shared\/french-order\.ts$/],
+    'signed-in': [/client\/app\/signed-in-routes\.ts$/, /client\/data\/session-device\.ts$/, /client\/app\/shell-queries\.ts$/, /client\/i18n\/family-messages\.ts$/, /client\/i18n\/todo-messages\.ts$/, /client\/data\/push\.ts$/, /client\/data\/document-queue\.ts$/, /shared\/french-order\.ts$/],
   };
   const plugin: Plugin = {
     name: 'portee-first-screen-chunks',
@@ -135,10 +153,12 @@ function routeMessagesCheck(): Plugin {
         const used = named(this.getModuleInfo(id)?.code ?? '');
         if (used.size) problems.push(`${id} (first screen) names keys of ${[...used].join(', ')}: move them to the core messages (client/i18n/messages-fr.ts)`);
       }
-      const routes = readFileSync('client/app/routes.ts', 'utf8');
+      const tables = ['client/app/routes.ts', 'client/app/signed-in-routes.ts'];
+      const routes = tables.map((file) => readFileSync(file, 'utf8')).join('\n');
       for (const [, path, list, page] of routes.matchAll(/\{ path: '([^']+)',[^\n]*?messages: \[([^\]]*)\], load: \(\) => import\('([^']+)'\)/g)) {
         const allowed = new Set([...list.matchAll(/'([\w-]+)'/g)].map((m) => m[1]));
-        const start = (await this.resolve(page, resolve('client/app/routes.ts')))?.id;
+        // Both tables sit in client/app: a page's relative path resolves the same from either.
+        const start = (await this.resolve(page, resolve(tables[0])))?.id;
         if (!start) throw new Error(`routes.ts: ${page} not found`);
         const seen = new Set<string>();
         const stack = [start];
@@ -178,6 +198,7 @@ export default defineConfig(({ command }) => {
     },
     plugins: [
       productionClientOnly(),
+      minifiedTemplates(),
       precompress(),
       chunks.plugin,
       routeMessagesCheck(), // after chunks.plugin, whose groups it reads

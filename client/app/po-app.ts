@@ -12,7 +12,7 @@ import { t } from '../i18n/i18n.ts';
 import { loadAreaMessages } from '../i18n/messages-fr.ts';
 import './pages/po-message-page.ts';
 import './po-app-shell.ts';
-import { ROUTES, type AppRoute } from './routes.ts';
+import { PUBLIC_ROUTES, type AppRoute } from './routes.ts';
 import { endIdleSession, extendSession, session, signOut } from './session.ts';
 import { StoreController } from '../state/store.ts';
 import { navigate } from './navigate.ts';
@@ -41,23 +41,26 @@ export class PoApp extends LitElement {
   /** The page element last shown: focus moves when a different one replaces it. */
   private shownPage: Element | null = null;
 
-  private readonly router = new Router(this, [
-    { path: '/', render: () => this.redirect(this.homePath()) },
-    ...ROUTES.map((route) => ({
-      path: route.path,
-      enter: async () => {
-        // The page's module and its words load together: no key shows raw on its first render.
-        await Promise.all([route.load(), loadAreaMessages(route.messages)]);
-        this.path = location.pathname;
-        return true;
-      },
-      render: (params: Record<string, string | undefined>) => this.guard(route, params),
-    })),
-  ], {
+  private readonly router = new Router(this, [{ path: '/', render: () => this.redirect(this.homePath()) }, ...PUBLIC_ROUTES.map((route) => this.routeConfig(route))], {
     fallback: {
+      // A URL that is not public: the signed-in screens' table loads once, then the router tries
+      // again. Only a URL neither table knows is "not found".
+      enter: async () => {
+        if (this.signedInRoutes === 'added') return true;
+        const path = location.pathname;
+        this.signedInRoutes ??= import('./signed-in-routes.ts').then(({ SIGNED_IN_ROUTES }) => {
+          this.router.routes.push(...SIGNED_IN_ROUTES.map((route) => this.routeConfig(route)));
+          this.signedInRoutes = 'added';
+        });
+        await this.signedInRoutes;
+        // Unless the person went elsewhere meanwhile (that navigation draws its own page).
+        if (location.pathname === path) await this.router.goto(path);
+        return false;
+      },
       render: () => html`<po-message-page heading=${t('page.notFound')} text=${t('page.notFoundText')}></po-message-page>`,
     },
   });
+  private signedInRoutes?: Promise<void> | 'added';
 
   constructor() {
     super();
@@ -108,6 +111,19 @@ export class PoApp extends LitElement {
     await Promise.all([page.updateComplete, shell?.updateComplete]);
     document.getElementById('boot')?.remove();
     this.hidden = false;
+  }
+
+  private routeConfig(route: AppRoute) {
+    return {
+      path: route.path,
+      enter: async () => {
+        // The page's module and its words load together: no key shows raw on its first render.
+        await Promise.all([route.load(), loadAreaMessages(route.messages)]);
+        this.path = location.pathname;
+        return true;
+      },
+      render: (params: Record<string, string | undefined>) => this.guard(route, params),
+    };
   }
 
   private homePath() {

@@ -1,5 +1,5 @@
 import { expect, test } from '../helpers/fixtures.ts';
-import { signInThroughForm } from '../helpers/pages.ts';
+import { DEMO_ACCOUNTS, signInThroughForm } from '../helpers/pages.ts';
 
 // Issue 15, items 3 and 5: the sign-in page paints from the HTML before any script, does not load
 // the local database or the sync code, and logs nothing (GET /api/session answers a signed-out
@@ -36,6 +36,8 @@ test.describe('first paint', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((body) => body.includes('Dexie')), 'Dexie in a script of the sign-in page').toEqual([]);
+    // The signed-in screens' routes load with the signed-in code, not on the sign-in page.
+    expect(scripts.filter((body) => body.includes('/admin/familles/nouvelle')), 'signed-in routes on the sign-in page').toEqual([]);
     expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
     expect(problems).toEqual([]);
   });
@@ -61,5 +63,22 @@ test.describe('first paint', () => {
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
     await expect(page.locator('#boot')).toHaveCount(0);
+  });
+
+  test('the signed-in routes load when needed: a screen behind sign-in, then an unknown address, signed out and signed in', async ({ page, server }) => {
+    // Signed out, a signed-in screen sends to the sign-in page with the way back.
+    await page.goto(`${server.url}/famille/facturation`);
+    await expect(page).toHaveURL(/\/connexion\?retour=%2Ffamille%2Ffacturation$/);
+    await page.goto(`${server.url}/nulle-part`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
+    // Signing in from that way back lands on the screen asked for: the table loaded after sign-in.
+    await page.goto(`${server.url}/connexion?retour=%2Ffamille%2Ffacturation`);
+    await page.getByLabel('Identifiant').fill(DEMO_ACCOUNTS.martin.username);
+    await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(DEMO_ACCOUNTS.martin.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page).toHaveURL(/\/famille\/facturation$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Facturation' })).toBeVisible();
+    await page.goto(`${server.url}/eleves/nulle-part/cours/rien/suivi/x/y`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
   });
 });
