@@ -80,7 +80,8 @@ function precompress(): Plugin {
  * statically goes into one chunk. Left to itself the bundler made some twenty small shared
  * chunks of them, each a request whose headers weigh as much as its body on a phone, and a chain
  * the browser discovers step by step. The set is computed from the module graph at each build.
- * A second group does the same for what every signed-in screen loads: the device's database and
+ * A second group does the same for what every signed-in screen loads: the signed-in screens' route
+ * table and the shell's signed-in parts (menu, status, idle warning), the device's database and
  * the sync, and the family's home's messages (family-messages.ts is also the teacher's and the
  * desk's home pages'; todo-messages.ts is small), and the French order of most lists (a chunk
  * of its own would be a request for a few lines). The other areas' messages are chunks of their
@@ -90,7 +91,7 @@ function firstScreenChunks() {
   const groups: Record<string, Set<string>> = { 'first-screen': new Set(), 'signed-in': new Set() };
   const roots: Record<string, RegExp[]> = {
     'first-screen': [/client\/main\.ts$/, /client\/auth\/pages\/po-sign-in-page\.ts$/],
-    'signed-in': [/client\/app\/signed-in-routes\.ts$/, /client\/data\/session-device\.ts$/, /client\/app\/shell-queries\.ts$/, /client\/i18n\/family-messages\.ts$/, /client\/i18n\/todo-messages\.ts$/, /client\/data\/push\.ts$/, /client\/data\/document-queue\.ts$/, /shared\/french-order\.ts$/],
+    'signed-in': [/client\/app\/signed-in-routes\.ts$/, /client\/data\/session-device\.ts$/, /client\/app\/signed-in-shell\.ts$/, /client\/i18n\/family-messages\.ts$/, /client\/i18n\/todo-messages\.ts$/, /client\/data\/push\.ts$/, /client\/data\/document-queue\.ts$/, /shared\/french-order\.ts$/],
   };
   const plugin: Plugin = {
     name: 'portee-first-screen-chunks',
@@ -147,6 +148,8 @@ function routeMessagesCheck(): Plugin {
         return found;
       };
       const firstScreen = chunks.groups[0];
+      // A form shows its errors through these (first-screen) modules, in the 'validation' area's words.
+      const formModules = new Set(['client/forms/form-controller.ts', 'client/forms/messages.ts'].map((file) => resolve(file)));
       const problems: string[] = [];
       for (const id of this.getModuleIds()) {
         if (!firstScreen.test(id) || id.startsWith(i18n)) continue;
@@ -155,8 +158,9 @@ function routeMessagesCheck(): Plugin {
       }
       const tables = ['client/app/routes.ts', 'client/app/signed-in-routes.ts'];
       const routes = tables.map((file) => readFileSync(file, 'utf8')).join('\n');
-      for (const [, path, list, page] of routes.matchAll(/\{ path: '([^']+)',[^\n]*?messages: \[([^\]]*)\], load: \(\) => import\('([^']+)'\)/g)) {
+      for (const [, path, list, page, rest] of routes.matchAll(/\{ path: '([^']+)',[^\n]*?messages: \[([^\]]*)\], load: \(\) => import\('([^']+)'\)([^\n]*)/g)) {
         const allowed = new Set([...list.matchAll(/'([\w-]+)'/g)].map((m) => m[1]));
+        if (rest.includes('validationOnSubmit: true')) allowed.add('validation');
         // Both tables sit in client/app: a page's relative path resolves the same from either.
         const start = (await this.resolve(page, resolve(tables[0])))?.id;
         if (!start) throw new Error(`routes.ts: ${page} not found`);
@@ -168,6 +172,7 @@ function routeMessagesCheck(): Plugin {
           seen.add(id);
           const info = this.getModuleInfo(id);
           for (const area of named(info?.code ?? '')) if (!allowed.has(area)) problems.push(`${path}: ${id} names keys of '${area}', not in the route's messages`);
+          if (!allowed.has('validation') && info?.importedIds.some((dep) => formModules.has(dep))) problems.push(`${path}: ${id} has a form, and 'validation' is not in the route's messages`);
           stack.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []));
         }
       }

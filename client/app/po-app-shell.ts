@@ -3,8 +3,6 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { SessionInfo } from '../../shared/session.ts';
 import '../components/po-a11y-toggle.ts';
 import '../components/po-language-select.ts';
-import '../components/po-main-menu.ts';
-import '../components/po-status-region.ts';
 import type { ShellQueries } from './shell-queries.ts';
 import { t } from '../i18n/i18n.ts';
 import { narrowShell } from '../styles/shell-breakpoint.ts';
@@ -252,7 +250,7 @@ export class PoAppShell extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (this.info && !this.dataLoading) {
       this.dataLoading = true;
-      void import('./shell-queries.ts').then((m) => {
+      void import('./signed-in-shell.ts').then((m) => {
         this.data = m.shellQueries(this);
         this.requestUpdate();
       });

@@ -2,8 +2,6 @@ import { Router } from '@lit-labs/router';
 import { LitElement, html } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { HOME_OF_ROLE } from '../../shared/session.ts';
-import '../components/po-idle-warning.ts';
-import '../components/po-sign-out-dialog.ts';
 import '../components/po-update-banner.ts';
 import type { PoSignOutDialog } from '../components/po-sign-out-dialog.ts';
 import type { PageElement } from '../components/page-element.ts';

@@ -2,7 +2,7 @@ import { nothing, type ReactiveController, type ReactiveControllerHost, type Tem
 import type { z } from 'zod';
 import type { ApiErrorBody } from '../../shared/api-error.ts';
 import type { FieldDescription } from '../../shared/fields/field.ts';
-import { fieldCodes, fieldErrors } from '../../shared/validation-messages.ts';
+import { fieldCodes, fieldErrors } from '../../shared/issue-codes.ts';
 import { HttpError, OfflineError } from '../api/http.ts';
 import { isStorageFull } from '../data/storage-full.ts';
 import { errorSummary, textField, type FieldOptions, type SummaryItem } from '../components/form-fields.ts';
@@ -41,7 +41,8 @@ export interface FormOptions<V extends Record<string, FieldValue>> {
  * errors by path, the busy flag and the announcement; validation with the shared zod schema; one
  * mapping of a failed request (the server's uniform error body, or no network) to fields and to
  * the error summary, which takes focus (GOV.UK pattern: role=alert, a link to each field).
- * Messages with a code (shared/validation-messages.ts) are shown in the person's language.
+ * Messages with a code (shared/validation-messages.ts) are shown in the person's language (their
+ * texts are the 'validation' area of messages, which a page with a form lists: client/app/routes.ts).
  *
  * The page renders its fields and `renderSummary()` in its own shadow root, so `<label for>`,
  * the summary's links and aria-describedby find their inputs; the announcement goes in the page's

@@ -1,4 +1,5 @@
-import { paramText, type IssueCode } from '../../shared/validation-messages.ts';
+import { paramText } from '../../shared/issue-codes.ts';
+import type { IssueCode } from '../../shared/validation-texts.ts';
 import { localeStore, t } from '../i18n/i18n.ts';
 import { fr, type MessageKey } from '../i18n/messages-fr.ts';
 

@@ -14,6 +14,7 @@ import type { reenrolmentFr } from './reenrolment-messages.ts';
 import type { teacherFr } from './teacher-messages.ts';
 import type { teachingFr } from './teaching-messages.ts';
 import type { todoFr } from './todo-messages.ts';
+import type { validationFr } from './validation-messages.ts';
 
 /**
  * The French messages of every screen but the first ones (sign-in, lost password, the shell), one
@@ -40,6 +41,9 @@ export const MESSAGE_AREAS = {
   teacher: () => import('./teacher-messages.ts').then((m) => m.teacherFr),
   teaching: () => import('./teaching-messages.ts').then((m) => m.teachingFr),
   todo: () => import('./todo-messages.ts').then((m) => m.todoFr),
+  // Form errors: listed by every page with a form but the sign-in page, which loads them on its
+  // first submit (client/app/routes.ts, `validationOnSubmit`).
+  validation: () => import('./validation-messages.ts').then((m) => m.validationFr),
 } as const;
 
 export type MessageArea = keyof typeof MESSAGE_AREAS;
@@ -47,4 +51,4 @@ export type MessageArea = keyof typeof MESSAGE_AREAS;
 /** Every area's keys (types only: nothing is loaded by naming them). */
 export type AreasFr = typeof accessibilityFr & typeof billingFr & typeof calendarFr & typeof contactsFr & typeof coursesFr &
   typeof deskAccountsFr & typeof deskTeachingFr & typeof documentsFr & typeof familyFr & typeof pedagogyFr &
-  typeof preregistrationFr & typeof recordsFr & typeof reenrolmentFr & typeof teacherFr & typeof teachingFr & typeof todoFr;
+  typeof preregistrationFr & typeof recordsFr & typeof reenrolmentFr & typeof teacherFr & typeof teachingFr & typeof todoFr & typeof validationFr;

@@ -1,13 +1,11 @@
 import { authFr } from './auth-messages.ts';
-import { validationFr } from './validation-messages.ts';
 import { shellFr } from './shell-messages.ts';
 import { storageFr } from './storage-messages.ts';
 import { MESSAGE_AREAS, type AreasFr, type MessageArea } from './message-areas.ts';
 
-/** The messages of the first screens (sign-in, lost password, the shell, form errors): always loaded. */
+/** The messages of the first screens (sign-in, lost password, the shell): always loaded. Form errors are an area (message-areas.ts). */
 const coreFr = {
   ...authFr,
-  ...validationFr,
   ...shellFr,
   ...storageFr,
   'app.name': 'Portée',

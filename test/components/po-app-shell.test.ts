@@ -3,6 +3,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SessionInfo } from '../../shared/session.ts';
 import '../../client/app/po-app-shell.ts';
+// What the shell loads with its first signed-in render, defined before the tests look into it.
+import '../../client/app/signed-in-shell.ts';
 import type { PoAppShell } from '../../client/app/po-app-shell.ts';
 import { db, setMeta } from '../../client/data/db.ts';
 import { syncStatus } from '../../client/data/sync-status.ts';

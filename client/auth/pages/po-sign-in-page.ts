@@ -9,6 +9,7 @@ import { StoreController } from '../../state/store.ts';
 import { PageElement } from '../../components/page-element.ts';
 import { FormController } from '../../forms/form-controller.ts';
 import { t } from '../../i18n/i18n.ts';
+import { loadAreaMessages } from '../../i18n/messages-fr.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { defaultSiteId, siteField, SiteOptionsController, sitesProblem } from './site-options.ts';
 
@@ -139,9 +140,9 @@ export class PoSignInPage extends PageElement {
   private async _onSubmit(e: SubmitEvent) {
     e.preventDefault();
     if (this.form.busy) return;
-    // The validation library is loaded on the first submit, not with the page: the sign-in page
-    // is the first thing a phone on a slow connection downloads.
-    const { signInSchema } = await import('../../../shared/auth-schemas.ts');
+    // The validation library and the form errors' messages are loaded on the first submit, not
+    // with the page: the sign-in page is the first thing a phone on a slow connection downloads.
+    const [{ signInSchema }] = await Promise.all([import('../../../shared/auth-schemas.ts'), loadAreaMessages(['validation'])]);
     const data = this.form.validate(signInSchema);
     if (!data) return;
     const signedIn = await this.form.submit(() => signIn(data), {
