@@ -80,18 +80,23 @@ function precompress(): Plugin {
  * statically goes into one chunk. Left to itself the bundler made some twenty small shared
  * chunks of them, each a request whose headers weigh as much as its body on a phone, and a chain
  * the browser discovers step by step. The set is computed from the module graph at each build.
- * A second group does the same for what every signed-in screen loads: the signed-in screens' route
- * table and the shell's signed-in parts (menu, status, idle warning), the device's database and
+ * A second group does the same for what every signed-in screen loads: the shell's signed-in parts
+ * (menu, status, idle warning), the device's database and
  * the sync, and the family's home's messages (family-messages.ts is also the teacher's and the
  * desk's home pages'; todo-messages.ts is small), and the French order of most lists (a chunk
  * of its own would be a request for a few lines). The other areas' messages are chunks of their
  * own, loaded with the pages that use them (client/i18n/message-areas.ts).
  */
+/*
+ * The signed-in screens' route table (client/app/signed-in-routes.ts) is a small chunk of its own,
+ * not in the group: in it, each page's import would wait for the whole group to arrive; alone, it
+ * arrives first and the page's module loads beside the group.
+ */
 function firstScreenChunks() {
   const groups: Record<string, Set<string>> = { 'first-screen': new Set(), 'signed-in': new Set() };
   const roots: Record<string, RegExp[]> = {
     'first-screen': [/client\/main\.ts$/, /client\/auth\/pages\/po-sign-in-page\.ts$/],
-    'signed-in': [/client\/app\/signed-in-routes\.ts$/, /client\/data\/session-device\.ts$/, /client\/app\/signed-in-shell\.ts$/, /client\/i18n\/family-messages\.ts$/, /client\/i18n\/todo-messages\.ts$/, /client\/data\/push\.ts$/, /client\/data\/document-queue\.ts$/, /shared\/french-order\.ts$/],
+    'signed-in': [/client\/data\/session-device\.ts$/, /client\/app\/signed-in-shell\.ts$/, /client\/i18n\/family-messages\.ts$/, /client\/i18n\/todo-messages\.ts$/, /client\/data\/push\.ts$/, /client\/data\/document-queue\.ts$/, /shared\/french-order\.ts$/],
   };
   const plugin: Plugin = {
     name: 'portee-first-screen-chunks',

@@ -4,8 +4,8 @@ import type { AppRoute } from './routes.ts';
 
 /**
  * Every screen behind sign-in with its URL (docs/contract.md): loaded by the root when a URL is not
- * a public one (client/app/po-app.ts), in the same script as the device's database and the sync
- * (vite.config.ts), which every one of these screens needs anyway. Page modules are loaded on first visit.
+ * a public one (client/app/po-app.ts), a small script of its own (vite.config.ts). Page modules
+ * are loaded on first visit.
  */
 export const SIGNED_IN_ROUTES: AppRoute[] = [
   { path: '/mot-de-passe', access: [], messages: ['validation'], load: () => import('../auth/pages/po-change-password-page.ts'), render: () => html`<po-change-password-page></po-change-password-page>` },
