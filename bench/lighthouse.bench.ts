@@ -3,6 +3,9 @@
 // own process, attached (--port) to a Debian Chromium that holds the session as a real cookie:
 // a cookie sent as an extra header reached the page but not the pull worker, whose 401 then
 // showed an expired session and moved the page. A first visit is a fresh profile each run.
+//   npm run bench lighthouse                                     # six screens, median of 3
+//   LIGHTHOUSE_RUNS=5 LIGHTHOUSE_SCREENS=sign-in CLIENT_DIST=/tmp/other/client npm run bench lighthouse
+// (a subset or another build prints its figures but leaves bench/results/lighthouse.json alone)
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,6 +19,8 @@ export const title = 'Lighthouse mobile (12.2.3): performance, accessibility, be
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+/** Comma-separated screen names (`sign-in`, `billing`, …): only these. */
+const ONLY = process.env.LIGHTHOUSE_SCREENS?.split(',').map((name) => name.trim());
 const BUDGET = { performance: 95, accessibility: 100, bestPractices: 100, lcpMs: 2000, tbtMs: 100, cls: 0.02 };
 
 interface Screen {
@@ -134,7 +139,7 @@ async function courseSheetPath(base: string, cookie: string): Promise<string> {
 }
 
 export async function run() {
-  const server = await startServer();
+  const server = await startServer(process.env.CLIENT_DIST ? { CLIENT_DIST: process.env.CLIENT_DIST } : {});
   const results: Array<Screen & { runs: Figures[]; median: Figures }> = [];
   try {
     const family = await signInCookie(server.url, 'famille.demo', 'Portee-demo-2026');
@@ -147,7 +152,7 @@ export async function run() {
       { name: 'course sheet', path: await courseSheetPath(server.url, family), as: 'family' },
       { name: 'change requests', path: '/admin/demandes', as: 'secretariat' },
     ];
-    for (const screen of screens) {
+    for (const screen of screens.filter((s) => !ONLY || ONLY.includes(s.name))) {
       const cookie = screen.as === 'family' ? family : screen.as === 'secretariat' ? secretariat : undefined;
       const url = server.url + screen.path;
       try {
@@ -178,6 +183,7 @@ export async function run() {
     await server.stop();
   }
   mkdirSync('bench/results', { recursive: true });
+  if (ONLY || process.env.CLIENT_DIST) return;
   writeFileSync('bench/results/lighthouse.json', JSON.stringify({ at: new Date().toISOString(), runs: RUNS, budget: BUDGET, results }, null, 2) + '\n');
 }
 
