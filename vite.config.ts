@@ -177,10 +177,13 @@ function routeMessagesCheck(): Plugin {
           seen.add(id);
           const info = this.getModuleInfo(id);
           for (const area of named(info?.code ?? '')) if (!allowed.has(area)) problems.push(`${path}: ${id} names keys of '${area}', not in the route's messages`);
-          if (!allowed.has('validation') && info?.importedIds.some((dep) => formModules.has(dep))) problems.push(`${path}: ${id} has a form, and 'validation' is not in the route's messages`);
+          if (!allowed.has('validation') && [...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? [])].some((dep) => formModules.has(dep))) problems.push(`${path}: ${id} has a form, and 'validation' is not in the route's messages`);
           stack.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []));
         }
       }
+      const checked = [...routes.matchAll(/\{ path: '([^']+)',[^\n]*?messages: \[([^\]]*)\], load: \(\) => import\('([^']+)'\)/g)].length;
+      const listed = [...routes.matchAll(/^\s+\{ path: '/gm)].length;
+      if (checked !== listed) problems.push(`${listed - checked} route(s) of client/app/*routes.ts not in the form the check reads ({ path, access, messages, load, render })`);
       if (!routes.includes('messages: [') || problems.length) {
         throw new Error(`Messages a page would show raw (client/app/routes.ts):\n${problems.join('\n') || 'no route found'}`);
       }

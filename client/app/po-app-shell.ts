@@ -250,10 +250,17 @@ export class PoAppShell extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (this.info && !this.dataLoading) {
       this.dataLoading = true;
-      void import('./signed-in-shell.ts').then((m) => {
-        this.data = m.shellQueries(this);
-        this.requestUpdate();
-      });
+      void import('./signed-in-shell.ts').then(
+        (m) => {
+          this.data = m.shellQueries(this);
+          this.requestUpdate();
+        },
+        // Not downloaded (the connection dropped): tried again at the next render. The page that
+        // needed it says it could not load (po-app), and offers to reload.
+        () => {
+          this.dataLoading = false;
+        },
+      );
     }
     // Another page (a link of the menu, or any other way) or another person: the panel folds.
     if ((changed.has('path') && changed.get('path') !== undefined) || (changed.has('info') && !this.info)) this.menuOpen = false;

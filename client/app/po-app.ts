@@ -46,18 +46,41 @@ export class PoApp extends LitElement {
       enter: async () => {
         if (this.signedInRoutes === 'added') return true;
         const path = location.pathname;
-        this.signedInRoutes ??= import('./signed-in-routes.ts').then(({ SIGNED_IN_ROUTES }) => {
-          this.router.routes.push(...SIGNED_IN_ROUTES.map((route) => this.routeConfig(route)));
-          this.signedInRoutes = 'added';
-        });
-        await this.signedInRoutes;
+        this.signedInRoutes ??= import('./signed-in-routes.ts').then(
+          ({ SIGNED_IN_ROUTES }) => {
+            this.router.routes.push(...SIGNED_IN_ROUTES.map((route) => this.routeConfig(route)));
+            this.signedInRoutes = 'added';
+          },
+          (error: unknown) => {
+            // Not downloaded (offline before the service worker had it): asked for again next
+            // time, though browsers may remember the failure until the page reloads, which the
+            // "Page non chargée" page offers.
+            this.signedInRoutes = undefined;
+            throw error;
+          },
+        );
+        try {
+          await this.signedInRoutes;
+        } catch {
+          this.loadFailed = this.path = path;
+          return true;
+        }
         // Unless the person went elsewhere meanwhile (that navigation draws its own page).
         if (location.pathname === path) await this.router.goto(path);
         return false;
       },
-      render: () => html`<po-message-page heading=${t('page.notFound')} text=${t('page.notFoundText')}></po-message-page>`,
+      render: () =>
+        this.loadFailed === location.pathname
+          ? this.loadFailedPage()
+          : html`<po-message-page heading=${t('page.notFound')} text=${t('page.notFoundText')}></po-message-page>`,
     },
   });
+  /**
+   * The address whose page (or the signed-in screens' table) could not be downloaded: a first
+   * visit whose connection dropped, before the service worker had kept the app. Its page says so
+   * and offers to try again, rather than the previous page staying or "Chargement…" for good.
+   */
+  private loadFailed: string | null = null;
   private signedInRoutes?: Promise<void> | 'added';
 
   constructor() {
@@ -115,9 +138,18 @@ export class PoApp extends LitElement {
     return {
       path: route.path,
       enter: async () => {
+        const path = location.pathname;
         // The page's module and its words load together: no key shows raw on its first render.
-        await Promise.all([route.load(), loadAreaMessages(route.messages)]);
-        this.path = location.pathname;
+        try {
+          // A screen behind sign-in shows the shell's signed-in parts (menu, status): they are
+          // there before it renders (the shell asked for them already; some desk pages need
+          // nothing else of the signed-in code).
+          await Promise.all([route.load(), loadAreaMessages(route.messages), route.access === 'public' ? null : import('./signed-in-shell.ts')]);
+          this.loadFailed = null;
+        } catch {
+          this.loadFailed = path;
+        }
+        this.path = path;
         return true;
       },
       render: (params: Record<string, string | undefined>) => this.guard(route, params),
@@ -130,7 +162,7 @@ export class PoApp extends LitElement {
   }
 
   private guard(route: AppRoute, params: Record<string, string | undefined>) {
-    if (route.access === 'public') return route.render(params);
+    if (route.access === 'public') return this.loadFailed === location.pathname ? this.loadFailedPage() : route.render(params);
     const { phase, info } = this.session.value;
     if (phase !== 'signed-in' || !info) {
       // The guard may run again before the router has switched pages: never wrap a "retour" twice.
@@ -141,7 +173,11 @@ export class PoApp extends LitElement {
     if (route.access.length && !route.access.includes(info.user.role)) {
       return html`<po-message-page heading=${t('page.forbidden')} text=${t('page.forbiddenText')} href=${HOME_OF_ROLE[info.user.role]}></po-message-page>`;
     }
-    return route.render(params);
+    return this.loadFailed === location.pathname ? this.loadFailedPage() : route.render(params);
+  }
+
+  private loadFailedPage() {
+    return html`<po-message-page heading=${t('page.loadFailed')} text=${t('page.loadFailedText')} reload></po-message-page>`;
   }
 
   private redirect(to: string) {

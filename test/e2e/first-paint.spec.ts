@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '../helpers/fixtures.ts';
 import { DEMO_ACCOUNTS, signInThroughForm } from '../helpers/pages.ts';
 
@@ -80,5 +81,33 @@ test.describe('first paint', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Facturation' })).toBeVisible();
     await page.goto(`${server.url}/eleves/nulle-part/cours/rien/suivi/x/y`);
     await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
+  });
+
+  test('a page whose script cannot be downloaded says so, in both modes, and "Réessayer" loads it', async ({ page, server }) => {
+    await signInThroughForm(page, server.url, 'martin');
+    // A first visit whose connection drops before the billing page's script arrives.
+    await page.route('**/assets/po-family-billing-page-*.js', (route) => route.abort());
+    await page.goto(`${server.url}/famille/facturation`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page non chargée' })).toBeVisible();
+    await expect(page.locator('#boot'), 'the HTML screen gave way to the message').toHaveCount(0);
+    await expect(page).toHaveTitle(/Page non chargée/);
+    for (const mode of [false, true]) {
+      if (mode) await page.getByRole('button', { name: /Mode accessibilité/ }).click();
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+      expect(result.violations.map((v) => v.id)).toEqual([]);
+    }
+    await page.unroute('**/assets/po-family-billing-page-*.js');
+    await page.getByRole('button', { name: 'Réessayer' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Facturation' })).toBeVisible();
+
+    // The signed-in screens' table itself: the next navigation tries again.
+    await page.route('**/assets/signed-in-routes-*.js', (route) => route.abort());
+    await page.goto(`${server.url}/famille`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page non chargée' })).toBeVisible();
+    await page.unroute('**/assets/signed-in-routes-*.js');
+    await page.getByRole('button', { name: 'Réessayer' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Page non chargée' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   });
 });

@@ -15,6 +15,11 @@ export class PoMessagePage extends PageElement {
   @property() text = '';
   /** Where the way-back link leads (the role's home page when known). */
   @property() href = '/';
+  /**
+   * Offer to load the page again instead of the way back (its script could not be downloaded): a
+   * full reload, since the router does nothing for a link to the address already shown.
+   */
+  @property({ type: Boolean }) reload = false;
 
   protected pageTitle() {
     return this.heading;
@@ -23,7 +28,9 @@ export class PoMessagePage extends PageElement {
   override render() {
     return html`<h1>${this.heading}</h1>
       <p>${this.text}</p>
-      <p><a href=${this.href}>${t('page.backHome')}</a></p>`;
+      ${this.reload
+        ? html`<p><button type="button" @click=${() => location.reload()}>${t('page.retry')}</button></p>`
+        : html`<p><a href=${this.href}>${t('page.backHome')}</a></p>`}`;
   }
 }
 

@@ -71,6 +71,8 @@ export class PoSignInPage extends PageElement {
   });
   private readonly sites = new SiteOptionsController(this);
   private readonly sessionState = new StoreController(this, session);
+  /** The first submit is downloading the schema and the messages. */
+  private preparing = false;
 
   protected pageTitle() {
     return t('signIn.title');
@@ -139,11 +141,21 @@ export class PoSignInPage extends PageElement {
 
   private async _onSubmit(e: SubmitEvent) {
     e.preventDefault();
-    if (this.form.busy) return;
+    if (this.form.busy || this.preparing) return;
     // The validation library and the form errors' messages are loaded on the first submit, not
     // with the page: the sign-in page is the first thing a phone on a slow connection downloads.
-    const [{ signInSchema }] = await Promise.all([import('../../../shared/auth-schemas.ts'), loadAreaMessages(['validation'])]);
-    const data = this.form.validate(signInSchema);
+    // Meanwhile a second Enter does nothing; a failed download says the network is needed.
+    this.preparing = true;
+    let schemas: typeof import('../../../shared/auth-schemas.ts');
+    try {
+      [schemas] = await Promise.all([import('../../../shared/auth-schemas.ts'), loadAreaMessages(['validation'])]);
+    } catch {
+      this.form.showErrors({}, t('common.offlineAction'));
+      return;
+    } finally {
+      this.preparing = false;
+    }
+    const data = this.form.validate(schemas.signInSchema);
     if (!data) return;
     const signedIn = await this.form.submit(() => signIn(data), {
       pending: t('signIn.pending'),
