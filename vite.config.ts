@@ -27,12 +27,6 @@ function productionClientOnly(): Plugin {
 }
 
 /**
- * Families on slow mobile networks: every text file of the build is also written compressed at the
- * highest levels (brotli 11, gzip 9), once, at build time; the server sends the .br or .gz file to
- * a browser that accepts it (server/http/static.ts, `precompressed`). On-the-fly compression has
- * to use fast levels: brotli 11 saves about a fifth more than it on the scripts.
- */
-/**
  * Lit keeps each component's CSS and HTML as template literals, which the JS minifier leaves as
  * written: comments, indentation. Minified at build time (CSS fully; HTML only comments and runs
  * of whitespace, collapsed conservatively so the spaces between inline elements stay), they cost
@@ -49,6 +43,12 @@ function minifiedTemplates(): Plugin {
   };
 }
 
+/**
+ * Families on slow mobile networks: every text file of the build is also written compressed at the
+ * highest levels (brotli 11, gzip 9), once, at build time; the server sends the .br or .gz file to
+ * a browser that accepts it (server/http/static.ts, `precompressed`). On-the-fly compression has
+ * to use fast levels: brotli 11 saves about a fifth more than it on the scripts.
+ */
 function precompress(): Plugin {
   let outDir = '';
   const walk = (dir: string): string[] =>
@@ -85,12 +85,10 @@ function precompress(): Plugin {
  * the sync, and the family's home's messages (family-messages.ts is also the teacher's and the
  * desk's home pages'; todo-messages.ts is small), and the French order of most lists (a chunk
  * of its own would be a request for a few lines). The other areas' messages are chunks of their
- * own, loaded with the pages that use them (client/i18n/message-areas.ts).
- */
-/*
- * The signed-in screens' route table (client/app/signed-in-routes.ts) is a small chunk of its own,
- * not in the group: in it, each page's import would wait for the whole group to arrive; alone, it
- * arrives first and the page's module loads beside the group.
+ * own, loaded with the pages that use them (client/i18n/message-areas.ts). The signed-in screens'
+ * route table (client/app/signed-in-routes.ts) is a small chunk of its own, not in the group: in
+ * it, each page's import would wait for the whole group to arrive; alone, it arrives first and the
+ * page's module loads beside the group.
  */
 function firstScreenChunks() {
   const groups: Record<string, Set<string>> = { 'first-screen': new Set(), 'signed-in': new Set() };

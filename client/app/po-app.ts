@@ -162,7 +162,7 @@ export class PoApp extends LitElement {
   }
 
   private guard(route: AppRoute, params: Record<string, string | undefined>) {
-    if (route.access === 'public') return this.loadFailed === location.pathname ? this.loadFailedPage() : route.render(params);
+    if (route.access === 'public') return this.page(route, params);
     const { phase, info } = this.session.value;
     if (phase !== 'signed-in' || !info) {
       // The guard may run again before the router has switched pages: never wrap a "retour" twice.
@@ -173,6 +173,11 @@ export class PoApp extends LitElement {
     if (route.access.length && !route.access.includes(info.user.role)) {
       return html`<po-message-page heading=${t('page.forbidden')} text=${t('page.forbiddenText')} href=${HOME_OF_ROLE[info.user.role]}></po-message-page>`;
     }
+    return this.page(route, params);
+  }
+
+  /** The route's page, or what says it could not be downloaded. */
+  private page(route: AppRoute, params: Record<string, string | undefined>) {
     return this.loadFailed === location.pathname ? this.loadFailedPage() : route.render(params);
   }
 
