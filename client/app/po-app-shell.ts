@@ -5,6 +5,7 @@ import '../components/po-a11y-toggle.ts';
 import '../components/po-language-select.ts';
 import type { ShellQueries } from './shell-queries.ts';
 import { t } from '../i18n/i18n.ts';
+import { warmFormatters } from '../i18n/warm-formatters.ts';
 import { narrowShell } from '../styles/shell-breakpoint.ts';
 
 /**
@@ -250,6 +251,8 @@ export class PoAppShell extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (this.info && !this.dataLoading) {
       this.dataLoading = true;
+      // A new device's first pull is a wait for the network: the formatters are built meanwhile.
+      warmFormatters();
       void import('./signed-in-shell.ts').then(
         (m) => {
           this.data = m.shellQueries(this);

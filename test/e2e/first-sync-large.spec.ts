@@ -5,17 +5,15 @@ import { LARGE_FAMILY, seedLargeFamily } from '../helpers/large-family.ts';
 
 /**
  * Issue 15 item 4: the first sync of a large family (5 students × 11 school years) never blocks
- * the page. The client marks the pull's start ('portee:pull:start'); an init script records every
- * long task and the moment the first student's name is on screen. No task starting in between
- * may exceed the bound.
+ * the page. What keeps it so is that the snapshot is fetched, parsed and written in the pull
+ * worker, not on the page: this test holds that, and that the family's students appear.
  *
- * The strict figure is 50 ms: bench/first-sync.bench.ts reports it, with 4× CPU throttling. Here
- * the bound is looser, because on a loaded 2-core machine the server answering the pull (and any
- * parallel build) preempts the page, and a long task then counts time the page was not running.
- * It still fails the pull applied on the page (measured here: tasks of 100 to 180 ms).
+ * How long the page's tasks are is a figure, not a pass or fail here: on a loaded 2-core machine
+ * the server answering the pull and the other processes preempt the page, and a task then counts
+ * time it was not running (a CI run measured 170 ms where a quiet run measures 40). The figure,
+ * with its 50 ms budget and 4× CPU throttling, is bench/first-sync.bench.ts's; this test prints
+ * what it saw.
  */
-const LONGEST_TASK_MS = 150;
-
 test.use({ serverEnv: { PORTEE_E2E_OWN_SERVER: 'first-sync-large' } });
 
 test.beforeAll(async ({ server }) => {
@@ -28,7 +26,10 @@ test.beforeAll(async ({ server }) => {
   }
 });
 
-test('a large family’s first sync shows its students without a long task on /accueil', async ({ page, server }) => {
+/** The sync requests a realm (the page, or a worker) made, from its own resource timeline. */
+const syncRequests = () => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p === '/api/sync');
+
+test('a large family’s first sync is pulled off the page, and its students appear on /accueil', async ({ page, server }) => {
   await watchFirstSync(page);
   await signInAsLargeFamily(page, server.url);
   await page.waitForURL(`${server.url}/accueil`);
@@ -36,7 +37,10 @@ test('a large family’s first sync shows its students without a long task on /a
     await expect(page.locator('#main').getByRole('link', { name: `${firstName} ${LARGE_FAMILY.lastName}`, exact: true })).toBeVisible({ timeout: 30_000 });
   }
   const { longTasks, timeToData } = await firstSyncFigures(page);
-  const durations = longTasks.map(Math.round);
-  console.log(`first sync of ${LARGE_FAMILY.username}: time to data ${Math.round(timeToData)} ms, long tasks meanwhile [${durations.join(', ')}] ms`);
-  expect(Math.max(0, ...durations), `long tasks between the pull's start and the data: ${durations.join(', ')} ms`).toBeLessThanOrEqual(LONGEST_TASK_MS);
+  console.log(`first sync of ${LARGE_FAMILY.username}: time to data ${Math.round(timeToData)} ms, long tasks meanwhile [${longTasks.map(Math.round).join(', ')}] ms (a figure; the budget is the bench's)`);
+
+  // The pull went out from the worker, and the page itself asked for no snapshot.
+  const fromWorkers = (await Promise.all(page.workers().map((w) => w.evaluate(syncRequests)))).flat();
+  expect(fromWorkers.length, 'pulls made by the pull worker').toBeGreaterThan(0);
+  expect(await page.evaluate(syncRequests), 'pulls made on the page').toEqual([]);
 });

@@ -9,6 +9,7 @@ import { StoreController } from '../../state/store.ts';
 import { PageElement } from '../../components/page-element.ts';
 import { FormController } from '../../forms/form-controller.ts';
 import { t } from '../../i18n/i18n.ts';
+import { warmFormatters } from '../../i18n/warm-formatters.ts';
 import { loadAreaMessages } from '../../i18n/messages-fr.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { defaultSiteId, siteField, SiteOptionsController, sitesProblem } from './site-options.ts';
@@ -157,7 +158,12 @@ export class PoSignInPage extends PageElement {
     }
     const data = this.form.validate(schemas.signInSchema);
     if (!data) return;
-    const signedIn = await this.form.submit(() => signIn(data), {
+    const signedIn = await this.form.submit(() => {
+      const answer = signIn(data);
+      // While the answer travels: the first screen after it formats dates and money.
+      warmFormatters();
+      return answer;
+    }, {
       pending: t('signIn.pending'),
       problem: (error) => {
         if (!(error instanceof HttpError && error.status === 401)) return undefined;
