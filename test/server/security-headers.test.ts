@@ -84,6 +84,31 @@ describe('security headers', () => {
   });
 });
 
+describe('what a subresource carries', () => {
+  const as = (dest?: string) => t.app.request('http://localhost/api/sites', dest ? { headers: { 'sec-fetch-dest': dest } } : {});
+
+  test('loaded into a page as a script, style, image or font: nosniff, CORP and the referrer policy, none of the document-only headers', async () => {
+    for (const dest of ['script', 'style', 'image', 'font']) {
+      const res = await as(dest);
+      assert.equal(res.status, 200, dest);
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff', dest);
+      assert.equal(res.headers.get('cross-origin-resource-policy'), 'same-origin', dest);
+      assert.equal(res.headers.get('referrer-policy'), 'strict-origin-when-cross-origin', dest);
+      for (const name of ['content-security-policy', 'x-frame-options', 'permissions-policy', 'cross-origin-opener-policy']) {
+        assert.equal(res.headers.get(name), null, `${dest}: ${name}`);
+      }
+      assert.match(res.headers.get('vary') ?? '', /Sec-Fetch-Dest/i, `${dest}: a cache keeps it for that use only`);
+    }
+  });
+
+  test('a worker, a service worker, a document, a fetch, or no destination said: every header, the CSP included', async () => {
+    for (const dest of ['worker', 'serviceworker', 'document', 'iframe', 'empty', undefined]) {
+      const res = await as(dest);
+      assertSecurityHeaders(res, `Sec-Fetch-Dest: ${dest ?? '(none)'}`);
+    }
+  });
+});
+
 describe('stored documents: only the secretariat sees a PDF inline, under its own full policy', () => {
   let n = 0;
   /** Uploads a file as `client` (a signed-in family) and returns its id. */
