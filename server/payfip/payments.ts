@@ -214,7 +214,24 @@ const openToResult = (status: string, source: SettleSource) => status === 'pendi
  * P1 and an abandon (A: the family may come back to the page and pay) leave it pending. Once it
  * expired, P5 or P1 make it 'expired' and A 'abandoned'.
  */
-export async function settleAttempt(db: Db, env: Env, idOp: string, source: SettleSource, client = payfipClient(env), now = new Date()): Promise<SettleResult> {
+export function settleAttempt(db: Db, env: Env, idOp: string, source: SettleSource, client = payfipClient(env), now = new Date()): Promise<SettleResult> {
+  if (source !== 'notification' && source !== 'return') return settleOnce(db, env, idOp, source, client, now);
+  // The notification and the return are asked for from outside (PayFiP's post, the family's
+  // browser), as often as anyone sends them: while one is asking PayFiP about an idOp, the others
+  // wait for its answer rather than each asking too. At most one question per idOp is in flight
+  // from this process, whatever the rate of requests (docs/payfip.md).
+  const key = `${source} ${idOp}`;
+  const running = asking.get(key);
+  if (running) return running;
+  const settled = settleOnce(db, env, idOp, source, client, now).finally(() => asking.delete(key));
+  asking.set(key, settled);
+  return settled;
+}
+
+/** The notifications' and returns' questions to PayFiP in flight, by source and idOp. */
+const asking = new Map<string, Promise<SettleResult>>();
+
+async function settleOnce(db: Db, env: Env, idOp: string, source: SettleSource, client: PayfipClient, now: Date): Promise<SettleResult> {
   const [attempt] = await db.select().from(payfipAttempt).where(eq(payfipAttempt.idOp, idOp));
   if (!attempt) return { status: 'unknown' };
   const known = (a: typeof attempt): SettleResult => ({ status: a.status as PayfipStatus, attemptId: a.id, invoiceId: a.invoiceId, familyId: a.familyId, paymentId: a.paymentId });

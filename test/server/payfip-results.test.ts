@@ -32,6 +32,19 @@ async function opened(label: string, price: string, cents: number) {
   return { c, secretariat, invoiceId, idop: started.body.idOp, paymentUrl: started.body.paymentUrl };
 }
 
+describe('PayFiP is asked once at a time per idOp, however often it is sent', () => {
+  test('twenty notifications and returns at once for one pending idOp: one question to PayFiP, the same answer to each', async () => {
+    const { idop } = await opened('Stage rafale', '14,00', 1400);
+    const asked = (await detailCalls(idop)).length;
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => settleAttempt(p.t.db, p.t.env, idop, i % 2 ? 'notification' : 'return')));
+    assert.ok(results.every((r) => r.status === 'pending'));
+    assert.equal((await detailCalls(idop)).length - asked, 2, 'one question for the notifications, one for the returns');
+    // Once answered, the next request asks again (the family's "Vérifier à nouveau").
+    await settleAttempt(p.t.db, p.t.env, idop, 'return');
+    assert.equal((await detailCalls(idop)).length - asked, 3);
+  });
+});
+
 describe('PayFiP results: P5, P1 and A as the real service answers them', () => {
   test('P5 while the family is still on the page: the attempt stays pending', async () => {
     const { c, idop } = await opened('Stage P5', '12,00', 1200);
