@@ -124,6 +124,7 @@ export async function decide(
             targetLabel(target),
             chosen.map((field) => ({ field, approved: decision.approve, reason: decision.approve ? undefined : decision.reason })),
           ),
+          target.siteId,
         )
       : null;
     return { status, mail };

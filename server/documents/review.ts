@@ -95,7 +95,7 @@ export async function decideDocument(
         if (s) ownerLabel = `de ${nameOf(s)}`;
       }
       const mail = row.fam.email
-        ? await mailer.queue(tx, documentDecisionMail(row.fam, { kindLabel: row.kindLabel, fileName: updated.fileName, ownerLabel }, decision))
+        ? await mailer.queue(tx, documentDecisionMail(row.fam, { kindLabel: row.kindLabel, fileName: updated.fileName, ownerLabel }, decision), row.fam.siteId)
         : null;
       return { updated, mail };
     });

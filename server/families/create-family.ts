@@ -43,7 +43,7 @@ export async function createFamily(db: Db, portal: Portal, actor: SessionUser, i
       actorUserId: actor.id, action: 'family.created', targetKind: 'family', targetId: f.id, familyId: f.id, siteId: actor.siteId,
       details: { name, username: account?.username ?? null },
     });
-    const mail = account ? await queueAccountCreatedMail(tx, portal.mailer, portal.portalUrl, { name, email, username: account.username, siteName: await siteName(tx, actor.siteId) }) : null;
+    const mail = account ? await queueAccountCreatedMail(tx, portal.mailer, portal.portalUrl, { name, email, username: account.username, siteId: actor.siteId, siteName: await siteName(tx, actor.siteId) }) : null;
     return { familyId: f.id, account, email, mail };
   });
   if (created.account && created.mail) await announceNewAccount(portal.mailer, portal.auth, created.mail, { email: created.email, username: created.account.username });
@@ -69,7 +69,7 @@ export async function addFamilyAccount(db: Db, portal: Portal, actor: SessionUse
       actorUserId: actor.id, action: 'account.created', targetKind: 'user', targetId: account.id, familyId: f.id, siteId: actor.siteId,
       details: { username: account.username, email },
     });
-    const mail = await queueAccountCreatedMail(tx, portal.mailer, portal.portalUrl, { name, email, username: account.username, siteName: await siteName(tx, actor.siteId) });
+    const mail = await queueAccountCreatedMail(tx, portal.mailer, portal.portalUrl, { name, email, username: account.username, siteId: actor.siteId, siteName: await siteName(tx, actor.siteId) });
     return { ...account, email, mail };
   });
   await announceNewAccount(portal.mailer, portal.auth, created.mail, created);

@@ -92,7 +92,7 @@ export async function changeAccountEmail(db: Db, mailer: Mailer, actor: SessionU
     await endPasswordLinks(tx, a.id);
     await audit(tx, actor, 'account.email_changed', a, { username: a.username, from: a.email, to: email });
     const mails = [];
-    for (const to of [a.email, email]) mails.push(await mailer.queue(tx, emailChangedMail(to, a.name, a.username, a.email, email)));
+    for (const to of [a.email, email]) mails.push(await mailer.queue(tx, emailChangedMail(to, a.name, a.username, a.email, email), actor.siteId));
     return { a, changed: true, mails };
   });
   const { a, changed } = result;
@@ -151,7 +151,7 @@ async function addressee(db: Db, a: Account) {
  * The message telling the owner of a new account its identifiant and site, queued in the
  * transaction that creates the account (committed with it, or not at all).
  */
-export function queueAccountCreatedMail(tx: Tx, mailer: Mailer, portalUrl: string, a: { email: string; name: string; username: string; siteName: string }): Promise<string> {
+export function queueAccountCreatedMail(tx: Tx, mailer: Mailer, portalUrl: string, a: { email: string; name: string; username: string; siteId: string; siteName: string }): Promise<string> {
   return mailer.queue(tx, {
     to: normaliseEmail(a.email),
     subject: 'Portée — votre compte est créé',
@@ -160,7 +160,7 @@ export function queueAccountCreatedMail(tx: Tx, mailer: Mailer, portalUrl: strin
       `Votre identifiant : ${a.username}\nL’adresse du portail : ${portalUrl}\n\n` +
       `Un autre message contient le lien pour choisir votre mot de passe (valable une heure). Passé ce délai, choisissez « Mot de passe perdu » ` +
       `sur la page de connexion (${portalUrl}/connexion) : un nouveau lien vous sera envoyé.${signature}`,
-  });
+  }, a.siteId);
 }
 
 /**

@@ -21,8 +21,10 @@ export interface Mailer {
   /**
    * Writes the message into mail_outbox inside the caller's write transaction: it is committed
    * with the change it tells of, or not at all. Returns its id, for `deliver` after the commit.
+   * `siteId`: the site it is sent for, whose desk lists it (not its address: one address may be
+   * a family's at two sites, and an applicant's is nobody's yet).
    */
-  queue(tx: Tx, message: MailMessage): Promise<string>;
+  queue(tx: Tx, message: MailMessage, siteId: string): Promise<string>;
   /** In the caller's transaction: rewrites a message still 'queued' (not handed to SMTP yet); false when it is no longer. */
   rewriteQueued(tx: Tx, id: string, message: MailMessage): Promise<boolean>;
   /**
@@ -32,7 +34,7 @@ export interface Mailer {
    */
   deliver(ids: string[]): Promise<void>;
   /** `queue` in a transaction of its own, then `deliver`: for a mail that goes with no change of ours. */
-  send(message: MailMessage): Promise<void>;
+  send(message: MailMessage, siteId: string): Promise<void>;
   /** The sender job's round: sends the queued rows that are due (at most `limit`, one claim each), while `claimable` holds in each claim's transaction. */
   deliverDue(limit: number, claimable?: (tx: Tx) => Promise<boolean>): Promise<{ sent: number; failed: number } | null>;
   /** Rows left 'sending' by a process that died mid-send: queued again (docs/mail.md says why). */
@@ -159,8 +161,8 @@ export function createMailer(db: Db, opts: MailerOptions): Mailer {
   }
 
   const mailer: Mailer = {
-    async queue(tx, message) {
-      const [row] = await tx.insert(mailOutbox).values({ ...message, status: 'queued' }).returning({ id: mailOutbox.id });
+    async queue(tx, message, siteId) {
+      const [row] = await tx.insert(mailOutbox).values({ to: message.to, subject: message.subject, text: message.text, siteId, status: 'queued' }).returning({ id: mailOutbox.id });
       return row.id;
     },
 
@@ -191,8 +193,8 @@ export function createMailer(db: Db, opts: MailerOptions): Mailer {
       }
     },
 
-    async send(message) {
-      const id = await writeTransaction(db, (tx) => mailer.queue(tx, message));
+    async send(message, siteId) {
+      const id = await writeTransaction(db, (tx) => mailer.queue(tx, message, siteId));
       await mailer.deliver([id]);
     },
 

@@ -40,7 +40,7 @@ export async function resendMail(db: Db, mailer: Mailer, actor: SessionUser, id:
     if (found.status !== 'failed') throw new ApiError(409, 'not_failed', 'Seul un e-mail en échec peut être renvoyé.');
     await tx.update(mailOutbox).set({ status: 'resent' }).where(eq(mailOutbox.id, found.id));
     await tx.insert(auditLog).values({ actorUserId: actor.id, action: 'mail.resend', targetKind: 'mail', targetId: found.id, siteId: actor.siteId, details: { to: found.to } });
-    return mailer.queue(tx, { to: found.to, subject: found.subject, text: found.text });
+    return mailer.queue(tx, { to: found.to, subject: found.subject, text: found.text }, found.siteId ?? actor.siteId);
   });
   await mailer.deliver([mail]);
 }

@@ -90,7 +90,7 @@ export async function refuseApplication(db: Db, mailer: Mailer, actor: SessionUs
     undecided(r);
     await tx.update(preRegistration).set({ status: 'refused', refuseReason: reason, decidedAt: new Date().toISOString(), decidedBy: actor.id }).where(eq(preRegistration.id, r.id));
     await audit(tx, actor, 'preregistration.refuse', r, { reason });
-    return mailer.queue(tx, refusedMail(dataOf(r).responsible, r.reference, reason));
+    return mailer.queue(tx, refusedMail(dataOf(r).responsible, r.reference, reason), r.siteId);
   });
   await mailer.deliver([mail]);
 }
@@ -130,7 +130,7 @@ export async function acceptApplication(db: Db, mailer: Mailer, auth: Auth, acto
     await tx.update(preRegistration).set({ status: 'accepted', decidedAt: new Date().toISOString(), decidedBy: actor.id, familyId }).where(eq(preRegistration.id, row.id));
     await audit(tx, actor, 'preregistration.accept', row, { attached: !!attachToFamilyId, username, students: d.children.length }, familyId);
     const [s] = await tx.select({ name: site.name }).from(site).where(eq(site.id, row.siteId));
-    const mail = await mailer.queue(tx, acceptedMail(d.responsible, row.reference, s.name, username));
+    const mail = await mailer.queue(tx, acceptedMail(d.responsible, row.reference, s.name, username), row.siteId);
     return { row, familyId, username, students: d.children.length, mail };
   });
   await mailer.deliver([result.mail]);

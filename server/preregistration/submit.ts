@@ -75,7 +75,7 @@ export async function submitPreregistration(db: Db, mailer: Mailer, secret: stri
       const [inserted] = await tx.insert(preRegistration).values(values).onConflictDoNothing({ target: preRegistration.reference }).returning();
       if (inserted) {
         // Queued with the application: the family is told it arrived once, and only if it did.
-        return { reference: inserted.reference, mail: await mailer.queue(tx, receivedMail(input.responsible, inserted.reference, s.name, input.children.map((c) => c.firstName))) };
+        return { reference: inserted.reference, mail: await mailer.queue(tx, receivedMail(input.responsible, inserted.reference, s.name, input.children.map((c) => c.firstName)), s.id) };
       }
       if (attempt > 5) throw new Error('no free pre-registration reference');
     }

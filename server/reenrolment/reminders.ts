@@ -53,7 +53,7 @@ export async function sendReminders(db: Db, mailer: Mailer, user: SessionUser, c
     const families = progress.families.filter((f) => f.state !== 'done' && f.email);
     await audit(tx, user, 'reenrolment.reminders', { kind: 'reenrolment_campaign', id: campaign.id, siteId: campaign.siteId }, { requestId, sent: families.length, familyIds: families.map((f) => f.familyId) });
     const mails: string[] = [];
-    for (const f of families) mails.push(await mailer.queue(tx, reminderMail(f, campaign, publicUrl)));
+    for (const f of families) mails.push(await mailer.queue(tx, reminderMail(f, campaign, publicUrl), campaign.siteId));
     return { mails, sent: families.length, replay: false };
   });
   void mailer.deliver(decided.mails);

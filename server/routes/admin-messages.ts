@@ -1,8 +1,8 @@
-import { desc, eq, inArray, or } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
-import { family, mailOutbox, smsOutbox, student, user } from '../db/schema/index.ts';
+import { mailOutbox, smsOutbox } from '../db/schema/index.ts';
+import { mailOfSite } from '../mail/site-mails.ts';
 import type { AppEnv } from '../http/context.ts';
 import { sendJson } from '../http/json-response.ts';
 import { validateQuery } from '../http/validate.ts';
@@ -13,19 +13,6 @@ const messagesQuery = z.object({
   kind: z.enum(['sms', 'mail']).default('sms'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-
-/**
- * Mails carry no site: those addressed to this site's accounts, families and students (the same
- * rule as the site's figures in admin-summary.ts), so one site never reads another's.
- */
-function mailToSite(db: Db, siteId: string) {
-  const familyIds = db.select({ id: family.id }).from(family).where(eq(family.siteId, siteId));
-  return or(
-    inArray(mailOutbox.to, db.select({ email: user.email }).from(user).where(eq(user.siteId, siteId))),
-    inArray(mailOutbox.to, db.select({ email: family.email }).from(family).where(eq(family.siteId, siteId))),
-    inArray(mailOutbox.to, db.select({ email: student.email }).from(student).where(inArray(student.familyId, familyIds))),
-  );
-}
 
 /**
  * What the app sent, for the secretariat (GET /api/admin/messages): the site's SMS with their
@@ -73,7 +60,7 @@ export const adminMessageRoutes = new Hono<AppEnv>()
         sentAt: mailOutbox.sentAt,
       })
       .from(mailOutbox)
-      .where(mailToSite(db, siteId))
+      .where(mailOfSite(db, siteId))
       .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
       .limit(limit);
     return sendJson(c, { kind, sms: [], mail }, 200);
@@ -84,6 +71,6 @@ export const adminMessageRoutes = new Hono<AppEnv>()
   })
   .post('/messages/mail/:id/resend', async (c) => {
     const { db, mailer } = c.var.deps;
-    await resendMail(db, mailer, c.var.user, c.req.param('id'), mailToSite(db, c.var.user.siteId));
+    await resendMail(db, mailer, c.var.user, c.req.param('id'), mailOfSite(db, c.var.user.siteId));
     return sendJson(c, { ok: true }, 200);
   });

@@ -1,7 +1,8 @@
-import { and, count, eq, inArray, or } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { schoolYearOf } from '../../shared/school-year.ts';
-import { changeRequest, course, document, family, mailOutbox, site, student, user } from '../db/schema/index.ts';
+import { changeRequest, course, document, family, mailOutbox, site, student } from '../db/schema/index.ts';
+import { mailOfSite } from '../mail/site-mails.ts';
 import type { AppEnv } from '../http/context.ts';
 import { sendJson } from '../http/json-response.ts';
 
@@ -10,12 +11,6 @@ export const adminSummaryRoutes = new Hono<AppEnv>().get('/summary', async (c) =
     const { db } = c.var.deps;
     const siteId = c.var.user.siteId;
     const familyIds = db.select({ id: family.id }).from(family).where(eq(family.siteId, siteId));
-    // Mails carry no site: count those addressed to this site's accounts, families and students.
-    const toThisSite = or(
-      inArray(mailOutbox.to, db.select({ email: user.email }).from(user).where(eq(user.siteId, siteId))),
-      inArray(mailOutbox.to, db.select({ email: family.email }).from(family).where(eq(family.siteId, siteId))),
-      inArray(mailOutbox.to, db.select({ email: student.email }).from(student).where(inArray(student.familyId, familyIds))),
-    );
     const [[siteRow], [families], [students], [courses], [pendingChanges], [pendingDocuments], [mails]] = await Promise.all([
       db.select({ name: site.name }).from(site).where(eq(site.id, siteId)),
       db.select({ n: count() }).from(family).where(eq(family.siteId, siteId)),
@@ -23,7 +18,7 @@ export const adminSummaryRoutes = new Hono<AppEnv>().get('/summary', async (c) =
       db.select({ n: count() }).from(course).where(and(eq(course.siteId, siteId), eq(course.schoolYear, schoolYearOf(new Date())))),
       db.select({ n: count() }).from(changeRequest).where(and(eq(changeRequest.siteId, siteId), eq(changeRequest.status, 'pending'))),
       db.select({ n: count() }).from(document).where(and(inArray(document.familyId, familyIds), eq(document.status, 'received'))),
-      db.select({ n: count() }).from(mailOutbox).where(toThisSite),
+      db.select({ n: count() }).from(mailOutbox).where(mailOfSite(db, siteId)),
     ]);
     return sendJson(
       c,

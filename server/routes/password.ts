@@ -70,6 +70,6 @@ export const passwordRoutes = new Hono<AppEnv>()
       });
     }
     forwardCookies(result.headers, c);
-    void mailer.send(passwordChangedMail(c.var.user.email, c.var.user.name));
+    void mailer.send(passwordChangedMail(c.var.user.email, c.var.user.name), c.var.user.siteId);
     return sendJson(c, { message: 'Votre mot de passe a été modifié. Vos autres sessions ont été fermées.' }, 200);
   });

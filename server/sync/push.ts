@@ -118,7 +118,7 @@ async function queueAcknowledgements(tx: Tx, mailer: Mailer, acknowledged: Ackno
         continue;
       }
     }
-    acknowledged.set(key, { mail: await mailer.queue(tx, acknowledgementMail(contact, ack.label, [...ack.fields])), fields: ack.fields });
+    acknowledged.set(key, { mail: await mailer.queue(tx, acknowledgementMail(contact, ack.label, [...ack.fields]), contact.siteId), fields: ack.fields });
   }
 }
 

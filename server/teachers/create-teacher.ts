@@ -28,7 +28,7 @@ export async function createTeacher(db: Db, portal: Portal, actor: SessionUser, 
       details: { name, username: account.username, accountId: account.id },
     });
     const [s] = await tx.select({ name: site.name }).from(site).where(eq(site.id, actor.siteId));
-    const mail = await queueAccountCreatedMail(tx, portal.mailer, portal.portalUrl, { name, email, username: account.username, siteName: s.name });
+    const mail = await queueAccountCreatedMail(tx, portal.mailer, portal.portalUrl, { name, email, username: account.username, siteId: actor.siteId, siteName: s.name });
     return { teacherId: tc.id, account, email, mail };
   });
   await announceNewAccount(portal.mailer, portal.auth, created.mail, { email: created.email, username: created.account.username });

@@ -75,7 +75,7 @@ async function notifyFamilies(tx: Tx, mailer: Mailer, absence: AbsenceRow, t: Te
       withdrawn: absence.withdrawn,
       lessons: byFamily.get(f.id)!,
     };
-    if (f.email) mails.push(await mailer.queue(tx, absenceMail(f, notice)));
+    if (f.email) mails.push(await mailer.queue(tx, absenceMail(f, notice), f.siteId));
     if (f.smsOptIn && f.mobile) {
       await queueSms(tx, { siteId: f.siteId, familyId: f.id, to: f.mobile, text: absenceSms(notice), dedupeKey: `teacher-absence:${absence.id}:r${absence.revision}:${f.id}` });
     }

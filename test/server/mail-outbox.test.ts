@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { eq, inArray } from 'drizzle-orm';
 import { openDatabase, type OpenDatabase } from '../../server/db/client.ts';
-import { jobLease, mailOutbox } from '../../server/db/schema/index.ts';
+import { jobLease, mailOutbox, site } from '../../server/db/schema/index.ts';
 import { writeTransaction } from '../../server/db/write-transaction.ts';
 import { createMailer, type MailMessage } from '../../server/mail/mailer.ts';
 import { createMailSender } from '../../server/mail/sender.ts';
@@ -25,6 +25,8 @@ let file: string;
 let a: OpenDatabase;
 let b: OpenDatabase;
 let smtp: LocalSmtp;
+/** The site every mail here is written for. */
+let siteId: string;
 /** Recipients the SMTP server answers with an error, and the error. */
 let refusals = new Map<string, { code: number; message: string }>();
 
@@ -34,6 +36,7 @@ before(async () => {
   // A second connection to the same file: another server process.
   b = await openDatabase(`file:${file}`);
   smtp = await startSmtp({ refuse: (to) => refusals.get(to) ?? null });
+  [{ id: siteId }] = await a.db.insert(site).values({ name: 'Mantes' }).returning({ id: site.id });
 });
 
 after(async () => {
@@ -59,7 +62,7 @@ describe('the mail outbox', () => {
     const mailer = createMailer(a.db, { smtpUrl: smtp.url, from: FROM, log: quiet });
     await assert.rejects(
       writeTransaction(a.db, async (tx) => {
-        await mailer.queue(tx, letter(1));
+        await mailer.queue(tx, letter(1), siteId);
         throw new Error('the change failed');
       }),
     );
@@ -70,7 +73,7 @@ describe('the mail outbox', () => {
 
   test('the process dies between the commit and the send: the next sender sends it once, with its Message-ID', async () => {
     const dying = createMailer(a.db, { smtpUrl: smtp.url, from: FROM, log: quiet });
-    const id = await writeTransaction(a.db, (tx) => dying.queue(tx, letter(2)));
+    const id = await writeTransaction(a.db, (tx) => dying.queue(tx, letter(2), siteId));
     // No deliver(): the process is gone. Another process's sender job takes the mail.
     const mailer = createMailer(b.db, { smtpUrl: smtp.url, from: FROM, log: quiet });
     const round = await createMailSender({ db: b.db, mailer, log: quiet, holder: 'b' }).runOnce();
@@ -92,7 +95,7 @@ describe('the mail outbox', () => {
     const sender = createMailSender({ db: a.db, mailer, log: quiet, now: () => now });
     refusals.set('famille3@exemple.fr', { code: 451, message: 'Mailbox busy, try later' });
     refusals.set('famille4@exemple.fr', { code: 550, message: 'No such user' });
-    const ids = await writeTransaction(a.db, async (tx) => [await mailer.queue(tx, letter(3)), await mailer.queue(tx, letter(4))]);
+    const ids = await writeTransaction(a.db, async (tx) => [await mailer.queue(tx, letter(3), siteId), await mailer.queue(tx, letter(4), siteId)]);
     await mailer.deliver(ids);
 
     const [later, refused] = await rowsOf(ids).then((rows) => ids.map((id) => rows.find((r) => r.id === id)!));
@@ -122,7 +125,7 @@ describe('the mail outbox', () => {
     const mailer = createMailer(a.db, { smtpUrl: smtp.url, from: FROM, log: quiet, now: () => now, maxAttempts: 3 });
     const sender = createMailSender({ db: a.db, mailer, log: quiet, now: () => now });
     refusals.set('famille5@exemple.fr', { code: 421, message: 'Service not available' });
-    const id = await writeTransaction(a.db, (tx) => mailer.queue(tx, letter(5)));
+    const id = await writeTransaction(a.db, (tx) => mailer.queue(tx, letter(5), siteId));
     await mailer.deliver([id]);
     for (let round = 0; round < 4; round++) {
       now = new Date(now.getTime() + 20 * 60_000);
@@ -137,7 +140,7 @@ describe('the mail outbox', () => {
   test('a mail left "sending" by a process that died mid-send goes out again after the stale delay, with the same Message-ID', async () => {
     let now = new Date('2026-12-02T10:00:00Z');
     const mailer = createMailer(a.db, { smtpUrl: smtp.url, from: FROM, log: quiet, now: () => now, staleMs: 5 * 60_000 });
-    const id = await writeTransaction(a.db, (tx) => mailer.queue(tx, letter(6)));
+    const id = await writeTransaction(a.db, (tx) => mailer.queue(tx, letter(6), siteId));
     // The dead process had claimed it (one try) and then vanished during the SMTP exchange.
     await a.db.update(mailOutbox).set({ status: 'sending', claimedAt: now.toISOString(), attempts: 1 }).where(eq(mailOutbox.id, id));
 
@@ -169,7 +172,7 @@ describe('the mail outbox', () => {
         },
       },
     });
-    const id = await writeTransaction(a.db, (tx) => hung.queue(tx, letter(9)));
+    const id = await writeTransaction(a.db, (tx) => hung.queue(tx, letter(9), siteId));
     const stuck = hung.deliver([id]);
     while (!called) await new Promise((r) => setTimeout(r, 10));
 
@@ -191,7 +194,7 @@ describe('the mail outbox', () => {
     const mailerB = createMailer(b.db, { smtpUrl: smtp.url, from: FROM, log: quiet });
     const ids = await writeTransaction(a.db, async (tx) => {
       const out = [];
-      for (let n = 0; n < 40; n++) out.push(await mailerA.queue(tx, letter(100 + n)));
+      for (let n = 0; n < 40; n++) out.push(await mailerA.queue(tx, letter(100 + n), siteId));
       return out;
     });
     const senderA = createMailSender({ db: a.db, mailer: mailerA, log: quiet, holder: 'a' });
@@ -209,7 +212,7 @@ describe('the mail outbox', () => {
 
   test('without SMTP_URL the mails are stored (the outbox and the log are the sink), by the request or by the job', async () => {
     const mailer = createMailer(a.db, { from: FROM, log: quiet });
-    const [first, second] = await writeTransaction(a.db, async (tx) => [await mailer.queue(tx, letter(7)), await mailer.queue(tx, letter(8))]);
+    const [first, second] = await writeTransaction(a.db, async (tx) => [await mailer.queue(tx, letter(7), siteId), await mailer.queue(tx, letter(8), siteId)]);
     await mailer.deliver([first]);
     assert.equal((await rowsOf([first]))[0].status, 'stored');
     assert.equal((await rowsOf([second]))[0].status, 'queued');

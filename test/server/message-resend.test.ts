@@ -1,7 +1,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { auditLog, family, mailOutbox, smsOutbox, user } from '../../server/db/schema/index.ts';
+import { auditLog, family, mailOutbox, site, smsOutbox, user } from '../../server/db/schema/index.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -62,3 +62,28 @@ describe('the secretariat sends a failed message again', () => {
     assert.equal(t.mails.length, 1);
   });
 });
+
+describe('which site’s desk lists a mail', () => {
+  test('the site it was written for, not whose address it went to; rows from before the site was written are matched by address', async () => {
+    const f = await demoFamily();
+    const [limaySite] = await t.db.select().from(site).where(eq(site.name, 'Limay'));
+    const subject = (what: string) => `Portée — ${what} ${crypto.randomUUID()}`;
+    const [forLimay] = await t.db.insert(mailOutbox).values({ siteId: limaySite.id, to: f.email, subject: subject('Limay, same address'), text: 'x', status: 'sent' }).returning();
+    const [applicant] = await t.db.insert(mailOutbox).values({ siteId: f.siteId, to: `candidat-${crypto.randomUUID()}@exemple.fr`, subject: subject('applicant'), text: 'x', status: 'sent' }).returning();
+    const [older] = await t.db.insert(mailOutbox).values({ to: f.email, subject: subject('before 0010'), text: 'x', status: 'sent' }).returning();
+    const listed = async (c: TestClient) => {
+      const res = await c.json('/api/admin/messages?kind=mail&limit=200');
+      assert.equal(res.status, 200);
+      return new Set((res.body.mail as Array<{ id: string }>).map((m) => m.id));
+    };
+    const mantes = await listed(await signedIn(DEMO.secretariat));
+    const limay = await listed(await signedIn(DEMO.secretariatLimay, 'Limay'));
+    assert.ok(!mantes.has(forLimay.id), 'a mail Limay wrote to an address a Mantes family has is not Mantes’s');
+    assert.ok(limay.has(forLimay.id));
+    assert.ok(mantes.has(applicant.id), 'an applicant’s mail (an address nobody has yet) is its site’s');
+    assert.ok(!limay.has(applicant.id));
+    assert.ok(mantes.has(older.id) && !limay.has(older.id), 'an older row: by address');
+  });
+
+});
+

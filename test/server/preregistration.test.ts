@@ -2,7 +2,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { count, eq } from 'drizzle-orm';
 import type { PreregistrationInput } from '../../shared/preregistration-schemas.ts';
-import { auditLog, family, preRegistration, student, user } from '../../server/db/schema/index.ts';
+import { auditLog, family, mailOutbox, preRegistration, student, user } from '../../server/db/schema/index.ts';
 import { formToken } from '../../server/preregistration/form-token.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
 
@@ -70,6 +70,9 @@ describe('pre-registration (public)', () => {
     assert.equal(t.mails.length, 1);
     assert.equal(t.mails[0].to, app.responsible.email);
     assert.ok(t.mails[0].text.includes(r.body.reference));
+    // Written for the site applied to: its desk lists it, though the address is nobody's yet.
+    const [mail] = await t.db.select({ siteId: mailOutbox.siteId }).from(mailOutbox).where(eq(mailOutbox.to, app.responsible.email));
+    assert.equal(mail.siteId, mantes);
   });
 
   test('validation: the family form’s rules, per child, and the consent', async () => {

@@ -62,6 +62,11 @@ export const mailOutbox = sqliteTable(
   {
     id: id(),
     createdAt: createdAt(),
+    /**
+     * The site the mail is sent for: its desk lists it (/admin/messages) and may send it again.
+     * Null only on rows written before migration 0010, which the desk matches by address.
+     */
+    siteId: text('site_id').references(() => site.id),
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
@@ -80,7 +85,7 @@ export const mailOutbox = sqliteTable(
     error: text('error'),
     sentAt: text('sent_at'),
   },
-  (t) => [index('mail_outbox_status_next_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [index('mail_outbox_status_next_idx').on(t.status, t.nextAttemptAt), index('mail_outbox_site_created_idx').on(t.siteId, t.createdAt)],
 );
 
 /**
