@@ -5,7 +5,7 @@ import { auditLog, calendarFeed } from '../db/schema/index.ts';
 import { writeTransaction } from '../db/write-transaction.ts';
 import type { SessionUser } from '../http/context.ts';
 import { ApiError } from '../http/errors.ts';
-import { withinRate } from '../preregistration/rate-limit.ts';
+import { withinRate } from '../db/rate-limit.ts';
 
 /**
  * The personal calendar feed's secret (docs/calendar.md). The feed answers without a session (a

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { writeTransaction } from '../db/write-transaction.ts';
 import type { AppEnv } from '../http/context.ts';
-import { overRate, withinRate } from '../preregistration/rate-limit.ts';
+import { overRate, withinRate } from '../db/rate-limit.ts';
 import { feedIcs } from './feed-ics.ts';
 import { feedAccount, feedEntries } from './feed-scope.ts';
 import { feedOwner, hashFeedToken } from './feed-tokens.ts';

@@ -10,7 +10,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import { normaliseEmail } from '../families/new-account.ts';
 import { checkFormToken } from './form-token.ts';
 import { receivedMail } from './mails.ts';
-import { withinRate } from './rate-limit.ts';
+import { withinRate } from '../db/rate-limit.ts';
 
 /** Applications one address may send per hour: a family sends one; a school's shared address a few. */
 export const PER_IP_PER_HOUR = 5;

@@ -6,7 +6,7 @@ import type { SessionUser } from '../http/context.ts';
 import type { Mailer, MailMessage } from '../mail/mailer.ts';
 import { audit } from '../teaching/records.ts';
 import { ApiError } from '../http/errors.ts';
-import { withinRate } from '../preregistration/rate-limit.ts';
+import { withinRate } from '../db/rate-limit.ts';
 import { campaignOpenOn, parisDay } from '../../shared/reenrolment-progress.ts';
 import type { CampaignRow } from './campaigns.ts';
 import { campaignProgress, type FamilyProgress } from './progress.ts';

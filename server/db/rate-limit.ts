@@ -1,6 +1,6 @@
 import { and, count, eq, gt, lt } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client.ts';
-import { rateEvent } from '../db/schema/index.ts';
+import type { Db, Tx } from './client.ts';
+import { rateEvent } from './schema/index.ts';
 
 /**
  * Whether `key` has used up its `limit` for now, by a read only: a caller refused here costs no
