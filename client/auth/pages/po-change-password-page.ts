@@ -22,8 +22,6 @@ export class PoChangePasswordPage extends PageElement {
       .note {
         margin: 0;
       }
-      @media (forced-colors: active) {
-      }
     `,
   ];
 

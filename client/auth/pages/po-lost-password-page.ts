@@ -25,8 +25,6 @@ export class PoLostPasswordPage extends PageElement {
         display: inline-block;
         padding-block: 0.5em;
       }
-      @media (forced-colors: active) {
-      }
     `,
   ];
 

@@ -26,8 +26,6 @@ export class PoResetPasswordPage extends PageElement {
         display: inline-block;
         padding-block: 0.5em;
       }
-      @media (forced-colors: active) {
-      }
     `,
   ];
 

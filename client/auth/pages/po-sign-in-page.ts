@@ -60,8 +60,6 @@ export class PoSignInPage extends PageElement {
       .note {
         margin: 0;
       }
-      @media (forced-colors: active) {
-      }
     `,
   ];
 
