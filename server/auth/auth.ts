@@ -48,7 +48,7 @@ export function createAuth(db: Db, env: Env, mailer: Mailer) {
         await endEarlierLinks(db, user.id, token);
         const link = `${env.PUBLIC_URL}${RESET_PAGE}?jeton=${encodeURIComponent(token)}`;
         // Not awaited by the route: the answer must not take longer when the account exists.
-        // The account's site, read from its row: better-auth hands the callback its core fields only.
+        // The account's site, read from its row: the callback's `user` is typed with better-auth's core fields only.
         const [account] = await db.select({ siteId: schema.user.siteId }).from(schema.user).where(eq(schema.user.id, user.id));
         await mailer.send(resetPasswordMail(user.email, user.name, link), account.siteId);
       },

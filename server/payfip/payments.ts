@@ -218,8 +218,8 @@ export function settleAttempt(db: Db, env: Env, idOp: string, source: SettleSour
   if (source !== 'notification' && source !== 'return') return settleOnce(db, env, idOp, source, client, now);
   // The notification and the return are asked for from outside (PayFiP's post, the family's
   // browser), as often as anyone sends them: while one is asking PayFiP about an idOp, the others
-  // wait for its answer rather than each asking too. At most one question per idOp is in flight
-  // from this process, whatever the rate of requests (docs/payfip.md).
+  // of the same kind wait for its answer rather than each asking too. At most one question per
+  // idOp and kind is in flight from this process, whatever the rate of requests (docs/payfip.md).
   const key = `${source} ${idOp}`;
   const running = asking.get(key);
   if (running) return running;
