@@ -5,6 +5,7 @@
 // showed an expired session and moved the page. A first visit is a fresh profile each run.
 //   npm run bench lighthouse                                     # six screens, median of 3
 //   LIGHTHOUSE_RUNS=5 LIGHTHOUSE_SCREENS=sign-in CLIENT_DIST=/tmp/other/client npm run bench lighthouse
+//   LIGHTHOUSE_KEEP=/tmp/lh npm run bench lighthouse    # also keeps each run's full report there, to read its traces
 // (a subset or another build prints its figures but leaves bench/results/lighthouse.json alone)
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,8 @@ const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 /** Comma-separated screen names (`sign-in`, `billing`, …): only these. */
 const ONLY = process.env.LIGHTHOUSE_SCREENS?.split(',').map((name) => name.trim());
+/** A folder where each run's full Lighthouse report is kept (the long tasks and scripts behind a figure). */
+const KEEP = process.env.LIGHTHOUSE_KEEP;
 const BUDGET = { performance: 95, accessibility: 100, bestPractices: 100, lcpMs: 2000, tbtMs: 100, cls: 0.02 };
 
 interface Screen {
@@ -97,7 +100,12 @@ function lighthouse(url: string, opts: { port: number; profile: string; keepStor
     child.stderr.on('data', (d) => (err += d));
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`lighthouse exited ${code}: ${err.slice(-500)}`));
-      const report = JSON.parse(readFileSync(out, 'utf8')) as LighthouseJson;
+      const text = readFileSync(out, 'utf8');
+      const report = JSON.parse(text) as LighthouseJson;
+      if (KEEP) {
+        mkdirSync(KEEP, { recursive: true });
+        writeFileSync(join(KEEP, `${new URL(url).pathname.replaceAll('/', '_')}-${Date.now()}.json`), text);
+      }
       const audit = (id: string) => report.audits[id]?.numericValue ?? NaN;
       const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
       const items = report.audits['resource-summary']?.details?.items ?? [];
