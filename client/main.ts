@@ -15,6 +15,9 @@ document.documentElement.lang = localeStore.value.locale;
 a11yMode.apply();
 if (!('URLPattern' in globalThis)) await import('urlpattern-polyfill');
 await loadLocale();
+// The modules' evaluation and the app's first render are two tasks, not one long one that holds a
+// slow phone's first tap (the HTML's first screen is showing meanwhile).
+await new Promise((resolve) => setTimeout(resolve));
 document.body.append(document.createElement('po-app'));
 
 // The session starts the pull, the push loop and the upload queue (data/sync-lifecycle.ts) when
