@@ -1,5 +1,6 @@
 import './zod-jitless.ts';
 import { a11yMode } from './a11y/a11y-mode.ts';
+import { nextTask } from './app/next-task.ts';
 import { bootSession } from './app/session.ts';
 import './app/po-app.ts';
 import { loadLocale, localeStore } from './i18n/i18n.ts';
@@ -17,7 +18,7 @@ if (!('URLPattern' in globalThis)) await import('urlpattern-polyfill');
 await loadLocale();
 // The modules' evaluation and the app's first render are two tasks, not one long one that holds a
 // slow phone's first tap (the HTML's first screen is showing meanwhile).
-await new Promise((resolve) => setTimeout(resolve));
+await nextTask();
 document.body.append(document.createElement('po-app'));
 
 // The session starts the pull, the push loop and the upload queue (data/sync-lifecycle.ts) when

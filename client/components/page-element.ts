@@ -1,4 +1,5 @@
 import { LitElement } from 'lit';
+import { nextTask } from '../app/next-task.ts';
 import { t } from '../i18n/i18n.ts';
 
 /** How long after a navigation a re-rendered heading still takes the focus back. */
@@ -19,7 +20,7 @@ export abstract class PageElement extends LitElement {
    * way to yield before an update). The app shows the page when both have rendered (po-app).
    */
   protected override async scheduleUpdate() {
-    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    if (!this.hasUpdated) await nextTask();
     super.scheduleUpdate();
   }
 

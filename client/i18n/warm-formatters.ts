@@ -1,5 +1,6 @@
 import { compareFr } from '../../shared/french-order.ts';
 import { formatCents } from '../../shared/money.ts';
+import { nextTask } from '../app/next-task.ts';
 import { formatDate, formatDateTime } from './i18n.ts';
 
 let warmed = false;
@@ -19,9 +20,10 @@ export function warmFormatters() {
   warmed = true;
   const now = new Date().toISOString();
   const steps = [() => formatDateTime(now), () => formatDate(now), () => formatCents(0), () => compareFr('a', 'b')];
-  const next = () => {
-    steps.shift()?.();
-    if (steps.length) setTimeout(next, 0);
-  };
-  setTimeout(next, 0);
+  void (async () => {
+    for (const step of steps) {
+      await nextTask();
+      step();
+    }
+  })();
 }
