@@ -1,5 +1,5 @@
 // Component tests: each element rendered in real Chromium, with axe checks and real key presses.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { screenReaderTranscripts } from './a11y/screen-reader-transcripts.mjs';
@@ -26,6 +26,12 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
     // Dexie's "import" entry wraps its UMD build, which only bundlers can read: use its real ESM build.
     { name: 'dexie-esm', resolveImport: ({ source }) => (source === 'dexie' ? '/node_modules/dexie/dist/dexie.mjs' : undefined) },
+    // The files the app serves from client/public at the root and starts itself (the ICU worker
+    // the sign-in's submit and the shell start: client/i18n/warm-formatters.ts).
+    {
+      name: 'public-files',
+      serve: ({ path }) => (path === '/intl-warm.js' ? { body: readFileSync('client/public/intl-warm.js', 'utf8'), type: 'js' } : undefined),
+    },
     // The screen-reader tests' transcripts, written to a11y/report/screen-readers/ (the browser cannot write files).
     screenReaderTranscripts(),
   ],

@@ -251,7 +251,8 @@ export class PoAppShell extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (this.info && !this.dataLoading) {
       this.dataLoading = true;
-      // A new device's first pull is a wait for the network: the formatters are built meanwhile.
+      // Signed-in screens format dates and money: ICU's data loads in a worker (already started by
+      // boot.js, unless only the server knew of the session).
       warmFormatters();
       void import('./signed-in-shell.ts').then(
         (m) => {

@@ -1,29 +1,21 @@
-import { compareFr } from '../../shared/french-order.ts';
-import { formatCents } from '../../shared/money.ts';
-import { nextTask } from '../app/next-task.ts';
-import { formatDate, formatDateTime } from './i18n.ts';
-
-let warmed = false;
-
 /**
- * Builds the formatters a signed-in screen uses first, each in a task of its own, while the page
- * is waiting on the network (the sign-in's answer, or a new device's first pull).
+ * Starts the worker that loads ICU's locale data off the page (`client/public/intl-warm.js`),
+ * once per page: boot.js starts it itself before the first paint of a signed-in device and marks
+ * the page with `data-intl-warm`; this starts it where boot.js could not know a signed-in screen
+ * was coming (the sign-in's submit, a session found by the server only).
  *
- * Why: the first Intl date or number formatter of a page loads ICU's locale data (about 150 ms
- * with a phone's 4× slowdown, 40 ms on a desktop), and the first collator its collation data
- * (60–100 ms at 4×). Paid during the first sync's render, they made one task of 170 ms out of the
- * moment the family's data appears (docs/performance.md, "The first sync"). Apart, and earlier,
- * each is one shorter task at a time the page has nothing else to do.
+ * Why a worker: the first Intl date or number formatter of a renderer loads ICU's locale data,
+ * one task of 150–350 ms with a phone's 4× slowdown. ICU's data belongs to the process, so after
+ * the worker's load the page's own first formatter costs about a millisecond
+ * (docs/performance.md, "ICU's load in a worker").
  */
 export function warmFormatters() {
-  if (warmed) return;
-  warmed = true;
-  const now = new Date().toISOString();
-  const steps = [() => formatDateTime(now), () => formatDate(now), () => formatCents(0), () => compareFr('a', 'b')];
-  void (async () => {
-    for (const step of steps) {
-      await nextTask();
-      step();
-    }
-  })();
+  const root = document.documentElement;
+  if (root.hasAttribute('data-intl-warm')) return;
+  root.setAttribute('data-intl-warm', '');
+  try {
+    new Worker('/intl-warm.js').postMessage(root.lang);
+  } catch {
+    // No worker (refused, or too old a browser): the page's first formatter loads ICU itself.
+  }
 }

@@ -3,7 +3,8 @@
  * from the HTML takes the person's accessibility mode and language at once, instead of switching
  * when the app has loaded (a flash, and a layout shift). It also says which of the HTML's two
  * first screens to show: the sign-in page, or the shell with "Chargement…" for an account that
- * was signed in on this device or a page that is not public.
+ * was signed in on this device or a page that is not public. For the shell, it starts the worker
+ * that loads ICU's locale data off the page (intl-warm.js), as early as a page can.
  */
 (function () {
   var root = document.documentElement;
@@ -15,5 +16,16 @@
     root.setAttribute('data-boot', location.pathname === '/connexion' && !signedIn ? 'sign-in' : publicPage || signedIn || location.pathname !== '/' ? 'app' : 'sign-in');
   } catch (e) {
     // Storage refused (private mode settings): the defaults of the HTML stay.
+  }
+  // A signed-in screen is coming: ICU's locale data loads in a worker meanwhile (the same start as
+  // client/i18n/warm-formatters.ts, which the sign-in's submit calls; this script cannot import it).
+  // The sign-in page's own load does not need it.
+  if (root.getAttribute('data-boot') === 'app') {
+    try {
+      root.setAttribute('data-intl-warm', '');
+      new Worker('/intl-warm.js').postMessage(root.lang);
+    } catch (e) {
+      // No worker (refused, or too old a browser): the page's first formatter loads ICU itself.
+    }
   }
 })();

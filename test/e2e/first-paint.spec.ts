@@ -43,6 +43,31 @@ test.describe('first paint', () => {
     expect(problems).toEqual([]);
   });
 
+  test("ICU's locale data loads in a worker when a signed-in screen is coming: at the sign-in's submit, and from the HTML's first script of a signed-in device", async ({ page, server }) => {
+    // The first Intl date or number formatter of a renderer loads ICU's locale data: 40–90 ms on
+    // a desktop, one task of 150–350 ms on a phone. Loaded by a worker, it is the process's, and
+    // the page's first formatter then costs about nothing (docs/performance.md).
+    const warmers: Array<Promise<void>> = [];
+    page.on('worker', (worker) => {
+      if (new URL(worker.url()).pathname === '/intl-warm.js') warmers.push(new Promise((done) => worker.on('close', () => done())));
+    });
+    await page.goto(`${server.url}/connexion`);
+    await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(warmers, 'the sign-in page itself formats nothing').toHaveLength(0);
+
+    await signInThroughForm(page, server.url, 'martin');
+    await expect.poll(() => warmers.length).toBe(1);
+    // It does its one job and ends.
+    await warmers[0];
+
+    // A signed-in device's next visit: started by boot.js, before any module (they are refused).
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await page.reload();
+    await expect.poll(() => warmers.length).toBe(2);
+    await warmers[1];
+  });
+
   test('in the accessibility mode the HTML screen already has the mode: nothing switches when the app starts', async ({ page, server }) => {
     await page.goto(`${server.url}/connexion`);
     await page.getByRole('button', { name: /Mode accessibilité/ }).click();

@@ -158,7 +158,8 @@ export class PoSignInPage extends PageElement {
     if (!data) return;
     const signedIn = await this.form.submit(() => {
       const answer = signIn(data);
-      // While the answer travels: the first screen after it formats dates and money.
+      // While the answer travels: the first screen after it formats dates and money, and ICU's
+      // data loads in a worker meanwhile.
       warmFormatters();
       return answer;
     }, {
