@@ -5,6 +5,32 @@ import { db } from '../../client/data/db.ts';
 import { CLIENT_ID_KEY, NEXT_MUTATION_KEY } from '../../client/data/outbox-keys.ts';
 import { pushNow } from '../../client/data/push.ts';
 
+/** Version 1's declaration, the first release's schema. */
+const V1_SCHEMA = {
+  sites: 'id',
+  families: 'id',
+  students: 'id, familyId, lastName',
+  teachers: 'id',
+  rooms: 'id',
+  departments: 'id',
+  courses: 'id, schoolYear, teacherId',
+  enrollments: 'id, studentId, courseId, schoolYear',
+  followUpNotes: 'id, enrollmentId, date',
+  evaluations: 'id, enrollmentId, date',
+  absences: 'id, enrollmentId, date',
+  repertoireEntries: 'id, studentId, date',
+  invoices: 'id, schoolYear, number',
+  invoiceLines: 'id, invoiceId',
+  payments: 'id, schoolYear, invoiceId',
+  discounts: 'id, schoolYear, invoiceId',
+  payfipAttempts: 'id, invoiceId',
+  documentKinds: 'id, owner',
+  documents: 'id, studentId, kindId',
+  changeRequests: 'id, targetId, status',
+  outbox: '++mutationId',
+  meta: 'key',
+};
+
 /**
  * The device's database as the last release left it (issue 17, item 6): the app's Dexie schema
  * at version 5, copied here as it was declared in client/data/db.ts (versions 1, 4 and 5), so the
@@ -13,30 +39,7 @@ import { pushNow } from '../../client/data/push.ts';
  */
 function lastReleaseDb(name: string): Dexie {
   const last = new Dexie(name);
-  last.version(1).stores({
-    sites: 'id',
-    families: 'id',
-    students: 'id, familyId, lastName',
-    teachers: 'id',
-    rooms: 'id',
-    departments: 'id',
-    courses: 'id, schoolYear, teacherId',
-    enrollments: 'id, studentId, courseId, schoolYear',
-    followUpNotes: 'id, enrollmentId, date',
-    evaluations: 'id, enrollmentId, date',
-    absences: 'id, enrollmentId, date',
-    repertoireEntries: 'id, studentId, date',
-    invoices: 'id, schoolYear, number',
-    invoiceLines: 'id, invoiceId',
-    payments: 'id, schoolYear, invoiceId',
-    discounts: 'id, schoolYear, invoiceId',
-    payfipAttempts: 'id, invoiceId',
-    documentKinds: 'id, owner',
-    documents: 'id, studentId, kindId',
-    changeRequests: 'id, targetId, status',
-    outbox: '++mutationId',
-    meta: 'key',
-  });
+  last.version(1).stores(V1_SCHEMA);
   last.version(4).stores({
     pendingUploads: 'id, familyId, studentId, createdAt',
   });
@@ -149,5 +152,28 @@ describe('Dexie upgrade: a device with last release’s database and queued edit
     expect(sent, 'nothing sent twice').to.have.length(1);
     // And a new edit continues the same sequence.
     expect((await db.meta.get(NEXT_MUTATION_KEY))?.value).to.equal(5);
+  });
+});
+
+describe('Dexie upgrade: a device still at the first release’s database (version 1)', () => {
+  it('opens at the current version from the schema IndexedDB holds: its rows stay, the later tables and indexes are there', async () => {
+    db.close();
+    await Dexie.delete(db.name);
+    // The first release's declaration, as it was (version 1 of lastReleaseDb above, alone).
+    const first = new Dexie(db.name);
+    first.version(1).stores(V1_SCHEMA);
+    await first.open();
+    await first.table('families').put(FAMILY);
+    await first.table('evaluations').put({ ...EVALUATION, id: 'ev-old' });
+    first.close();
+
+    await db.open();
+    expect(db.verno).to.equal(6);
+    expect(await db.families.get('f1')).to.deep.equal(FAMILY);
+    // An index version 5 added to a table that already held rows: built over them.
+    expect((await db.evaluations.where('batchId').equals('b1').toArray()).map((e) => e.id)).to.deep.equal(['ev-old']);
+    const stores = [...db.backendDB().objectStoreNames].sort();
+    expect(stores).to.deep.equal(db.tables.map((t) => t.name).sort());
+    expect(await db.consentAnswers.count()).to.equal(0);
   });
 });
