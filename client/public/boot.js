@@ -3,8 +3,7 @@
  * from the HTML takes the person's accessibility mode and language at once, instead of switching
  * when the app has loaded (a flash, and a layout shift). It also says which of the HTML's two
  * first screens to show: the sign-in page, or the shell with "Chargement…" for an account that
- * was signed in on this device or a page that is not public. For the shell, it starts the worker
- * that loads ICU's locale data off the page (intl-warm.js), as early as a page can.
+ * was signed in on this device or a page that is not public (and then starts intl-warm.js).
  */
 (function () {
   var root = document.documentElement;
@@ -17,15 +16,13 @@
   } catch (e) {
     // Storage refused (private mode settings): the defaults of the HTML stay.
   }
-  // A signed-in screen is coming: ICU's locale data loads in a worker meanwhile (the same start as
-  // client/i18n/warm-formatters.ts, which the sign-in's submit calls; this script cannot import it).
-  // The sign-in page's own load does not need it.
+  // A signed-in screen is coming: ICU loads in a worker meanwhile (as in i18n/warm-formatters.ts).
   if (root.getAttribute('data-boot') === 'app') {
     try {
       root.setAttribute('data-intl-warm', '');
       new Worker('/intl-warm.js').postMessage(root.lang);
     } catch (e) {
-      // No worker (refused, or too old a browser): the page's first formatter loads ICU itself.
+      // No worker: the page's first formatter loads ICU itself.
     }
   }
 })();
