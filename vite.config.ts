@@ -121,46 +121,6 @@ function firstScreenChunks() {
 const chunks = firstScreenChunks();
 
 /**
- * What every signed-in screen loads after the first screen's script (the signed-in group, the
- * route table, and the dynamic imports' small chunks), named in the HTML for boot.js: on a
- * device signed in before, or at a screen behind sign-in, boot.js preloads them at once instead
- * of the app importing them once the session has answered, a chain of two more round trips on a
- * phone's network (docs/performance.md). The sign-in page of a signed-out device loads none of it.
- */
-function signedInPreload(): Plugin {
-  const roots = [/client\/data\/session-device\.ts$/, /client\/app\/signed-in-shell\.ts$/, /client\/app\/signed-in-routes\.ts$/];
-  return {
-    name: 'portee-signed-in-preload',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        const chunks = Object.values(ctx.bundle ?? {}).filter((file) => file.type === 'chunk');
-        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-        const closure = (start: string[]) => {
-          const seen = new Set<string>();
-          const stack = [...start];
-          while (stack.length) {
-            const file = stack.pop()!;
-            if (seen.has(file)) continue;
-            seen.add(file);
-            stack.push(...(byFile.get(file)?.imports ?? []));
-          }
-          return seen;
-        };
-        const inHtml = closure(chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName));
-        const starts = roots.map((root) => chunks.find((chunk) => chunk.facadeModuleId && root.test(chunk.facadeModuleId))?.fileName);
-        if (starts.some((file) => !file)) throw new Error(`signedInPreload: no chunk for ${roots.filter((_, i) => !starts[i]).join(', ')}`);
-        const files = [...closure(starts as string[])].filter((file) => !inHtml.has(file)).sort();
-        const boot = '<script src="/boot.js"></script>';
-        if (!html.includes(boot)) throw new Error('signedInPreload: index.html has no boot.js script');
-        return html.replace(boot, `<meta name="portee-signed-in-scripts" content="${files.map((file) => `/${file}`).join(' ')}" />\n    ${boot}`);
-      },
-    },
-  };
-}
-
-/**
  * Each route names the areas of French messages its page needs (client/app/routes.ts), loaded
  * before it renders: a key of an area it does not name would show raw on screen. At each build,
  * every key a page's modules name (statically or lazily imported; a literal key, or the start of
@@ -252,7 +212,6 @@ export default defineConfig(({ command }) => {
       minifiedTemplates(),
       precompress(),
       chunks.plugin,
-      signedInPreload(),
       routeMessagesCheck(), // after chunks.plugin, whose groups it reads
       VitePWA({
         strategies: 'injectManifest',

@@ -3,38 +3,26 @@
  * from the HTML takes the person's accessibility mode and language at once, instead of switching
  * when the app has loaded (a flash, and a layout shift). It also says which of the HTML's two
  * first screens to show: the sign-in page, or the shell with "Chargement…" for an account that
- * was signed in on this device or a page that is not public; and for a signed-in screen, it
- * starts loading that screen's code and ICU's data at once.
+ * was signed in on this device or a page that is not public (and then starts intl-warm.js).
  */
 (function () {
   var root = document.documentElement;
-  var signedInScreen = false;
   try {
     if (localStorage.getItem('portee.a11yMode') === '1') root.classList.add('a11y-mode');
     if (localStorage.getItem('portee.locale') === 'en') root.lang = 'en';
     var publicPage = /^\/(connexion|mot-de-passe-perdu|preinscription|accessibilite|confidentialite)(\/|$)/.test(location.pathname);
     var signedIn = !!localStorage.getItem('portee.session');
     root.setAttribute('data-boot', location.pathname === '/connexion' && !signedIn ? 'sign-in' : publicPage || signedIn || location.pathname !== '/' ? 'app' : 'sign-in');
-    signedInScreen = signedIn || (!publicPage && location.pathname !== '/');
   } catch (e) {
     // Storage refused (private mode settings): the defaults of the HTML stay.
   }
-  if (!signedInScreen) return;
-  // A signed-in screen is coming (a device signed in before, or a screen behind sign-in): its
-  // code downloads beside the first screen's, not after the session's answer (the list:
-  // vite.config.ts, signedInPreload), and ICU loads in a worker (as in i18n/warm-formatters.ts).
-  var scripts = document.querySelector('meta[name="portee-signed-in-scripts"]');
-  (scripts ? scripts.content.split(' ') : []).forEach(function (href) {
-    var link = document.createElement('link');
-    link.rel = 'modulepreload';
-    link.crossOrigin = '';
-    link.href = href;
-    document.head.appendChild(link);
-  });
-  try {
-    root.setAttribute('data-intl-warm', '');
-    new Worker('/intl-warm.js').postMessage(root.lang);
-  } catch (e) {
-    // No worker: the page's first formatter loads ICU itself.
+  // A signed-in screen is coming: ICU loads in a worker meanwhile (as in i18n/warm-formatters.ts).
+  if (root.getAttribute('data-boot') === 'app') {
+    try {
+      root.setAttribute('data-intl-warm', '');
+      new Worker('/intl-warm.js').postMessage(root.lang);
+    } catch (e) {
+      // No worker: the page's first formatter loads ICU itself.
+    }
   }
 })();

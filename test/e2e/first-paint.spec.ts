@@ -68,28 +68,6 @@ test.describe('first paint', () => {
     await warmers[1];
   });
 
-  test("a signed-in screen's code downloads from the HTML's first script, beside the first screen's, not after the session's answer", async ({ page, server }) => {
-    const asked: string[] = [];
-    page.on('request', (request) => {
-      if (request.url().includes('/assets/')) asked.push(new URL(request.url()).pathname);
-    });
-    await page.goto(`${server.url}/connexion`);
-    await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
-    await page.waitForLoadState('networkidle');
-    expect(asked.filter((path) => path.startsWith('/assets/signed-in')), 'signed-in code on the sign-in page').toEqual([]);
-
-    await signInThroughForm(page, server.url, 'martin');
-    // Every module refused and no session answer: what is asked for then is boot.js's doing.
-    await page.route('**/assets/*.js', (route) => route.abort());
-    await page.route('**/api/session', (route) => route.abort());
-    asked.length = 0;
-    await page.reload();
-    const chunk = (path: string) => path.replace(/^\/assets\//, '').replace(/-[\w-]{8}\.js$/, '');
-    await expect
-      .poll(() => [...new Set(asked.map(chunk))].filter((name) => /^(signed-in|session-device)/.test(name)).sort())
-      .toEqual(['session-device', 'signed-in', 'signed-in-routes', 'signed-in-shell']);
-  });
-
   test('in the accessibility mode the HTML screen already has the mode: nothing switches when the app starts', async ({ page, server }) => {
     await page.goto(`${server.url}/connexion`);
     await page.getByRole('button', { name: /Mode accessibilité/ }).click();
