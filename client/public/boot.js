@@ -16,7 +16,7 @@
   } catch (e) {
     // Storage refused (private mode settings): the defaults of the HTML stay.
   }
-  // A signed-in screen is coming: ICU loads in a worker meanwhile (as in i18n/warm-formatters.ts).
+  // The app's shell (any page but a signed-out sign-in): ICU loads in a worker (i18n/warm-formatters.ts).
   if (root.getAttribute('data-boot') === 'app') {
     try {
       root.setAttribute('data-intl-warm', '');

@@ -1,5 +1,5 @@
 /*
- * A worker started by boot.js when a signed-in screen is coming, or by the sign-in's submit
+ * A worker started by boot.js for every page but a signed-out device's sign-in page, or by the sign-in's submit
  * (client/i18n/warm-formatters.ts): it builds the Intl formatters the screens use (a
  * date, money, French order) once, then ends.
  *
