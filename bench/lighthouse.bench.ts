@@ -5,6 +5,7 @@
 // showed an expired session and moved the page. A first visit is a fresh profile each run.
 //   npm run bench lighthouse                                     # six screens, median of 3
 //   LIGHTHOUSE_RUNS=5 LIGHTHOUSE_SCREENS=sign-in CLIENT_DIST=/tmp/other/client npm run bench lighthouse
+//   LIGHTHOUSE_SCREENS='home, repeat visit;billing' npm run bench lighthouse   # names as printed, ';' between
 //   LIGHTHOUSE_KEEP=/tmp/lh npm run bench lighthouse    # also keeps each run's full report there, to read its traces
 // (a subset or another build prints its figures but leaves bench/results/lighthouse.json alone)
 import { spawn } from 'node:child_process';
@@ -21,7 +22,7 @@ export const title = 'Lighthouse mobile (12.2.3): performance, accessibility, be
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 /** Comma-separated screen names (`sign-in`, `billing`, …): only these. */
-const ONLY = process.env.LIGHTHOUSE_SCREENS?.split(',').map((name) => name.trim());
+const ONLY = process.env.LIGHTHOUSE_SCREENS?.split(';').map((name) => name.trim());
 /** A folder where each run's full Lighthouse report is kept (the long tasks and scripts behind a figure). */
 const KEEP = process.env.LIGHTHOUSE_KEEP;
 const BUDGET = { performance: 95, accessibility: 100, bestPractices: 100, lcpMs: 2000, tbtMs: 100, cls: 0.02 };
