@@ -6,10 +6,10 @@
 //   npm run bench lighthouse                                     # six screens, median of 3
 //   LIGHTHOUSE_RUNS=5 LIGHTHOUSE_SCREENS=sign-in CLIENT_DIST=/tmp/other/client npm run bench lighthouse
 //   LIGHTHOUSE_SCREENS='home, repeat visit;billing' npm run bench lighthouse   # names as printed, ';' between
-//   LIGHTHOUSE_KEEP=/tmp/lh npm run bench lighthouse    # also keeps each run's full report there, to read its traces
+//   LIGHTHOUSE_KEEP=/tmp/lh npm run bench lighthouse    # also keeps each run's full report and trace there
 // (a subset or another build prints its figures but leaves bench/results/lighthouse.json alone)
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,6 +94,8 @@ function lighthouse(url: string, opts: { port: number; profile: string; keepStor
     // Lighthouse's own reset leaves IndexedDB and local storage: a first visit gets a fresh
     // profile instead (withBrowser), so no run finds the last one's data.
     ...(opts.keepStorage ? ['--disable-storage-reset'] : []),
+    // Kept reports come with the run's trace (the tasks behind the long-task list).
+    ...(KEEP ? ['--save-assets'] : []),
   ];
   return new Promise((resolve, reject) => {
     const child = spawn('node_modules/.bin/lighthouse', args, { env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -105,7 +107,9 @@ function lighthouse(url: string, opts: { port: number; profile: string; keepStor
       const report = JSON.parse(text) as LighthouseJson;
       if (KEEP) {
         mkdirSync(KEEP, { recursive: true });
-        writeFileSync(join(KEEP, `${new URL(url).pathname.replaceAll('/', '_')}-${Date.now()}.json`), text);
+        const stamp = `${new URL(url).pathname.replaceAll('/', '_')}-${Date.now()}`;
+        writeFileSync(join(KEEP, `${stamp}.json`), text);
+        copyFileSync(out.replace(/\.json$/, '-0.trace.json'), join(KEEP, `${stamp}.trace.json`));
       }
       const audit = (id: string) => report.audits[id]?.numericValue ?? NaN;
       const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
