@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { startServer } from '../test/helpers/server-process.ts';
-import { signInCookie } from './sign-in.ts';
+import { browserCookies, courseSheetPath, signInCookie } from './sign-in.ts';
 
 export const title = 'Lighthouse mobile (12.2.3): performance, accessibility, best practices';
 
@@ -72,12 +72,7 @@ async function openBrowser(base: string, profile: string, cookie?: string): Prom
     args: [`--remote-debugging-port=${port}`, '--no-sandbox', '--disable-gpu'],
   });
   if (cookie) {
-    await context.addCookies(
-      cookie.split('; ').map((pair) => {
-        const at = pair.indexOf('=');
-        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: base, httpOnly: true, sameSite: 'Lax' as const };
-      }),
-    );
+    await context.addCookies(browserCookies(base, cookie));
   }
   return { context, port };
 }
@@ -140,16 +135,6 @@ async function withBrowser(base: string, cookie: string | undefined, use: (port:
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** A course sheet's address: the first course of the demo family's first student, read from the API. */
-async function courseSheetPath(base: string, cookie: string): Promise<string> {
-  const pull = (await (await fetch(`${base}/api/sync?cursor=0`, { headers: { cookie } })).json()) as {
-    changes: { students?: Array<{ id: string }>; enrollments?: Array<{ studentId: string; courseId: string }> };
-  };
-  const enrollment = pull.changes.enrollments?.[0];
-  if (!enrollment) throw new Error('no enrolment in the demo family');
-  return `/eleves/${enrollment.studentId}/cours/${enrollment.courseId}`;
-}
 
 export async function run() {
   const server = await startServer(process.env.CLIENT_DIST ? { CLIENT_DIST: process.env.CLIENT_DIST } : {});

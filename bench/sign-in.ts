@@ -10,3 +10,21 @@ export async function signInCookie(base: string, username: string, password: str
   if (res.status !== 200) throw new Error(`sign-in ${res.status}`);
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
+
+/** A course sheet's address: the first course of the demo family's first student, read from the API. */
+export async function courseSheetPath(base: string, cookie: string): Promise<string> {
+  const pull = (await (await fetch(`${base}/api/sync?cursor=0`, { headers: { cookie } })).json()) as {
+    changes: { students?: Array<{ id: string }>; enrollments?: Array<{ studentId: string; courseId: string }> };
+  };
+  const enrollment = pull.changes.enrollments?.[0];
+  if (!enrollment) throw new Error('no enrolment in the demo family');
+  return `/eleves/${enrollment.studentId}/cours/${enrollment.courseId}`;
+}
+
+/** A Cookie header as the browser's own cookies for `base` (what a signed-in browser holds). */
+export function browserCookies(base: string, cookie: string) {
+  return cookie.split('; ').map((pair) => {
+    const at = pair.indexOf('=');
+    return { name: pair.slice(0, at), value: pair.slice(at + 1), url: base, httpOnly: true, sameSite: 'Lax' as const };
+  });
+}
