@@ -21,7 +21,6 @@ export interface CourseRow {
   department: Department | undefined;
 }
 
-
 export function currentSchoolYear(): string {
   return schoolYearOf(new Date());
 }
