@@ -94,14 +94,6 @@ export class PorteeDb extends Dexie {
 
 export const db = new PorteeDb();
 
-/**
- * Written once, by the device's first pull, in the same transaction as its rows (and wiped with
- * them). The pages' live queries read it, not the cursor: the cursor moves at nearly every pull
- * (one global counter: any family's write moves it), and each move would run every open query
- * again and render its page again, once a minute, for nothing.
- */
-export const LANDED_KEY = 'firstPullLanded';
-
 /** Small typed accessors for the sync state and the device's owner, kept in `meta`. */
 export async function getMeta<T>(key: string): Promise<T | undefined> {
   return (await db.meta.get(key))?.value as T | undefined;

@@ -1,6 +1,6 @@
 import { SYNC_TABLES, type PullResponse } from '../../shared/sync-protocol.ts';
 import { answer, apiClient, backgroundRequest } from '../api/http.ts';
-import { db, getMeta, LANDED_KEY, setMeta } from './db.ts';
+import { db, getMeta, setMeta } from './db.ts';
 
 /** What a landed pull tells the page: the cursor it started from (0: the device's first) and when it landed. */
 export interface PullLanded {
@@ -23,10 +23,8 @@ export async function fetchAndApply(background: boolean): Promise<PullLanded> {
 }
 
 /**
- * Applies a pull in one Dexie transaction, its cursor and the first pull's landed mark included,
- * so a page never sees half a pull (live queries, in this thread or another, are told only once
- * it commits, and only of the rows and keys it wrote: a pull that brings nothing but a new cursor
- * runs none of them again).
+ * Applies a pull in one Dexie transaction, its cursor included, so a page never sees half a pull
+ * (live queries, in this thread or another, are told only once it commits).
  */
 export async function applyPull(answer: PullResponse) {
   const tables = SYNC_TABLES.map((name) => db.table(name));
@@ -40,6 +38,5 @@ export async function applyPull(answer: PullResponse) {
       if (gone?.length) await table.bulkDelete(gone);
     }
     await db.meta.put({ key: 'cursor', value: answer.cursor });
-    if (!(await db.meta.get(LANDED_KEY))) await db.meta.put({ key: LANDED_KEY, value: true });
   });
 }

@@ -1,17 +1,15 @@
 import { liveQuery } from 'dexie';
 import { Store } from '../state/store.ts';
-import { getMeta, LANDED_KEY } from './db.ts';
+import { getMeta } from './db.ts';
 
 /**
  * Whether this device holds the signed-in account's data: true once its first pull has landed.
- * The pull writes its landed mark in the same Dexie transaction as its rows (`applyPull`), so a
- * query that reads it first never sees the empty database of a new device as the truth. Signing
- * out wipes it with the data. A device filled before the mark existed has a cursor and no mark
- * until its next pull: the cursor says the same meanwhile (read only then, so a live query does
- * not depend on the cursor, which nearly every pull moves).
+ * The pull writes its cursor in the same Dexie transaction as its rows (`applyPull`), so a query
+ * that reads the cursor first never sees the empty database of a new device as the truth.
+ * Signing out wipes the cursor with the data.
  */
 export async function firstPullLanded(): Promise<boolean> {
-  return (await getMeta<boolean>(LANDED_KEY)) !== undefined || (await getMeta<number>('cursor')) !== undefined;
+  return (await getMeta<number>('cursor')) !== undefined;
 }
 
 /** The same fact for rendering: undefined until the local database has answered. */

@@ -1,6 +1,5 @@
 import { schoolYearOf } from '../../../shared/school-year.ts';
-import { db } from '../../data/db.ts';
-import { firstPullLanded } from '../../data/sync-landed.ts';
+import { db, getMeta } from '../../data/db.ts';
 import type {
   Absence, Course, Department, Enrollment, Evaluation, FollowUpNote, RepertoireEntry, Room, Student, Teacher,
 } from '../../data/records.ts';
@@ -19,6 +18,11 @@ export interface CourseRow {
   teacher: Teacher | undefined;
   room: Room | undefined;
   department: Department | undefined;
+}
+
+/** "Did a pull ever land on this device?" — tells "not found" from "not loaded yet". */
+export async function hasSynced(): Promise<boolean> {
+  return (await getMeta<number>('cursor')) !== undefined;
 }
 
 export function currentSchoolYear(): string {
@@ -92,7 +96,7 @@ export async function familyStudents(): Promise<Student[]> {
 
 /** A student's courses of the given school year (the current one by default). */
 export async function studentCourses(studentId: string, year = currentSchoolYear()) {
-  const [student, synced] = await Promise.all([db.students.get(studentId), firstPullLanded()]);
+  const [student, synced] = await Promise.all([db.students.get(studentId), hasSynced()]);
   if (!student) return { student: null, synced, year, rows: [] as CourseRow[] };
   const enrollments = await db.enrollments.where('studentId').equals(studentId).filter((e) => e.schoolYear === year).toArray();
   const rows = (await joinCourses(enrollments)).sort(byTimetable);
@@ -132,7 +136,7 @@ export async function courseSheet(studentId: string, courseId: string) {
 /** Enrollments of earlier school years, newest first. */
 export async function studentHistory(studentId: string) {
   const year = currentSchoolYear();
-  const [student, synced] = await Promise.all([db.students.get(studentId), firstPullLanded()]);
+  const [student, synced] = await Promise.all([db.students.get(studentId), hasSynced()]);
   if (!student) return { student: null, synced, rows: [] as CourseRow[], years: [] as string[] };
   const enrollments = await db.enrollments.where('studentId').equals(studentId).filter((e) => e.schoolYear < year).toArray();
   const rows = (await joinCourses(enrollments)).sort(byHistory);
@@ -151,7 +155,7 @@ export async function historyEntry(studentId: string, enrollmentId: string) {
 
 /** A student's repertoire, newest first. */
 export async function studentRepertoire(studentId: string) {
-  const [student, synced] = await Promise.all([db.students.get(studentId), firstPullLanded()]);
+  const [student, synced] = await Promise.all([db.students.get(studentId), hasSynced()]);
   if (!student) return { student: null, synced, entries: [] as RepertoireEntry[] };
   const entries = (await db.repertoireEntries.where('studentId').equals(studentId).toArray()).sort(byDateDesc);
   return { student, synced, entries };
