@@ -21,7 +21,7 @@ export const title = 'Lighthouse mobile (12.2.3): performance, accessibility, be
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
-/** Comma-separated screen names (`sign-in`, `billing`, …): only these. */
+/** Screen names as printed (`sign-in`, `home, repeat visit`, …), `;` between them: only these. */
 const ONLY = process.env.LIGHTHOUSE_SCREENS?.split(';').map((name) => name.trim());
 /** A folder where each run's full Lighthouse report is kept (the long tasks and scripts behind a figure). */
 const KEEP = process.env.LIGHTHOUSE_KEEP;
