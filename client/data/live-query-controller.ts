@@ -1,3 +1,4 @@
+import { dequal } from 'dequal';
 import { liveQuery, type Subscription } from 'dexie';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { firstPullLanded } from './sync-landed.ts';
@@ -12,6 +13,12 @@ import { firstPullLanded } from './sync-landed.ts';
  * be false). The cursor is read in the same live query, and the pull writes it in the same
  * transaction as its rows, so the first result is never a half-filled database. Pages show
  * `<po-data-pending>` while `value` is undefined.
+ *
+ * Every pull writes the cursor, and one family's edit moves it for all (one global change
+ * counter), so nearly every pull re-runs every open query though it brought this device nothing.
+ * A result equal to the one shown keeps the shown one and renders nothing again. The re-run itself
+ * stays: it is also what catches up with another tab's commit whose notice never came (a tab
+ * closed right after its transaction; docs/performance.md, "Tried and reverted").
  */
 export class LiveQueryController<T> implements ReactiveController {
   value: T | undefined;
@@ -33,6 +40,9 @@ export class LiveQueryController<T> implements ReactiveController {
   setQuery(query: () => Promise<T> | T) {
     this.query = query;
     this.value = undefined;
+    // The host shows "not loaded yet" now, not the last query's rows (a result equal to none
+    // would otherwise render nothing).
+    this.host.requestUpdate();
     if (this.subscription) this.subscribe();
   }
 
@@ -50,6 +60,7 @@ export class LiveQueryController<T> implements ReactiveController {
     const query = this.query;
     this.subscription = liveQuery(async () => ((await firstPullLanded()) ? { value: await query() } : null)).subscribe({
       next: (result) => {
+        if (this.error === undefined && dequal(result?.value, this.value)) return;
         this.value = result?.value;
         this.error = undefined;
         this.host.requestUpdate();

@@ -18,6 +18,16 @@ class TestStudentCount extends LitElement {
   }
 }
 
+@customElement('test-render-count')
+class TestRenderCount extends LitElement {
+  renders = 0;
+  readonly count = new LiveQueryController(this, async () => ({ invoices: (await db.invoices.toArray()).map((i) => i.number) }));
+  override render() {
+    this.renders++;
+    return html`<p>${this.count.value?.invoices.join(', ') ?? ''}</p>`;
+  }
+}
+
 const pull = (p: Partial<PullResponse>): PullResponse => ({ cursor: 1, snapshot: false, changes: {}, deleted: {}, ...p });
 
 describe('applyPull', () => {
@@ -51,5 +61,23 @@ describe('applyPull', () => {
     await applyPull(pull({ cursor: 2, changes: { students: [student('c', 'Manon')] } }));
     await until(() => el.shadowRoot!.textContent!.includes('Manon'));
     expect(el.names.value).to.deep.equal(['Avant', 'Manon']);
+  });
+
+  it('a pull that changes nothing the query read renders nothing again (another family\'s write moves the cursor)', async () => {
+    const el = await fixture<TestRenderCount>(html`<test-render-count></test-render-count>`);
+    await applyPull(pull({ cursor: 4, snapshot: true, changes: { students: [student('a', 'Lucie')] } }));
+    await until(() => el.count.value !== undefined);
+    await new Promise((r) => setTimeout(r, 200));
+    const renders = el.renders;
+    const value = el.count.value;
+    await applyPull(pull({ cursor: 9 }));
+    await applyPull(pull({ cursor: 10 }));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(el.renders).to.equal(renders);
+    expect(el.count.value).to.equal(value);
+    // A change it reads still reaches it.
+    await applyPull(pull({ cursor: 11, changes: { invoices: [{ id: 'i1', schoolYear: '2026-2027', number: 'F1', version: 11 } as never] } }));
+    await until(() => el.shadowRoot!.textContent!.includes('F1'));
+    expect(el.count.value).to.deep.equal({ invoices: ['F1'] });
   });
 });
