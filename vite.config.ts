@@ -153,6 +153,9 @@ function routeMessagesCheck(): Plugin {
       const firstScreen = chunks.groups[0];
       // A form shows its errors through these (first-screen) modules, in the 'validation' area's words.
       const formModules = new Set(['client/forms/form-controller.ts', 'client/forms/messages.ts'].map((file) => resolve(file)));
+      // The screens' queries, which the page loads only where there is no data worker
+      // (client/data/query-client.ts): data, shown by the page in its own route's words.
+      const queries = resolve('client/data/query-watch.ts');
       const problems: string[] = [];
       for (const id of this.getModuleIds()) {
         if (!firstScreen.test(id) || id.startsWith(i18n)) continue;
@@ -171,7 +174,7 @@ function routeMessagesCheck(): Plugin {
         const stack = [start];
         while (stack.length) {
           const id = stack.pop()!;
-          if (seen.has(id) || firstScreen.test(id) || id.startsWith(i18n)) continue;
+          if (seen.has(id) || firstScreen.test(id) || id.startsWith(i18n) || id === queries) continue;
           seen.add(id);
           const info = this.getModuleInfo(id);
           for (const area of named(info?.code ?? '')) if (!allowed.has(area)) problems.push(`${path}: ${id} names keys of '${area}', not in the route's messages`);

@@ -1,6 +1,4 @@
 import type { ReactiveControllerHost } from 'lit';
-import { openCampaign, parisDay } from '../../shared/reenrolment-progress.ts';
-import { db } from '../data/db.ts';
 import { LiveQueryController } from '../data/live-query-controller.ts';
 
 /**
@@ -11,11 +9,9 @@ import { LiveQueryController } from '../data/live-query-controller.ts';
  */
 export function shellQueries(host: ReactiveControllerHost) {
   return {
-    students: new LiveQueryController(host, async () =>
-      (await db.students.toArray()).sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName)),
-    ),
-    families: new LiveQueryController(host, () => db.families.toArray()),
-    reenrolmentOpen: new LiveQueryController(host, async () => !!openCampaign(await db.reenrolmentCampaigns.toArray(), parisDay())),
+    students: new LiveQueryController(host, 'menuStudents', () => []),
+    families: new LiveQueryController(host, 'signedInFamilies', () => []),
+    reenrolmentOpen: new LiveQueryController(host, 'reenrolmentOpenToday', () => []),
   };
 }
 

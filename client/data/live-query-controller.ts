@@ -1,33 +1,29 @@
-import { dequal } from 'dequal';
-import { liveQuery, type Subscription } from 'dexie';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { firstPullLanded } from './sync-landed.ts';
+import type { QueryArgs, QueryName, QueryResult } from './named-queries.ts';
+import { watchNamedQuery } from './query-client.ts';
 
 /**
- * Runs a Dexie query and re-renders its host whenever the data it read changes (a pull landing,
- * a local edit). `value` is undefined until the first result; `setQuery` swaps the query (e.g.
- * when a route parameter changes).
+ * Runs a named query (client/data/named-queries.ts) as a live query and re-renders its host when
+ * its result changes (a pull landing, a local edit). The query runs in the data worker, off the
+ * page's thread, or on the page where there is none (client/data/query-client.ts).
  *
- * Before the device's first pull has landed the query is not run and `value` stays undefined:
- * the empty database of a new device is not the family's data ("Aucune facture", "0,00 €" would
- * be false). The cursor is read in the same live query, and the pull writes it in the same
- * transaction as its rows, so the first result is never a half-filled database. Pages show
- * `<po-data-pending>` while `value` is undefined.
- *
- * Every pull writes the cursor, and one family's edit moves it for all (one global change
- * counter), so nearly every pull re-runs every open query though it brought this device nothing.
- * A result equal to the one shown keeps the shown one and renders nothing again. The re-run itself
- * stays: it is also what catches up with another tab's commit whose notice never came (a tab
- * closed right after its transaction; docs/performance.md, "Tried and reverted").
+ * Before the device's first pull has landed `value` stays undefined: the empty database of a new
+ * device is not the family's data ("Aucune facture", "0,00 €" would be false). The cursor is read
+ * in the same transaction as the rows, and the pull writes it in the same transaction as its
+ * rows, so the first result is never a half-filled database. Pages show `<po-data-pending>` while
+ * `value` is undefined. A result equal to the last one is not sent again, and renders nothing.
  */
-export class LiveQueryController<T> implements ReactiveController {
-  value: T | undefined;
-  error: unknown;
-  private subscription?: Subscription;
+export class LiveQueryController<N extends QueryName> implements ReactiveController {
+  value: QueryResult<N> | undefined;
+  /** The query's failure, as the worker could send it (a name and a message). */
+  error: string | undefined;
+  private stop?: () => void;
 
+  /** `args` is read at each (re)subscription: from the host's properties, e.g. a route's ids. */
   constructor(
     private readonly host: ReactiveControllerHost,
-    private query: () => Promise<T> | T,
+    private readonly name: N,
+    private readonly args: () => QueryArgs<N>,
   ) {
     host.addController(this);
   }
@@ -37,13 +33,12 @@ export class LiveQueryController<T> implements ReactiveController {
     return this.value !== undefined || this.error !== undefined;
   }
 
-  setQuery(query: () => Promise<T> | T) {
-    this.query = query;
+  /** Its arguments changed (another route parameter): "not loaded yet" until the new result. */
+  refresh() {
     this.value = undefined;
-    // The host shows "not loaded yet" now, not the last query's rows (a result equal to none
-    // would otherwise render nothing).
+    this.error = undefined;
     this.host.requestUpdate();
-    if (this.subscription) this.subscribe();
+    if (this.stop) this.subscribe();
   }
 
   hostConnected() {
@@ -51,23 +46,21 @@ export class LiveQueryController<T> implements ReactiveController {
   }
 
   hostDisconnected() {
-    this.subscription?.unsubscribe();
-    this.subscription = undefined;
+    this.stop?.();
+    this.stop = undefined;
   }
 
   private subscribe() {
-    this.subscription?.unsubscribe();
-    const query = this.query;
-    this.subscription = liveQuery(async () => ((await firstPullLanded()) ? { value: await query() } : null)).subscribe({
-      next: (result) => {
-        if (this.error === undefined && dequal(result?.value, this.value)) return;
-        this.value = result?.value;
+    this.stop?.();
+    this.stop = watchNamedQuery(this.name, this.args(), {
+      value: (value) => {
+        this.value = value;
         this.error = undefined;
         this.host.requestUpdate();
       },
-      error: (error) => {
-        this.error = error;
-        console.error('[live query]', error);
+      error: (message) => {
+        this.error = message;
+        console.error('[live query]', this.name, message);
         this.host.requestUpdate();
       },
     });

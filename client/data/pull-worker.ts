@@ -1,19 +1,30 @@
 import { HttpError, OfflineError } from '../api/http.ts';
 import { fetchAndApply } from './pull-apply.ts';
 import type { PullAsk, PullOutcome } from './pull-messages.ts';
+import { serveQueries } from './query-host.ts';
 
 /**
- * The pull off the page's thread (docs/sync.md, "The pull worker"): fetching, parsing and writing
- * a large family's snapshot took the page's main thread for most of a second. Dexie works here
- * and tells the page's live queries of the commit (BroadcastChannel). This worker only pulls:
- * the page keeps the lock, the status and the session's reactions, from the outcome it posts.
+ * The data worker: the pull and the screens' live queries, off the page's thread.
+ *
+ * The pull (docs/sync.md, "The pull worker"): fetching, parsing and writing a large family's
+ * snapshot took the page's main thread for most of a second. The page keeps the lock, the status
+ * and the session's reactions, from the outcome this posts.
+ *
+ * The queries (client/data/query-client.ts): the page sends a port, then asks on it for named
+ * queries; each runs here as a live query, and only a result that changed crosses back. Every
+ * pull re-ran every open query on the page (200–300 ms of its thread at a phone's speed, for a
+ * pull that brought the device nothing). Dexie tells this worker of the page's own writes, and
+ * the page of this worker's (BroadcastChannel).
  */
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<PullAsk>) => void) | null;
+  onmessage: ((event: MessageEvent<PullAsk | { queries: MessagePort }>) => void) | null;
   postMessage(outcome: PullOutcome): void;
 };
 
-scope.onmessage = ({ data }) => void pull(data).then((outcome) => scope.postMessage(outcome));
+scope.onmessage = ({ data }) => {
+  if ('queries' in data) serveQueries(data.queries);
+  else void pull(data).then((outcome) => scope.postMessage(outcome));
+};
 
 async function pull({ id, background }: PullAsk): Promise<PullOutcome> {
   try {

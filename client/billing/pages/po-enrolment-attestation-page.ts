@@ -4,7 +4,6 @@ import { PageElement } from '../../components/page-element.ts';
 import '../../components/po-data-pending.ts';
 import '../components/po-attestation-button.ts';
 import { slotText } from '../data/attestation-builders.ts';
-import { enrolmentAttestation } from '../data/attestation-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { formatDate, formatWeekday, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
@@ -23,10 +22,10 @@ export class PoEnrolmentAttestationPage extends PageElement {
   /** The route's `:id`. */
   @property({ attribute: false }) studentId = '';
 
-  private readonly data = new LiveQueryController(this, () => enrolmentAttestation(this.studentId));
+  private readonly data = new LiveQueryController(this, 'enrolmentAttestation', () => [this.studentId]);
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('studentId') && changed.get('studentId') !== undefined) this.data.setQuery(() => enrolmentAttestation(this.studentId));
+    if (changed.has('studentId') && changed.get('studentId') !== undefined) this.data.refresh();
   }
 
   protected pageTitle() {

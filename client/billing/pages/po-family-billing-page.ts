@@ -10,9 +10,8 @@ import '../../components/po-data-pending.ts';
 import '../components/po-attestation-button.ts';
 import { HttpError, OfflineError } from '../../data/command-errors.ts';
 import { startPayFipPayment } from '../data/payments.ts';
-import { familyBilling } from '../data/billing-queries.ts';
 import { buildPaymentAttestation } from '../data/attestation-builders.ts';
-import { attestationParties, localToday } from '../data/attestation-queries.ts';
+import { localToday } from '../data/attestation-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { syncStatus } from '../../data/sync-status.ts';
 import { formatDate, t } from '../../i18n/i18n.ts';
@@ -61,9 +60,9 @@ export class PoFamilyBillingPage extends PageElement {
   @state() private error = '';
 
   private readonly status = new StoreController(this, syncStatus);
-  private readonly data = new LiveQueryController(this, familyBilling);
+  private readonly data = new LiveQueryController(this, 'familyBilling', () => []);
   /** The family and its site, for the payment attestations (undefined until the first pull). */
-  private readonly parties = new LiveQueryController(this, attestationParties);
+  private readonly parties = new LiveQueryController(this, 'attestationParties', () => []);
 
   protected pageTitle() {
     return t('billing.title');

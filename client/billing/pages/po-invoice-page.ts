@@ -5,10 +5,8 @@ import { formatCents } from '../../../shared/money.ts';
 import { PageElement } from '../../components/page-element.ts';
 import { recordList } from '../../components/record-list.ts';
 import '../../components/po-data-pending.ts';
-import { invoiceSheet } from '../data/billing-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { formatDate, t } from '../../i18n/i18n.ts';
-import type { BillingPdfData } from '../pdf/billing-pdf.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { billingTableStyles } from './billing-table-styles.ts';
 import { paymentModeLabel } from './billing-labels.ts';
@@ -35,14 +33,10 @@ export class PoInvoicePage extends PageElement {
   @state() private message = '';
   @state() private failed = false;
 
-  private readonly data = new LiveQueryController(this, () => this.load());
+  private readonly data = new LiveQueryController(this, 'invoiceSheet', () => [this.invoiceId]);
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('invoiceId') && changed.get('invoiceId') !== undefined) this.data.setQuery(() => this.load());
-  }
-
-  private load(): Promise<BillingPdfData | null> {
-    return invoiceSheet(this.invoiceId);
+    if (changed.has('invoiceId') && changed.get('invoiceId') !== undefined) this.data.refresh();
   }
 
   protected pageTitle() {

@@ -5,7 +5,6 @@ import { formatCents } from '../../../shared/money.ts';
 import { PageElement } from '../../components/page-element.ts';
 import '../../components/po-data-pending.ts';
 import '../components/po-attestation-button.ts';
-import { paymentAttestation } from '../data/attestation-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
@@ -25,14 +24,14 @@ export class PoPaymentAttestationPage extends PageElement {
   /** The route's `:year`, "2026-2027" (a slash cannot stand in a path segment). */
   @property({ attribute: false }) year = '';
 
-  private readonly data = new LiveQueryController(this, () => paymentAttestation(this.schoolYear));
+  private readonly data = new LiveQueryController(this, 'paymentAttestation', () => [this.schoolYear]);
 
   private get schoolYear() {
     return this.year.replace('-', '/');
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('year') && changed.get('year') !== undefined) this.data.setQuery(() => paymentAttestation(this.schoolYear));
+    if (changed.has('year') && changed.get('year') !== undefined) this.data.refresh();
   }
 
   protected pageTitle() {

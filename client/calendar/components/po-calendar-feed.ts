@@ -4,7 +4,7 @@ import { HttpError, OfflineError } from '../../data/command-errors.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
-import { createFeedLink, fetchFeedStatus, revokeFeedLink, storedFeedLink } from '../data/feed-link.ts';
+import { createFeedLink, fetchFeedStatus, revokeFeedLink } from '../data/feed-link.ts';
 
 /**
  * "S'abonner au calendrier": the personal iCalendar feed's link. "Créer le lien d'abonnement"
@@ -28,7 +28,7 @@ export class PoCalendarFeed extends LitElement {
     `,
   ];
 
-  private readonly stored = new LiveQueryController(this, () => storedFeedLink());
+  private readonly stored = new LiveQueryController(this, 'storedFeedLink', () => []);
   /** The server's word on a live link (null until asked, or offline). */
   @state() private server: { active: boolean; createdAt: string | null } | null = null;
   @state() private busy = false;

@@ -8,7 +8,7 @@ import { t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { newRecordId, type TeachingResult } from '../../teacher/data/evaluation-commands.ts';
 import { saveTeacherCourseEvent } from '../data/course-event-commands.ts';
-import { teacherCourseEvents, type TeacherCourseEvent } from '../data/teacher-course-events.ts';
+import { type TeacherCourseEvent } from '../data/teacher-course-events.ts';
 import { eventFormValues, eventList, eventListStyles } from './event-list.ts';
 import './po-course-event-form.ts';
 import type { CourseEventFormValues } from './po-course-event-form.ts';
@@ -39,14 +39,14 @@ export class PoTeacherCourseEvents extends LitElement {
   /** What the last cancel / restore did, in words (the status region says it). */
   @state() private notice: { text: string; error?: boolean } | null = null;
 
-  private readonly events = new LiveQueryController(this, () => teacherCourseEvents(this.courseId, this.userId()));
+  private readonly events = new LiveQueryController(this, 'teacherCourseEvents', () => [this.courseId, this.userId()]);
 
   private userId() {
     return session.value.info?.user.id ?? '';
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('courseId') && changed.get('courseId') !== undefined) this.events.setQuery(() => teacherCourseEvents(this.courseId, this.userId()));
+    if (changed.has('courseId') && changed.get('courseId') !== undefined) this.events.refresh();
   }
 
   override render() {

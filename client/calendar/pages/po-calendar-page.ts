@@ -10,7 +10,7 @@ import { pageStyles } from '../../styles/shared-styles.ts';
 import { localToday } from '../../teacher/pages/teaching-form-result.ts';
 import '../components/po-calendar-feed.ts';
 import '../components/po-calendar-week-list.ts';
-import { calendarWeek, type CalendarViewer } from '../data/calendar-queries.ts';
+import { type CalendarViewer } from '../data/calendar-queries.ts';
 
 /**
  * `/calendrier`, for families and teachers (the content follows the role): the week's lessons
@@ -46,7 +46,7 @@ export class PoCalendarPage extends PageElement {
 
   /** The Monday of the week shown. */
   @state() private monday = weekAsked(location.search);
-  private readonly data = new LiveQueryController(this, () => calendarWeek(this.viewer(), this.monday));
+  private readonly data = new LiveQueryController(this, 'calendarWeek', () => [this.viewer(), this.monday]);
 
   private viewer(): CalendarViewer {
     const user = session.value.info?.user;
@@ -65,7 +65,7 @@ export class PoCalendarPage extends PageElement {
     if (monday === mondayOf(localToday())) url.searchParams.delete('semaine');
     else url.searchParams.set('semaine', monday);
     history.replaceState(history.state, '', url);
-    this.data.setQuery(() => calendarWeek(this.viewer(), this.monday));
+    this.data.refresh();
   }
 
   override render() {

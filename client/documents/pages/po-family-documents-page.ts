@@ -7,7 +7,6 @@ import type { PoDocumentUploadForm, ReplaceTarget } from '../components/po-docum
 import '../../family/components/po-family-tabs.ts';
 import '../../components/po-data-pending.ts';
 import { discardDocument } from '../data/document-commands.ts';
-import { familyDocuments } from '../data/document-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
@@ -32,7 +31,7 @@ export class PoFamilyDocumentsPage extends PageElement {
   @state() private replacing: ReplaceTarget | null = null;
   @query('po-document-upload-form') private form?: PoDocumentUploadForm;
 
-  private readonly data = new LiveQueryController(this, familyDocuments);
+  private readonly data = new LiveQueryController(this, 'familyDocuments', () => []);
 
   protected pageTitle() {
     return t('documents.title');

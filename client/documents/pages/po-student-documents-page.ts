@@ -7,7 +7,6 @@ import type { PoDocumentUploadForm, ReplaceTarget } from '../components/po-docum
 import '../../pedagogy/components/po-student-tabs.ts';
 import '../../components/po-data-pending.ts';
 import { discardDocument } from '../data/document-commands.ts';
-import { studentDocuments } from '../data/document-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
@@ -34,16 +33,12 @@ export class PoStudentDocumentsPage extends PageElement {
   @state() private replacing: ReplaceTarget | null = null;
   @query('po-document-upload-form') private form?: PoDocumentUploadForm;
 
-  private readonly data = new LiveQueryController(this, () => this.load());
-
-  private load() {
-    return studentDocuments(this.studentId);
-  }
+  private readonly data = new LiveQueryController(this, 'studentDocuments', () => [this.studentId]);
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (changed.has('studentId') && changed.get('studentId') !== undefined) {
       this.replacing = null;
-      this.data.setQuery(() => this.load());
+      this.data.refresh();
     }
   }
 

@@ -3,7 +3,6 @@ import { customElement } from 'lit/decorators.js';
 import { PageElement } from '../../components/page-element.ts';
 import '../../components/po-data-pending.ts';
 import '../components/po-absence-notice-form.ts';
-import { noticeChoices } from '../data/absence-notice-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
@@ -18,7 +17,7 @@ import { pageStyles } from '../../styles/shared-styles.ts';
 export class PoAbsenceNoticePage extends PageElement {
   static override styles = [pageStyles];
 
-  private readonly data = new LiveQueryController(this, () => noticeChoices());
+  private readonly data = new LiveQueryController(this, 'noticeChoices', () => []);
 
   protected pageTitle() {
     return t('notice.pageTitle');

@@ -10,7 +10,6 @@ import { PageElement } from '../../components/page-element.ts';
 import '../components/po-family-tabs.ts';
 import '../components/po-rejected-changes.ts';
 import '../../components/po-data-pending.ts';
-import { familyIdentity } from '../data/identity-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
@@ -37,7 +36,7 @@ export class PoFamilyPage extends PageElement {
 
   private readonly editor = new IdentityEditor(this, 'family');
 
-  private readonly data = new LiveQueryController(this, familyIdentity);
+  private readonly data = new LiveQueryController(this, 'familyIdentity', () => []);
 
   protected pageTitle() {
     return t('family.title');

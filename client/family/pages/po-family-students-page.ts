@@ -3,7 +3,6 @@ import { customElement } from 'lit/decorators.js';
 import { PageElement } from '../../components/page-element.ts';
 import '../components/po-family-tabs.ts';
 import '../../components/po-data-pending.ts';
-import { studentsByFirstName } from '../data/family-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
@@ -13,7 +12,7 @@ import { pageStyles } from '../../styles/shared-styles.ts';
 export class PoFamilyStudentsPage extends PageElement {
   static override styles = pageStyles;
 
-  private readonly data = new LiveQueryController(this, studentsByFirstName);
+  private readonly data = new LiveQueryController(this, 'studentsByFirstName', () => []);
 
   protected pageTitle() {
     return t('records.studentsTitle');

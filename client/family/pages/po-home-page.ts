@@ -4,13 +4,10 @@ import { formatCents } from '../../../shared/money.ts';
 import { StoreController } from '../../state/store.ts';
 import { PageElement } from '../../components/page-element.ts';
 import '../../components/po-data-pending.ts';
-import { familyHome } from '../data/family-queries.ts';
 import '../components/po-teacher-absence-notice.ts';
 import '../components/po-todo-list.ts';
-import { homeTodo } from '../data/todo-queries.ts';
-import { cancelledLessons } from '../data/teacher-absence-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
-import { evaluationResult, homeWeek } from '../../pedagogy/data/pedagogy-queries.ts';
+import { evaluationResult } from '../../pedagogy/data/pedagogy-queries.ts';
 import { syncStatus } from '../../data/sync-status.ts';
 import { formatDate, formatDateTime, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
@@ -65,14 +62,14 @@ export class PoHomePage extends PageElement {
     `,
   ];
 
-  private readonly data = new LiveQueryController(this, familyHome);
+  private readonly data = new LiveQueryController(this, 'familyHome', () => []);
   private readonly status = new StoreController(this, syncStatus);
   /** Issue 5: per student, this week's lessons and the latest evaluation and absence. */
-  private readonly week = new LiveQueryController(this, () => homeWeek());
+  private readonly week = new LiveQueryController(this, 'homeWeek', () => []);
   /** Upcoming lessons cancelled by a teacher's absence. */
-  private readonly cancelled = new LiveQueryController(this, () => cancelledLessons());
+  private readonly cancelled = new LiveQueryController(this, 'cancelledLessons', () => []);
   /** Issue 18: what needs the family's action. */
-  private readonly todo = new LiveQueryController(this, () => homeTodo());
+  private readonly todo = new LiveQueryController(this, 'homeTodo', () => []);
 
   protected pageTitle() {
     return t('home.title');

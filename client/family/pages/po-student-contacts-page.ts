@@ -5,7 +5,6 @@ import '../../components/po-data-pending.ts';
 import '../../pedagogy/components/po-student-tabs.ts';
 import '../components/po-emergency-contacts-form.ts';
 import { contactList, contactListStyles } from '../components/emergency-contacts-view.ts';
-import { studentContacts } from '../data/emergency-contacts.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
@@ -32,10 +31,10 @@ export class PoStudentContactsPage extends PageElement {
   /** The student (the route's `:id`). */
   @property({ attribute: false }) studentId = '';
 
-  private readonly data = new LiveQueryController(this, () => studentContacts(this.studentId));
+  private readonly data = new LiveQueryController(this, 'studentContacts', () => [this.studentId]);
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('studentId') && changed.get('studentId') !== undefined) this.data.setQuery(() => studentContacts(this.studentId));
+    if (changed.has('studentId') && changed.get('studentId') !== undefined) this.data.refresh();
   }
 
   protected pageTitle() {

@@ -11,8 +11,6 @@ import '../components/po-rejected-changes.ts';
 import '../../pedagogy/components/po-student-tabs.ts';
 import '../../components/po-data-pending.ts';
 import '../../billing/components/po-attestation-button.ts';
-import { enrolmentAttestation } from '../../billing/data/attestation-queries.ts';
-import { studentIdentity } from '../data/identity-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
@@ -42,21 +40,17 @@ export class PoStudentPage extends PageElement {
   @property({ attribute: false }) studentId = '';
 
   private editor = new IdentityEditor(this, 'student');
-  private readonly data = new LiveQueryController(this, () => this.load());
+  private readonly data = new LiveQueryController(this, 'studentIdentity', () => [this.studentId]);
   /** The enrolment attestation of the current year (its PDF button); undefined until the first pull. */
-  private readonly attestation = new LiveQueryController(this, () => enrolmentAttestation(this.studentId));
-
-  private load() {
-    return studentIdentity(this.studentId);
-  }
+  private readonly attestation = new LiveQueryController(this, 'enrolmentAttestation', () => [this.studentId]);
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (changed.has('studentId') && changed.get('studentId') !== undefined) {
       // Another student: a fresh form (what was typed belonged to the previous one).
       this.removeController(this.editor);
       this.editor = new IdentityEditor(this, 'student');
-      this.data.setQuery(() => this.load());
-      this.attestation.setQuery(() => enrolmentAttestation(this.studentId));
+      this.data.refresh();
+      this.attestation.refresh();
     }
   }
 

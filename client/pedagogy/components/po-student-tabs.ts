@@ -1,7 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
-import { familyStudents } from '../data/pedagogy-queries.ts';
 import { t } from '../../i18n/i18n.ts';
 import '../../components/po-record-nav.ts';
 import type { MessageKey } from '../../i18n/messages-fr.ts';
@@ -71,7 +70,7 @@ export class PoStudentTabs extends LitElement {
   /** Also show "Élève précédent / suivant…" between the family's students, staying in the same section. */
   @property({ type: Boolean, attribute: 'student-nav' }) studentNav = false;
 
-  private readonly students = new LiveQueryController(this, () => familyStudents());
+  private readonly students = new LiveQueryController(this, 'familyStudents', () => []);
 
   override render() {
     const students = this.studentNav ? (this.students.value ?? []) : [];

@@ -9,9 +9,7 @@ import { recordList } from '../../components/record-list.ts';
 import '../../components/po-data-pending.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import '../../family/components/po-teacher-absence-notice.ts';
-import { cancelledLessons } from '../../family/data/teacher-absence-queries.ts';
 import '../../family/components/po-announced-absences.ts';
-import { courseNotices } from '../../family/data/absence-notice-queries.ts';
 import { courseSheet, evaluationResult, studentName, teacherName, type CourseTab } from '../data/pedagogy-queries.ts';
 import type { Absence, Evaluation, FollowUpNote, Teacher } from '../../data/records.ts';
 import { formatDate, formatMinutes, formatWeekday, t } from '../../i18n/i18n.ts';
@@ -52,11 +50,11 @@ export class PoCoursePage extends PageElement {
 
   @query('po-tabs') private tabsElement?: PoTabs;
 
-  private readonly data = new LiveQueryController(this, () => courseSheet(this.studentId, this.courseId));
+  private readonly data = new LiveQueryController(this, 'courseSheet', () => [this.studentId, this.courseId]);
   /** This course's upcoming lessons cancelled by its teacher's absence. */
-  private readonly cancelled = new LiveQueryController(this, () => cancelledLessons({ courseId: this.courseId, studentId: this.studentId }));
+  private readonly cancelled = new LiveQueryController(this, 'cancelledLessons', () => [{ courseId: this.courseId, studentId: this.studentId }]);
   /** "Signaler une absence": the coming lessons to choose from, and the absences already announced. */
-  private readonly notices = new LiveQueryController(this, () => courseNotices(this.studentId, this.courseId));
+  private readonly notices = new LiveQueryController(this, 'courseNotices', () => [this.studentId, this.courseId]);
   /** The announcement form is open (a disclosure: its button says aria-expanded). */
   @state() private noticeOpen = false;
 
@@ -73,9 +71,9 @@ export class PoCoursePage extends PageElement {
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     const moved = ['studentId', 'courseId'].some((k) => changed.has(k) && changed.get(k) !== undefined);
     if (moved) {
-      this.data.setQuery(() => courseSheet(this.studentId, this.courseId));
-      this.cancelled.setQuery(() => cancelledLessons({ courseId: this.courseId, studentId: this.studentId }));
-      this.notices.setQuery(() => courseNotices(this.studentId, this.courseId));
+      this.data.refresh();
+      this.cancelled.refresh();
+      this.notices.refresh();
       this.noticeOpen = false;
     }
   }

@@ -46,11 +46,11 @@ export class PoHistoryEntryPage extends PageElement {
 
   @query('po-tabs') private tabsElement?: PoTabs;
 
-  private readonly data = new LiveQueryController(this, () => historyEntry(this.studentId, this.enrollmentId));
+  private readonly data = new LiveQueryController(this, 'historyEntry', () => [this.studentId, this.enrollmentId]);
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     const moved = ['studentId', 'enrollmentId'].some((k) => changed.has(k) && changed.get(k) !== undefined);
-    if (moved) this.data.setQuery(() => historyEntry(this.studentId, this.enrollmentId));
+    if (moved) this.data.refresh();
   }
 
   override async focusHeading() {

@@ -6,7 +6,7 @@ import '../components/po-student-tabs.ts';
 import { recordList } from '../../components/record-list.ts';
 import '../../components/po-data-pending.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
-import { repertoireEntry, studentName } from '../data/pedagogy-queries.ts';
+import { studentName } from '../data/pedagogy-queries.ts';
 import { formatDate, formatMinutes, t } from '../../i18n/i18n.ts';
 import type { MessageKey } from '../../i18n/messages-fr.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
@@ -22,11 +22,11 @@ export class PoRepertoireEntryPage extends PageElement {
   /** The repertoire entry shown (the route's `:entryId`). */
   @property({ attribute: false }) entryId = '';
 
-  private readonly data = new LiveQueryController(this, () => repertoireEntry(this.studentId, this.entryId));
+  private readonly data = new LiveQueryController(this, 'repertoireEntry', () => [this.studentId, this.entryId]);
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     const moved = ['studentId', 'entryId'].some((k) => changed.has(k) && changed.get(k) !== undefined);
-    if (moved) this.data.setQuery(() => repertoireEntry(this.studentId, this.entryId));
+    if (moved) this.data.refresh();
   }
 
   private heading() {

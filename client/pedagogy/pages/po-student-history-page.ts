@@ -5,7 +5,7 @@ import { PageElement } from '../../components/page-element.ts';
 import '../components/po-student-tabs.ts';
 import '../../components/po-data-pending.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
-import { studentHistory, studentName, teacherName } from '../data/pedagogy-queries.ts';
+import { studentName, teacherName } from '../data/pedagogy-queries.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';
@@ -36,7 +36,7 @@ export class PoStudentHistoryPage extends PageElement {
   /** The year shown, '' for all of them. */
   @state() private year = '';
 
-  private readonly data = new LiveQueryController(this, () => studentHistory(this.studentId));
+  private readonly data = new LiveQueryController(this, 'studentHistory', () => [this.studentId]);
 
   override connectedCallback() {
     super.connectedCallback();
@@ -44,7 +44,7 @@ export class PoStudentHistoryPage extends PageElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('studentId') && changed.get('studentId') !== undefined) this.data.setQuery(() => studentHistory(this.studentId));
+    if (changed.has('studentId') && changed.get('studentId') !== undefined) this.data.refresh();
   }
 
   private heading() {

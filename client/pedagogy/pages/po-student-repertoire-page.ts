@@ -4,7 +4,7 @@ import { PageElement } from '../../components/page-element.ts';
 import '../components/po-student-tabs.ts';
 import '../../components/po-data-pending.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
-import { studentName, studentRepertoire } from '../data/pedagogy-queries.ts';
+import { studentName } from '../data/pedagogy-queries.ts';
 import { formatDate, formatMinutes, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';
@@ -22,10 +22,10 @@ export class PoStudentRepertoirePage extends PageElement {
   /** The student shown (the route's `:id`). */
   @property({ attribute: false }) studentId = '';
 
-  private readonly data = new LiveQueryController(this, () => studentRepertoire(this.studentId));
+  private readonly data = new LiveQueryController(this, 'studentRepertoire', () => [this.studentId]);
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('studentId') && changed.get('studentId') !== undefined) this.data.setQuery(() => studentRepertoire(this.studentId));
+    if (changed.has('studentId') && changed.get('studentId') !== undefined) this.data.refresh();
   }
 
   private heading() {

@@ -9,7 +9,7 @@ import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { dismissReenrolmentRefusal } from '../data/reenrolment-commands.ts';
-import { reenrolmentPage, type ReenrolmentPage } from '../data/reenrolment-queries.ts';
+import { type ReenrolmentPage } from '../data/reenrolment-queries.ts';
 
 type Open = Extract<ReenrolmentPage, { open: true }>;
 
@@ -31,7 +31,7 @@ export class PoReenrolmentPage extends PageElement {
     `,
   ];
 
-  private readonly data = new LiveQueryController(this, () => reenrolmentPage());
+  private readonly data = new LiveQueryController(this, 'reenrolmentPage', () => []);
 
   protected pageTitle() {
     const d = this.data.value;

@@ -12,7 +12,7 @@ import type { PoEvaluationConfirmDialog } from '../components/po-evaluation-conf
 import { kindLabel } from '../components/po-evaluation-list.ts';
 import '../components/po-evaluation-list.ts';
 import { deleteEvaluation, dismissTeachingRefusal } from '../data/evaluation-commands.ts';
-import { courseEvaluations, type ClassEvaluation } from '../data/teacher-record-queries.ts';
+import { type ClassEvaluation } from '../data/teacher-record-queries.ts';
 import { courseNotFound, formStatus, showTeachingResult, signedInTeacherId } from './teaching-form-result.ts';
 
 /**
@@ -33,10 +33,10 @@ export class PoEvaluationListPage extends PageElement {
 
   /** No fields: it carries the status line and a refusal's summary. */
   private readonly form = new FormController(this, { name: 'evaluation-delete', fields: [], initial: {} });
-  private readonly data = new LiveQueryController(this, () => courseEvaluations(signedInTeacherId(), this.courseId));
+  private readonly data = new LiveQueryController(this, 'courseEvaluations', () => [signedInTeacherId(), this.courseId]);
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('courseId') && changed.get('courseId') !== undefined) this.data.setQuery(() => courseEvaluations(signedInTeacherId(), this.courseId));
+    if (changed.has('courseId') && changed.get('courseId') !== undefined) this.data.refresh();
   }
 
   protected pageTitle() {

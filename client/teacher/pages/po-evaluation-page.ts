@@ -10,7 +10,7 @@ import { FormController } from '../../forms/form-controller.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { newRecordId, saveEvaluation } from '../data/evaluation-commands.ts';
-import { courseEvaluation, type EvaluationEntry } from '../data/teacher-record-queries.ts';
+import { type EvaluationEntry } from '../data/teacher-record-queries.ts';
 import type { Student } from '../../data/records.ts';
 import { kindLabel } from '../components/po-evaluation-list.ts';
 import { courseNotFound, formStatus, localToday, showTeachingResult, signedInTeacherId } from './teaching-form-result.ts';
@@ -79,7 +79,7 @@ export class PoEvaluationPage extends PageElement {
     initial: { date: localToday(), kind: EVALUATION_KINDS[0] as Kind, entries: [] as readonly EntryDraft[] },
   });
 
-  private readonly data = new LiveQueryController(this, () => courseEvaluation(signedInTeacherId(), this.courseId, this.currentBatch));
+  private readonly data = new LiveQueryController(this, 'courseEvaluation', () => [signedInTeacherId(), this.courseId, this.currentBatch]);
 
   private get currentBatch() {
     return this.batchId || this.newBatchId;
@@ -91,7 +91,7 @@ export class PoEvaluationPage extends PageElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (['courseId', 'batchId'].some((k) => changed.has(k) && changed.get(k) !== undefined)) {
-      this.data.setQuery(() => courseEvaluation(signedInTeacherId(), this.courseId, this.currentBatch));
+      this.data.refresh();
     }
     const evaluation = this.data.value?.evaluation;
     if (this.batchId && evaluation && this.filledFrom !== evaluation.batchId) {

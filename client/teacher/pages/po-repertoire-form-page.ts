@@ -12,7 +12,6 @@ import type { MessageKey } from '../../i18n/messages-fr.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { newRecordId } from '../data/evaluation-commands.ts';
 import { saveRepertoireEntry } from '../data/repertoire-commands.ts';
-import { studentRecords } from '../data/teacher-record-queries.ts';
 import { formStatus, localToday, showTeachingResult, signedInTeacherId } from './teaching-form-result.ts';
 
 type EventKind = (typeof REPERTOIRE_KINDS)[number];
@@ -50,18 +49,14 @@ export class PoRepertoireFormPage extends PageElement {
     fields: ['date', 'eventLabel', 'eventKind', 'piece', 'composer', 'durationMinutes', 'comments'],
     initial: { date: localToday(), eventLabel: '', eventKind: 'audition' as EventKind, piece: '', composer: '', durationMinutes: '', comments: '' },
   });
-  private readonly data = new LiveQueryController(this, () => this.query());
-
-  private query() {
-    return studentRecords(signedInTeacherId(), this.courseId, this.studentId);
-  }
+  private readonly data = new LiveQueryController(this, 'studentRecords', () => [signedInTeacherId(), this.courseId, this.studentId]);
 
   private get currentId() {
     return this.entryId || this.newId;
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (['courseId', 'studentId', 'entryId'].some((k) => changed.has(k) && changed.get(k) !== undefined)) this.data.setQuery(() => this.query());
+    if (['courseId', 'studentId', 'entryId'].some((k) => changed.has(k) && changed.get(k) !== undefined)) this.data.refresh();
     const entry = this.entry();
     if (this.entryId && entry && this.filledFrom !== entry.id && !this.form.dirty.size) {
       this.filledFrom = entry.id;

@@ -57,18 +57,14 @@ export class PoRollCallPage extends PageElement {
     extraPaths: (path) => path.startsWith('entries.'),
   });
 
-  private readonly data = new LiveQueryController(this, () => this.query());
-
-  private query() {
-    return rollCallSheet(signedInTeacherId(), this.courseId, this.date);
-  }
+  private readonly data = new LiveQueryController(this, 'rollCallSheet', () => [signedInTeacherId(), this.courseId, this.date]);
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     const moved = ['courseId', 'date'].some((k) => changed.has(k) && changed.get(k) !== undefined);
     if (moved) {
       this.form.reset();
       this.form.clearErrors();
-      this.data.setQuery(() => this.query());
+      this.data.refresh();
     }
   }
 

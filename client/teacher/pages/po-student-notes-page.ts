@@ -17,7 +17,7 @@ import '../components/po-note-list.ts';
 import { dismissTeachingRefusal, newRecordId } from '../data/evaluation-commands.ts';
 import { deleteNote, saveNote } from '../data/note-commands.ts';
 import { deleteRepertoireEntry } from '../data/repertoire-commands.ts';
-import { studentRecords, type NoteView, type RepertoireView } from '../data/teacher-record-queries.ts';
+import { type NoteView, type RepertoireView } from '../data/teacher-record-queries.ts';
 import type { MessageKey } from '../../i18n/messages-fr.ts';
 import { formStatus, localToday, showTeachingResult, signedInTeacherId } from './teaching-form-result.ts';
 
@@ -61,14 +61,10 @@ export class PoStudentNotesPage extends PageElement {
     fields: ['date', 'text'],
     initial: { date: localToday(), text: '' },
   });
-  private readonly data = new LiveQueryController(this, () => this.query());
-
-  private query() {
-    return studentRecords(signedInTeacherId(), this.courseId, this.studentId);
-  }
+  private readonly data = new LiveQueryController(this, 'studentRecords', () => [signedInTeacherId(), this.courseId, this.studentId]);
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (['courseId', 'studentId'].some((k) => changed.has(k) && changed.get(k) !== undefined)) this.data.setQuery(() => this.query());
+    if (['courseId', 'studentId'].some((k) => changed.has(k) && changed.get(k) !== undefined)) this.data.refresh();
   }
 
   protected pageTitle() {

@@ -14,7 +14,6 @@ import { formatDate, t } from '../../i18n/i18n.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { declareTeacherAbsence, withdrawTeacherAbsence, type DeclaredAbsence } from '../data/teacher-absence-commands.ts';
-import { teacherAbsences } from '../data/teacher-queries.ts';
 import { absenceDates, formStatus, signedInTeacherId } from './teaching-form-result.ts';
 
 /** The form's dates (the message is a textarea, rendered by the page). */
@@ -63,7 +62,7 @@ export class PoTeacherAbsencesPage extends PageElement {
     initial: { startDate: '', endDate: '', message: '' },
   });
 
-  private readonly data = new LiveQueryController(this, () => teacherAbsences(signedInTeacherId()));
+  private readonly data = new LiveQueryController(this, 'teacherAbsences', () => [signedInTeacherId()]);
 
   protected pageTitle() {
     return t('teacherAbsences.title');

@@ -29,10 +29,10 @@ export class PoTeacherCoursePage extends PageElement {
   /** The class shown (the route's `:courseId`). */
   @property({ attribute: false }) courseId = '';
 
-  private readonly data = new LiveQueryController(this, () => teacherCourse(signedInTeacherId(), this.courseId));
+  private readonly data = new LiveQueryController(this, 'teacherCourse', () => [signedInTeacherId(), this.courseId]);
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('courseId') && changed.get('courseId') !== undefined) this.data.setQuery(() => teacherCourse(signedInTeacherId(), this.courseId));
+    if (changed.has('courseId') && changed.get('courseId') !== undefined) this.data.refresh();
   }
 
   private heading() {

@@ -3,7 +3,6 @@ import { customElement } from 'lit/decorators.js';
 import { PageElement } from '../../components/page-element.ts';
 import '../../components/po-data-pending.ts';
 import '../components/po-lesson-state.ts';
-import { teacherHome } from '../data/teacher-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { formatDate, formatMinutes, formatWeekday, t } from '../../i18n/i18n.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';
@@ -27,7 +26,7 @@ export class PoTeacherHomePage extends PageElement {
     `,
   ];
 
-  private readonly data = new LiveQueryController(this, () => teacherHome(signedInTeacherId(), localToday()));
+  private readonly data = new LiveQueryController(this, 'teacherHome', () => [signedInTeacherId(), localToday()]);
 
   protected pageTitle() {
     return t('teacher.title');

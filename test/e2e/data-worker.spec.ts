@@ -1,0 +1,57 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../helpers/fixtures.ts';
+import { schoolYearOf } from '../../shared/school-year.ts';
+import { signInThroughForm, waitForSync } from '../helpers/pages.ts';
+
+/**
+ * The screens' queries run in the data worker (client/data/query-client.ts): every pull re-runs
+ * every open query, which took 200–300 ms of a phone's main thread per pull even when it brought
+ * the device nothing. The page's own IndexedDB reads are recorded (an init script runs in the
+ * page, not in its workers): with the worker, the page reads none of the family's data; without
+ * it, the same screens read the data on the page and still show it.
+ */
+
+/** The object stores the page itself reads rows from (Dexie's opening only looks at their indexes). */
+async function recordPageReads(page: Page) {
+  await page.addInitScript(() => {
+    const stores: string[] = [];
+    (window as unknown as { __stores: string[] }).__stores = stores;
+    for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as Array<Record<string, unknown>>) {
+      for (const method of ['get', 'getAll', 'getAllKeys', 'getKey', 'openCursor', 'openKeyCursor', 'count']) {
+        const read = proto[method] as (...args: unknown[]) => unknown;
+        proto[method] = function (this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
+          stores.push('objectStore' in this ? this.objectStore.name : this.name);
+          return read.apply(this, args);
+        };
+      }
+    }
+  });
+}
+
+const YEAR = schoolYearOf(new Date());
+const total = (page: Page, label: string) => page.locator(`dl.totals dt:text-is("${label}") + dd`).first();
+const pageStores = async (page: Page) => new Set(await page.evaluate(() => (window as unknown as { __stores: string[] }).__stores));
+const DATA = ['students', 'families', 'invoices', 'payments'];
+
+/** Signs in, sees the home then the billing page with their data; returns the tables the page read. */
+async function showHomeAndBilling(page: Page, base: string) {
+  await signInThroughForm(page, base, 'family');
+  await waitForSync(page);
+  await expect(page.getByRole('heading', { name: 'Hugo Lefèvre' })).toBeVisible();
+  await page.goto(`${base}/famille/facturation`);
+  await expect(page.getByRole('heading', { name: `Facturation ${YEAR}` })).toBeVisible();
+  await expect(total(page, 'Montant à payer')).toHaveText(/^184,00\s€$/);
+  const stores = await pageStores(page);
+  return DATA.filter((s) => stores.has(s));
+}
+
+test('the screens read the family’s data in the worker: the page reads none of it itself, and shows it', async ({ page, server }) => {
+  await recordPageReads(page);
+  expect(await showHomeAndBilling(page, server.url), 'data tables read on the page').toEqual([]);
+});
+
+test('without the worker (its script refused), the page runs the same queries and shows the same data', async ({ page, server }) => {
+  await recordPageReads(page);
+  await page.route('**/assets/pull-worker-*.js', (route) => route.abort());
+  expect(await showHomeAndBilling(page, server.url), 'data tables read on the page').toEqual(DATA);
+});
