@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { StoreController } from '../state/store.ts';
-import { syncLanded, watchSyncLanded } from '../data/sync-landed.ts';
+import { syncLanded, watchSyncLanded } from '../data/sync-landed-watch.ts';
 import { syncStatus } from '../data/sync-status.ts';
 import { t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';

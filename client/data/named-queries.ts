@@ -16,7 +16,7 @@ import {
 import { reenrolmentPage } from '../reenrolment/data/reenrolment-queries.ts';
 import { teacherAbsences, rollCallSheet, teacherCourse, teacherHome } from '../teacher/data/teacher-queries.ts';
 import { courseEvaluation, courseEvaluations, studentRecords } from '../teacher/data/teacher-record-queries.ts';
-import { menuStudents, reenrolmentOpenToday, signedInFamilies } from './shell-reads.ts';
+import { deviceLoaded, menuStudents, reenrolmentOpenToday, signedInFamilies } from './shell-reads.ts';
 
 /**
  * Every query a screen shows, by name: what a page's `LiveQueryController` asks for, run as a
@@ -35,7 +35,7 @@ export const namedQueries = {
   courseSheet, familyStudents, historyEntry, homeWeek, repertoireEntry, studentCourses, studentHistory, studentRepertoire,
   reenrolmentPage,
   teacherAbsences, rollCallSheet, teacherCourse, teacherHome, courseEvaluation, courseEvaluations, studentRecords,
-  menuStudents, reenrolmentOpenToday, signedInFamilies,
+  deviceLoaded, menuStudents, reenrolmentOpenToday, signedInFamilies,
 };
 
 type NamedQueries = typeof namedQueries;

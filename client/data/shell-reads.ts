@@ -15,3 +15,8 @@ export function signedInFamilies() {
 export async function reenrolmentOpenToday() {
   return !!openCampaign(await db.reenrolmentCampaigns.toArray(), parisDay());
 }
+
+/** True, once the device's first pull has landed (before, every named query answers undefined). */
+export function deviceLoaded() {
+  return true as const;
+}

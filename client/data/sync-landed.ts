@@ -1,5 +1,3 @@
-import { liveQuery } from 'dexie';
-import { Store } from '../state/store.ts';
 import { getMeta } from './db.ts';
 
 /**
@@ -10,19 +8,4 @@ import { getMeta } from './db.ts';
  */
 export async function firstPullLanded(): Promise<boolean> {
   return (await getMeta<number>('cursor')) !== undefined;
-}
-
-/** The same fact for rendering: undefined until the local database has answered. */
-export const syncLanded = new Store<{ landed: boolean | undefined }>({ landed: undefined });
-
-let watching = false;
-
-/** Keeps `syncLanded` current (started by the first element that shows it). */
-export function watchSyncLanded() {
-  if (watching) return;
-  watching = true;
-  liveQuery(firstPullLanded).subscribe({
-    next: (landed) => syncLanded.set({ landed }),
-    error: (error) => console.error('[sync landed]', error),
-  });
 }

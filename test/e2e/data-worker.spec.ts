@@ -16,7 +16,7 @@ async function recordPageReads(page: Page) {
   await page.addInitScript(() => {
     const stores: string[] = [];
     (window as unknown as { __stores: string[] }).__stores = stores;
-    for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as Array<Record<string, unknown>>) {
+    for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as unknown as Array<Record<string, unknown>>) {
       for (const method of ['get', 'getAll', 'getAllKeys', 'getKey', 'openCursor', 'openKeyCursor', 'count']) {
         const read = proto[method] as (...args: unknown[]) => unknown;
         proto[method] = function (this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
