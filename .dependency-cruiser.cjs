@@ -55,6 +55,18 @@ module.exports = {
       },
     },
     {
+      name: 'screens-name-queries',
+      severity: 'error',
+      comment:
+        'A screen names its query (LiveQueryController), which runs in the data worker: it imports a query module ' +
+        'for its types only, so the page does not load the queries (client/data/named-queries.ts lists them).',
+      from: { path: ['^client/(pages|components)/', '^client/[^/]+/(pages|components)/'] },
+      to: {
+        path: ['^client/[^/]+/data/[^/]+-queries\\.ts$', '^client/data/(named-queries|query-watch|query-host|shell-reads)\\.ts$'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'no-unresolvable',
       severity: 'error',
       comment: 'An import that resolves to nothing.',

@@ -16,6 +16,12 @@ const DAY = 86_400_000;
 /** "YYYY-MM-DD" of a UTC date. */
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
+/** Today where this code runs, "YYYY-MM-DD" (on a device: a lesson's day is its teacher's local day). */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** Weekday of a "YYYY-MM-DD" day: 1 = Monday … 7 = Sunday (the course table's convention). */
 export function weekdayOf(day: string): number {
   const w = new Date(day + 'T12:00:00Z').getUTCDay();

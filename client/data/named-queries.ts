@@ -5,7 +5,7 @@ import { storedFeedLink } from '../calendar/data/feed-link.ts';
 import { teacherCourseEvents } from '../calendar/data/teacher-course-events.ts';
 import { familyDocuments, studentDocuments } from '../documents/data/document-queries.ts';
 import { courseNotices, noticeChoices } from '../family/data/absence-notice-queries.ts';
-import { studentContacts } from '../family/data/emergency-contacts.ts';
+import { studentContacts } from '../family/data/emergency-contact-queries.ts';
 import { familyHome, studentsByFirstName } from '../family/data/family-queries.ts';
 import { familyIdentity, studentIdentity } from '../family/data/identity-queries.ts';
 import { cancelledLessons } from '../family/data/teacher-absence-queries.ts';

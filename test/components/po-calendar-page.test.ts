@@ -9,7 +9,7 @@ import '../../client/calendar/components/po-teacher-course-events.ts';
 import type { PoTeacherCourseEvents } from '../../client/calendar/components/po-teacher-course-events.ts';
 import '../../client/calendar/pages/po-calendar-page.ts';
 import type { PoCalendarPage } from '../../client/calendar/pages/po-calendar-page.ts';
-import { localToday } from '../../client/teacher/pages/teaching-form-result.ts';
+import { localToday } from '../../shared/lesson-dates.ts';
 import { until } from '../helpers/until.ts';
 
 const base = { version: 1 };

@@ -9,7 +9,7 @@ import '../../client/teacher/pages/po-teacher-home-page.ts';
 import '../../client/teacher/pages/po-teacher-course-page.ts';
 import type { PoTeacherCoursePage } from '../../client/teacher/pages/po-teacher-course-page.ts';
 import type { PoTeacherHomePage } from '../../client/teacher/pages/po-teacher-home-page.ts';
-import { localToday } from '../../client/teacher/pages/teaching-form-result.ts';
+import { localToday } from '../../shared/lesson-dates.ts';
 import { until } from '../helpers/until.ts';
 
 const today = localToday();

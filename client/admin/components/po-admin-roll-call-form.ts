@@ -7,7 +7,8 @@ import { FormController } from '../../forms/form-controller.ts';
 import { formatDate, formatDateTime, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { entryFieldId, rollCallRow, rollCallRowStyles, type RollCallEntry } from '../../teacher/components/roll-call-row.ts';
-import { formStatus, localToday } from '../../teacher/pages/teaching-form-result.ts';
+import { formStatus } from '../../teacher/pages/teaching-form-result.ts';
+import { localToday } from '../../../shared/lesson-dates.ts';
 import { correctRollCall, type CourseTeaching } from '../data/teaching-desk.ts';
 
 type Seat = CourseTeaching['students'][number];

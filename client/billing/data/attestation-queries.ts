@@ -1,3 +1,4 @@
+import { localToday } from '../../../shared/lesson-dates.ts';
 import { schoolYearOf } from '../../../shared/school-year.ts';
 import { db } from '../../data/db.ts';
 import { studentCourses } from '../../pedagogy/data/pedagogy-queries.ts';
@@ -9,12 +10,6 @@ import { buildEnrolmentAttestation, buildPaymentAttestation, type EnrolmentAttes
  * value stays undefined until the first pull has landed: an empty new device never makes an
  * empty attestation.
  */
-
-/** Today on the device's calendar ("YYYY-MM-DD"), not UTC's (a payment made this evening counts). */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** The family's identity and its site (the attestations' two parties). */
 export async function attestationParties() {

@@ -11,7 +11,7 @@ import '../components/po-attestation-button.ts';
 import { HttpError, OfflineError } from '../../data/command-errors.ts';
 import { startPayFipPayment } from '../data/payments.ts';
 import { buildPaymentAttestation } from '../data/attestation-builders.ts';
-import { localToday } from '../data/attestation-queries.ts';
+import { localToday } from '../../../shared/lesson-dates.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { syncStatus } from '../../data/sync-status.ts';
 import { formatDate, t } from '../../i18n/i18n.ts';

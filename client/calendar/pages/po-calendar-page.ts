@@ -7,10 +7,10 @@ import '../../components/po-data-pending.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
-import { localToday } from '../../teacher/pages/teaching-form-result.ts';
+import { localToday } from '../../../shared/lesson-dates.ts';
 import '../components/po-calendar-feed.ts';
 import '../components/po-calendar-week-list.ts';
-import { type CalendarViewer } from '../data/calendar-queries.ts';
+import type { CalendarViewer } from '../data/calendar-queries.ts';
 
 /**
  * `/calendrier`, for families and teachers (the content follows the role): the week's lessons

@@ -7,7 +7,7 @@ import '../../components/po-data-pending.ts';
 import '../components/po-teacher-absence-notice.ts';
 import '../components/po-todo-list.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
-import { evaluationResult } from '../../pedagogy/data/pedagogy-queries.ts';
+import { evaluationResult } from '../../pedagogy/data/pedagogy-names.ts';
 import { syncStatus } from '../../data/sync-status.ts';
 import { formatDate, formatDateTime, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';

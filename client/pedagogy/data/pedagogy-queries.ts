@@ -29,19 +29,6 @@ export function currentSchoolYear(): string {
   return schoolYearOf(new Date());
 }
 
-export function teacherName(teacher: Teacher | undefined | null): string {
-  return teacher ? `${teacher.civility} ${teacher.firstName} ${teacher.lastName}`.trim() : '';
-}
-
-export function studentName(student: Student): string {
-  return `${student.firstName} ${student.lastName}`;
-}
-
-/** A mark ("15/20") and/or an appreciation ("Très bien"). */
-export function evaluationResult(e: Evaluation): string {
-  return [e.mark, e.appreciation].filter(Boolean).join(' — ');
-}
-
 const byDateDesc = (a: { date: string; id: string }, b: { date: string; id: string }) =>
   b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
 

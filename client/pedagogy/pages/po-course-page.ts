@@ -7,17 +7,19 @@ import '../../components/po-tabs.ts';
 import type { PoTabs } from '../../components/po-tabs.ts';
 import { recordList } from '../../components/record-list.ts';
 import '../../components/po-data-pending.ts';
+import type { QueryResult } from '../../data/named-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import '../../family/components/po-teacher-absence-notice.ts';
 import '../../family/components/po-announced-absences.ts';
-import { courseSheet, evaluationResult, studentName, teacherName, type CourseTab } from '../data/pedagogy-queries.ts';
+import type { CourseTab } from '../data/pedagogy-queries.ts';
+import { evaluationResult, studentName, teacherName } from '../data/pedagogy-names.ts';
 import type { Absence, Evaluation, FollowUpNote, Teacher } from '../../data/records.ts';
 import { formatDate, formatMinutes, formatWeekday, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';
 import { recordNotFound, studentNotFound, studentNotFoundHeading } from './pedagogy-not-found.ts';
 
-type Sheet = Awaited<ReturnType<typeof courseSheet>>;
+type Sheet = QueryResult<'courseSheet'>;
 
 /**
  * `/eleves/:id/cours/:courseId` and its tabs `/suivi`, `/evaluations`, `/absences` (one element

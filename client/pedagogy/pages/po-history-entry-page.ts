@@ -7,15 +7,17 @@ import '../../components/po-tabs.ts';
 import type { PoTabs } from '../../components/po-tabs.ts';
 import { recordList } from '../../components/record-list.ts';
 import '../../components/po-data-pending.ts';
+import type { QueryResult } from '../../data/named-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
-import { evaluationResult, historyEntry, studentName, teacherName } from '../data/pedagogy-queries.ts';
+
+import { evaluationResult, studentName, teacherName } from '../data/pedagogy-names.ts';
 import { formatDate, formatMinutes, formatWeekday, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';
 import { recordNotFound, studentNotFound, studentNotFoundHeading } from './pedagogy-not-found.ts';
 
 export type HistoryTab = 'historique' | 'evaluations' | 'commentaires';
-type Entry = Awaited<ReturnType<typeof historyEntry>>;
+type Entry = QueryResult<'historyEntry'>;
 
 /**
  * `/eleves/:id/historique/:enrollmentId` (tabs "Historique", "Évaluations", "Commentaires", each

@@ -6,7 +6,7 @@ import '../components/po-student-tabs.ts';
 import { recordList } from '../../components/record-list.ts';
 import '../../components/po-data-pending.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
-import { studentName } from '../data/pedagogy-queries.ts';
+import { studentName } from '../data/pedagogy-names.ts';
 import { formatDate, formatMinutes, t } from '../../i18n/i18n.ts';
 import type { MessageKey } from '../../i18n/messages-fr.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';

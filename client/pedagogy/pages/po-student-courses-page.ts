@@ -4,7 +4,7 @@ import { PageElement } from '../../components/page-element.ts';
 import '../components/po-student-tabs.ts';
 import '../../components/po-data-pending.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
-import { studentName, teacherName } from '../data/pedagogy-queries.ts';
+import { studentName, teacherName } from '../data/pedagogy-names.ts';
 import { formatMinutes, formatWeekday, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';

@@ -9,7 +9,7 @@ import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { formatDate, t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { dismissReenrolmentRefusal } from '../data/reenrolment-commands.ts';
-import { type ReenrolmentPage } from '../data/reenrolment-queries.ts';
+import type { ReenrolmentPage } from '../data/reenrolment-queries.ts';
 
 type Open = Extract<ReenrolmentPage, { open: true }>;
 

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { t } from '../../i18n/i18n.ts';
 import type { Lesson } from '../data/teacher-queries.ts';
-import { localToday } from '../pages/teaching-form-result.ts';
+import { localToday } from '../../../shared/lesson-dates.ts';
 
 /**
  * A lesson's state in words (never colour alone): "Annulé" when one of the teacher's absences

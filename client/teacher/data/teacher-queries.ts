@@ -1,3 +1,4 @@
+import { localToday } from '../../../shared/lesson-dates.ts';
 import { isLessonDate, lessonDates } from '../../../shared/lesson-dates.ts';
 import { schoolYearOf } from '../../../shared/school-year.ts';
 import { TEACHING_MUTATIONS, type Attendance, type RollCallArgs } from '../../../shared/teaching-schemas.ts';
@@ -65,8 +66,12 @@ async function rosterOf(courseId: string): Promise<{ enrollments: Enrollment[]; 
   return { enrollments, students };
 }
 
-/** A teacher's home: the lessons of the week of `today` (the device's day; cancelled ones marked) and the classes of the year with their number of students. */
-export async function teacherHome(teacherId: string, today: string) {
+/**
+ * A teacher's home: the lessons of the week of `today` (the device's day; cancelled ones marked)
+ * and the classes of the year with their number of students. `today` is worked out at each run
+ * (each pull re-runs it), so a page left open overnight moves to the new day.
+ */
+export async function teacherHome(teacherId: string, today = localToday()) {
   const year = schoolYearOf(new Date(today + 'T12:00:00'));
   const [teacher, courses, rooms, absences, rollCalls, queued] = await Promise.all([
     db.teachers.get(teacherId),

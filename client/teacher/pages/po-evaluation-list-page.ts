@@ -12,7 +12,7 @@ import type { PoEvaluationConfirmDialog } from '../components/po-evaluation-conf
 import { kindLabel } from '../components/po-evaluation-list.ts';
 import '../components/po-evaluation-list.ts';
 import { deleteEvaluation, dismissTeachingRefusal } from '../data/evaluation-commands.ts';
-import { type ClassEvaluation } from '../data/teacher-record-queries.ts';
+import type { ClassEvaluation } from '../data/teacher-record-queries.ts';
 import { courseNotFound, formStatus, showTeachingResult, signedInTeacherId } from './teaching-form-result.ts';
 
 /**

@@ -10,10 +10,11 @@ import { FormController } from '../../forms/form-controller.ts';
 import { t } from '../../i18n/i18n.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { newRecordId, saveEvaluation } from '../data/evaluation-commands.ts';
-import { type EvaluationEntry } from '../data/teacher-record-queries.ts';
+import type { EvaluationEntry } from '../data/teacher-record-queries.ts';
 import type { Student } from '../../data/records.ts';
 import { kindLabel } from '../components/po-evaluation-list.ts';
-import { courseNotFound, formStatus, localToday, showTeachingResult, signedInTeacherId } from './teaching-form-result.ts';
+import { courseNotFound, formStatus, showTeachingResult, signedInTeacherId } from './teaching-form-result.ts';
+import { localToday } from '../../../shared/lesson-dates.ts';
 
 type EntryDraft = Readonly<{ studentId: string; appreciation: string; mark: string }>;
 type Kind = (typeof EVALUATION_KINDS)[number];

@@ -12,7 +12,8 @@ import type { MessageKey } from '../../i18n/messages-fr.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { newRecordId } from '../data/evaluation-commands.ts';
 import { saveRepertoireEntry } from '../data/repertoire-commands.ts';
-import { formStatus, localToday, showTeachingResult, signedInTeacherId } from './teaching-form-result.ts';
+import { formStatus, showTeachingResult, signedInTeacherId } from './teaching-form-result.ts';
+import { localToday } from '../../../shared/lesson-dates.ts';
 
 type EventKind = (typeof REPERTOIRE_KINDS)[number];
 

@@ -5,8 +5,9 @@ import { PageElement } from '../../components/page-element.ts';
 import '../../components/po-data-pending.ts';
 import { entryFieldId, rollCallRow, rollCallRowStyles, type RollCallEntry } from '../components/roll-call-row.ts';
 import { dismissRollCallRefusal, saveRollCall } from '../data/roll-call-commands.ts';
-import { rollCallSheet } from '../data/teacher-queries.ts';
+
 import type { Student } from '../../data/records.ts';
+import type { QueryResult } from '../../data/named-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { FormController, serverProblem } from '../../forms/form-controller.ts';
 import { formatDate, formatDateTime, t } from '../../i18n/i18n.ts';
@@ -18,7 +19,7 @@ const familyNotice = (notice: { reason: string } | undefined) =>
   notice ? (notice.reason ? t('notice.onRollCallReason', { reason: notice.reason }) : t('notice.onRollCall')) : undefined;
 
 /** A found lesson of one of the teacher's classes. */
-type Sheet = Extract<Awaited<ReturnType<typeof rollCallSheet>>, { students: unknown }>;
+type Sheet = Extract<QueryResult<'rollCallSheet'>, { students: unknown }>;
 
 /**
  * `/enseignant/cours/:courseId/appel/:date`: the roll call of a lesson. One fieldset per student

@@ -17,9 +17,10 @@ import '../components/po-note-list.ts';
 import { dismissTeachingRefusal, newRecordId } from '../data/evaluation-commands.ts';
 import { deleteNote, saveNote } from '../data/note-commands.ts';
 import { deleteRepertoireEntry } from '../data/repertoire-commands.ts';
-import { type NoteView, type RepertoireView } from '../data/teacher-record-queries.ts';
+import type { NoteView, RepertoireView } from '../data/teacher-record-queries.ts';
 import type { MessageKey } from '../../i18n/messages-fr.ts';
-import { formStatus, localToday, showTeachingResult, signedInTeacherId } from './teaching-form-result.ts';
+import { formStatus, showTeachingResult, signedInTeacherId } from './teaching-form-result.ts';
+import { localToday } from '../../../shared/lesson-dates.ts';
 
 /** What the confirmation dialog asks about. */
 type Deleting = { kind: 'note'; note: NoteView } | { kind: 'repertoire'; entry: RepertoireView };

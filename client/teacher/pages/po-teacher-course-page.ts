@@ -5,7 +5,8 @@ import '../../components/po-data-pending.ts';
 import '../components/po-lesson-state.ts';
 import '../../calendar/components/po-teacher-course-events.ts';
 import { contactList, contactListStyles } from '../../family/components/emergency-contacts-view.ts';
-import { teacherCourse } from '../data/teacher-queries.ts';
+
+import type { QueryResult } from '../../data/named-queries.ts';
 import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { formatDate, formatWeekday, t } from '../../i18n/i18n.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';
@@ -13,7 +14,7 @@ import { pageStyles } from '../../styles/shared-styles.ts';
 import { courseNotFound, signedInTeacherId } from './teaching-form-result.ts';
 
 /** A class found among the teacher's. */
-type CourseView = Extract<Awaited<ReturnType<typeof teacherCourse>>, { roster: unknown }>;
+type CourseView = Extract<QueryResult<'teacherCourse'>, { roster: unknown }>;
 
 /**
  * `/enseignant/cours/:courseId`: one of the teacher's classes — its students (names, cycle and the

@@ -7,7 +7,7 @@ import { LiveQueryController } from '../../data/live-query-controller.ts';
 import { formatDate, formatMinutes, formatWeekday, t } from '../../i18n/i18n.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
-import { localToday, signedInTeacherId } from './teaching-form-result.ts';
+import { signedInTeacherId } from './teaching-form-result.ts';
 
 /**
  * `/enseignant`: the teacher's week (each lesson with its day, time, room and class, "Annulé" in
@@ -26,7 +26,7 @@ export class PoTeacherHomePage extends PageElement {
     `,
   ];
 
-  private readonly data = new LiveQueryController(this, 'teacherHome', () => [signedInTeacherId(), localToday()]);
+  private readonly data = new LiveQueryController(this, 'teacherHome', () => [signedInTeacherId()]);
 
   protected pageTitle() {
     return t('teacher.title');

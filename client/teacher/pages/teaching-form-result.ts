@@ -7,12 +7,6 @@ import type { TeachingResult } from '../data/evaluation-commands.ts';
 /** The signed-in teacher (a teacher's pages are only routed for a teacher account). */
 export const signedInTeacherId = () => session.value.info?.user.teacherId ?? '';
 
-/** Today on this device, "YYYY-MM-DD" (a lesson's day is the teacher's local day). */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /**
  * What a teacher's form says once its write is done: saved on the server, or kept on this device
  * until the network is back (both a success: the lists already show it), or the server's refusal
