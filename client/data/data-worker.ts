@@ -20,12 +20,16 @@ export function dataWorker(): Worker | null {
     return (worker = null);
   }
   // A script that failed to load (or a worker that died): what was asked of it runs on the page.
-  worker.onerror = (event) => {
+  const started = worker;
+  started.onerror = (event) => {
     event.preventDefault();
+    // Once: a second error queued before terminate() would start the page's runs twice.
+    if (worker !== started) return;
     console.error('[data worker] unavailable:', event.message);
-    worker?.terminate();
+    started.terminate();
     worker = null;
     for (const listener of lostListeners) listener();
+    lostListeners.clear();
   };
   return worker;
 }

@@ -49,7 +49,14 @@ function queryPort(): MessagePort | null {
 function runOnPage(id: number, watch: Watch) {
   void import('./query-watch.ts').then(({ watchQuery }) => {
     if (watching.get(id) !== watch) return;
-    watch.stop = watchQuery(watch.name, watch.args, (value) => watch.listener.value(structuredClone(value)), watch.listener.error);
+    const cloned = (value: unknown) => {
+      try {
+        watch.listener.value(structuredClone(value));
+      } catch (error) {
+        watch.listener.error(String(error));
+      }
+    };
+    watch.stop = watchQuery(watch.name, watch.args, cloned, watch.listener.error);
   }, (error: unknown) => watch.listener.error(String(error)));
 }
 
@@ -59,10 +66,19 @@ function runOnPage(id: number, watch: Watch) {
  */
 export function watchNamedQuery<N extends QueryName>(name: N, args: QueryArgs<N>, listener: QueryListener<QueryResult<N>>): () => void {
   const id = ++lastId;
-  const watch: Watch = { name, args, listener: listener as QueryListener<unknown> };
+  let sent: QueryArgs<N>;
+  try {
+    // Cloned here whichever side runs it, as the port would: arguments that cannot cross (a
+    // function) fail the same way in the component tests as in the app.
+    sent = structuredClone(args);
+  } catch (error) {
+    queueMicrotask(() => listener.error(String(error)));
+    return () => {};
+  }
+  const watch: Watch = { name, args: sent, listener: listener as QueryListener<unknown> };
   watching.set(id, watch);
   const to = queryPort();
-  if (to) to.postMessage({ kind: 'watch', id, name, args } satisfies QueryAsk);
+  if (to) to.postMessage({ kind: 'watch', id, name, args: sent } satisfies QueryAsk);
   else runOnPage(id, watch);
   return () => {
     watching.delete(id);
