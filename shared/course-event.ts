@@ -60,7 +60,7 @@ export type CourseEventValues = z.output<typeof courseEventSchema>;
 export const courseEventUpdateSchema = courseEventSchema.extend({ cancelled: z.boolean().default(false) });
 
 /** The teacher's push mutation: an event of one of their classes, under an id the device made (a replay lands on the same row). */
-export const COURSE_EVENT_MUTATIONS = { save: 'calendar.event.save' } as const;
+export { COURSE_EVENT_MUTATIONS } from './course-event-mutations.ts';
 
 export const courseEventArgsSchema = courseEventSchema.extend({
   id: recordId,

@@ -1,11 +1,9 @@
 import { studentIdentitySchema } from './identity-schemas.ts';
 import { emergencyContactsSchema } from './emergency-contact.ts';
+import { EMERGENCY_CONTACTS_FIELD } from './identity-mutations.ts';
 
-/**
- * The field of a student's change request that holds the emergency contacts: the family asks for
- * the whole list, the secretariat approves or refuses it like any identity field.
- */
-export const EMERGENCY_CONTACTS_FIELD = 'emergencyContacts';
+/** The field of a student's change request that holds the emergency contacts (identity-mutations.ts). */
+export { EMERGENCY_CONTACTS_FIELD };
 
 /**
  * A student's identity edit as the server accepts it: the identity fields plus the emergency

@@ -4,3 +4,9 @@
  * a name must not bring zod into a page that only reads (docs/performance.md).
  */
 export const IDENTITY_CHANGE = 'requestIdentityChange';
+
+/**
+ * The field of a student's change request that holds the emergency contacts (the family asks for
+ * the whole list; emergency-contact-change.ts has its schema), here for the same reason.
+ */
+export const EMERGENCY_CONTACTS_FIELD = 'emergencyContacts';

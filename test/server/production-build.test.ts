@@ -39,6 +39,17 @@ describe('the client build is a production build whatever NODE_ENV says', () => 
     assert.deepEqual(dev, []);
   });
 
+  test('the data worker’s script holds no zod: it runs queries, and the mutation names they read live apart from the schemas', () => {
+    const workers = [...scripts].filter(([name]) => name.startsWith('pull-worker-'));
+    assert.equal(workers.length, 1, 'one data worker script');
+    const [[name, code]] = workers;
+    // One self-contained script (a module worker's imports would be more requests before its first answer).
+    assert.doesNotMatch(code, /\bfrom\s*["']\.\//, `${name} imports no other chunk`);
+    // zod's issue codes survive minification; the schemas' chunk has them, the worker must not.
+    assert.ok([...scripts.values()].some((c) => c.includes('invalid_type')), 'the marker is found where zod is');
+    assert.ok(!code.includes('invalid_type'), `${name} bundles zod`);
+  });
+
   test('the service worker is built and the app registers it', async () => {
     const sw = await readFile(path.join(outDir, 'sw.js'), 'utf8');
     assert.match(sw, /index\.html/, 'sw.js holds the precache manifest');

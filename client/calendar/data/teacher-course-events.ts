@@ -1,4 +1,5 @@
-import { COURSE_EVENT_MUTATIONS, type CourseEventArgs } from '../../../shared/course-event.ts';
+import type { CourseEventArgs } from '../../../shared/course-event.ts';
+import { COURSE_EVENT_MUTATIONS } from '../../../shared/course-event-mutations.ts';
 import { db } from '../../data/db.ts';
 import type { CourseEvent } from '../../data/records.ts';
 

@@ -1,5 +1,5 @@
 import type { EmergencyContact } from '../../../shared/emergency-contact.ts';
-import { EMERGENCY_CONTACTS_FIELD } from '../../../shared/emergency-contact-change.ts';
+import { EMERGENCY_CONTACTS_FIELD } from '../../../shared/identity-mutations.ts';
 import { studentIdentity } from './identity-queries.ts';
 
 /** A student's emergency contacts as the family's page shows them. */

@@ -1,6 +1,5 @@
 import { consentsDue, nearestCampaign, openCampaign, parisDay, reenrolmentState } from '../../../shared/reenrolment-progress.ts';
-import { CONSENT_MUTATIONS } from '../../../shared/consent-schemas.ts';
-import { REENROLMENT_MUTATIONS } from '../../../shared/reenrolment-schemas.ts';
+import { CONSENT_MUTATIONS, REENROLMENT_MUTATIONS } from '../../../shared/reenrolment-mutations.ts';
 import { schoolYearOf } from '../../../shared/school-year.ts';
 import { db } from '../../data/db.ts';
 import { rejections } from '../../data/outbox.ts';

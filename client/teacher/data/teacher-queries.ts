@@ -1,7 +1,7 @@
-import { localToday } from '../../../shared/lesson-dates.ts';
-import { isLessonDate, lessonDates } from '../../../shared/lesson-dates.ts';
+import { isLessonDate, lessonDates, localToday } from '../../../shared/lesson-dates.ts';
 import { schoolYearOf } from '../../../shared/school-year.ts';
-import { TEACHING_MUTATIONS, type Attendance, type RollCallArgs } from '../../../shared/teaching-schemas.ts';
+import type { Attendance, RollCallArgs } from '../../../shared/teaching-schemas.ts';
+import { TEACHING_MUTATIONS } from '../../../shared/teaching-mutations.ts';
 import { db } from '../../data/db.ts';
 import { rejections } from '../../data/outbox.ts';
 import type { Course, Enrollment, Room, Student, TeacherAbsence } from '../../data/records.ts';

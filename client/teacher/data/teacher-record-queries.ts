@@ -1,4 +1,5 @@
-import { TEACHING_MUTATIONS, type EvaluationArgs, type NoteArgs, type RepertoireArgs } from '../../../shared/teaching-schemas.ts';
+import type { EvaluationArgs, NoteArgs, RepertoireArgs } from '../../../shared/teaching-schemas.ts';
+import { TEACHING_MUTATIONS } from '../../../shared/teaching-mutations.ts';
 import { db } from '../../data/db.ts';
 import { rejections } from '../../data/outbox.ts';
 import type { StoredRejection } from '../../data/outbox-keys.ts';
