@@ -29,7 +29,7 @@ async function recordPageReads(page: Page) {
 }
 
 const YEAR = schoolYearOf(new Date());
-const total = (page: Page, label: string) => page.locator(`dl.totals dt:text-is("${label}") + dd`).first();
+const INVOICE = `FACT${YEAR.slice(0, 4)}0412`;
 const pageStores = async (page: Page) => new Set(await page.evaluate(() => (window as unknown as { __stores: string[] }).__stores));
 const DATA = ['students', 'families', 'invoices', 'payments'];
 
@@ -40,7 +40,8 @@ async function showHomeAndBilling(page: Page, base: string) {
   await expect(page.getByRole('heading', { name: 'Hugo Lefèvre' })).toBeVisible();
   await page.goto(`${base}/famille/facturation`);
   await expect(page.getByRole('heading', { name: `Facturation ${YEAR}` })).toBeVisible();
-  await expect(total(page, 'Montant à payer')).toHaveText(/^184,00\s€$/);
+  // An invoice of the demo data (the amounts may have moved: billing.spec.ts pays on this server).
+  await expect(page.getByRole('link', { name: `Voir la facture ${INVOICE}` })).toBeVisible();
   const stores = await pageStores(page);
   return DATA.filter((s) => stores.has(s));
 }
