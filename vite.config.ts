@@ -81,8 +81,8 @@ function precompress(): Plugin {
  * chunks of them, each a request whose headers weigh as much as its body on a phone, and a chain
  * the browser discovers step by step. The set is computed from the module graph at each build.
  * A second group does the same for what every signed-in screen loads: the shell's signed-in parts
- * (menu, status, idle warning), the device's database and
- * the sync, and the family's home's messages (family-messages.ts is also the teacher's and the
+ * (menu, status, idle warning), the session's sync code (the pull's lock and triggers, and the
+ * clients of the data worker, where the database lives), and the family's home's messages (family-messages.ts is also the teacher's and the
  * desk's home pages'; todo-messages.ts is small), and the French order of most lists and the
  * money format (a chunk of its own would be a request for a few lines). The other areas' messages are chunks of their
  * own, loaded with the pages that use them (client/i18n/message-areas.ts). The signed-in screens'
@@ -94,7 +94,7 @@ function firstScreenChunks() {
   const groups: Record<string, Set<string>> = { 'first-screen': new Set(), 'signed-in': new Set() };
   const roots: Record<string, RegExp[]> = {
     'first-screen': [/client\/main\.ts$/, /client\/auth\/pages\/po-sign-in-page\.ts$/],
-    'signed-in': [/client\/data\/session-device\.ts$/, /client\/app\/signed-in-shell\.ts$/, /client\/i18n\/family-messages\.ts$/, /client\/i18n\/todo-messages\.ts$/, /client\/data\/push\.ts$/, /client\/data\/document-queue\.ts$/, /shared\/french-order\.ts$/, /shared\/money\.ts$/],
+    'signed-in': [/client\/data\/session-device\.ts$/, /client\/app\/signed-in-shell\.ts$/, /client\/i18n\/family-messages\.ts$/, /client\/i18n\/todo-messages\.ts$/, /shared\/french-order\.ts$/, /shared\/money\.ts$/],
   };
   const plugin: Plugin = {
     name: 'portee-first-screen-chunks',

@@ -4,6 +4,10 @@
 // encodedDataLength: body and headers as they went over the wire). The built client is served by
 // the real server in its own process, as `npm start` serves it; the service worker is blocked, so
 // its precache of every chunk (for offline use, after the page has loaded) is not counted.
+// A worker's own script (the data worker holds the local database, client/data/pull-worker.ts)
+// is asked for in the page's network log but finishes in the worker's: it is counted apart, from Playwright's sizes of the request
+// (headers, and the body's Content-Length as sent), since it downloads beside the page's scripts but runs off the
+// page's thread.
 //
 //   npm run bench first-load      # the client must be built (npm run build); CLIENT_DIST to pick another
 import { chromium, type Browser } from '@playwright/test';
@@ -42,12 +46,18 @@ interface ScriptLoad {
   depth: number;
 }
 
+/** What one screen's first visit downloads: the page's scripts, and its workers' own scripts. */
+interface ScreenLoad {
+  scripts: ScriptLoad[];
+  workers: Array<{ url: string; bytes: number }>;
+}
+
 /**
  * Loads one screen in a fresh context (empty cache) and returns its scripts: transferred bytes and
  * depth in the request chain (the document is 0, a script it names 1, a script that one imports 2…).
  * `accept-encoding` is the one a browser sends; the figure is brotli where the server has it.
  */
-async function load(browser: Browser, url: string, cookie: string | undefined, encoding: string): Promise<ScriptLoad[]> {
+async function load(browser: Browser, url: string, cookie: string | undefined, encoding: string): Promise<ScreenLoad> {
   const context = await browser.newContext({ serviceWorkers: 'block', extraHTTPHeaders: { 'accept-encoding': encoding } });
   try {
     if (cookie) {
@@ -57,6 +67,16 @@ async function load(browser: Browser, url: string, cookie: string | undefined, e
       }));
     }
     const page = await context.newPage();
+    const workerUrls = new Set<string>();
+    page.on('worker', (worker) => workerUrls.add(worker.url()));
+    const finished: Array<{ url: string; bytes: Promise<number> }> = [];
+    page.on('requestfinished', (request) => {
+      // The body's size as sent (Content-Length of the precompressed file): Playwright's
+      // responseBodySize says 0 for a worker's script.
+      const bytes = Promise.all([request.sizes(), request.response()]).then(async ([sizes, response]) =>
+        sizes.responseHeadersSize + Number((await response?.headerValue('content-length')) ?? Number.NaN));
+      finished.push({ url: request.url(), bytes });
+    });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -107,7 +127,10 @@ async function load(browser: Browser, url: string, cookie: string | undefined, e
       depths.set(r, d);
       return d;
     };
-    return scripts.map((r) => ({ url: new URL(r.url).pathname, bytes: r.bytes!, encoding: r.encoding!, depth: depth(r) }));
+    const workers = await Promise.all(
+      finished.filter((f) => workerUrls.has(f.url) && byUrl.get(f.url)?.bytes === undefined).map(async (f) => ({ url: new URL(f.url).pathname, bytes: await f.bytes })),
+    );
+    return { scripts: scripts.map((r) => ({ url: new URL(r.url).pathname, bytes: r.bytes!, encoding: r.encoding!, depth: depth(r) })), workers };
   } finally {
     await context.close();
   }
@@ -124,7 +147,7 @@ export async function run() {
     for (const screen of screens) {
       const cookie = screen.as === 'family' ? family : undefined;
       for (const [label, encoding] of [['brotli', 'gzip, deflate, br, zstd'], ['gzip', 'gzip, deflate']] as const) {
-        const scripts = await load(browser, server.url + screen.path, cookie, encoding);
+        const { scripts, workers } = await load(browser, server.url + screen.path, cookie, encoding);
         const kb = scripts.reduce((n, s) => n + s.bytes, 0) / 1024;
         const deepest = Math.max(0, ...scripts.map((s) => s.depth));
         const who = screen.as ? `, signed in as famille.demo` : ', signed out';
@@ -132,7 +155,11 @@ export async function run() {
         // An upper bound, and a noisy one: the bundler's preload links have no initiator Chromium
         // names, so they are placed below the deepest script finished before them. No verdict.
         if (label === 'brotli') report.figure(`${screen.path} deepest script chain (upper bound)`, deepest, 'levels', undefined, `document = 0, a script its HTML names = 1; every script until network idle; goal ≤ ${GOAL_DEPTH} for the first paint`);
-        details[`${screen.path} ${label}`] = scripts.sort((a, b) => b.bytes - a.bytes);
+        if (workers.length) {
+          const workerKb = workers.reduce((n, w) => n + w.bytes, 0) / 1024;
+          report.figure(`${screen.path} workers' own scripts (${label})`, workerKb, 'KB', undefined, `${workers.map((w) => w.url).join(', ')}: beside the page's scripts, run off its thread; no budget`);
+        }
+        details[`${screen.path} ${label}`] = { scripts: scripts.sort((a, b) => b.bytes - a.bytes), workers };
       }
     }
     report.note('client', process.env.CLIENT_DIST ?? 'dist/client');

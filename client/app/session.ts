@@ -96,9 +96,9 @@ const isSignedIn = (answered: SessionInfo | SignedOut): answered is SessionInfo 
 export async function signIn(input: SignInInput): Promise<SessionInfo> {
   const info = await answer(apiClient.session['sign-in'].$post({ json: input }));
   const d = await device();
-  const owner = await d.getMeta<string>('ownerUserId');
+  const owner = await d.deviceOwner();
   if (owner && owner !== info.user.id) await d.stopSessionWorkAndWipe();
-  await d.setMeta('ownerUserId', info.user.id);
+  await d.setDeviceOwner(info.user.id);
   remember(info);
   session.set({ phase: 'signed-in', info, reason: null });
   await a11yMode.adoptAccountPreference(info.user.a11yMode);

@@ -1,50 +1,44 @@
 import { idempotencyKeyOf } from '../../shared/document-keys.ts';
 import type { DocumentView } from '../../shared/document-rules.ts';
 import { isApiErrorBody } from '../../shared/api-error.ts';
-import type { IssueCode } from '../../shared/validation-messages.ts';
 import { sessionExpired } from '../api/http.ts';
 import { db } from './db.ts';
 import { refreshPendingCount } from './pending-count.ts';
 import { CLIENT_ID_KEY } from './outbox-keys.ts';
 import type { PendingUpload } from './pending-upload.ts';
 import type { DocumentRecord } from './records.ts';
-import { pullNow } from './sync.ts';
+import { requestPull } from './pull-request.ts';
 import { syncStatus } from './sync-status.ts';
-
-export type { PendingUpload };
+import { emitUploadEvent as emit } from './upload-events.ts';
 
 const NEXT_UPLOAD_KEY = 'nextUploadId';
 const LOCK_NAME = 'portee-uploads';
-
-export type UploadEventDetail =
-  | { type: 'progress'; id: number; loaded: number; total: number }
-  | { type: 'sent'; id: number; document: DocumentView }
-  | { type: 'failed'; id: number; message: string; code?: IssueCode };
-
-/** What happens to queued uploads (progress, sent, refused), for the form that started them. */
-export const uploadEvents = new EventTarget();
-const emit = (detail: UploadEventDetail) => uploadEvents.dispatchEvent(new CustomEvent<UploadEventDetail>('upload', { detail }));
 
 async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export { refreshPendingCount };
+/**
+ * A chosen file, its name apart: a File's name does not survive every structured clone (Node's
+ * gives back a Blob), and the file crosses to the data worker as one.
+ */
+export interface UploadInput {
+  familyId: string;
+  studentId: string | null;
+  kindId: string;
+  replacesId: string | null;
+  file: Blob;
+  fileName: string;
+  mediaType: string;
+}
 
 /**
  * Keeps a chosen file on the device: the upload row (with the Blob) and the counter are written
  * in one Dexie transaction, then sending starts. Online or not, every upload takes this path,
  * so a file is never lost between the choice and the server's answer.
  */
-export async function queueUpload(input: {
-  familyId: string;
-  studentId: string | null;
-  kindId: string;
-  replacesId: string | null;
-  file: File;
-  mediaType: string;
-}): Promise<PendingUpload> {
+export async function queueUpload(input: UploadInput): Promise<{ id: number; fileName: string }> {
   const bytes = await input.file.arrayBuffer();
   const sha256 = await sha256Hex(bytes);
   const blob = new Blob([bytes], { type: input.mediaType });
@@ -61,7 +55,7 @@ export async function queueUpload(input: {
       studentId: input.studentId,
       kindId: input.kindId,
       replacesId: input.replacesId,
-      fileName: input.file.name || 'document',
+      fileName: input.fileName || 'document',
       mediaType: input.mediaType,
       size: bytes.byteLength,
       sha256,
@@ -75,7 +69,8 @@ export async function queueUpload(input: {
     return upload;
   });
   await refreshPendingCount();
-  return row;
+  // Its number and name, not the row: the file's bytes need not cross back to the page.
+  return { id: row.id, fileName: row.fileName };
 }
 
 /** Drops an upload the server refused for good, once the person has seen why. */
@@ -173,7 +168,7 @@ export function sendPendingUploads(): Promise<'done' | 'offline' | 'expired' | '
       }
     } finally {
       await refreshPendingCount();
-      if (sent) void pullNow().catch(() => undefined);
+      if (sent) requestPull();
     }
   };
   const locked = (): Promise<Outcome> =>
@@ -194,19 +189,17 @@ const sendIfActive = () => {
 };
 
 /**
- * The upload queue's triggers while a session is open (started and stopped by
- * sync-lifecycle.ts, never on import): now, and on the network's return. A new file sends at once
- * through `queueDocument`.
+ * The upload queue's triggers while a session is open (started and stopped by device-work.ts,
+ * never on import): now, and on the network's return (the page hears it: `networkBack`). A new
+ * file sends at once through `queueDocument`.
  */
 export const uploadQueue = {
   start() {
     active = true;
-    window.removeEventListener('online', sendIfActive);
-    window.addEventListener('online', sendIfActive);
     sendIfActive();
   },
   stop() {
     active = false;
-    window.removeEventListener('online', sendIfActive);
   },
+  networkBack: sendIfActive,
 };

@@ -1,7 +1,7 @@
 import { attestationParties, enrolmentAttestation, paymentAttestation } from '../billing/data/attestation-queries.ts';
 import { familyBilling, invoiceSheet } from '../billing/data/billing-queries.ts';
 import { calendarWeek } from '../calendar/data/calendar-queries.ts';
-import { storedFeedLink } from '../calendar/data/feed-link.ts';
+import { storedFeedLink } from '../calendar/data/feed-link-store.ts';
 import { teacherCourseEvents } from '../calendar/data/teacher-course-events.ts';
 import { familyDocuments, studentDocuments } from '../documents/data/document-queries.ts';
 import { courseNotices, noticeChoices } from '../family/data/absence-notice-queries.ts';

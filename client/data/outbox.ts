@@ -1,5 +1,3 @@
-import { IDENTITY_CHANGE } from '../../shared/identity-mutations.ts';
-import type { IdentityChangeArgs } from '../../shared/identity-schemas.ts';
 import { db, getMeta } from './db.ts';
 import { CLIENT_ID_KEY, NEXT_MUTATION_KEY, REJECTIONS_KEY, type StoredRejection } from './outbox-keys.ts';
 import { refreshPendingCount } from './pending-count.ts';
@@ -37,15 +35,6 @@ export async function enqueueMutation(
     if (watched !== undefined) unwatchMutation(watched);
     throw error;
   }
-}
-
-/** An identity edit of the family or one of its students: a change request, never the record. */
-export function enqueueIdentityChange(
-  args: IdentityChangeArgs,
-  baseVersion: number,
-  onAnswer?: (outcome: MutationOutcome) => void,
-): Promise<number> {
-  return enqueueMutation(IDENTITY_CHANGE, args, baseVersion, onAnswer);
 }
 
 export async function rejections(): Promise<StoredRejection[]> {

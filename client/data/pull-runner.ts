@@ -1,8 +1,13 @@
 import { HttpError, OfflineError, sessionExpired } from '../api/http.ts';
 import { dataWorker, onDataWorkerLost } from './data-worker.ts';
-import { fetchAndApply, type PullLanded } from './pull-apply.ts';
+import type { PullLanded } from './pull-apply.ts';
 import type { PullAsk, PullOutcome } from './pull-messages.ts';
 import { syncStatus } from './sync-status.ts';
+
+/** Where there is no worker: the same pull on the page, loaded then (it brings the database). */
+async function fetchAndApply(background: boolean): Promise<PullLanded> {
+  return (await import('./pull-apply.ts')).fetchAndApply(background);
+}
 
 /** The worker could not start, or died: the pull runs on the page instead. */
 class WorkerUnavailable extends Error {}

@@ -1,10 +1,13 @@
 import { HttpError, OfflineError } from '../api/http.ts';
 import { fetchAndApply } from './pull-apply.ts';
 import type { PullAsk, PullOutcome } from './pull-messages.ts';
+import { serveCommands } from './command-host.ts';
 import { serveQueries } from './query-host.ts';
 
 /**
- * The data worker: the pull and the screens' live queries, off the page's thread.
+ * The data worker: the pull, the screens' live queries and the commands (the writes to the local
+ * database, the push loop, the upload queue), off the page's thread; the page never loads the
+ * database (client/data/command-client.ts).
  *
  * The pull (docs/sync.md, "The pull worker"): fetching, parsing and writing a large family's
  * snapshot took the page's main thread for most of a second. The page keeps the lock, the status
@@ -17,12 +20,13 @@ import { serveQueries } from './query-host.ts';
  * the page of this worker's (BroadcastChannel).
  */
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<PullAsk | { queries: MessagePort }>) => void) | null;
+  onmessage: ((event: MessageEvent<PullAsk | { queries: MessagePort } | { commands: MessagePort }>) => void) | null;
   postMessage(outcome: PullOutcome): void;
 };
 
 scope.onmessage = ({ data }) => {
   if ('queries' in data) serveQueries(data.queries);
+  else if ('commands' in data) serveCommands(data.commands);
   else void pull(data).then((outcome) => scope.postMessage(outcome));
 };
 

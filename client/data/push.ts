@@ -4,7 +4,7 @@ import { answer, apiClient, HttpError, OfflineError } from '../api/http.ts';
 import { db } from './db.ts';
 import { CLIENT_ID_KEY, NEXT_MUTATION_KEY, REJECTIONS_KEY, type StoredRejection } from './outbox-keys.ts';
 import { unwatchPendingCount, watchPendingCount } from './pending-watch.ts';
-import { pullNow } from './sync.ts';
+import { requestPull } from './pull-request.ts';
 
 const LOCK_NAME = 'portee-push';
 /** The highest mutation id the server has answered for this device's client (in `meta`). */
@@ -82,7 +82,8 @@ export async function pushNow(): Promise<PushOutcome> {
     } finally {
       await answerFromDevice().catch((error) => console.error('[push]', error));
       await refreshPendingCount();
-      if (sent) void pullAfterPush();
+      // The page's pull queues behind any pull already running (which may have read its cursor before our push).
+      if (sent) requestPull();
     }
   };
   if (typeof navigator !== 'undefined' && navigator.locks) return navigator.locks.request(LOCK_NAME, run);
@@ -176,36 +177,29 @@ async function renumberFrom(expected: number): Promise<boolean> {
   return true;
 }
 
-async function pullAfterPush() {
-  // Queued behind any pull already running (which may have read its cursor before our push).
-  await pullNow().catch((error) => console.error('[sync]', error));
-}
-
-const onOnline = () => {
-  if (!active) return;
-  backoffMs = 0;
-  schedulePush();
-};
 
 /**
- * The push loop's triggers while a session is open (started and stopped by sync-lifecycle.ts,
- * never on import): now (the app start with a kept session, each sign-in), the network's return,
- * and the back-off retries. A local edit pushes by itself (`enqueueMutation`).
+ * The push loop's triggers while a session is open (started and stopped by device-work.ts, never
+ * on import): now (the app start with a kept session, each sign-in), the network's return (the
+ * page hears it and says so: `networkBack`), and the back-off retries. A local edit pushes by
+ * itself (`enqueueMutation`).
  */
 export const pushQueue = {
   start() {
     active = true;
     // The count of waiting changes follows every tab's edits and pushes, not only this tab's.
     watchPendingCount();
-    window.removeEventListener('online', onOnline);
-    window.addEventListener('online', onOnline);
     schedulePush();
   },
   stop() {
     active = false;
     unwatchPendingCount();
-    window.removeEventListener('online', onOnline);
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = undefined;
+  },
+  networkBack() {
+    if (!active) return;
+    backoffMs = 0;
+    schedulePush();
   },
 };

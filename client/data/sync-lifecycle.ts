@@ -1,28 +1,28 @@
-import { uploadQueue } from './document-queue.ts';
-import { pushQueue } from './push.ts';
+import { runCommand } from './command-client.ts';
 import { startSync, stopSync, wipeLocalData } from './sync.ts';
 
-// The push loop and the upload queue matter only once signed in (a device signed out has nothing
-// queued: signing out wipes it). This module is itself loaded only then (session-device.ts), so
-// they are imported statically: a lazy import of a module already in the `signed-in` chunk cost a
-// request for a re-export stub each (docs/performance.md).
-const queues = [pushQueue, uploadQueue];
+/** The network is back: the push loop and the upload queue try again (the pull has its own trigger). */
+const onOnline = () => void runCommand('networkBack').catch((error: unknown) => console.error('[sync]', error));
 
 /**
  * The one place that starts and stops the device's background work (docs/sync.md): the pull
- * (now, on `online`, every 60 s), the push loop and the upload queue. The session calls it on
- * sign-in and on a session restored at start; it stops it when the session expires (the data and
- * the queues stay, for the same account's next sign-in) and at sign-out (which also wipes the
- * device). No module starts itself on import.
+ * (now, on `online`, every 60 s), here on the page, and the push loop and the upload queue, where
+ * the data lives (client/data/device-work.ts). The session calls it on sign-in and on a session
+ * restored at start; it stops it when the session expires (the data and the queues stay, for the
+ * same account's next sign-in) and at sign-out (which also wipes the device). No module starts
+ * itself on import.
  */
 export function startSessionWork() {
   startSync();
-  for (const queue of queues) queue.start();
+  window.removeEventListener('online', onOnline);
+  window.addEventListener('online', onOnline);
+  void runCommand('startDeviceWork').catch((error: unknown) => console.error('[sync]', error));
 }
 
 export function stopSessionWork() {
   stopSync();
-  for (const queue of queues) queue.stop();
+  window.removeEventListener('online', onOnline);
+  void runCommand('stopDeviceWork').catch((error: unknown) => console.error('[sync]', error));
 }
 
 /**

@@ -1,10 +1,8 @@
 import { OfflineError } from '../api/http.ts';
-import { db, getMeta } from './db.ts';
-import { refreshPendingCount } from './pending-count.ts';
+import { runCommand } from './command-client.ts';
+import { pullRequests } from './pull-request.ts';
 import { runPull } from './pull-runner.ts';
 import { syncStatus } from './sync-status.ts';
-
-export { applyPull } from './pull-apply.ts';
 
 const LOCK_NAME = 'portee-sync';
 const TIMER_MS = 60_000;
@@ -81,12 +79,18 @@ async function requestPersistentStorage() {
 let timer: ReturnType<typeof setInterval> | undefined;
 const onOnline = () => void pullNow();
 const onOffline = () => syncStatus.set({ online: false });
+/** A push or an upload reached the server (client/data/pull-request.ts): read back what it changed. */
+const onPullRequest = () => void pullNow().catch((error) => console.error('[sync]', error));
 
-/** Starts the triggers: now, on `online`, and on a timer (background: it does not extend the session). */
+/**
+ * Starts the triggers: now, on `online`, on a timer (background: it does not extend the session),
+ * and after a push or an upload.
+ */
 export function startSync() {
   stopSync();
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOffline);
+  pullRequests.addEventListener('pull', onPullRequest);
   timer = setInterval(() => {
     if (document.visibilityState === 'visible') void pullNow({ background: true });
   }, TIMER_MS);
@@ -97,15 +101,14 @@ export function startSync() {
 export function stopSync() {
   window.removeEventListener('online', onOnline);
   window.removeEventListener('offline', onOffline);
+  pullRequests.removeEventListener('pull', onPullRequest);
   if (timer) clearInterval(timer);
   timer = undefined;
 }
 
 /** Loads what the status region shows from the local database (after a reload, offline too). */
 export async function refreshStatus() {
-  const lastSyncAt = await getMeta<string>('lastSyncAt');
-  syncStatus.set({ lastSyncAt: lastSyncAt ?? null });
-  await refreshPendingCount();
+  syncStatus.set(await runCommand('deviceSyncState'));
 }
 
 /**
@@ -114,9 +117,7 @@ export async function refreshStatus() {
  */
 export async function wipeLocalData() {
   stopSync();
-  await db.transaction('rw', db.tables, async () => {
-    for (const table of db.tables) await table.clear();
-  });
+  await runCommand('wipeDevice');
   if ('caches' in window) {
     for (const name of await caches.keys()) if (!name.startsWith('workbox-precache')) await caches.delete(name);
   }

@@ -10,9 +10,10 @@ export class Store<T> extends EventTarget {
     return this.state;
   }
 
+  /** The change event carries the patch (the data worker passes its status changes on to the page). */
   set(patch: Partial<T>) {
     this.state = { ...this.state, ...patch };
-    this.dispatchEvent(new Event('change'));
+    this.dispatchEvent(new CustomEvent<Partial<T>>('change', { detail: patch }));
   }
 }
 

@@ -2,7 +2,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { schoolYearOf } from '../../shared/school-year.ts';
 import { db } from '../../client/data/db.ts';
-import { applyPull } from '../../client/data/sync.ts';
+import { applyPull } from '../../client/data/pull-apply.ts';
 import { syncStatus } from '../../client/data/sync-status.ts';
 import '../../client/billing/pages/po-family-billing-page.ts';
 import type { PoFamilyBillingPage } from '../../client/billing/pages/po-family-billing-page.ts';

@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { db } from '../../client/data/db.ts';
 import { watchNamedQuery } from '../../client/data/query-client.ts';
-import { applyPull } from '../../client/data/sync.ts';
+import { applyPull } from '../../client/data/pull-apply.ts';
 import { until } from '../helpers/until.ts';
 
 /**

@@ -1,6 +1,8 @@
 /// <reference types="mocha" />
 import { expect, fixture, html } from '@open-wc/testing';
 import { db, setMeta } from '../../client/data/db.ts';
+import { pullRequests } from '../../client/data/pull-request.ts';
+import { pullNow } from '../../client/data/sync.ts';
 import '../../client/family/pages/po-family-page.ts';
 import { until } from '../helpers/until.ts';
 import { announcements, readAll, startReader, stopReader } from './screen-reader.ts';
@@ -35,6 +37,8 @@ async function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<
 }
 
 const settle = (ms = 200) => new Promise((r) => setTimeout(r, ms));
+/** What the session's sync does in the app (client/data/sync.ts, startSync): a push that sent something asks for a pull. */
+const pullAfterPush = () => void pullNow();
 
 describe('screen reader: the family form, an error then its fix', () => {
   beforeEach(async () => {
@@ -43,10 +47,12 @@ describe('screen reader: the family form, an error then its fix', () => {
     await db.families.put(FAMILY);
     requested = null;
     window.fetch = fakeFetch as typeof fetch;
+    pullRequests.addEventListener('pull', pullAfterPush);
   });
   afterEach(async () => {
     await stopReader();
     window.fetch = realFetch;
+    pullRequests.removeEventListener('pull', pullAfterPush);
   });
 
   it('an invalid postal code: the summary said once, the field read invalid with its message; fixed and saved: the confirmation said once', async () => {

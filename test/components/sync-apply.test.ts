@@ -5,7 +5,7 @@ import { customElement } from 'lit/decorators.js';
 import type { PullResponse } from '../../shared/sync-protocol.ts';
 import { db, getMeta } from '../../client/data/db.ts';
 import { LiveQueryController } from '../../client/data/live-query-controller.ts';
-import { applyPull } from '../../client/data/sync.ts';
+import { applyPull } from '../../client/data/pull-apply.ts';
 import { until } from '../helpers/until.ts';
 
 const student = (id: string, firstName: string) => ({ id, firstName, lastName: 'Test', familyId: 'f1', version: 1 });

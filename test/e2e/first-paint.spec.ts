@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '../helpers/fixtures.ts';
-import { DEMO_ACCOUNTS, signInThroughForm } from '../helpers/pages.ts';
+import { DEMO_ACCOUNTS, signInThroughForm, waitForSync } from '../helpers/pages.ts';
 
 // Issue 15, items 3 and 5: the sign-in page paints from the HTML before any script, does not load
 // the local database or the sync code, and logs nothing (GET /api/session answers a signed-out
@@ -89,6 +89,27 @@ test.describe('first paint', () => {
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
     await expect(page.locator('#boot')).toHaveCount(0);
+  });
+
+  test('a signed-in screen loads no local database on the page: only the data worker holds it', async ({ page, server }) => {
+    await signInThroughForm(page, server.url, 'family');
+    await waitForSync(page);
+    const scripts: Array<{ url: string; body: string }> = [];
+    page.on('response', async (res) => {
+      if (res.request().resourceType() === 'script') scripts.push({ url: new URL(res.url()).pathname, body: await res.text().catch(() => '') });
+    });
+    // A first visit's scripts, then the billing page's.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Hugo Lefèvre' })).toBeVisible();
+    await page.goto(`${server.url}/famille/facturation`);
+    await expect(page.getByRole('link', { name: /^Voir la facture/ }).first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const worker = scripts.filter((s) => s.url.startsWith('/assets/pull-worker-'));
+    // Each page load starts its worker: two here, each with the database.
+    expect(worker.map((s) => s.body.includes('Dexie')), 'the worker has the database').toEqual([true, true]);
+    const onPage = scripts.filter((s) => !worker.includes(s));
+    expect(onPage.length).toBeGreaterThan(5);
+    expect(onPage.filter((s) => s.body.includes('Dexie')).map((s) => s.url), 'Dexie in a script of the page').toEqual([]);
   });
 
   test('the signed-in routes load when needed: a screen behind sign-in, then an unknown address, signed out and signed in', async ({ page, server }) => {

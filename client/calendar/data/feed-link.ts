@@ -1,24 +1,15 @@
 import { answer, apiClient } from '../../api/http.ts';
-import { db, getMeta } from '../../data/db.ts';
+import { runCommand } from '../../data/command-client.ts';
+import type { StoredFeedLink } from './feed-link-store.ts';
 
 /**
  * The personal calendar feed's link (docs/calendar.md). The server keeps only the token's hash,
- * so it can give the URL only when it makes it: this device keeps it (Dexie's meta, wiped at
- * sign-out with everything else) to show it again; another device shows that a link exists and
- * offers a new one. Creating and revoking are online (OfflineError / HttpError thrown).
+ * so it can give the URL only when it makes it: this device keeps it (feed-link-store.ts) to
+ * show it again; another device shows that a link exists and offers a new one. Creating and
+ * revoking are online (OfflineError / HttpError thrown).
  */
 
-const FEED_KEY = 'calendarFeedLink';
-
-export interface StoredFeedLink {
-  url: string;
-  createdAt: string;
-}
-
-/** The link made on this device, if any (a live query reads it). */
-export async function storedFeedLink(): Promise<StoredFeedLink | null> {
-  return (await getMeta<StoredFeedLink>(FEED_KEY)) ?? null;
-}
+export type { StoredFeedLink };
 
 /** Whether the account has a live link, on the server (online). */
 export async function fetchFeedStatus(): Promise<{ active: boolean; createdAt: string | null }> {
@@ -29,12 +20,12 @@ export async function fetchFeedStatus(): Promise<{ active: boolean; createdAt: s
 export async function createFeedLink(): Promise<StoredFeedLink> {
   const made = await answer(apiClient.calendar.feed.$post());
   const link = { url: new URL(made.path, location.origin).href, createdAt: made.createdAt };
-  await db.meta.put({ key: FEED_KEY, value: link });
+  await runCommand('keepFeedLink', link);
   return link;
 }
 
 /** Revokes the account's link: its URL answers 404 from now on, and this device forgets it. */
 export async function revokeFeedLink(): Promise<void> {
   await answer(apiClient.calendar.feed.$delete());
-  await db.meta.delete(FEED_KEY);
+  await runCommand('forgetFeedLink');
 }

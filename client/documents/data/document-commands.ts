@@ -1,6 +1,7 @@
 import type { DocumentView } from '../../../shared/document-rules.ts';
 import type { IssueCode } from '../../../shared/validation-messages.ts';
-import { discardUpload, queueUpload, sendPendingUploads, uploadEvents, type UploadEventDetail } from '../../data/document-queue.ts';
+import { runCommand } from '../../data/command-client.ts';
+import { uploadEvents, type UploadEventDetail } from '../../data/upload-events.ts';
 
 /**
  * What became of a document: on the server; kept on this device, because it is offline or for a
@@ -10,7 +11,14 @@ import { discardUpload, queueUpload, sendPendingUploads, uploadEvents, type Uplo
 export type QueueDocumentResult = { sent: DocumentView } | { queued: 'offline' | 'later' } | { rejected: string; code?: IssueCode };
 
 /** The file already named as the server will store it (sanitiseFileName), its kind and owner. */
-export type QueueDocumentInput = Parameters<typeof queueUpload>[0];
+export interface QueueDocumentInput {
+  familyId: string;
+  studentId: string | null;
+  kindId: string;
+  replacesId: string | null;
+  file: File;
+  mediaType: string;
+}
 
 /**
  * Sends a document through the upload queue (docs/sync.md#uploads): the file is kept on the
@@ -37,12 +45,13 @@ export async function queueDocument(
   };
   uploadEvents.addEventListener('upload', onUpload);
   try {
-    const upload = await queueUpload(input);
+    const { file, ...rest } = input;
+    const upload = await runCommand('queueUpload', { ...rest, file, fileName: file.name });
     id = upload.id;
     opts.onQueued?.(upload.fileName);
     // Chained behind any send already under way, which may carry this upload: when this one
     // returns, whatever could send it has answered.
-    const outcome = await sendPendingUploads();
+    const outcome = await runCommand('sendPendingUploads');
     return result ?? { queued: outcome === 'offline' ? 'offline' : 'later' };
   } finally {
     uploadEvents.removeEventListener('upload', onUpload);
@@ -51,5 +60,5 @@ export async function queueDocument(
 
 /** Drops a document the server refused for good, once the person has seen why. */
 export function discardDocument(uploadId: number): Promise<void> {
-  return discardUpload(uploadId);
+  return runCommand('discardUpload', uploadId);
 }

@@ -1,10 +1,9 @@
+import { IDENTITY_CHANGE } from '../../../shared/identity-mutations.ts';
 import type { IdentityChangeArgs } from '../../../shared/identity-schemas.ts';
-import type { MutationError } from '../../../shared/push-protocol.ts';
-import { dismissRejection as dropRejection, enqueueIdentityChange } from '../../data/outbox.ts';
-import { pushNow, unwatchMutation, type MutationOutcome } from '../../data/push.ts';
+import { runCommand } from '../../data/command-client.ts';
+import type { SubmitResult } from '../../data/mutation-submit.ts';
 
-/** What became of an edit: on the server, kept on this device for later, or refused for good. */
-export type SubmitResult = 'sent' | 'queued' | { rejected: MutationError };
+export type { SubmitResult };
 
 /**
  * Asks for an identity change (a change request of the family or one of its students): the
@@ -13,7 +12,7 @@ export type SubmitResult = 'sent' | 'queued' | { rejected: MutationError };
  * one that was: 'sent' once the server applied it, 'queued' when it is still on this device
  * (offline, server unavailable, session expired: it leaves with a later push), `{ rejected }`
  * when the server refused it for good — then it is not kept among the refusals the screens list,
- * since the form shows it where it was typed.
+ * since the form shows it where it was typed (client/data/mutation-submit.ts).
  *
  * `onQueued` runs once the row is stored, before the network is tried (the form can stop
  * treating the values as typing: they are the record's pending values now).
@@ -23,22 +22,12 @@ export async function submitIdentityChange(
   baseVersion: number,
   opts: { onQueued?: () => void } = {},
 ): Promise<SubmitResult> {
-  let answer: MutationOutcome | undefined;
-  const mutationId = await enqueueIdentityChange(args, baseVersion, (outcome) => (answer = outcome));
+  const mutationId = await runCommand('queueWatchedMutation', IDENTITY_CHANGE, args, baseVersion);
   opts.onQueued?.();
-  // Queued behind any push already running: when it returns, every push that could carry this
-  // mutation has had its answer.
-  await pushNow().catch(() => 'error');
-  if (!answer) {
-    unwatchMutation(mutationId);
-    return 'queued';
-  }
-  if (answer === 'applied') return 'sent';
-  await dropRejection(answer.mutationId);
-  return { rejected: answer.rejected };
+  return runCommand('sendAndAnswer', mutationId);
 }
 
 /** Removes an edit the server refused from the list the screens show, once the person has seen it. */
 export async function dismissRejection(mutationId: number): Promise<void> {
-  await dropRejection(mutationId);
+  await runCommand('dismissRejection', mutationId);
 }

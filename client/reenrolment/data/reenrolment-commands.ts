@@ -1,9 +1,8 @@
 import type { MutationError } from '../../../shared/push-protocol.ts';
 import { CONSENT_MUTATIONS, type ConsentAnswerArgs } from '../../../shared/consent-schemas.ts';
 import { REENROLMENT_MUTATIONS, type ReenrolmentAnswerArgs } from '../../../shared/reenrolment-schemas.ts';
-import { dismissRejection } from '../../data/outbox.ts';
 // The outbox-and-answer mechanics are the teacher's writes' (one place): queue, push now, say what became of it.
-import { submitTeachingMutation, type TeachingResult } from '../../teacher/data/evaluation-commands.ts';
+import { dismissTeachingRefusal, submitTeachingMutation, type TeachingResult } from '../../teacher/data/evaluation-commands.ts';
 
 /** 'sent' (the server has it), 'queued' (kept on this device, sent with the next push) or `{ rejected }` (refused for good). */
 export type ReenrolmentResult = TeachingResult;
@@ -25,7 +24,7 @@ export function answerConsent(args: ConsentAnswerArgs): Promise<ReenrolmentResul
 
 /** The family has read a refusal of an answer that had left this device. */
 export function dismissReenrolmentRefusal(mutationId: number): Promise<unknown> {
-  return dismissRejection(mutationId);
+  return dismissTeachingRefusal(mutationId);
 }
 
 /** What saving several answers came to: some kept on this device, or the first one refused (its place in the list). */

@@ -1,11 +1,10 @@
-import type { MutationError } from '../../../shared/push-protocol.ts';
 import type { EvaluationArgs } from '../../../shared/teaching-schemas.ts';
 import { TEACHING_MUTATIONS } from '../../../shared/teaching-mutations.ts';
-import { dismissRejection, enqueueMutation } from '../../data/outbox.ts';
-import { pushNow, unwatchMutation, type MutationOutcome } from '../../data/push.ts';
+import { runCommand } from '../../data/command-client.ts';
+import type { SubmitResult } from '../../data/mutation-submit.ts';
 
 /** What became of a teacher's write: on the server, kept on this device for later, or refused for good. */
-export type TeachingResult = 'sent' | 'queued' | { rejected: MutationError };
+export type TeachingResult = SubmitResult;
 
 /** A record id made on the device, so a replay or a later correction lands on the same row. */
 export const newRecordId = () => crypto.randomUUID();
@@ -18,22 +17,12 @@ export const newRecordId = () => crypto.randomUUID();
  * typed, so it leaves the list of refusals.
  */
 export async function submitTeachingMutation(name: string, args: unknown): Promise<TeachingResult> {
-  let answer: MutationOutcome | undefined;
-  const mutationId = await enqueueMutation(name, args, undefined, (outcome) => (answer = outcome));
-  // Queued behind any running push: once it returns, every push that could carry this one has answered.
-  await pushNow().catch(() => 'error');
-  if (!answer) {
-    unwatchMutation(mutationId);
-    return 'queued';
-  }
-  if (answer === 'applied') return 'sent';
-  await dismissRejection(answer.mutationId);
-  return { rejected: answer.rejected };
+  return runCommand('sendAndAnswer', await runCommand('queueWatchedMutation', name, args));
 }
 
 /** The teacher has read a refusal of a write that had left this device: it is no longer shown. */
 export async function dismissTeachingRefusal(mutationId: number): Promise<void> {
-  await dismissRejection(mutationId);
+  await runCommand('dismissRejection', mutationId);
 }
 
 /**

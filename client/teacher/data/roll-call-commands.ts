@@ -1,6 +1,5 @@
 import { TEACHING_MUTATIONS, type RollCallArgs } from '../../../shared/teaching-schemas.ts';
-import { dismissRejection } from '../../data/outbox.ts';
-import { submitTeachingMutation, type TeachingResult } from './evaluation-commands.ts';
+import { dismissTeachingRefusal, submitTeachingMutation, type TeachingResult } from './evaluation-commands.ts';
 
 /**
  * Takes (or corrects) a class's roll call for a lesson day: queued in the outbox, then sent.
@@ -14,6 +13,6 @@ export function saveRollCall(args: RollCallArgs): Promise<TeachingResult> {
 }
 
 /** Forgets a roll call the server refused once the teacher has taken that roll call again. */
-export async function dismissRollCallRefusal(mutationId: number): Promise<void> {
-  await dismissRejection(mutationId);
+export function dismissRollCallRefusal(mutationId: number): Promise<void> {
+  return dismissTeachingRefusal(mutationId);
 }
