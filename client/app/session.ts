@@ -16,7 +16,7 @@ function startSessionWork() {
     // Signed out again while it loaded: nothing to start.
     if (session.value.phase !== 'signed-in') return;
     d.startSessionWork();
-    void d.refreshStatus();
+    d.refreshStatus().catch((error: unknown) => console.error('[sync]', error));
   });
 }
 

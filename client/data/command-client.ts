@@ -12,23 +12,34 @@ interface Asked {
   args: CommandArgs<CommandName>;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
+  /** The worker said it started it: lost after this, it may have run there. */
+  started?: boolean;
 }
+
+/**
+ * The commands that must not run twice: each stores a new row (a mutation, a file). Lost after
+ * the worker started one, it is said failed rather than perhaps queued twice. Every other command
+ * can run again on the page: a stop, a wipe, a read, a push or a send (on the page, the answer
+ * of a mutation queued in the lost worker is 'queued'; the device's work, restarted on the page,
+ * sends it).
+ */
+const ONCE: ReadonlySet<CommandName> = new Set(['queueWatchedMutation', 'queueUpload']);
 
 let lastId = 0;
 const asked = new Map<number, Asked>();
 /** The port to the data worker's commands; null where there is no worker (then they run on the page). */
 let port: MessagePort | null | undefined;
-/** The worker said it runs what it is sent: a command lost after this may have run there. */
-let ready = false;
 /** Whether the device's background work was last started (to start it again on the page if the worker is lost). */
 let working = false;
 
 /** What the data side did that the page must hear, dispatched where the page listens. */
 function hear(answer: CommandAnswer) {
   switch (answer.kind) {
-    case 'ready':
-      ready = true;
+    case 'started': {
+      const one = asked.get(answer.id);
+      if (one) one.started = true;
       return;
+    }
     case 'status':
       syncStatus.set(answer.patch);
       return;
@@ -61,14 +72,19 @@ function commandPort(): MessagePort | null {
   onDataWorkerLost(() => {
     channel.port1.close();
     port = null;
-    // A worker that never started ran nothing: its commands run on the page. One lost after it
-    // started may have run (a mutation queued): said failed rather than done twice.
+    // What it had not started (a script that never loaded ran nothing) runs on the page, and so
+    // does what can run twice; a new row it may have stored is said failed, not stored twice.
+    let restarted = false;
     for (const [id, one] of asked) {
       asked.delete(id);
-      if (ready) one.reject(new Error('The data worker stopped.'));
-      else runOnPage(one.name, one.args).then(one.resolve, one.reject);
+      if (one.started && ONCE.has(one.name)) {
+        one.reject(new Error('The data worker stopped.'));
+        continue;
+      }
+      if (one.name === 'startDeviceWork') restarted = true;
+      runOnPage(one.name, one.args).then(one.resolve, one.reject);
     }
-    if (working) void runOnPage('startDeviceWork', []);
+    if (working && !restarted) void runOnPage('startDeviceWork', []).catch((error: unknown) => console.error('[data worker]', error));
   });
   return (port = channel.port1);
 }

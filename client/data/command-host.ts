@@ -20,7 +20,13 @@ export function serveCommands(port: MessagePort) {
   pullRequests.addEventListener('pull', () => tell({ kind: 'pull' }));
   uploadEvents.addEventListener('upload', (event) => tell({ kind: 'upload', detail: (event as CustomEvent<UploadEventDetail>).detail }));
   port.onmessage = ({ data: { id, name, args } }: MessageEvent<CommandAsk>) => {
+    // Only the registry's own names (not `constructor` or `toString`).
+    if (!Object.hasOwn(namedCommands, name)) {
+      tell({ kind: 'failed', id, error: { name: 'TypeError', message: `Unknown command: ${String(name)}` } });
+      return;
+    }
     const command = namedCommands[name] as (...a: unknown[]) => unknown;
+    tell({ kind: 'started', id });
     void (async () => {
       try {
         const value = await command(...args);
@@ -34,5 +40,4 @@ export function serveCommands(port: MessagePort) {
       }
     })();
   };
-  tell({ kind: 'ready' });
 }

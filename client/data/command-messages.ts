@@ -16,11 +16,12 @@ export interface CommandFailure {
 }
 
 /**
- * What comes back: the worker is ready (it runs what it is sent from now on), a command's result
- * or failure, and what the data side did that the page must hear (client/data/command-host.ts).
+ * What comes back: a command has started (if the worker is lost after this, it may have run), its
+ * result or failure, and what the data side did that the page must hear
+ * (client/data/command-host.ts).
  */
 export type CommandAnswer =
-  | { kind: 'ready' }
+  | { kind: 'started'; id: number }
   | { kind: 'done'; id: number; value: unknown }
   | { kind: 'failed'; id: number; error: CommandFailure }
   | { kind: 'status'; patch: Partial<SyncStatus> }

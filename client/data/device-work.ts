@@ -1,4 +1,4 @@
-import { db, getMeta } from './db.ts';
+import { db, getMeta, setMeta } from './db.ts';
 import { uploadQueue } from './document-queue.ts';
 import { pushQueue } from './push.ts';
 
@@ -29,6 +29,17 @@ export async function deviceSyncState(): Promise<{ lastSyncAt: string | null; pe
     lastSyncAt: (await getMeta<string>('lastSyncAt')) ?? null,
     pending: (await db.outbox.count()) + (await db.pendingUploads.count()),
   }));
+}
+
+const OWNER_KEY = 'ownerUserId';
+
+/** The account whose data this device holds (written at sign-in). */
+export async function deviceOwner(): Promise<string | null> {
+  return (await getMeta<string>(OWNER_KEY)) ?? null;
+}
+
+export function setDeviceOwner(userId: string): Promise<void> {
+  return setMeta(OWNER_KEY, userId);
 }
 
 /** Empties every table of the local database in one transaction (sign-out, another account). */

@@ -1,6 +1,5 @@
 import { forgetFeedLink, keepFeedLink } from '../calendar/data/feed-link-store.ts';
-import { getMeta, setMeta } from './db.ts';
-import { deviceSyncState, networkBack, startDeviceWork, stopDeviceWork, wipeDevice } from './device-work.ts';
+import { deviceOwner, deviceSyncState, networkBack, setDeviceOwner, startDeviceWork, stopDeviceWork, wipeDevice } from './device-work.ts';
 import { discardUpload, queueUpload, sendPendingUploads } from './document-queue.ts';
 import { queueWatchedMutation, sendAndAnswer } from './mutation-submit.ts';
 import { dismissRejection } from './outbox.ts';
@@ -17,7 +16,7 @@ export const namedCommands = {
   queueWatchedMutation, sendAndAnswer, dismissRejection,
   queueUpload, sendPendingUploads, discardUpload,
   keepFeedLink, forgetFeedLink,
-  getMeta, setMeta,
+  deviceOwner, setDeviceOwner,
   startDeviceWork, stopDeviceWork, networkBack, deviceSyncState, wipeDevice,
 };
 

@@ -10,10 +10,10 @@ export { startSessionWork, stopSessionWork, stopSessionWorkAndWipe } from './syn
 export { refreshStatus } from './sync.ts';
 
 /** The account whose data this device holds (written at sign-in). */
-export async function deviceOwner(): Promise<string | undefined> {
-  return (await runCommand('getMeta', 'ownerUserId')) as string | undefined;
+export function deviceOwner(): Promise<string | null> {
+  return runCommand('deviceOwner');
 }
 
 export function setDeviceOwner(userId: string): Promise<void> {
-  return runCommand('setMeta', 'ownerUserId', userId);
+  return runCommand('setDeviceOwner', userId);
 }

@@ -94,7 +94,7 @@ export function startSync() {
   timer = setInterval(() => {
     if (document.visibilityState === 'visible') void pullNow({ background: true });
   }, TIMER_MS);
-  void refreshStatus();
+  refreshStatus().catch((error: unknown) => console.error('[sync]', error));
   void pullNow().catch((error) => console.error('[sync]', error));
 }
 
