@@ -9,7 +9,7 @@
 // (headers, and the body's Content-Length as sent), since it downloads beside the page's scripts but runs off the
 // page's thread.
 //
-//   npm run bench first-load      # the client must be built (npm run build); CLIENT_DIST to pick another
+//   npm run bench first-load      # the client must be built (npm run build); CLIENT_DIST to pick another (not written)
 import { chromium, type Browser } from '@playwright/test';
 import { startServer } from '../test/helpers/server-process.ts';
 import { Report } from './report.ts';
@@ -167,6 +167,7 @@ export async function run() {
   } finally {
     await browser.close();
     await server.stop();
-    report.write();
+    // Another build's figures are for comparing, not the record of this one.
+    if (!process.env.CLIENT_DIST) report.write();
   }
 }
