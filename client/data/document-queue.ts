@@ -122,7 +122,10 @@ async function sendOne(upload: PendingUpload): Promise<SendResult> {
   if (answer.status === 200 || answer.status === 201) {
     const { document } = answer.body as { document: DocumentView };
     // The document as the server stored it replaces the pending entry at once; the next pull agrees.
+    // Unless the device was wiped while it was on its way (sign-out): then the row is gone, and
+    // the signed-out account's document must not be left for the next one.
     await db.transaction('rw', db.documents, db.pendingUploads, async () => {
+      if (!(await db.pendingUploads.get(upload.id))) return;
       await db.documents.put(document as unknown as DocumentRecord);
       if (upload.replacesId) await db.documents.delete(upload.replacesId);
       await db.pendingUploads.delete(upload.id);

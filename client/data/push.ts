@@ -72,8 +72,9 @@ export async function pushNow(): Promise<PushOutcome> {
           return retryLater('error');
         }
         sent = true;
-        await acknowledge(pushed);
-        if (pushed.expected !== undefined && !(await renumberFrom(pushed.expected))) break;
+        // The device wiped meanwhile (sign-out): the answer is the old account's, not this database's.
+        if (!(await acknowledge(clientId, pushed))) break;
+        if (pushed.expected !== undefined && !(await renumberFrom(clientId, pushed.expected))) break;
         const first = await db.outbox.orderBy('mutationId').first();
         if (first && first.mutationId === rows[0].mutationId) break; // no progress: do not spin
       }
@@ -107,10 +108,20 @@ function retryLater(outcome: PushOutcome): PushOutcome {
   return outcome;
 }
 
-/** Drops what the server has applied or refused; refused ones are kept for the screens to show. */
-async function acknowledge(answer: PushResponse) {
+/** Whether the outbox is still the one a batch was read from: a wipe (sign-out) drops its client id. */
+async function sameClient(clientId: string): Promise<boolean> {
+  return (await db.meta.get(CLIENT_ID_KEY))?.value === clientId;
+}
+
+/**
+ * Drops what the server has applied or refused; refused ones are kept for the screens to show.
+ * False, writing nothing, when the device was wiped while the batch was on its way: the answer
+ * would leave the signed-out account's traces for the next one.
+ */
+async function acknowledge(clientId: string, answer: PushResponse): Promise<boolean> {
   const refused = answer.results.filter((r): r is Extract<MutationResult, { error: unknown }> => 'error' in r);
   const done = await db.transaction('rw', db.outbox, db.meta, async () => {
+    if (!(await sameClient(clientId))) return null;
     const done = await db.outbox.where('mutationId').belowOrEqual(answer.lastMutationId).toArray();
     if (refused.length) {
       const list = ((await db.meta.get(REJECTIONS_KEY))?.value as StoredRejection[] | undefined) ?? [];
@@ -124,6 +135,7 @@ async function acknowledge(answer: PushResponse) {
     await db.meta.put({ key: LAST_ANSWERED_KEY, value: answer.lastMutationId });
     return done;
   });
+  if (!done) return false;
   // Told once the transaction committed: the queue and the kept refusals already say the same.
   for (const row of done) {
     const onAnswer = watchers.get(row.mutationId);
@@ -132,6 +144,7 @@ async function acknowledge(answer: PushResponse) {
     const error = refused.find((r) => r.mutationId === row.mutationId)?.error;
     onAnswer(error ? { rejected: error, mutationId: row.mutationId } : 'applied');
   }
+  return true;
 }
 
 /**
@@ -160,8 +173,9 @@ async function answerFromDevice() {
  * The server expects an id below our oldest queued one (it never saw those in between, e.g. its
  * database was restored): renumber the queue from the expected id, in order, so nothing is lost.
  */
-async function renumberFrom(expected: number): Promise<boolean> {
+async function renumberFrom(clientId: string, expected: number): Promise<boolean> {
   const rows = await db.transaction('rw', db.outbox, db.meta, async () => {
+    if (!(await sameClient(clientId))) return null;
     const rows = await db.outbox.orderBy('mutationId').toArray();
     if (!rows.length || rows[0].mutationId <= expected) return null;
     await db.outbox.clear();

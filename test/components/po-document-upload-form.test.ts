@@ -6,6 +6,7 @@ import '../../client/documents/components/po-document-upload-form.ts';
 import type { PoDocumentUploadForm } from '../../client/documents/components/po-document-upload-form.ts';
 import { loadLocale, localeStore } from '../../client/i18n/i18n.ts';
 import { until } from '../helpers/until.ts';
+import { XhrStandIn } from './xhr-stand-in.ts';
 
 const KINDS = [
   { id: 'k-tax', version: 1, owner: 'family' as const, label: 'Avis d’imposition' },
@@ -19,15 +20,7 @@ let next: Behaviour;
 let requests: FormData[] = [];
 
 /** A stand-in for XMLHttpRequest: reports upload progress in three steps, then answers. */
-class FakeXhr {
-  upload: { onprogress: ((e: ProgressEvent) => void) | null } = { onprogress: null };
-  onload: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  ontimeout: (() => void) | null = null;
-  status = 0;
-  responseText = '';
-  open() {}
-  setRequestHeader() {}
+class FakeXhr extends XhrStandIn {
   send(form: FormData) {
     requests.push(form);
     const behaviour = next;

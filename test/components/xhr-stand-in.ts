@@ -1,0 +1,16 @@
+/**
+ * What the upload queue uses of XMLHttpRequest (client/data/document-queue.ts), for a test's own
+ * stand-in: the test's subclass says what `send` does, then sets `status` and `responseText` and
+ * calls `onload` (or `onerror`, as a network failure).
+ */
+export abstract class XhrStandIn {
+  upload: { onprogress: ((e: ProgressEvent) => void) | null } = { onprogress: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  ontimeout: (() => void) | null = null;
+  status = 0;
+  responseText = '';
+  open() {}
+  setRequestHeader() {}
+  abstract send(form: FormData): void;
+}
