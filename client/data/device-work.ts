@@ -1,5 +1,6 @@
 import { db, getMeta, setMeta } from './db.ts';
 import { uploadQueue } from './document-queue.ts';
+import { countPending } from './pending-count.ts';
 import { pushQueue } from './push.ts';
 
 /**
@@ -27,7 +28,7 @@ export function networkBack() {
 export async function deviceSyncState(): Promise<{ lastSyncAt: string | null; pending: number }> {
   return db.transaction('r', db.meta, db.outbox, db.pendingUploads, async () => ({
     lastSyncAt: (await getMeta<string>('lastSyncAt')) ?? null,
-    pending: (await db.outbox.count()) + (await db.pendingUploads.count()),
+    pending: await countPending(),
   }));
 }
 

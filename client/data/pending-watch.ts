@@ -1,5 +1,5 @@
 import { liveQuery, type Subscription } from 'dexie';
-import { db } from './db.ts';
+import { countPending } from './pending-count.ts';
 import { syncStatus } from './sync-status.ts';
 
 let subscription: Subscription | undefined;
@@ -12,8 +12,8 @@ let subscription: Subscription | undefined;
  */
 export function watchPendingCount() {
   subscription?.unsubscribe();
-  subscription = liveQuery(() => Promise.all([db.outbox.count(), db.pendingUploads.count()])).subscribe({
-    next: ([mutations, uploads]) => syncStatus.set({ pending: mutations + uploads }),
+  subscription = liveQuery(countPending).subscribe({
+    next: (pending) => syncStatus.set({ pending }),
     error: (error) => console.error('[sync]', error),
   });
 }

@@ -1,6 +1,7 @@
 import type { DocumentView } from '../../../shared/document-rules.ts';
 import type { IssueCode } from '../../../shared/validation-messages.ts';
 import { runCommand } from '../../data/command-client.ts';
+import type { UploadInput } from '../../data/document-queue.ts';
 import { uploadEvents, type UploadEventDetail } from '../../data/upload-events.ts';
 
 /**
@@ -11,14 +12,7 @@ import { uploadEvents, type UploadEventDetail } from '../../data/upload-events.t
 export type QueueDocumentResult = { sent: DocumentView } | { queued: 'offline' | 'later' } | { rejected: string; code?: IssueCode };
 
 /** The file already named as the server will store it (sanitiseFileName), its kind and owner. */
-export interface QueueDocumentInput {
-  familyId: string;
-  studentId: string | null;
-  kindId: string;
-  replacesId: string | null;
-  file: File;
-  mediaType: string;
-}
+export type QueueDocumentInput = Omit<UploadInput, 'file' | 'fileName'> & { file: File };
 
 /**
  * Sends a document through the upload queue (docs/sync.md#uploads): the file is kept on the
@@ -45,8 +39,7 @@ export async function queueDocument(
   };
   uploadEvents.addEventListener('upload', onUpload);
   try {
-    const { file, ...rest } = input;
-    const upload = await runCommand('queueUpload', { ...rest, file, fileName: file.name });
+    const upload = await runCommand('queueUpload', { ...input, fileName: input.file.name });
     id = upload.id;
     opts.onQueued?.(upload.fileName);
     // Chained behind any send already under way, which may carry this upload: when this one
