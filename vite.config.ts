@@ -192,6 +192,59 @@ function routeMessagesCheck(): Plugin {
   };
 }
 
+/**
+ * The scripts each screen loads before its first render, for the server to name in the HTML
+ * (server/http/route-preloads.ts): without them a signed-in screen's page module is found four
+ * requests deep (the HTML, the first screen's script, the session's answer and the signed-in
+ * code, then the route table's import), each a round trip on a phone. Per route of
+ * client/app/routes.ts and signed-in-routes.ts: the page's chunk and what it imports, its
+ * messages' areas, and for a signed-in route the signed-in code (the route table, the session's
+ * device code, the shell's signed-in parts). Chunks the HTML already names (the entry and the
+ * first screen) are left out. Written as dist/client/route-preloads.json.
+ */
+function routePreloads(): Plugin {
+  return {
+    name: 'portee-route-preloads',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const byModule = new Map(chunks.filter((c) => c.facadeModuleId).map((c) => [c.facadeModuleId!, c]));
+      const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+      const chunkOf = (file: string) => {
+        const chunk = byModule.get(resolve(file));
+        if (!chunk) throw new Error(`route preloads: no chunk for ${file}`);
+        return chunk.fileName;
+      };
+      const entry = chunks.find((c) => c.isEntry && c.facadeModuleId === resolve('client/index.html'))
+        ?? chunks.find((c) => c.isEntry && c.facadeModuleId?.endsWith('client/main.ts'));
+      if (!entry) throw new Error('route preloads: no entry chunk');
+      const inHtml = new Set([entry.fileName, ...entry.imports]);
+      const closure = (files: string[]) => {
+        const found = new Set<string>();
+        const stack = [...files];
+        while (stack.length) {
+          const file = stack.pop()!;
+          if (found.has(file) || inHtml.has(file)) continue;
+          found.add(file);
+          stack.push(...(byFile.get(file)?.imports ?? []));
+        }
+        return found;
+      };
+      const areaFile = new Map([...readFileSync('client/i18n/message-areas.ts', 'utf8').matchAll(/^\s+'?([\w-]+)'?: \(\) => import\('\.\/([\w-]+\.ts)'\)/gm)].map(([, area, file]) => [area, `client/i18n/${file}`]));
+      const signedIn = ['client/app/signed-in-routes.ts', 'client/data/session-device.ts', 'client/app/signed-in-shell.ts'].map(chunkOf);
+      const routes: Array<{ path: string; signedIn: boolean; scripts: string[] }> = [];
+      for (const table of ['client/app/routes.ts', 'client/app/signed-in-routes.ts']) {
+        for (const [, path, list, page] of readFileSync(table, 'utf8').matchAll(/\{ path: '([^']+)',[^\n]*?messages: \[([^\]]*)\], load: \(\) => import\('([^']+)'\)/g)) {
+          const areas = [...list.matchAll(/'([\w-]+)'/g)].map((m) => chunkOf(areaFile.get(m[1]) ?? `unknown area ${m[1]}`));
+          const isSignedIn = table.endsWith('signed-in-routes.ts');
+          const scripts = closure([...(isSignedIn ? signedIn : []), chunkOf(join('client/app', page)), ...areas]);
+          routes.push({ path, signedIn: isSignedIn, scripts: [...scripts].sort().map((file) => `/${file}`) });
+        }
+      }
+      this.emitFile({ type: 'asset', fileName: 'route-preloads.json', source: JSON.stringify({ routes }) });
+    },
+  };
+}
 
 /**
  * The client build: Lit app from client/, service worker from client/sw.ts (workbox precache
@@ -216,6 +269,7 @@ export default defineConfig(({ command }) => {
       precompress(),
       chunks.plugin,
       routeMessagesCheck(), // after chunks.plugin, whose groups it reads
+      routePreloads(),
       VitePWA({
         strategies: 'injectManifest',
         srcDir: '.',

@@ -4,14 +4,17 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { authHeaders } from '../auth/session-middleware.ts';
 import type { AppEnv } from './context.ts';
+import { routePreloadLinks } from './route-preloads.ts';
 
 /**
  * Serves the built client from one origin with the API. Hashed assets are cached for a year;
  * the shell and the service worker are revalidated on every load so an update is seen at once.
- * Any other GET that is not an API call gets the shell: the client router draws the page.
+ * Any other GET that is not an API call gets the shell: the client router draws the page, and
+ * the shell names the scripts of that page (server/http/route-preloads.ts).
  */
 export function mountClient(app: Hono<AppEnv>, root: string) {
   const indexPath = join(root, 'index.html');
+  const preloads = routePreloadLinks(join(root, 'route-preloads.json'));
   app.use('/assets/*', async (c, next) => {
     await next();
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
@@ -36,6 +39,8 @@ export function mountClient(app: Hono<AppEnv>, root: string) {
       const session = await c.var.deps.auth.api.getSession({ headers: authHeaders(c.req.raw.headers, c.var.clientIp), query: { disableRefresh: true } });
       if (session && (session.user as { role?: string }).role !== 'secretariat') status = 403;
     }
-    return c.html(readFileSync(indexPath, 'utf8'), status);
+    // A refused page's scripts would be downloaded for nothing.
+    const links = status === 200 ? preloads(c.req.path, c.req.header('cookie')) : '';
+    return c.html(readFileSync(indexPath, 'utf8').replace('</head>', `${links}</head>`), status);
   });
 }

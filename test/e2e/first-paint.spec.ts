@@ -112,6 +112,31 @@ test.describe('first paint', () => {
     expect(onPage.filter((s) => s.body.includes('Dexie')).map((s) => s.url), 'Dexie in a script of the page').toEqual([]);
   });
 
+  test("a signed-in screen's first visit: the HTML names every script its first render needs, so none is found deeper", async ({ browser, page, server }) => {
+    // Issue 15, goal 2: without the names, the billing page's module was asked for after the first
+    // screen's script, the session's answer and the signed-in code: four round trips deep.
+    await signInThroughForm(page, server.url, 'family');
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.addCookies(await page.context().cookies());
+    const fresh = await context.newPage();
+    const asked: string[] = [];
+    fresh.on('request', (request) => {
+      const url = new URL(request.url());
+      if (request.frame() === fresh.mainFrame() && request.resourceType() === 'script') asked.push(url.pathname);
+    });
+    const response = await fresh.goto(`${server.url}/famille/facturation`);
+    const html = await response!.text();
+    await expect(fresh.getByRole('heading', { level: 1, name: 'Facturation' })).toBeVisible();
+    const named = new Set([...html.matchAll(/(?:src|href)="(\/[^"]+\.js)"/g)].map((m) => m[1]));
+    expect([...named].some((src) => src.startsWith('/assets/po-family-billing-page-')), 'the page module is named').toBe(true);
+    // What the app starts beside its first render, not for it: the data worker (its own script, its
+    // own requests), ICU's warm-up worker, and the service worker's registration after the load event.
+    const beside = /^\/(intl-warm\.js|assets\/(pull-worker|sw-registration)-)/;
+    expect(asked.filter((src) => !named.has(src) && !beside.test(src)), 'scripts the HTML did not name').toEqual([]);
+    expect(asked.length).toBeGreaterThan(10);
+    await context.close();
+  });
+
   test('the signed-in routes load when needed: a screen behind sign-in, then an unknown address, signed out and signed in', async ({ page, server }) => {
     // Signed out, a signed-in screen sends to the sign-in page with the way back.
     await page.goto(`${server.url}/famille/facturation`);

@@ -50,6 +50,27 @@ describe('the client build is a production build whatever NODE_ENV says', () => 
     assert.ok(!code.includes('invalid_type'), `${name} bundles zod`);
   });
 
+  test("each screen's scripts are listed for the HTML, its page's and messages' chunks included, none the HTML names already", async () => {
+    const { routes } = JSON.parse(await readFile(path.join(outDir, 'route-preloads.json'), 'utf8')) as { routes: Array<{ path: string; signedIn: boolean; scripts: string[] }> };
+    const html = await readFile(path.join(outDir, 'index.html'), 'utf8');
+    const inHtml = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
+    assert.ok(inHtml.some((name) => name.startsWith('first-screen-')), 'the HTML names the first screen');
+    const billing = routes.find((r) => r.path === '/famille/facturation');
+    assert.ok(billing?.signedIn, 'the billing screen is a signed-in one');
+    for (const start of ['po-family-billing-page-', 'billing-messages-', 'signed-in-routes-', 'signed-in-']) {
+      assert.ok(billing.scripts.some((src) => src.startsWith(`/assets/${start}`)), `billing lists ${start}*`);
+    }
+    assert.equal(routes.find((r) => r.path === '/preinscription')?.signedIn, false);
+    for (const route of routes) {
+      for (const src of route.scripts) {
+        const name = src.replace(/^\/assets\//, '');
+        assert.ok(scripts.has(name), `${route.path}: ${src} is a built script`);
+        assert.ok(!inHtml.includes(name), `${route.path}: ${src} is already in the HTML`);
+        assert.ok(!name.startsWith('pull-worker-'), `${route.path}: the data worker is not the page's`);
+      }
+    }
+  });
+
   test('the service worker is built and the app registers it', async () => {
     const sw = await readFile(path.join(outDir, 'sw.js'), 'utf8');
     assert.match(sw, /index\.html/, 'sw.js holds the precache manifest');
