@@ -13,7 +13,7 @@
 import { chromium, type Browser } from '@playwright/test';
 import { startServer } from '../test/helpers/server-process.ts';
 import { Report } from './report.ts';
-import { signInCookie } from './sign-in.ts';
+import { browserCookies, courseSheetPath, signInCookie } from './sign-in.ts';
 
 export const title = 'First-load JavaScript per screen: bytes transferred (brotli/gzip as served) and the deepest script chain';
 
@@ -25,7 +25,9 @@ const GOAL_DEPTH = 2;
 
 interface Screen {
   path: string;
-  as?: 'family';
+  /** As printed, when the path is not a fixed one (a course sheet's ids change with each seed). */
+  name?: string;
+  as?: 'family' | 'secretariat';
 }
 
 interface Request {
@@ -61,10 +63,9 @@ async function load(browser: Browser, url: string, cookie: string | undefined, e
   const context = await browser.newContext({ serviceWorkers: 'block', extraHTTPHeaders: { 'accept-encoding': encoding } });
   try {
     if (cookie) {
-      await context.addCookies(cookie.split('; ').map((pair) => {
-        const at = pair.indexOf('=');
-        return { name: pair.slice(0, at), value: pair.slice(at + 1), url };
-      }));
+      // For the origin: a cookie given the screen's own URL would get its folder as path
+      // (`/famille/`), and the session's request (`/api/session`) would go without it.
+      await context.addCookies(browserCookies(new URL(url).origin, cookie));
     }
     const page = await context.newPage();
     const workerUrls = new Set<string>();
@@ -107,6 +108,9 @@ async function load(browser: Browser, url: string, cookie: string | undefined, e
     // The app has replaced the HTML's screen with its own page (client/index.html's #boot).
     await page.locator('#boot').waitFor({ state: 'detached', timeout: 20_000 });
     await page.waitForLoadState('networkidle');
+    // Signed in, the data worker starts with the session's first command and its script may still
+    // be on its way when the page's own requests are done: wait for it (ten seconds at most).
+    for (let waited = 0; cookie && waited < 10_000 && !finished.some((f) => /\/pull-worker-[^/]+\.js$/.test(f.url)); waited += 100) await page.waitForTimeout(100);
 
     const all = [...requests.values()];
     const byUrl = new Map(all.map((r) => [r.url, r]));
@@ -142,24 +146,33 @@ export async function run() {
   const browser = await chromium.launch({ executablePath: CHROME });
   try {
     const family = await signInCookie(server.url, 'famille.demo', 'Portee-demo-2026');
-    const screens: Screen[] = [{ path: '/connexion' }, { path: '/accueil', as: 'family' }];
+    const secretariat = await signInCookie(server.url, 'secretariat.demo', 'Portee-admin-2026');
+    // The budgets are the issue's two; the other main screens are measured for their chain and size.
+    const screens: Screen[] = [
+      { path: '/connexion' },
+      { path: '/accueil', as: 'family' },
+      { path: '/famille/facturation', as: 'family' },
+      { path: await courseSheetPath(server.url, family), name: 'a course sheet', as: 'family' },
+      { path: '/admin/demandes', as: 'secretariat' },
+    ];
     const details: Record<string, unknown> = {};
     for (const screen of screens) {
-      const cookie = screen.as === 'family' ? family : undefined;
+      const name = screen.name ?? screen.path;
+      const cookie = screen.as === 'family' ? family : screen.as === 'secretariat' ? secretariat : undefined;
       for (const [label, encoding] of [['brotli', 'gzip, deflate, br, zstd'], ['gzip', 'gzip, deflate']] as const) {
         const { scripts, workers } = await load(browser, server.url + screen.path, cookie, encoding);
         const kb = scripts.reduce((n, s) => n + s.bytes, 0) / 1024;
         const deepest = Math.max(0, ...scripts.map((s) => s.depth));
-        const who = screen.as ? `, signed in as famille.demo` : ', signed out';
-        report.figure(`${screen.path} first-load JS (${label})`, kb, 'KB', { max: BUDGET_KB[screen.path] }, `${scripts.length} scripts${who}, fresh cache, service worker blocked, headers included`);
+        const who = screen.as === 'family' ? ', signed in as famille.demo' : screen.as ? ', signed in as secretariat.demo' : ', signed out';
+        report.figure(`${name} first-load JS (${label})`, kb, 'KB', { max: BUDGET_KB[screen.path] }, `${scripts.length} scripts${who}, fresh cache, service worker blocked, headers included`);
         // An upper bound, and a noisy one: the bundler's preload links have no initiator Chromium
         // names, so they are placed below the deepest script finished before them. No verdict.
-        if (label === 'brotli') report.figure(`${screen.path} deepest script chain (upper bound)`, deepest, 'levels', undefined, `document = 0, a script its HTML names = 1; every script until network idle; goal ≤ ${GOAL_DEPTH} for the first paint`);
+        if (label === 'brotli') report.figure(`${name} deepest script chain (upper bound)`, deepest, 'levels', undefined, `document = 0, a script its HTML names = 1; every script until network idle; goal ≤ ${GOAL_DEPTH} for the first paint`);
         if (workers.length) {
           const workerKb = workers.reduce((n, w) => n + w.bytes, 0) / 1024;
-          report.figure(`${screen.path} workers' own scripts (${label})`, workerKb, 'KB', undefined, `${workers.map((w) => w.url).join(', ')}: beside the page's scripts, run off its thread; no budget`);
+          report.figure(`${name} workers' own scripts (${label})`, workerKb, 'KB', undefined, `${workers.map((w) => w.url).join(', ')}: beside the page's scripts, run off its thread; no budget`);
         }
-        details[`${screen.path} ${label}`] = { scripts: scripts.sort((a, b) => b.bytes - a.bytes), workers };
+        details[`${name} ${label}`] = { scripts: scripts.sort((a, b) => b.bytes - a.bytes), workers };
       }
     }
     report.note('client', process.env.CLIENT_DIST ?? 'dist/client');
