@@ -24,6 +24,20 @@ export class HttpError extends Error {
 export const sessionExpired = new EventTarget();
 
 /**
+ * GET /api/session as the HTML's first script asked for it (client/public/boot.js), before the
+ * modules had arrived: taken by the app's first request for the session, once, so the answer is
+ * not asked for twice and goes through the same handling as any other.
+ */
+function earlySession(input: RequestInfo | URL, init: RequestInit): Promise<Response> | undefined {
+  const holder = globalThis as { porteeSession?: Promise<Response> };
+  const early = holder.porteeSession;
+  if (!early || (init.method ?? 'GET').toUpperCase() !== 'GET') return undefined;
+  if (new URL(input instanceof Request ? input.url : String(input), location.href).pathname !== '/api/session') return undefined;
+  delete holder.porteeSession;
+  return early;
+}
+
+/**
  * Every API request goes through here: same-origin cookies; a request that cannot reach the
  * server marks the app offline and throws OfflineError; an answer marks it online; an error
  * answer throws HttpError with the uniform body (401 also tells `sessionExpired`). So a caller
@@ -34,7 +48,7 @@ async function transport(input: RequestInfo | URL, init: RequestInit = {}): Prom
   const headers: Record<string, string> = { accept: 'application/json', ...Object.fromEntries(new Headers(init.headers)) };
   let response: Response;
   try {
-    response = await fetch(input, { ...init, headers, credentials: 'same-origin' });
+    response = await (earlySession(input, init) ?? fetch(input, { ...init, headers, credentials: 'same-origin' }));
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     syncStatus.set({ online: false });

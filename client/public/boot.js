@@ -3,7 +3,8 @@
  * from the HTML takes the person's accessibility mode and language at once, instead of switching
  * when the app has loaded (a flash, and a layout shift). It also says which of the HTML's two
  * first screens to show: the sign-in page, or the shell with "Chargement…" for an account that
- * was signed in on this device or a page that is not public (and then starts intl-warm.js).
+ * was signed in on this device or a page that is not public (and then starts intl-warm.js and
+ * asks for the session).
  */
 (function () {
   var root = document.documentElement;
@@ -18,6 +19,14 @@
   }
   // The app's shell (any page but a signed-out sign-in): ICU loads in a worker (i18n/warm-formatters.ts).
   if (root.getAttribute('data-boot') === 'app') {
+    // Who is signed in, asked now rather than once the modules have arrived and run: one round
+    // trip less before a screen behind sign-in can render. The app's first GET /api/session takes
+    // this answer (client/api/http.ts), with the same handling as its own requests.
+    if (window.fetch) {
+      window.porteeSession = fetch('/api/session', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+      // Taken by the app, which handles a failure; this keeps the console quiet if it never is.
+      window.porteeSession.catch(function () {});
+    }
     try {
       root.setAttribute('data-intl-warm', '');
       new Worker('/intl-warm.js').postMessage(root.lang);

@@ -112,7 +112,7 @@ test.describe('first paint', () => {
     expect(onPage.filter((s) => s.body.includes('Dexie')).map((s) => s.url), 'Dexie in a script of the page').toEqual([]);
   });
 
-  test("a signed-in screen's first visit: the HTML names every script its first render needs, so none is found deeper", async ({ browser, page, server }) => {
+  test("a signed-in screen's first visit: the HTML names every script its first render needs, so none is found deeper, and asks for the session itself", async ({ browser, page, server }) => {
     // Issue 15, goal 2: without the names, the billing page's module was asked for after the first
     // screen's script, the session's answer and the signed-in code: four round trips deep.
     await signInThroughForm(page, server.url, 'family');
@@ -120,9 +120,11 @@ test.describe('first paint', () => {
     await context.addCookies(await page.context().cookies());
     const fresh = await context.newPage();
     const asked: string[] = [];
+    let sessionAsks = 0;
     fresh.on('request', (request) => {
       const url = new URL(request.url());
       if (request.frame() === fresh.mainFrame() && request.resourceType() === 'script') asked.push(url.pathname);
+      if (url.pathname === '/api/session') sessionAsks++;
     });
     const response = await fresh.goto(`${server.url}/famille/facturation`);
     const html = await response!.text();
@@ -134,6 +136,8 @@ test.describe('first paint', () => {
     const beside = /^\/(intl-warm\.js|assets\/(pull-worker|sw-registration)-)/;
     expect(asked.filter((src) => !named.has(src) && !beside.test(src)), 'scripts the HTML did not name').toEqual([]);
     expect(asked.length).toBeGreaterThan(10);
+    // The session is asked for by the HTML's first script, and the app takes that answer.
+    expect(sessionAsks).toBe(1);
     await context.close();
   });
 
