@@ -23,18 +23,29 @@ export class HttpError extends Error {
 /** Listeners told when a request comes back 401 (the session ended). */
 export const sessionExpired = new EventTarget();
 
+/** An early answer is taken only this soon after it was asked for. */
+const EARLY_SESSION_MS = 10_000;
+
 /**
  * GET /api/session as the HTML's first script asked for it (client/public/boot.js), before the
  * modules had arrived: taken by the app's first request for the session, once, so the answer is
- * not asked for twice and goes through the same handling as any other.
+ * not asked for twice and goes through the same handling as any other. Not when it is older than
+ * a few seconds, nor when the session this device keeps (client/app/session.ts) changed since it
+ * was asked (another tab signed out or in): then the request goes to the server as always.
  */
 function earlySession(input: RequestInfo | URL, init: RequestInit): Promise<Response> | undefined {
-  const holder = globalThis as { porteeSession?: Promise<Response> };
+  const holder = globalThis as { porteeSession?: { answer: Promise<Response>; at: number; known: string | null } };
   const early = holder.porteeSession;
   if (!early || (init.method ?? 'GET').toUpperCase() !== 'GET') return undefined;
   if (new URL(input instanceof Request ? input.url : String(input), location.href).pathname !== '/api/session') return undefined;
   delete holder.porteeSession;
-  return early;
+  let known: string | null = null;
+  try {
+    known = localStorage.getItem('portee.session');
+  } catch {
+    // Storage refused: boot.js read null too.
+  }
+  return Date.now() - early.at <= EARLY_SESSION_MS && known === early.known ? early.answer : undefined;
 }
 
 /**

@@ -22,10 +22,19 @@
     // Who is signed in, asked now rather than once the modules have arrived and run: one round
     // trip less before a screen behind sign-in can render. The app's first GET /api/session takes
     // this answer (client/api/http.ts), with the same handling as its own requests.
+    // With when it was asked and the session this device then knew: the app drops an answer
+    // older than a few seconds or one from before another tab signed in or out.
     if (window.fetch) {
-      window.porteeSession = fetch('/api/session', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+      var known = null;
+      try {
+        known = localStorage.getItem('portee.session');
+      } catch (e) {
+        // Storage refused: compared as null on both sides.
+      }
+      var answer = fetch('/api/session', { headers: { accept: 'application/json' }, credentials: 'same-origin' });
       // Taken by the app, which handles a failure; this keeps the console quiet if it never is.
-      window.porteeSession.catch(function () {});
+      answer.catch(function () {});
+      window.porteeSession = { answer: answer, at: Date.now(), known: known };
     }
     try {
       root.setAttribute('data-intl-warm', '');

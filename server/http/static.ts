@@ -27,7 +27,10 @@ export function mountClient(app: Hono<AppEnv>, root: string) {
   // The build wrote each text file compressed too (.br, .gz: vite.config.ts): sent as they are.
   app.use('*', serveStatic({ root, precompressed: true }));
   app.get('*', async (c) => {
-    if (c.req.path.startsWith('/api/')) return c.notFound();
+    // A script or file the build does not have (a page open since the last deployment asks for
+    // its old chunks) is missing, not the app's HTML: answered 200, the HTML would be kept a year
+    // under the script's address (the /assets/ cache header above) and fail as a module.
+    if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/')) return c.notFound();
     if (!existsSync(indexPath)) {
       return c.text('Client not built: run `npm run build` (npm start does it for you).', 503);
     }
@@ -35,12 +38,17 @@ export function mountClient(app: Hono<AppEnv>, root: string) {
     // The secretariat's pages answer 403 to a signed-in family or teacher (the shell then shows
     // "Accès refusé"); the data itself is protected by the API's own role checks.
     let status: 200 | 403 = 200;
+    let named = true;
     if (c.req.path === '/admin' || c.req.path.startsWith('/admin/')) {
       const session = await c.var.deps.auth.api.getSession({ headers: authHeaders(c.req.raw.headers, c.var.clientIp), query: { disableRefresh: true } });
       if (session && (session.user as { role?: string }).role !== 'secretariat') status = 403;
+      // Refused, or signed out (the sign-in page will show): the desk's scripts would be downloaded for nothing.
+      named = status === 200 && session !== null;
     }
-    // A refused page's scripts would be downloaded for nothing.
-    const links = status === 200 ? preloads(c.req.path, c.req.header('cookie')) : '';
-    return c.html(readFileSync(indexPath, 'utf8').replace('</head>', `${links}</head>`), status);
+    // The answer names scripts by the session cookie's presence.
+    c.header('Vary', 'Cookie', { append: true });
+    // The path as the browser has it (Hono's is decoded): the client's router matches that one.
+    const links = named ? preloads(new URL(c.req.url).pathname, c.req.header('cookie')) : '';
+    return c.html(readFileSync(indexPath, 'utf8').replace('</head>', () => `${links}</head>`), status);
   });
 }

@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 import { expect } from '@open-wc/testing';
-import { apiClient, answerOneOf, OfflineError } from '../../client/api/http.ts';
+import { apiClient, answerOneOf, HttpError, OfflineError, sessionExpired } from '../../client/api/http.ts';
 import { syncStatus } from '../../client/data/sync-status.ts';
 
 /**
@@ -9,7 +9,9 @@ import { syncStatus } from '../../client/data/sync-status.ts';
  * and handles it as its own (issue 15: one round trip less before a signed-in screen renders).
  */
 describe('the session asked for by the HTML', () => {
-  const holder = globalThis as { porteeSession?: Promise<Response> };
+  const holder = globalThis as { porteeSession?: { answer: Promise<Response>; at: number; known: string | null } };
+  /** As boot.js leaves it: asked now, by a device that knew `known`. */
+  const early = (answer: Promise<Response>, at = Date.now(), known = localStorage.getItem('portee.session')) => ({ answer, at, known });
   const realFetch = globalThis.fetch;
   let asked: string[];
 
@@ -23,10 +25,11 @@ describe('the session asked for by the HTML', () => {
   afterEach(() => {
     globalThis.fetch = realFetch;
     delete holder.porteeSession;
+    localStorage.removeItem('portee.session');
   });
 
   it("the app's first GET /api/session takes the early answer; the next one asks the server", async () => {
-    holder.porteeSession = Promise.resolve(Response.json({ user: { id: 'u1' } }));
+    holder.porteeSession = early(Promise.resolve(Response.json({ user: { id: 'u1' } })));
     const first = await answerOneOf(apiClient.session.$get());
     expect(first.user?.id).to.equal('u1');
     expect(asked).to.deep.equal([]);
@@ -37,18 +40,47 @@ describe('the session asked for by the HTML', () => {
   });
 
   it('another request leaves it for the session', async () => {
-    const early = Promise.resolve(Response.json({ user: { id: 'u1' } }));
-    holder.porteeSession = early;
+    const kept = early(Promise.resolve(Response.json({ user: { id: 'u1' } })));
+    holder.porteeSession = kept;
     await apiClient.sites.$get();
     expect(asked).to.deep.equal(['/api/sites']);
-    expect(holder.porteeSession).to.equal(early);
+    expect(holder.porteeSession).to.equal(kept);
   });
 
   it('an early request that found no network is the app offline, as its own would be', async () => {
     syncStatus.set({ online: true });
-    holder.porteeSession = Promise.reject(new TypeError('Failed to fetch'));
+    const failed = Promise.reject(new TypeError('Failed to fetch'));
+    failed.catch(() => undefined);
+    holder.porteeSession = early(failed);
     const error = await apiClient.session.$get().then(() => null, (e: unknown) => e);
     expect(error).to.be.instanceOf(OfflineError);
     expect(syncStatus.value.online).to.equal(false);
+  });
+
+  it('an early answer of 401 is the session ended, as its own would be', async () => {
+    let told = 0;
+    const listener = () => told++;
+    sessionExpired.addEventListener('expired', listener);
+    holder.porteeSession = early(Promise.resolve(Response.json({ error: { code: 'unauthorized', message: 'signed out' } }, { status: 401 })));
+    const error = await apiClient.session.$get().then(() => null, (e: unknown) => e);
+    sessionExpired.removeEventListener('expired', listener);
+    expect(error).to.be.instanceOf(HttpError);
+    expect((error as HttpError).status).to.equal(401);
+    expect(told).to.equal(1);
+  });
+
+  it('an answer asked for more than ten seconds ago is dropped: the server is asked again', async () => {
+    holder.porteeSession = early(Promise.resolve(Response.json({ user: { id: 'u1' } })), Date.now() - 11_000);
+    expect((await answerOneOf(apiClient.session.$get())).user).to.equal(null);
+    expect(asked).to.deep.equal(['/api/session']);
+    expect(holder.porteeSession).to.equal(undefined);
+  });
+
+  it('an answer from before another tab signed out (the kept session changed) is dropped', async () => {
+    localStorage.setItem('portee.session', JSON.stringify({ user: { id: 'u1' } }));
+    holder.porteeSession = early(Promise.resolve(Response.json({ user: { id: 'u1' } })));
+    localStorage.removeItem('portee.session');
+    expect((await answerOneOf(apiClient.session.$get())).user).to.equal(null);
+    expect(asked).to.deep.equal(['/api/session']);
   });
 });

@@ -120,11 +120,21 @@ test.describe('first paint', () => {
     await context.addCookies(await page.context().cookies());
     const fresh = await context.newPage();
     const asked: string[] = [];
+    const order: string[] = [];
     let sessionAsks = 0;
     fresh.on('request', (request) => {
       const url = new URL(request.url());
       if (request.frame() === fresh.mainFrame() && request.resourceType() === 'script') asked.push(url.pathname);
-      if (url.pathname === '/api/session') sessionAsks++;
+      if (url.pathname === '/api/session') {
+        sessionAsks++;
+        order.push('session asked');
+      }
+    });
+    // The app's entry script held back a little: the session must be asked for before it runs.
+    await context.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      order.push('entry script sent');
+      await route.continue();
     });
     const response = await fresh.goto(`${server.url}/famille/facturation`);
     const html = await response!.text();
@@ -136,7 +146,10 @@ test.describe('first paint', () => {
     const beside = /^\/(intl-warm\.js|assets\/(pull-worker|sw-registration)-)/;
     expect(asked.filter((src) => !named.has(src) && !beside.test(src)), 'scripts the HTML did not name').toEqual([]);
     expect(asked.length).toBeGreaterThan(10);
-    // The session is asked for by the HTML's first script, and the app takes that answer.
+    // A named script is asked for once: the preload is the one the page's import uses.
+    expect(asked.filter((src, i) => asked.indexOf(src) !== i), 'scripts asked for twice').toEqual([]);
+    // The session is asked for by the HTML's first script, before the app's, and the app takes that answer.
+    expect(order).toEqual(['session asked', 'entry script sent']);
     expect(sessionAsks).toBe(1);
     await context.close();
   });

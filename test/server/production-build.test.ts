@@ -57,11 +57,22 @@ describe('the client build is a production build whatever NODE_ENV says', () => 
     assert.ok(inHtml.some((name) => name.startsWith('first-screen-')), 'the HTML names the first screen');
     const billing = routes.find((r) => r.path === '/famille/facturation');
     assert.ok(billing?.signedIn, 'the billing screen is a signed-in one');
-    for (const start of ['po-family-billing-page-', 'billing-messages-', 'signed-in-routes-', 'signed-in-']) {
+    for (const start of ['po-family-billing-page-', 'billing-messages-', 'signed-in-routes-', 'signed-in-shell-']) {
       assert.ok(billing.scripts.some((src) => src.startsWith(`/assets/${start}`)), `billing lists ${start}*`);
     }
+    // The signed-in code's own chunk (the shell's parts, the sync's page side), the largest of them.
+    assert.ok(billing.scripts.some((src) => /^\/assets\/signed-in-(?!routes-|shell-)[\w-]+\.js$/.test(src)), 'billing lists the signed-in chunk');
     assert.equal(routes.find((r) => r.path === '/preinscription')?.signedIn, false);
+    // Closed: what a listed script imports is listed too, or named by the HTML (else it would be
+    // found one level deeper).
+    const importsOf = (name: string) => [...(scripts.get(name) ?? '').matchAll(/(?:from|import)\s*["']\.\/([\w.-]+\.js)["']/g)].map((m) => m[1]);
+    const billingPage = billing.scripts.find((src) => src.startsWith('/assets/po-family-billing-page-'))!.replace(/^\/assets\//, '');
+    assert.ok(importsOf(billingPage).length > 5, 'the imports of a built chunk are read');
     for (const route of routes) {
+      const listed = new Set(route.scripts.map((src) => src.replace(/^\/assets\//, '')));
+      for (const name of listed) {
+        for (const imported of importsOf(name)) assert.ok(listed.has(imported) || inHtml.includes(imported), `${route.path}: ${name} imports ${imported}, not listed`);
+      }
       for (const src of route.scripts) {
         const name = src.replace(/^\/assets\//, '');
         assert.ok(scripts.has(name), `${route.path}: ${src} is a built script`);

@@ -1,6 +1,6 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
@@ -15,6 +15,8 @@ import { mountClient } from '../../server/http/static.ts';
 describe('the HTML names the scripts of the screen it is answered for', () => {
   let dir: string;
   const app = new Hono<AppEnv>();
+  /** The desk's pages ask who is signed in (a 403 for a family): this account's role, or no session. */
+  let deskRole: string | null = null;
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'portee-client-'));
@@ -25,15 +27,24 @@ describe('the HTML names the scripts of the screen it is answered for', () => {
         { path: '/famille/facturation', signedIn: true, scripts: ['/assets/signed-in-B.js', '/assets/po-family-billing-page-C.js'] },
         { path: '/eleves/:id/cours/:courseId', signedIn: true, scripts: ['/assets/po-course-page-D.js'] },
         { path: '/eleves/:id/cours/:courseId/suivi', signedIn: true, scripts: ['/assets/po-course-page-E.js'] },
+        // The client's tables list a fixed path before the parameter that would match it too.
+        { path: '/admin/familles/nouvelle', signedIn: true, scripts: ['/assets/po-admin-new-family-page-F.js'] },
+        { path: '/admin/familles/:id', signedIn: true, scripts: ['/assets/po-admin-family-page-G.js'] },
       ],
     }));
+    app.use('*', async (c, next) => {
+      const getSession = async () => (deskRole ? { user: { role: deskRole } } : null);
+      c.set('deps', { auth: { api: { getSession } } } as never);
+      await next();
+    });
     mountClient(app, dir);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const page = async (path: string, cookie?: string) => {
+  const page = async (path: string, cookie?: string, status = 200) => {
     const res = await app.request(path, { headers: cookie ? { cookie } : {} });
-    assert.equal(res.status, 200);
+    assert.equal(res.status, status);
+    assert.match(res.headers.get('vary') ?? '', /Cookie/, 'the answer depends on the cookie');
     return res.text();
   };
   const preloaded = (html: string) => [...html.matchAll(/<link rel="modulepreload"[^>]* href="([^"]+)">/g)].map((m) => m[1]);
@@ -66,6 +77,55 @@ describe('the HTML names the scripts of the screen it is answered for', () => {
     assert.deepEqual(preloaded(await page('/eleves/s1/cours/c1/autre', cookie)), []);
     assert.deepEqual(preloaded(await page('/eleves/s1/x/cours/c1', cookie)), []);
     assert.deepEqual(preloaded(await page('/inconnue', cookie)), []);
+  });
+
+  test("no trailing slash and no decoded path: the client's router would not show those addresses", async () => {
+    const cookie = 'portee.session_token=abc';
+    assert.deepEqual(preloaded(await page('/famille/facturation/', cookie)), []);
+    assert.deepEqual(preloaded(await page('/famille/factur%61tion', cookie)), []);
+  });
+
+  test('the first route that matches, as the client takes them', async () => {
+    const cookie = 'portee.session_token=abc';
+    deskRole = 'secretariat';
+    try {
+      assert.deepEqual(preloaded(await page('/admin/familles/nouvelle', cookie)), ['/assets/po-admin-new-family-page-F.js']);
+      assert.deepEqual(preloaded(await page('/admin/familles/f1', cookie)), ['/assets/po-admin-family-page-G.js']);
+    } finally {
+      deskRole = null;
+    }
+  });
+
+  test("the desk's page refused to a family (403), or with a cookie that opens no session: no scripts", async () => {
+    const cookie = 'portee.session_token=abc';
+    deskRole = 'family';
+    try {
+      assert.deepEqual(preloaded(await page('/admin/familles/f1', cookie, 403)), []);
+    } finally {
+      deskRole = null;
+    }
+    assert.deepEqual(preloaded(await page('/admin/familles/f1', cookie)), []);
+  });
+
+  test('a list the build rewrote is read again: a server left running names the new files', async () => {
+    const file = join(dir, 'route-preloads.json');
+    const original = readFileSync(file, 'utf8');
+    const before = preloaded(await page('/preinscription'));
+    writeFileSync(file, JSON.stringify({ routes: [{ path: '/preinscription', signedIn: false, scripts: ['/assets/po-preregistration-page-Z.js'] }] }));
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(file, later, later);
+    try {
+      assert.deepEqual(before, ['/assets/po-preregistration-page-A.js']);
+      assert.deepEqual(preloaded(await page('/preinscription')), ['/assets/po-preregistration-page-Z.js']);
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+
+  test("a script the build does not have is missing (404), not the app's HTML kept a year under its name", async () => {
+    const res = await app.request('/assets/po-old-page-X.js');
+    assert.equal(res.status, 404);
+    assert.doesNotMatch(res.headers.get('cache-control') ?? '', /immutable/);
   });
 });
 
