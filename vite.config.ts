@@ -120,6 +120,33 @@ function firstScreenChunks() {
 
 const chunks = firstScreenChunks();
 
+/** The client's two route tables; both sit in client/app, so a page's relative path resolves the same from either. */
+const ROUTE_TABLES = ['client/app/routes.ts', 'client/app/signed-in-routes.ts'];
+
+/**
+ * The routes of both tables as the build reads them, one per line in the form
+ * `{ path, access, messages, load, render }`: the path, the areas of messages, the page module
+ * (relative to client/app) and the rest of the line.
+ */
+function routeTableEntries() {
+  return ROUTE_TABLES.flatMap((table) =>
+    [...readFileSync(table, 'utf8').matchAll(/\{ path: '([^']+)',[^\n]*?messages: \[([^\]]*)\], load: \(\) => import\('([^']+)'\)([^\n]*)/g)].map(([, path, list, page, rest]) => ({
+      table,
+      path,
+      areas: [...list.matchAll(/'([\w-]+)'/g)].map((m) => m[1]),
+      page,
+      rest,
+    })),
+  );
+}
+
+/** Each area of messages and its catalogue's file, absolute (client/i18n/message-areas.ts). */
+function messageAreaFiles(): Map<string, string> {
+  const i18n = resolve('client/i18n');
+  const areas = readFileSync(join(i18n, 'message-areas.ts'), 'utf8');
+  return new Map([...areas.matchAll(/^\s+'?([\w-]+)'?: \(\) => import\('\.\/([\w-]+\.ts)'\)/gm)].map(([, area, file]) => [area, join(i18n, file)]));
+}
+
 /**
  * Each route names the areas of French messages its page needs (client/app/routes.ts), loaded
  * before it renders: a key of an area it does not name would show raw on screen. At each build,
@@ -136,10 +163,7 @@ function routeMessagesCheck(): Plugin {
     async buildEnd(error) {
       if (error) return;
       const areaOfKey = new Map<string, string>();
-      const areas = readFileSync(join(i18n, 'message-areas.ts'), 'utf8');
-      for (const [, area, file] of areas.matchAll(/^\s+'?([\w-]+)'?: \(\) => import\('\.\/([\w-]+\.ts)'\)/gm)) {
-        for (const key of keysOf(join(i18n, file))) areaOfKey.set(key, area);
-      }
+      for (const [area, file] of messageAreaFiles()) for (const key of keysOf(file)) areaOfKey.set(key, area);
       const keys = [...areaOfKey.keys()];
       const named = (code: string) => {
         const found = new Set<string>();
@@ -162,13 +186,11 @@ function routeMessagesCheck(): Plugin {
         const used = named(this.getModuleInfo(id)?.code ?? '');
         if (used.size) problems.push(`${id} (first screen) names keys of ${[...used].join(', ')}: move them to the core messages (client/i18n/messages-fr.ts)`);
       }
-      const tables = ['client/app/routes.ts', 'client/app/signed-in-routes.ts'];
-      const routes = tables.map((file) => readFileSync(file, 'utf8')).join('\n');
-      for (const [, path, list, page, rest] of routes.matchAll(/\{ path: '([^']+)',[^\n]*?messages: \[([^\]]*)\], load: \(\) => import\('([^']+)'\)([^\n]*)/g)) {
-        const allowed = new Set([...list.matchAll(/'([\w-]+)'/g)].map((m) => m[1]));
+      const entries = routeTableEntries();
+      for (const { path, areas, page, rest } of entries) {
+        const allowed = new Set(areas);
         if (rest.includes('validationOnSubmit: true')) allowed.add('validation');
-        // Both tables sit in client/app: a page's relative path resolves the same from either.
-        const start = (await this.resolve(page, resolve(tables[0])))?.id;
+        const start = (await this.resolve(page, resolve(ROUTE_TABLES[0])))?.id;
         if (!start) throw new Error(`routes.ts: ${page} not found`);
         const seen = new Set<string>();
         const stack = [start];
@@ -182,10 +204,9 @@ function routeMessagesCheck(): Plugin {
           stack.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []));
         }
       }
-      const checked = [...routes.matchAll(/\{ path: '([^']+)',[^\n]*?messages: \[([^\]]*)\], load: \(\) => import\('([^']+)'\)/g)].length;
-      const listed = [...routes.matchAll(/^\s+\{ path: '/gm)].length;
-      if (checked !== listed) problems.push(`${listed - checked} route(s) of client/app/*routes.ts not in the form the check reads ({ path, access, messages, load, render })`);
-      if (!routes.includes('messages: [') || problems.length) {
+      const listed = ROUTE_TABLES.map((file) => [...readFileSync(file, 'utf8').matchAll(/^\s+\{ path: '/gm)].length).reduce((a, b) => a + b, 0);
+      if (entries.length !== listed) problems.push(`${listed - entries.length} route(s) of client/app/*routes.ts not in the form the check reads ({ path, access, messages, load, render })`);
+      if (!entries.length || problems.length) {
         throw new Error(`Messages a page would show raw (client/app/routes.ts):\n${problems.join('\n') || 'no route found'}`);
       }
     },
@@ -230,17 +251,14 @@ function routePreloads(): Plugin {
         }
         return found;
       };
-      const areaFile = new Map([...readFileSync('client/i18n/message-areas.ts', 'utf8').matchAll(/^\s+'?([\w-]+)'?: \(\) => import\('\.\/([\w-]+\.ts)'\)/gm)].map(([, area, file]) => [area, `client/i18n/${file}`]));
+      const areaFile = messageAreaFiles();
       const signedIn = ['client/app/signed-in-routes.ts', 'client/data/session-device.ts', 'client/app/signed-in-shell.ts'].map(chunkOf);
-      const routes: Array<{ path: string; signedIn: boolean; scripts: string[] }> = [];
-      for (const table of ['client/app/routes.ts', 'client/app/signed-in-routes.ts']) {
-        for (const [, path, list, page] of readFileSync(table, 'utf8').matchAll(/\{ path: '([^']+)',[^\n]*?messages: \[([^\]]*)\], load: \(\) => import\('([^']+)'\)/g)) {
-          const areas = [...list.matchAll(/'([\w-]+)'/g)].map((m) => chunkOf(areaFile.get(m[1]) ?? `unknown area ${m[1]}`));
-          const isSignedIn = table.endsWith('signed-in-routes.ts');
-          const scripts = closure([...(isSignedIn ? signedIn : []), chunkOf(join('client/app', page)), ...areas]);
-          routes.push({ path, signedIn: isSignedIn, scripts: [...scripts].sort().map((file) => `/${file}`) });
-        }
-      }
+      const routes = routeTableEntries().map(({ table, path, areas, page }) => {
+        const isSignedIn = table.endsWith('signed-in-routes.ts');
+        const messages = areas.map((area) => chunkOf(areaFile.get(area) ?? `unknown area ${area}`));
+        const scripts = closure([...(isSignedIn ? signedIn : []), chunkOf(join('client/app', page)), ...messages]);
+        return { path, signedIn: isSignedIn, scripts: [...scripts].sort().map((file) => `/${file}`) };
+      });
       this.emitFile({ type: 'asset', fileName: 'route-preloads.json', source: JSON.stringify({ routes }) });
     },
   };
