@@ -7,6 +7,7 @@ import { startPayfipReconciliation } from './payfip/reconcile.ts';
 import { createSmsSender } from './sms/sender.ts';
 import { createMailer } from './mail/mailer.ts';
 import { createMailSender } from './mail/sender.ts';
+import { createRetentionJob } from './preregistration/retention.ts';
 import { refreshFamilySearch } from './families/search-key.ts';
 import { writeTransaction } from './db/write-transaction.ts';
 
@@ -14,6 +15,8 @@ import { writeTransaction } from './db/write-transaction.ts';
 const SMS_ROUND_MS = 5_000;
 /** How often the mail sender looks for mails a request did not send (docs/mail.md). */
 const MAIL_ROUND_MS = 15_000;
+/** How often expired applications are looked for (server/preregistration/retention.ts). */
+const RETENTION_ROUND_MS = 60 * 60_000;
 
 /** Starts the server: environment, database (migrated), demo data if asked and empty, HTTP. */
 async function main() {
@@ -38,11 +41,13 @@ async function main() {
   sms.start(SMS_ROUND_MS);
   const mail = createMailSender({ db, mailer });
   mail.start(MAIL_ROUND_MS);
+  const retention = createRetentionJob({ db });
+  retention.start(RETENTION_ROUND_MS);
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`Portée listening on ${env.PUBLIC_URL} (port ${info.port}, database ${env.DATABASE_URL})`);
   });
   // The jobs give their leases up (the SMS sender unbinds first), so another server may take them at once.
-  const stop = () => void Promise.allSettled([sms.stop(), mail.stop(), stopReconciliation()]).finally(() => server.close(() => process.exit(0)));
+  const stop = () => void Promise.allSettled([sms.stop(), mail.stop(), retention.stop(), stopReconciliation()]).finally(() => server.close(() => process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

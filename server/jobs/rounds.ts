@@ -1,14 +1,18 @@
 import type { logEvent } from '../log.ts';
 
 /** What a sender job's round did. */
-export interface RoundOutcome {
+// A type, not an interface: only a type literal fits Counts' index signature.
+export type RoundOutcome = {
   sent: number;
   failed: number;
-}
+};
 
-export interface Rounds {
+/** What a round did, as counts by name ({ sent, failed } for a sender): logged when any is not zero. */
+type Counts = Record<string, number>;
+
+export interface Rounds<Outcome extends Counts = RoundOutcome> {
   /** One round now; called while one runs, it joins that one (rounds never overlap in a process). */
-  runOnce(): Promise<RoundOutcome>;
+  runOnce(): Promise<Outcome>;
   /** Runs a round now, then `intervalMs` after the end of each one. */
   start(intervalMs: number): void;
   /** Waits for the round under way, then `release` (hang up, give the lease up). */
@@ -16,12 +20,12 @@ export interface Rounds {
 }
 
 /**
- * The timer of a background sender (SMS, mail): rounds one at a time, each `intervalMs` after the
+ * The timer of a background job (the SMS and mail senders, the retention job): rounds one at a time, each `intervalMs` after the
  * end of the last (a slow round is never doubled up), logged when they did something, a failing
  * round logged and the next one still scheduled.
  */
-export function periodicRounds(name: string, round: () => Promise<RoundOutcome>, release: () => Promise<void>, log: typeof logEvent): Rounds {
-  let current: Promise<RoundOutcome> | null = null;
+export function periodicRounds<Outcome extends Counts = RoundOutcome>(name: string, round: () => Promise<Outcome>, release: () => Promise<void>, log: typeof logEvent): Rounds<Outcome> {
+  let current: Promise<Outcome> | null = null;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
@@ -38,8 +42,8 @@ export function periodicRounds(name: string, round: () => Promise<RoundOutcome>,
       stopped = false;
       const tick = async () => {
         try {
-          const { sent, failed } = await runOnce();
-          if (sent || failed) log('info', `${name} round`, { sent, failed });
+          const outcome = await runOnce();
+          if (Object.values(outcome).some(Boolean)) log('info', `${name} round`, outcome);
         } catch (error) {
           log('error', `${name} round failed`, { error });
         }

@@ -1,0 +1,95 @@
+import { hostname } from 'node:os';
+import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.ts';
+import { auditLog, mailOutbox, preRegistration } from '../db/schema/index.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
+import { releaseLease, renewLease, takeLease } from '../jobs/lease.ts';
+import { periodicRounds, type Rounds } from '../jobs/rounds.ts';
+import { logEvent } from '../log.ts';
+
+/**
+ * What the privacy notice (/confidentialite) promises the applicants: "Une pré-inscription refusée
+ * ou sans suite est effacée au plus tard un an après sa réception." Accepted, an application became
+ * a family's file and stays. The others are erased with what repeats them: the row (the application
+ * as typed), the mails written for it (each names its reference in its subject: received, refused),
+ * and the details of its audit rows (a refusal's reason). The audit rows themselves stay, and one
+ * more says it was erased, so the desk can still tell who decided what, and when.
+ *
+ * A day early: the job runs every hour and may have been stopped for a while, and the notice says
+ * "at the latest".
+ */
+export const ERASE_AFTER = { years: 1, lessDays: 1 };
+
+/** Applications erased per transaction (each also deletes its mails), and the most per round. */
+const BATCH = 50;
+const ROUND_MAX = 2_000;
+
+/** The instant before which an application received is erased now. */
+export function eraseBefore(now: Date): string {
+  const cutoff = new Date(now);
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - ERASE_AFTER.years);
+  cutoff.setUTCDate(cutoff.getUTCDate() + ERASE_AFTER.lessDays);
+  return cutoff.toISOString();
+}
+
+/**
+ * Erases one batch of expired applications in one write transaction: all of an application's
+ * traces go together, or none. `guard` runs first in it (the job's lease); false: nothing is done.
+ * Returns how many were erased, or null when the guard refused.
+ */
+export async function eraseExpiredBatch(db: Db, now: Date, limit = BATCH, guard?: (tx: Tx) => Promise<boolean>): Promise<number | null> {
+  return writeTransaction(db, async (tx) => {
+    if (guard && !(await guard(tx))) return null;
+    const expired = await tx
+      .select({ id: preRegistration.id, siteId: preRegistration.siteId, reference: preRegistration.reference, status: preRegistration.status })
+      .from(preRegistration)
+      .where(and(ne(preRegistration.status, 'accepted'), lt(preRegistration.createdAt, eraseBefore(now))))
+      .orderBy(preRegistration.createdAt)
+      .limit(limit);
+    if (!expired.length) return 0;
+    for (const row of expired) {
+      // The reference is the server's own ("PI-2026-4F7K2Q"): instr, not LIKE, so nothing in it is a pattern.
+      await tx.delete(mailOutbox).where(and(eq(mailOutbox.siteId, row.siteId), sql`instr(${mailOutbox.subject}, ${row.reference}) > 0`));
+    }
+    const ids = expired.map((row) => row.id);
+    await tx.update(auditLog).set({ details: null }).where(and(eq(auditLog.targetKind, 'pre_registration'), inArray(auditLog.targetId, ids)));
+    await tx.delete(preRegistration).where(inArray(preRegistration.id, ids));
+    await tx.insert(auditLog).values(
+      expired.map((row) => ({
+        actorUserId: null,
+        action: 'preregistration.erased',
+        targetKind: 'pre_registration',
+        targetId: row.id,
+        siteId: row.siteId,
+        details: { reference: row.reference, status: row.status },
+      })),
+    );
+    return expired.length;
+  });
+}
+
+/** The retention job: a round every hour, under the 'retention' lease (one server process runs it). */
+export type RetentionJob = Rounds<{ erased: number }>;
+
+const LEASE = 'retention';
+
+export function createRetentionJob(opts: { db: Db; log?: typeof logEvent; now?: () => Date; holder?: string; leaseMs?: number }): RetentionJob {
+  const { db } = opts;
+  const now = opts.now ?? (() => new Date());
+  const holder = opts.holder ?? `${hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
+  const leaseMs = opts.leaseMs ?? 60_000;
+
+  async function round() {
+    let erased = 0;
+    if (!(await takeLease(db, LEASE, holder, now(), leaseMs))) return { erased };
+    while (erased < ROUND_MAX) {
+      const done = await eraseExpiredBatch(db, now(), BATCH, (tx) => renewLease(tx, LEASE, holder, now(), leaseMs));
+      if (done === null) break; // the lease went to another process
+      erased += done;
+      if (done < BATCH) break;
+    }
+    return { erased };
+  }
+
+  return periodicRounds('retention', round, () => releaseLease(db, LEASE, holder).catch(() => undefined), opts.log ?? logEvent);
+}
