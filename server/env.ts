@@ -17,6 +17,13 @@ export const envSchema = z
       .default('file:data/portee.db'),
     DATABASE_AUTH_TOKEN: z.string().optional(),
     PUBLIC_URL: z.url().optional(),
+    /**
+     * A certificate (PEM, with its chain) and its key: the server then speaks TLS itself, HTTP/2 to
+     * browsers (HTTP/1.1 to clients without it), for a server with no balancer in front
+     * (docs/deployment.md). Both or neither.
+     */
+    TLS_CERT_FILE: z.string().min(1).optional(),
+    TLS_KEY_FILE: z.string().min(1).optional(),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().min(3).default('Portée <ne-pas-repondre@conservatoire-portee.example>'),
@@ -66,6 +73,8 @@ export const envSchema = z
       const weakness = secretWeakness(env.AUTH_SECRET);
       if (weakness) ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: weakness });
     }
+    if (!env.TLS_CERT_FILE !== !env.TLS_KEY_FILE)
+      ctx.addIssue({ code: 'custom', path: [env.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE'], message: 'is required with ' + (env.TLS_CERT_FILE ? 'TLS_CERT_FILE' : 'TLS_KEY_FILE') });
     if (production && !env.PUBLIC_URL)
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required in production' });
     if (production && (env.PAYFIP_SIMULATOR ?? env.SEED_DEMO) === '1')
@@ -74,7 +83,7 @@ export const envSchema = z
       ...env,
       production,
       AUTH_SECRET: env.AUTH_SECRET ?? DEV_SECRET,
-      PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+      PUBLIC_URL: (env.PUBLIC_URL ?? `${env.TLS_CERT_FILE ? 'https' : 'http'}://localhost:${env.PORT}`).replace(/\/$/, ''),
     };
   });
 

@@ -1,5 +1,5 @@
-import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { listen, readTls } from './http/listen.ts';
 import { openDatabase } from './db/client.ts';
 import { isEmpty, seedDemo } from './db/seed/demo.ts';
 import { parseEnv } from './env.ts';
@@ -20,9 +20,10 @@ const RETENTION_ROUND_MS = 60 * 60_000;
 
 /** Starts the server: environment, database (migrated), demo data if asked and empty, HTTP. */
 async function main() {
-  let env;
+  let env, tls;
   try {
     env = parseEnv({ ...process.env, SEED_DEMO: process.argv.includes('--demo') ? '1' : process.env.SEED_DEMO });
+    tls = readTls(env);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
@@ -43,8 +44,8 @@ async function main() {
   mail.start(MAIL_ROUND_MS);
   const retention = createRetentionJob({ db });
   retention.start(RETENTION_ROUND_MS);
-  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-    console.log(`Portée listening on ${env.PUBLIC_URL} (port ${info.port}, database ${env.DATABASE_URL})`);
+  const server = listen(app.fetch, env, tls, (port) => {
+    console.log(`Portée listening on ${env.PUBLIC_URL} (port ${port}, ${tls ? 'TLS: HTTP/2 and HTTP/1.1' : 'HTTP/1.1'}, database ${env.DATABASE_URL})`);
   });
   // The jobs give their leases up (the SMS sender unbinds first), so another server may take them at once.
   const stop = () => void Promise.allSettled([sms.stop(), mail.stop(), retention.stop(), stopReconciliation()]).finally(() => server.close(() => process.exit(0)));

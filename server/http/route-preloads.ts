@@ -18,8 +18,11 @@ function pathPattern(path: string): RegExp {
   return new RegExp(`^${segments.join('/')}$`);
 }
 
-/** The session cookie's name in development (`portee.`) and in production (`__Host-portee.`). */
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?portee\.session_token=/;
+/**
+ * The session cookie's name: `portee.` in development, `__Host-portee.` in production, and
+ * `__Secure-portee.` (better-auth's own prefix) outside production on an https address.
+ */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-|__Secure-)?portee\.session_token=/;
 
 /**
  * The `<link rel="modulepreload">` tags for a screen's first visit, added to the HTML the server

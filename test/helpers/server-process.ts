@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { get } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,12 +25,27 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Whether `url` answers 200, trusting `ca` for an https one (the tests' own certificate). */
+function answers(url: string, ca: Buffer | null): Promise<boolean> {
+  if (!ca) return fetch(url).then((res) => res.ok, () => false);
+  return new Promise((resolve) => {
+    get(url, { ca }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    }).on('error', () => resolve(false));
+  });
+}
+
 /**
  * Starts the real server (built client, demo data, fresh database) as a child process, the way
  * `npm start` does, and waits until it answers. The client must be built (`npm run build`).
+ * With TLS_CERT_FILE and TLS_KEY_FILE in `env` (test/helpers/tls-fixture.ts), it speaks TLS
+ * (HTTP/2 and HTTP/1.1) and `url` is https.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
+  const ca = env.TLS_CERT_FILE ? readFileSync(env.TLS_CERT_FILE) : null;
+  const url = `${ca ? 'https' : 'http'}://localhost:${port}`;
   const dbFile = join(tmpdir(), `portee-e2e-${crypto.randomUUID()}.db`);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
     env: {
@@ -38,7 +54,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: `file:${dbFile}`,
-      PUBLIC_URL: `http://localhost:${port}`,
+      PUBLIC_URL: url,
       LOG_REQUESTS: '0',
       ...env,
     },
@@ -47,16 +63,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
-  const url = `http://localhost:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
-    try {
-      const res = await fetch(`${url}/api/sites`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
+    if (await answers(`${url}/api/sites`, ca)) break; // else not listening yet
     if (Date.now() > deadline) {
       child.kill();
       throw new Error(`server did not start in 30 s:\n${out}`);

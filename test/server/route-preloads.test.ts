@@ -57,8 +57,10 @@ describe('the HTML names the scripts of the screen it is answered for', () => {
     assert.ok(html.indexOf('modulepreload') < html.indexOf('</head>'), 'in the head');
   });
 
-  test("production's cookie name counts too", async () => {
+  test("production's and https's cookie names count too", async () => {
     assert.equal(preloaded(await page('/famille/facturation', '__Host-portee.session_token=abc')).length, 2);
+    assert.equal(preloaded(await page('/famille/facturation', '__Secure-portee.session_token=abc')).length, 2, 'https outside production');
+    assert.equal(preloaded(await page('/famille/facturation', '__Other-portee.session_token=abc')).length, 0);
   });
 
   test('a signed-in screen without a session cookie: nothing (the app will show the sign-in page)', async () => {
