@@ -1,5 +1,7 @@
 // Lighthouse 12.2.3, mobile preset (simulated slow 4G, 4× CPU slowdown), median of three runs,
-// against the built app served as `npm start` serves it. Each run is Lighthouse's own CLI in its
+// against the built app served as `npm start` serves it (HTTP/1.1), then as a deployment serves
+// browsers: the same server speaking TLS itself, with HTTP/2 (the tests' certificate,
+// test/fixtures/tls, trusted by Chromium for that key alone). Each run is Lighthouse's own CLI in its
 // own process, attached (--port) to a Debian Chromium that holds the session as a real cookie:
 // a cookie sent as an extra header reached the page but not the pull worker, whose 401 then
 // showed an expired session and moved the page. A first visit is a fresh profile each run.
@@ -7,14 +9,17 @@
 //   LIGHTHOUSE_RUNS=5 LIGHTHOUSE_SCREENS=sign-in CLIENT_DIST=/tmp/other/client npm run bench lighthouse
 //   LIGHTHOUSE_SCREENS='home, repeat visit;billing' npm run bench lighthouse   # names as printed, ';' between
 //   LIGHTHOUSE_KEEP=/tmp/lh npm run bench lighthouse    # also keeps each run's full report and trace there
+//   LIGHTHOUSE_TRANSPORTS=h2 npm run bench lighthouse    # one transport only: http/1.1 or h2
 // (a subset or another build prints its figures but leaves bench/results/lighthouse.json alone)
 import { spawn } from 'node:child_process';
+import { createHash, X509Certificate } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { startServer } from '../test/helpers/server-process.ts';
+import { TLS_ENV, tlsCa } from '../test/helpers/tls-fixture.ts';
 import { browserCookies, courseSheetPath, signInCookie } from './sign-in.ts';
 
 export const title = 'Lighthouse mobile (12.2.3): performance, accessibility, best practices';
@@ -25,6 +30,10 @@ const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const ONLY = process.env.LIGHTHOUSE_SCREENS?.split(';').map((name) => name.trim());
 /** A folder where each run's full Lighthouse report is kept (the long tasks and scripts behind a figure). */
 const KEEP = process.env.LIGHTHOUSE_KEEP;
+/** How the server is reached: `npm start`'s plain HTTP/1.1, or TLS with HTTP/2 as browsers are served in production (docs/deployment.md). */
+const TRANSPORTS = ['http/1.1', 'h2'] as const;
+type Transport = (typeof TRANSPORTS)[number];
+const ONLY_TRANSPORTS = process.env.LIGHTHOUSE_TRANSPORTS?.split(';').map((name) => name.trim());
 const BUDGET = { performance: 95, accessibility: 100, bestPractices: 100, lcpMs: 2000, tbtMs: 100, cls: 0.02 };
 
 interface Screen {
@@ -63,13 +72,20 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Chromium's way to trust one certificate's key and nothing else: its SubjectPublicKeyInfo's SHA-256. */
+function spkiHash(pem: Buffer): string {
+  const spki = new X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(spki).digest('base64');
+}
+
 /** Chromium on a profile of its own, with the session cookie set as the browser would keep it. */
 async function openBrowser(base: string, profile: string, cookie?: string): Promise<{ context: BrowserContext; port: number }> {
   const port = await freePort();
+  const trust = base.startsWith('https:') ? [`--ignore-certificate-errors-spki-list=${spkiHash(tlsCa())}`] : [];
   const context = await chromium.launchPersistentContext(join(profile, 'chrome'), {
     executablePath: CHROME,
     headless: true,
-    args: [`--remote-debugging-port=${port}`, '--no-sandbox', '--disable-gpu'],
+    args: [`--remote-debugging-port=${port}`, '--no-sandbox', '--disable-gpu', ...trust],
   });
   if (cookie) {
     await context.addCookies(browserCookies(base, cookie));
@@ -102,7 +118,7 @@ function lighthouse(url: string, opts: { port: number; profile: string; keepStor
       const report = JSON.parse(text) as LighthouseJson;
       if (KEEP) {
         mkdirSync(KEEP, { recursive: true });
-        const stamp = `${new URL(url).pathname.replaceAll('/', '_')}-${Date.now()}`;
+        const stamp = `${new URL(url).protocol.replace(':', '')}${new URL(url).pathname.replaceAll('/', '_')}-${Date.now()}`;
         writeFileSync(join(KEEP, `${stamp}.json`), text);
         copyFileSync(out.replace(/\.json$/, '-0.trace.json'), join(KEEP, `${stamp}.trace.json`));
       }
@@ -136,18 +152,33 @@ async function withBrowser(base: string, cookie: string | undefined, use: (port:
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+type Result = Screen & { runs: Figures[]; median: Figures };
+
 export async function run() {
-  const server = await startServer(process.env.CLIENT_DIST ? { CLIENT_DIST: process.env.CLIENT_DIST } : {});
-  const results: Array<Screen & { runs: Figures[]; median: Figures }> = [];
+  const results: Partial<Record<Transport, Result[]>> = {};
+  for (const transport of TRANSPORTS.filter((name) => !ONLY_TRANSPORTS || ONLY_TRANSPORTS.includes(name))) {
+    console.log(transport === 'h2' ? '# over TLS and HTTP/2, as a deployment serves browsers' : "# over HTTP/1.1, as npm start serves the app");
+    results[transport] = await measure(transport);
+  }
+  mkdirSync('bench/results', { recursive: true });
+  if (ONLY || ONLY_TRANSPORTS || process.env.CLIENT_DIST) return;
+  writeFileSync('bench/results/lighthouse.json', JSON.stringify({ at: new Date().toISOString(), runs: RUNS, budget: BUDGET, results }, null, 2) + '\n');
+}
+
+async function measure(transport: Transport): Promise<Result[]> {
+  const tls = transport === 'h2';
+  const server = await startServer({ ...(process.env.CLIENT_DIST ? { CLIENT_DIST: process.env.CLIENT_DIST } : {}), ...(tls ? TLS_ENV : {}) });
+  const ca = tls ? tlsCa() : undefined;
+  const results: Result[] = [];
   try {
-    const family = await signInCookie(server.url, 'famille.demo', 'Portee-demo-2026');
-    const secretariat = await signInCookie(server.url, 'secretariat.demo', 'Portee-admin-2026');
+    const family = await signInCookie(server.url, 'famille.demo', 'Portee-demo-2026', ca);
+    const secretariat = await signInCookie(server.url, 'secretariat.demo', 'Portee-admin-2026', ca);
     const screens: Screen[] = [
       { name: 'sign-in', path: '/connexion' },
       { name: 'home, first visit', path: '/accueil', as: 'family' },
       { name: 'home, repeat visit', path: '/accueil', as: 'family', repeat: true },
       { name: 'billing', path: '/famille/facturation', as: 'family' },
-      { name: 'course sheet', path: await courseSheetPath(server.url, family), as: 'family' },
+      { name: 'course sheet', path: await courseSheetPath(server.url, family, ca), as: 'family' },
       { name: 'change requests', path: '/admin/demandes', as: 'secretariat' },
     ];
     for (const screen of screens.filter((s) => !ONLY || ONLY.includes(s.name))) {
@@ -180,9 +211,7 @@ export async function run() {
   } finally {
     await server.stop();
   }
-  mkdirSync('bench/results', { recursive: true });
-  if (ONLY || process.env.CLIENT_DIST) return;
-  writeFileSync('bench/results/lighthouse.json', JSON.stringify({ at: new Date().toISOString(), runs: RUNS, budget: BUDGET, results }, null, 2) + '\n');
+  return results;
 }
 
 function print(screen: Screen, m: Figures) {
