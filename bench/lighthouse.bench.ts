@@ -34,6 +34,9 @@ const KEEP = process.env.LIGHTHOUSE_KEEP;
 const TRANSPORTS = ['http/1.1', 'h2'] as const;
 type Transport = (typeof TRANSPORTS)[number];
 const ONLY_TRANSPORTS = process.env.LIGHTHOUSE_TRANSPORTS?.split(';').map((name) => name.trim());
+for (const name of ONLY_TRANSPORTS ?? []) {
+  if (!(TRANSPORTS as readonly string[]).includes(name)) throw new Error(`LIGHTHOUSE_TRANSPORTS: ${name} is not one of ${TRANSPORTS.join(', ')}`);
+}
 const BUDGET = { performance: 95, accessibility: 100, bestPractices: 100, lcpMs: 2000, tbtMs: 100, cls: 0.02 };
 
 interface Screen {

@@ -44,11 +44,14 @@ async function main() {
   mail.start(MAIL_ROUND_MS);
   const retention = createRetentionJob({ db });
   retention.start(RETENTION_ROUND_MS);
-  const server = listen(app.fetch, env, tls, (port) => {
+  const listening = listen(app.fetch, env, tls, (port) => {
     console.log(`Portée listening on ${env.PUBLIC_URL} (port ${port}, ${tls ? 'TLS: HTTP/2 and HTTP/1.1' : 'HTTP/1.1'}, database ${env.DATABASE_URL})`);
   });
   // The jobs give their leases up (the SMS sender unbinds first), so another server may take them at once.
-  const stop = () => void Promise.allSettled([sms.stop(), mail.stop(), retention.stop(), stopReconciliation()]).finally(() => server.close(() => process.exit(0)));
+  const stop = () =>
+    void Promise.allSettled([sms.stop(), mail.stop(), retention.stop(), stopReconciliation()])
+      .then(() => listening.close())
+      .finally(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -1,5 +1,7 @@
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createSecureServer } from 'node:http2';
+import { constants, createSecureServer, type Http2SecureServer, type ServerHttp2Session } from 'node:http2';
+import { createSecureContext } from 'node:tls';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Env } from '../env.ts';
 
@@ -9,21 +11,52 @@ export interface TlsFiles {
   key: Buffer;
 }
 
+/** test/fixtures/tls's certificate says so in its name: public, so never a real server's. */
+const TEST_CERTIFICATE = /Portee tests only/;
+
 /**
- * TLS_CERT_FILE and TLS_KEY_FILE read once, at start, before anything else is opened: a missing or
- * unreadable file stops the server with its variable's name. Null without them.
+ * TLS_CERT_FILE and TLS_KEY_FILE read and checked once, at start, before anything else is opened:
+ * a missing or unreadable file, a key that is not the certificate's, or the tests' certificate in
+ * production stops the server with the variables' names. Null without them.
  */
-export function readTls(env: Pick<Env, 'TLS_CERT_FILE' | 'TLS_KEY_FILE'>): TlsFiles | null {
+export function readTls(env: Pick<Env, 'TLS_CERT_FILE' | 'TLS_KEY_FILE'> & { production?: boolean }): TlsFiles | null {
   if (!env.TLS_CERT_FILE || !env.TLS_KEY_FILE) return null;
+  const invalid = (what: string) => new Error(`Invalid environment:\n  ${what}`);
   const read = (name: 'TLS_CERT_FILE' | 'TLS_KEY_FILE') => {
     try {
       return readFileSync(env[name]!);
     } catch (error) {
-      throw new Error(`Invalid environment:\n  ${name}: cannot read ${env[name]} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      throw invalid(`${name}: cannot read ${env[name]} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
   };
-  return { cert: read('TLS_CERT_FILE'), key: read('TLS_KEY_FILE') };
+  const files = { cert: read('TLS_CERT_FILE'), key: read('TLS_KEY_FILE') };
+  try {
+    createSecureContext(files);
+  } catch (error) {
+    throw invalid(`TLS_CERT_FILE and TLS_KEY_FILE: not a PEM certificate and its own key (${(error as Error).message})`);
+  }
+  if (env.production && TEST_CERTIFICATE.test(new X509Certificate(files.cert).subject)) {
+    throw invalid('TLS_CERT_FILE: the tests’ certificate (test/fixtures/tls), whose key is public, is never allowed with NODE_ENV=production');
+  }
+  return files;
 }
+
+/** The running server, and how to stop it: new connections refused, open ones finished. */
+export interface Listening {
+  server: ServerType;
+  close(): Promise<void>;
+}
+
+/** Bounds of the TLS server, which node:http2 leaves open (node:http's own defaults for the first three). */
+const IDLE_MS = 60_000;
+const KEEP_ALIVE_MS = 5_000;
+const REQUEST_MS = 300_000;
+/** A browser opens a screen's twenty-odd scripts at once; a thousand in flight is not a browser. */
+const MAX_STREAMS = 100;
+/** As node:http's default header limit (16 KB). */
+const MAX_HEADER_BYTES = 16 * 1024;
+/** How long open HTTP/2 sessions get to finish their requests at shutdown. */
+const CLOSE_GRACE_MS = 10_000;
 
 /**
  * The app's HTTP server: plain HTTP/1.1 by default (behind a balancer that speaks TLS to browsers,
@@ -32,8 +65,43 @@ export function readTls(env: Pick<Env, 'TLS_CERT_FILE' | 'TLS_KEY_FILE'>): TlsFi
  * (named by its HTML, docs/performance.md), and HTTP/1.1 fetches six at a time per origin, each
  * wave a round trip on a mobile network.
  */
-export function listen(fetch: (request: Request) => Response | Promise<Response>, env: Pick<Env, 'PORT' | 'HOST'>, tls: TlsFiles | null, onListening: (port: number) => void): ServerType {
+export function listen(fetch: (request: Request) => Response | Promise<Response>, env: Pick<Env, 'PORT' | 'HOST'>, tls: TlsFiles | null, onListening: (port: number) => void): Listening {
   const listening = (info: { port: number }) => onListening(info.port);
-  if (!tls) return serve({ fetch, port: env.PORT, hostname: env.HOST }, listening);
-  return serve({ fetch, port: env.PORT, hostname: env.HOST, createServer: createSecureServer, serverOptions: { ...tls, allowHTTP1: true } }, listening);
+  if (!tls) {
+    const server = serve({ fetch, port: env.PORT, hostname: env.HOST }, listening);
+    return { server, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+  const server = serve(
+    {
+      fetch,
+      port: env.PORT,
+      hostname: env.HOST,
+      createServer: createSecureServer,
+      serverOptions: { ...tls, allowHTTP1: true, settings: { maxConcurrentStreams: MAX_STREAMS, maxHeaderListSize: MAX_HEADER_BYTES } },
+    },
+    listening,
+  ) as Http2SecureServer;
+  // node:http closes an idle connection, a kept-alive one and a request that takes too long; the
+  // TLS server does none of it by itself, so one client could hold any number of sockets.
+  server.setTimeout(IDLE_MS);
+  (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = KEEP_ALIVE_MS;
+  server.on('stream', (stream) => stream.setTimeout(REQUEST_MS, () => stream.close(constants.NGHTTP2_CANCEL)));
+  // server.close() waits for every HTTP/2 session, which a browser keeps open: each is told to
+  // finish what it has started (GOAWAY), then ended after a grace period.
+  const sessions = new Set<ServerHttp2Session>();
+  server.on('session', (session) => {
+    sessions.add(session);
+    session.once('close', () => sessions.delete(session));
+  });
+  return {
+    server,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        for (const session of sessions) session.close();
+        setTimeout(() => {
+          for (const session of sessions) session.destroy();
+        }, CLOSE_GRACE_MS).unref();
+      }),
+  };
 }

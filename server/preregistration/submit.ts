@@ -14,6 +14,8 @@ import { withinRate } from '../db/rate-limit.ts';
 
 /** Applications one address may send per hour: a family sends one; a school's shared address a few. */
 export const PER_IP_PER_HOUR = 5;
+/** The window of that limit; older events of it are kept no longer (retention.ts). */
+export const PER_IP_WINDOW_MS = 60 * 60 * 1000;
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: read over the phone
 const reference = (now: Date) => `PI-${now.getUTCFullYear()}-${Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => ALPHABET[b % ALPHABET.length]).join('')}`;
@@ -59,7 +61,7 @@ export async function submitPreregistration(db: Db, mailer: Mailer, secret: stri
   if (!s) throw new ApiError(422, 'validation', 'Certains champs sont à corriger.', { siteId: 'Choisissez un site.' });
 
   const { reference: saved, mail } = await writeTransaction(db, async (tx) => {
-    if (!(await withinRate(tx, 'preregistration', ip, PER_IP_PER_HOUR, 60 * 60 * 1000, now.getTime()))) {
+    if (!(await withinRate(tx, 'preregistration', ip, PER_IP_PER_HOUR, PER_IP_WINDOW_MS, now.getTime()))) {
       throw new ApiError(429, 'rate_limited', 'Plusieurs pré-inscriptions sont déjà parties de cette connexion dans l’heure : réessayez plus tard, ou appelez le secrétariat.');
     }
     const { formToken: _t, website: _w, ...data } = input;

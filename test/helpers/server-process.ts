@@ -9,7 +9,8 @@ export interface RunningServer {
   url: string;
   dbFile: string;
   output: () => string;
-  stop(): Promise<void>;
+  /** SIGTERM, then SIGKILL after 3 s; true when the process had exited by itself by then. */
+  stop(): Promise<boolean>;
   /** Kills the process at once (SIGKILL: no clean shutdown, like a crash) and keeps the database file. */
   kill(): Promise<void>;
 }
@@ -84,13 +85,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       await exited;
     },
     stop: async () => {
-      if (child.exitCode === null) {
+      let clean = true;
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        clean = child.exitCode !== null;
+        if (!clean) child.kill('SIGKILL');
       }
       for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+      return clean;
     },
   };
 }

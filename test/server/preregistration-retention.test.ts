@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PreregistrationInput } from '../../shared/preregistration-schemas.ts';
-import { auditLog, jobLease, mailOutbox, preRegistration } from '../../server/db/schema/index.ts';
+import { auditLog, jobLease, mailOutbox, preRegistration, rateEvent } from '../../server/db/schema/index.ts';
 import { formToken } from '../../server/preregistration/form-token.ts';
 import { createRetentionJob, eraseBefore } from '../../server/preregistration/retention.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
@@ -90,6 +90,42 @@ test('refused and unanswered applications are erased after a year with their mai
   assert.equal((await desk.json(`/api/admin/preregistrations/${refused.id}`)).status, 404, 'gone from the desk too');
 
   assert.deepEqual(await job.runOnce(), { erased: 0 }, 'nothing twice');
+  await job.stop();
+});
+
+test('a mail still to send waits for the next round; mails without a site, a resent mail’s address and old sender addresses go too', async () => {
+  const now = new Date();
+  const resent = await received('Renvoyee', new Date(now.getTime() - days(400)));
+  const [ack] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.subject, (await mailsOf(resent.reference))[0].subject));
+  await t.db.update(mailOutbox).set({ status: 'failed' }).where(eq(mailOutbox.id, ack.id));
+  assert.equal((await desk.json(`/api/admin/messages/mail/${ack.id}/resend`, { json: {} })).status, 200);
+  const [resendAudit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'mail.resend'), eq(auditLog.targetId, ack.id)));
+  assert.deepEqual(resendAudit.details, { to: 'renvoyee@example.org' });
+  // A row from before migration 0010 names no site.
+  await t.db.update(mailOutbox).set({ siteId: null }).where(eq(mailOutbox.id, ack.id));
+
+  const refusedLate = await received('Tardive', new Date(now.getTime() - days(400)));
+  assert.equal((await desk.json(`/api/admin/preregistrations/${refusedLate.id}/refuse`, { json: { reason: 'Plus de place.' } })).status, 200);
+  const refusal = (await t.db.select().from(mailOutbox)).find((m) => m.subject.includes(refusedLate.reference) && m.text.includes('Plus de place'))!;
+  await t.db.update(mailOutbox).set({ status: 'queued' }).where(eq(mailOutbox.id, refusal.id)); // SMTP was down
+
+  await t.db.insert(rateEvent).values([
+    { kind: 'preregistration', key: '10.66.0.1', at: now.getTime() - 2 * 3600_000 },
+    { kind: 'preregistration', key: '10.66.0.2', at: now.getTime() - 10 * 60_000 },
+  ]);
+
+  const job = createRetentionJob({ db: t.db, now: () => now, log: () => undefined });
+  assert.deepEqual(await job.runOnce(), { erased: 1 });
+  assert.deepEqual(await mailsOf(resent.reference), [], 'every mail of it, the one with no site included');
+  const [scrubbed] = await t.db.select().from(auditLog).where(eq(auditLog.id, resendAudit.id));
+  assert.equal(scrubbed.details, null, 'the resent mail’s address');
+  assert.deepEqual((await t.db.select({ key: rateEvent.key }).from(rateEvent).where(eq(rateEvent.kind, 'preregistration'))).map((r) => r.key).filter((k) => k.startsWith('10.66.')), ['10.66.0.2']);
+  assert.equal((await t.db.select().from(preRegistration).where(eq(preRegistration.id, refusedLate.id))).length, 1, 'its refusal is not sent yet: it waits');
+  assert.equal((await mailsOf(refusedLate.reference)).length, 2);
+
+  await t.db.update(mailOutbox).set({ status: 'sent' }).where(eq(mailOutbox.id, refusal.id));
+  assert.deepEqual(await job.runOnce(), { erased: 1 }, 'sent: erased at the next round');
+  assert.deepEqual(await mailsOf(refusedLate.reference), []);
   await job.stop();
 });
 

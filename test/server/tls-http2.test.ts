@@ -77,6 +77,30 @@ test('the API over HTTP/2: signed out, then a sign-in (a JSON body) sets a Secur
   assert.match(billing.body, /<link rel="modulepreload"[^>]+href="\/assets\/po-family-billing-page-[\w-]+\.js"/);
 });
 
+test('bounded as node:http is: at most 100 requests in flight on a connection, 16 KB of headers', async () => {
+  await h2('/api/sites');
+  assert.equal(session.remoteSettings.maxConcurrentStreams, 100);
+  assert.equal(session.remoteSettings.maxHeaderListSize, 16 * 1024);
+});
+
+test('SIGTERM stops the server even while a browser keeps its HTTP/2 connection open', async () => {
+  const other = await startServer(TLS_ENV);
+  const open = connect(other.url, { ca: tlsCa() });
+  try {
+    const status = await new Promise((resolve, reject) => {
+      const stream = open.request({ ':path': '/api/sites' });
+      stream.on('response', (h) => resolve(h[':status']));
+      stream.on('error', reject);
+      stream.resume();
+      stream.end();
+    });
+    assert.equal(status, 200);
+    assert.equal(await other.stop(), true, 'exited by itself, not killed');
+  } finally {
+    open.destroy();
+  }
+});
+
 test('a client without HTTP/2 is answered over HTTP/1.1 on the same port', async () => {
   const answer = await new Promise<{ status: number; version: string }>((resolve, reject) => {
     // node:https offers only HTTP/1.1 (ALPN), as an old browser or a tool would.
@@ -95,6 +119,9 @@ test('the certificate and its key go together, and an unreadable one stops the s
   assert.throws(() => parseEnv({ TLS_KEY_FILE: TLS_ENV.TLS_KEY_FILE }), /TLS_CERT_FILE: is required with TLS_KEY_FILE/);
   assert.equal(parseEnv({ ...TLS_ENV, PORT: '8443' }).PUBLIC_URL, 'https://localhost:8443');
   assert.equal(readTls({}), null);
+  assert.throws(() => readTls({ TLS_CERT_FILE: TLS_ENV.TLS_CERT_FILE, TLS_KEY_FILE: TLS_ENV.TLS_CERT_FILE }), /TLS_CERT_FILE and TLS_KEY_FILE: not a PEM certificate and its own key/);
+  assert.throws(() => readTls({ ...TLS_ENV, production: true }), /TLS_CERT_FILE: the tests’ certificate/);
+  assert.ok(readTls(TLS_ENV), 'allowed outside production');
   assert.throws(() => readTls({ ...TLS_ENV, TLS_KEY_FILE: '/nonexistent/key.pem' }), /TLS_KEY_FILE: cannot read \/nonexistent\/key\.pem \(ENOENT\)/);
   await assert.rejects(startServer({ ...TLS_ENV, TLS_KEY_FILE: '/nonexistent/key.pem' }), /server exited early:[\s\S]*TLS_KEY_FILE: cannot read \/nonexistent\/key\.pem/);
 });
