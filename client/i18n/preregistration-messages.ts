@@ -108,6 +108,7 @@ export const preregistrationFr = {
   'adminPrereg.detail.notFound': 'Pré-inscription introuvable',
   'adminPrereg.detail.notFoundText': 'Aucune pré-inscription de votre site ne correspond à cette adresse.',
   'adminPrereg.detail.received': 'Reçue le {when}',
+  'adminPrereg.detail.erasure': 'Si elle n\u2019est pas acceptée, elle sera effacée le {date}, comme l\u2019annonce la politique de confidentialité.',
   'adminPrereg.detail.status': 'Statut : {status}',
   'adminPrereg.detail.refuseReason': 'Motif du refus : {reason}',
   'adminPrereg.detail.openFamily': 'Ouvrir la fiche de la famille',

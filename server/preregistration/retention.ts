@@ -6,6 +6,7 @@ import { writeTransaction } from '../db/write-transaction.ts';
 import { releaseLease, renewLease, takeLease } from '../jobs/lease.ts';
 import { periodicRounds, type Rounds } from '../jobs/rounds.ts';
 import { logEvent } from '../log.ts';
+import { eraseBefore } from '../../shared/preregistration-retention.ts';
 import { PER_IP_WINDOW_MS } from './submit.ts';
 
 /**
@@ -18,23 +19,15 @@ import { PER_IP_WINDOW_MS } from './submit.ts';
  * and the sender's address kept by the per-address limit. The audit rows themselves stay, and one
  * more says it was erased, so the desk can still tell who decided what, and when.
  *
- * A day early: the job runs every hour and may have been stopped for a while, and the notice says
- * "at the latest". An application with a mail still to send (a refusal written just before) waits
- * for the next round, so the family is told before it is erased.
+ * A day early (shared/preregistration-retention.ts, which the desk shows): the job runs every hour
+ * and may have been stopped for a while, and the notice says "at the latest". An application with
+ * a mail still to send (a refusal written just before) waits for the next round, so the family is
+ * told before it is erased.
  */
-export const ERASE_AFTER = { years: 1, lessDays: 1 };
 
 /** Applications erased per transaction (each also deletes its mails), and the most per round. */
 const BATCH = 50;
 const ROUND_MAX = 2_000;
-
-/** The instant before which an application received is erased now. */
-export function eraseBefore(now: Date): string {
-  const cutoff = new Date(now);
-  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - ERASE_AFTER.years);
-  cutoff.setUTCDate(cutoff.getUTCDate() + ERASE_AFTER.lessDays);
-  return cutoff.toISOString();
-}
 
 /** Mails naming one of these references in their subject (instr, not LIKE: nothing in a reference is a pattern). */
 const namingOneOf = (references: string[]) => or(...references.map((reference) => sql`instr(${mailOutbox.subject}, ${reference}) > 0`));

@@ -61,6 +61,8 @@ describe('po-admin-preregistration-page (the secretariat’s review)', () => {
     const root = el.shadowRoot!;
     await until(() => !!root.querySelector('h1')?.textContent?.includes('PI-2026-ABCDEF'));
     expect(root.textContent).to.contain('Statut : nouvelle');
+    // Received 1 December 2026: the privacy notice's year, a day early (shared/preregistration-retention.ts).
+    expect(root.textContent!.replace(/\s+/g, ' ')).to.contain('Si elle n’est pas acceptée, elle sera effacée le 30 novembre 2027');
     expect(root.textContent).to.contain('Piano, Formation musicale');
     const attach = [...root.querySelectorAll('button')].find((b) => b.textContent!.includes('Rattacher à la famille existante'))!;
     expect(attach.textContent!.replace(/\s+/g, ' ')).to.contain('Mme Claire Durand');
@@ -82,6 +84,7 @@ describe('po-admin-preregistration-page (the secretariat’s review)', () => {
     await until(() => root.textContent!.includes('Identifiant du compte : sophie.durand'));
     expect(calls.filter((c) => c.startsWith('POST'))).to.deep.equal(['POST /api/admin/preregistrations/p1/accept {}']);
     await until(() => root.textContent!.includes('Statut : acceptée'));
+    expect(root.textContent, 'an accepted application is the family’s file: never erased').not.to.contain('effacée le');
     expect(root.querySelector('[role="status"]')!.textContent).to.contain('Pré-inscription PI-2026-ABCDEF acceptée');
     expect([...root.querySelectorAll('button')].some((b) => b.textContent!.trim() === 'Accepter')).to.equal(false);
   });

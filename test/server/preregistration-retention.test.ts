@@ -4,7 +4,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { PreregistrationInput } from '../../shared/preregistration-schemas.ts';
 import { auditLog, jobLease, mailOutbox, preRegistration, rateEvent } from '../../server/db/schema/index.ts';
 import { formToken } from '../../server/preregistration/form-token.ts';
-import { createRetentionJob, eraseBefore } from '../../server/preregistration/retention.ts';
+import { createRetentionJob } from '../../server/preregistration/retention.ts';
+import { eraseBefore, erasedFrom } from '../../shared/preregistration-retention.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
 
 // The privacy notice's promise (/confidentialite): an application refused or left without an answer
@@ -52,6 +53,14 @@ test('the cut-off: one year before now, a day early', () => {
   assert.equal(eraseBefore(new Date('2027-06-15T10:00:00.000Z')), '2026-06-16T10:00:00.000Z');
   // 29 February: one year back is 1 March, then the day early.
   assert.equal(eraseBefore(new Date('2028-02-29T00:00:00.000Z')), '2027-03-02T00:00:00.000Z');
+  // The date the desk shows: from then, the job erases it (an hour later it is past the cut-off).
+  assert.equal(erasedFrom('2026-06-16T10:00:00.000Z').toISOString(), '2027-06-15T10:00:00.000Z');
+  for (const received of ['2026-01-01T00:00:00.000Z', '2026-03-01T08:00:00.000Z', '2027-12-31T23:30:00.000Z', '2028-02-29T12:00:00.000Z']) {
+    const hourLater = new Date(erasedFrom(received).getTime() + 3600_000);
+    assert.ok(received < eraseBefore(hourLater), `${received} is erased by the round after ${erasedFrom(received).toISOString()}`);
+    const dayBefore = new Date(erasedFrom(received).getTime() - 86_400_000);
+    assert.ok(received >= eraseBefore(dayBefore), `${received} is not erased a day before`);
+  }
 });
 
 test('refused and unanswered applications are erased after a year with their mails and reasons; accepted and recent ones stay', async () => {

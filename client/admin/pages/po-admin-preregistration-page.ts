@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { erasedFrom } from '../../../shared/preregistration-retention.ts';
 import { preregistrationRefuseSchema } from '../../../shared/preregistration-schemas.ts';
 import {
   acceptPreregistration,
@@ -123,6 +124,7 @@ export class PoAdminPreregistrationPage extends PageElement {
       <h1>${t('adminPrereg.detail.title', { reference: a.reference })}</h1>
       ${back}
       <p>${t('adminPrereg.detail.received', { when: formatDateTime(a.createdAt) })} · <strong>${t('adminPrereg.detail.status', { status: statusLabel(a.status) })}</strong></p>
+      ${a.status === 'accepted' ? nothing : html`<p>${t('adminPrereg.detail.erasure', { date: formatDate(erasedFrom(a.createdAt).toISOString()) })}</p>`}
       ${a.status === 'refused' && a.refuseReason ? html`<p>${t('adminPrereg.detail.refuseReason', { reason: a.refuseReason })}</p>` : nothing}
       ${a.status === 'accepted' && a.familyId ? html`<p><a href="/admin/familles/${encodeURIComponent(a.familyId)}">${t('adminPrereg.detail.openFamily')}</a></p>` : nothing}
       ${status} ${this.form.renderSummary()} ${this.renderApplication(a)}

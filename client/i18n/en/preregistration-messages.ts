@@ -107,6 +107,7 @@ export const preregistrationEn: Record<keyof typeof preregistrationFr, string> =
   'adminPrereg.detail.notFound': 'Pre-registration not found',
   'adminPrereg.detail.notFoundText': 'No pre-registration of your site matches this address.',
   'adminPrereg.detail.received': 'Received on {when}',
+  'adminPrereg.detail.erasure': 'Unless it is accepted, it will be erased on {date}, as the privacy notice says.',
   'adminPrereg.detail.status': 'Status: {status}',
   'adminPrereg.detail.refuseReason': 'Reason for refusal: {reason}',
   'adminPrereg.detail.openFamily': 'Open the family’s record',
