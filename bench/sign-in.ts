@@ -1,4 +1,4 @@
-import { request } from 'node:https';
+import { requestTrusting } from '../test/helpers/tls-fixture.ts';
 
 interface Answer {
   status: number;
@@ -6,27 +6,15 @@ interface Answer {
   json: () => unknown;
 }
 
-/**
- * A request to the app: global fetch, or node:https trusting `ca` alone for a server that speaks
- * TLS with the tests' own certificate (test/helpers/tls-fixture.ts).
- */
-function call(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}, ca?: Buffer): Promise<Answer> {
-  if (!ca) {
-    return fetch(url, init).then(async (res) => {
-      const text = await res.text();
-      return { status: res.status, setCookies: res.headers.getSetCookie(), json: () => JSON.parse(text) };
-    });
+/** A request to the app: global fetch, or over https trusting `ca` alone (the tests' own certificate). */
+async function call(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}, ca?: Buffer): Promise<Answer> {
+  if (ca) {
+    const res = await requestTrusting(url, init, ca);
+    return { status: res.status, setCookies: res.setCookies, json: () => JSON.parse(res.text) };
   }
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: init.method ?? 'GET', headers: init.headers, ca }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, setCookies: res.headers['set-cookie'] ?? [], json: () => JSON.parse(text) }));
-    });
-    req.on('error', reject);
-    req.end(init.body);
-  });
+  const res = await fetch(url, init);
+  const text = await res.text();
+  return { status: res.status, setCookies: res.headers.getSetCookie(), json: () => JSON.parse(text) };
 }
 
 /** Signs in on site Mantes through the API and returns the session cookie as a Cookie header. */

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { get } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { requestTrusting } from './tls-fixture.ts';
 
 export interface RunningServer {
   url: string;
@@ -28,13 +28,8 @@ async function freePort(): Promise<number> {
 
 /** Whether `url` answers 200, trusting `ca` for an https one (the tests' own certificate). */
 function answers(url: string, ca: Buffer | null): Promise<boolean> {
-  if (!ca) return fetch(url).then((res) => res.ok, () => false);
-  return new Promise((resolve) => {
-    get(url, { ca }, (res) => {
-      res.resume();
-      resolve(res.statusCode === 200);
-    }).on('error', () => resolve(false));
-  });
+  const answer = ca ? requestTrusting(url, {}, ca).then((res) => res.status === 200) : fetch(url).then((res) => res.ok);
+  return answer.catch(() => false);
 }
 
 /**
