@@ -1,4 +1,4 @@
-import { idempotencyKeyOf } from '../../shared/document-keys.ts';
+import { documentIdFromHash, documentIdSource, idempotencyKeyOf } from '../../shared/document-keys.ts';
 import type { DocumentView } from '../../shared/document-rules.ts';
 import { isApiErrorBody } from '../../shared/api-error.ts';
 import { sessionExpired } from '../api/http.ts';
@@ -8,15 +8,28 @@ import { CLIENT_ID_KEY } from './outbox-keys.ts';
 import type { PendingUpload } from './pending-upload.ts';
 import type { DocumentRecord } from './records.ts';
 import { requestPull } from './pull-request.ts';
+import { RetryBackoff } from './retry-backoff.ts';
 import { syncStatus } from './sync-status.ts';
 import { emitUploadEvent as emit } from './upload-events.ts';
 
 const NEXT_UPLOAD_KEY = 'nextUploadId';
 const LOCK_NAME = 'portee-uploads';
+/**
+ * An upload that moved no byte either way for this long is given up as lost and sent again later
+ * (the key makes it one document). A phone's connection that dies silently leaves a request open
+ * for minutes, and it holds the queue's lock all that time. Progress events come many times a
+ * second while bytes flow, and the server answers within seconds once it has the file.
+ */
+const STALL_MS = 60_000;
 
-async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+async function sha256Hex(bytes: BufferSource): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The id the server will give this upload's document (shared/document-keys.ts). */
+export async function documentIdOf(familyId: string, idempotencyKey: string): Promise<string> {
+  return documentIdFromHash(await sha256Hex(new TextEncoder().encode(documentIdSource(familyId, idempotencyKey))));
 }
 
 /**
@@ -84,7 +97,7 @@ type SendResult = 'sent' | 'refused' | 'offline' | 'expired' | 'error';
 /** The fields whose message says why an upload was refused, the first one present winning. */
 const REFUSED_FIELDS = ['file', 'kindId', 'idempotencyKey'] as const;
 
-function post(upload: PendingUpload): Promise<{ status: number; body: unknown } | 'offline'> {
+function post(upload: PendingUpload, stallMs: number): Promise<{ status: number; body: unknown } | 'offline'> {
   return new Promise((resolve) => {
     const form = new FormData();
     form.set('kindId', upload.kindId);
@@ -94,9 +107,22 @@ function post(upload: PendingUpload): Promise<{ status: number; body: unknown } 
     form.set('file', upload.blob, upload.fileName);
     // XMLHttpRequest rather than fetch: it reports the upload's progress.
     const xhr = new XMLHttpRequest();
+    let stall: ReturnType<typeof setTimeout> | undefined;
+    const alive = () => {
+      clearTimeout(stall);
+      stall = setTimeout(() => xhr.abort(), stallMs);
+    };
+    const settle = (answer: { status: number; body: unknown } | 'offline') => {
+      clearTimeout(stall);
+      resolve(answer);
+    };
     xhr.open('POST', '/api/documents');
     xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (e) => emit({ type: 'progress', id: upload.id, loaded: e.loaded, total: e.lengthComputable ? e.total : upload.size });
+    xhr.upload.onprogress = (e) => {
+      alive();
+      emit({ type: 'progress', id: upload.id, loaded: e.loaded, total: e.lengthComputable ? e.total : upload.size });
+    };
+    xhr.onprogress = alive;
     xhr.onload = () => {
       let body: unknown = null;
       try {
@@ -104,16 +130,23 @@ function post(upload: PendingUpload): Promise<{ status: number; body: unknown } 
       } catch {
         // not JSON: handled by status
       }
-      resolve({ status: xhr.status, body });
+      settle({ status: xhr.status, body });
     };
-    xhr.onerror = () => resolve('offline');
-    xhr.ontimeout = () => resolve('offline');
+    xhr.onerror = () => settle('offline');
+    xhr.ontimeout = () => settle('offline');
+    xhr.onabort = () => settle('offline');
+    alive();
     xhr.send(form);
   });
 }
 
-async function sendOne(upload: PendingUpload): Promise<SendResult> {
-  const answer = await post(upload);
+async function sendOne(upload: PendingUpload, stallMs: number): Promise<SendResult> {
+  if (!upload.documentId) {
+    // Known before the server can have the document: a pull that brings it settles this upload.
+    const documentId = await documentIdOf(upload.familyId, upload.idempotencyKey);
+    if (!(await db.pendingUploads.update(upload.id, { documentId }))) return 'sent'; // wiped meanwhile
+  }
+  const answer = await post(upload, stallMs);
   if (answer === 'offline') {
     syncStatus.set({ online: false });
     return 'offline';
@@ -152,21 +185,39 @@ async function sendOne(upload: PendingUpload): Promise<SendResult> {
 
 let running: Promise<'done' | 'offline' | 'expired' | 'error'> | null = null;
 
+/** A session is open on this device: the `online` event and the back-off's retries send (uploadQueue). */
+let active = false;
+const sendIfActive = () => {
+  if (active) void sendPendingUploads().catch((error) => console.error('[uploads]', error));
+};
+const backoff = new RetryBackoff(sendIfActive);
+
 /**
- * Sends the waiting uploads, oldest first, one at a time. A network failure or a 5xx keeps them
- * for the next trigger (app start, sign-in, `online`, a new file); a 401 keeps them for the same
- * account's next sign-in. One tab at a time (Web Lock).
+ * Sends the waiting uploads, oldest first, one at a time. A network failure, a stalled request or
+ * a 5xx keeps them and tries again with back-off — the network may never go away and come back to
+ * say so — and on the next trigger (app start, sign-in, `online`, a new file); a 401 keeps them for
+ * the same account's next sign-in. If the server stored the file and only its answer was lost, the
+ * pull that brings the document settles the upload (pull-apply.ts), or the retry's replay does.
+ * One tab at a time (Web Lock).
+ *
+ * `stallMs`: how long a request may move no byte before it is given up (STALL_MS; tests shorten it).
  */
-export function sendPendingUploads(): Promise<'done' | 'offline' | 'expired' | 'error'> {
+export function sendPendingUploads({ stallMs = STALL_MS }: { stallMs?: number } = {}): Promise<'done' | 'offline' | 'expired' | 'error'> {
   type Outcome = 'done' | 'offline' | 'expired' | 'error';
   const run = async (): Promise<Outcome> => {
     let sent = false;
+    // This send replaces a planned retry; if it fails, it plans its own.
+    backoff.cancel();
     try {
       for (;;) {
         const next = (await db.pendingUploads.orderBy('id').toArray()).find((u) => !u.error);
-        if (!next) return 'done';
-        const result = await sendOne(next);
+        if (!next) {
+          backoff.succeeded();
+          return 'done';
+        }
+        const result = await sendOne(next, stallMs);
         if (result === 'sent') sent = true;
+        if (result === 'offline' || result === 'error') backoff.later();
         if (result === 'offline' || result === 'expired' || result === 'error') return result;
       }
     } finally {
@@ -185,16 +236,10 @@ export function sendPendingUploads(): Promise<'done' | 'offline' | 'expired' | '
   return chained;
 }
 
-/** A session is open on this device: the `online` event sends (uploadQueue). */
-let active = false;
-const sendIfActive = () => {
-  if (active) void sendPendingUploads().catch((error) => console.error('[uploads]', error));
-};
-
 /**
  * The upload queue's triggers while a session is open (started and stopped by device-work.ts,
- * never on import): now, and on the network's return (the page hears it: `networkBack`). A new
- * file sends at once through `queueDocument`.
+ * never on import): now, the back-off's retries, and the network's return (the page hears it:
+ * `networkBack`, which also starts the delays over). A new file sends at once through `queueDocument`.
  */
 export const uploadQueue = {
   start() {
@@ -203,6 +248,10 @@ export const uploadQueue = {
   },
   stop() {
     active = false;
+    backoff.cancel();
   },
-  networkBack: sendIfActive,
+  networkBack() {
+    backoff.reset();
+    sendIfActive();
+  },
 };

@@ -24,6 +24,12 @@ export interface PendingUpload {
   blob: Blob;
   createdAt: string;
   idempotencyKey: string;
+  /**
+   * The id the server gives the document (derived from the family and the key): set before the
+   * first send, so a pull that brings the stored document settles this upload even when the send's
+   * own answer was lost. Missing on uploads never sent yet. Not indexed: no new Dexie version.
+   */
+  documentId?: string;
   /** Refused for good by the server (shown with a "Retirer" button, not sent again): its reason, in French. */
   error?: string | null;
   /**

@@ -25,10 +25,14 @@ export async function fetchAndApply(background: boolean): Promise<PullLanded> {
 /**
  * Applies a pull in one Dexie transaction, its cursor included, so a page never sees half a pull
  * (live queries, in this thread or another, are told only once it commits).
+ *
+ * A document the server stored from an upload still waiting here (its answer lost on the way, the
+ * retry not yet sent) settles that upload in the same transaction: the server has the file, and
+ * the list must not show it twice, waiting and received (docs/sync.md#uploads).
  */
 export async function applyPull(answer: PullResponse) {
   const tables = SYNC_TABLES.map((name) => db.table(name));
-  await db.transaction('rw', [...tables, db.meta], async () => {
+  await db.transaction('rw', [...tables, db.meta, db.pendingUploads], async () => {
     for (const name of SYNC_TABLES) {
       const table = db.table(name);
       if (answer.snapshot) await table.clear();
@@ -37,6 +41,8 @@ export async function applyPull(answer: PullResponse) {
       const gone = answer.deleted[name];
       if (gone?.length) await table.bulkDelete(gone);
     }
+    const arrived = new Set((answer.changes.documents ?? []).map((d) => d.id));
+    if (arrived.size) await db.pendingUploads.filter((u) => !!u.documentId && arrived.has(u.documentId)).delete();
     await db.meta.put({ key: 'cursor', value: answer.cursor });
   });
 }

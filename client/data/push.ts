@@ -5,12 +5,12 @@ import { db } from './db.ts';
 import { CLIENT_ID_KEY, NEXT_MUTATION_KEY, REJECTIONS_KEY, type StoredRejection } from './outbox-keys.ts';
 import { unwatchPendingCount, watchPendingCount } from './pending-watch.ts';
 import { requestPull } from './pull-request.ts';
+import { RetryBackoff } from './retry-backoff.ts';
 
 const LOCK_NAME = 'portee-push';
 /** The highest mutation id the server has answered for this device's client (in `meta`). */
 const LAST_ANSWERED_KEY = 'lastAnsweredMutationId';
 const BATCH = 100;
-const MAX_BACKOFF_MS = 60_000;
 
 export type PushOutcome = 'done' | 'offline' | 'expired' | 'error';
 
@@ -33,8 +33,9 @@ export function unwatchMutation(mutationId: number) {
   watchers.delete(mutationId);
 }
 
-let backoffMs = 0;
-let retryTimer: ReturnType<typeof setTimeout> | undefined;
+const backoff = new RetryBackoff(() => {
+  if (active) void pushNow().catch((error) => console.error('[push]', error));
+});
 /** A session is open on this device: back-off retries and the `online` event push (pushQueue). */
 let active = false;
 
@@ -78,7 +79,7 @@ export async function pushNow(): Promise<PushOutcome> {
         const first = await db.outbox.orderBy('mutationId').first();
         if (first && first.mutationId === rows[0].mutationId) break; // no progress: do not spin
       }
-      backoffMs = 0;
+      backoff.succeeded();
       return 'done';
     } finally {
       await answerFromDevice().catch((error) => console.error('[push]', error));
@@ -93,18 +94,12 @@ export async function pushNow(): Promise<PushOutcome> {
 
 /** Pushes soon (after a local edit): now if nothing else is running. */
 export function schedulePush() {
-  if (retryTimer) clearTimeout(retryTimer);
-  retryTimer = undefined;
+  backoff.cancel();
   void pushNow().catch((error) => console.error('[push]', error));
 }
 
 function retryLater(outcome: PushOutcome): PushOutcome {
-  backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs ? backoffMs * 2 : 2_000);
-  if (retryTimer) clearTimeout(retryTimer);
-  retryTimer = setTimeout(() => {
-    retryTimer = undefined;
-    if (active) void pushNow().catch((error) => console.error('[push]', error));
-  }, backoffMs);
+  backoff.later();
   return outcome;
 }
 
@@ -208,12 +203,11 @@ export const pushQueue = {
   stop() {
     active = false;
     unwatchPendingCount();
-    if (retryTimer) clearTimeout(retryTimer);
-    retryTimer = undefined;
+    backoff.cancel();
   },
   networkBack() {
     if (!active) return;
-    backoffMs = 0;
+    backoff.reset();
     schedulePush();
   },
 };

@@ -13,6 +13,7 @@ import {
   type DocumentView,
 } from '../../shared/document-rules.ts';
 import { schoolYearOf } from '../../shared/school-year.ts';
+import { documentIdFromHash, documentIdSource } from '../../shared/document-keys.ts';
 import { frenchMessage, type IssueCode } from '../../shared/validation-messages.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { auditLog, document, documentKind, family, student, tombstone } from '../db/schema/index.ts';
@@ -41,15 +42,9 @@ export function documentView(row: DocumentRow): DocumentView {
   return view as DocumentView;
 }
 
-/**
- * The document id of an upload, derived from the family and the idempotency key: a replay of
- * the same upload lands on the same primary key, so the database itself refuses a second row
- * (no extra column or table needed, and two concurrent replays cannot both insert).
- */
-export function documentIdFor(familyId: string, idempotencyKey: string): string {
-  const h = createHash('sha256').update(`document\n${familyId}\n${idempotencyKey}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+/** The document id of an upload (shared/document-keys.ts), which the device derives too. */
+export const documentIdFor = (familyId: string, idempotencyKey: string): string =>
+  documentIdFromHash(createHash('sha256').update(documentIdSource(familyId, idempotencyKey)).digest('hex'));
 
 /**
  * JPEG and PNG are decoded and encoded again: what is stored is pixels only, without EXIF

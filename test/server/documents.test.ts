@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { boundFileName, documentMessages, fileProblem, MAX_FILE_NAME_BYTES, MAX_IMAGE_PIXELS, sanitiseFileName, sniffMediaType } from '../../shared/document-rules.ts';
 import { formatBytes, frenchMessage, issueCode, type IssueCode } from '../../shared/validation-messages.ts';
 import { createImageGate, imageGate } from '../../server/documents/image-gate.ts';
+import { documentIdFor } from '../../server/documents/upload.ts';
 import { document, documentKind, site, student, user } from '../../server/db/schema/index.ts';
 import { createTestApp, DEMO, TestClient, type TestApp } from '../helpers/test-app.ts';
 
@@ -181,6 +182,18 @@ describe('POST /api/documents', () => {
     assert.equal(storedFiles().length, before + 1);
     // Another key for the same bytes is another upload (the family sent it again on purpose).
     assert.equal((await upload(c, { bytes, name: 'assurance.pdf' })).status, 201);
+  });
+
+  test('the document id is the one the device derives from its key, in the form ids have always had', async () => {
+    // A fixed vector, also checked on the device's side (test/components/upload-retry.test.ts): ids
+    // already stored were made this way, and devices holding uploads derive it.
+    assert.equal(documentIdFor('0a1b2c3d-0000-4000-8000-000000000001', '5e6f:7:' + 'ab'.repeat(32)), '2fdbf340-6509-5afc-a5f2-e8766d3dcbf1');
+    const c = await signedIn(DEMO.family);
+    const bytes = pdf('derived id');
+    const key = keyFor(bytes, 'device-derived');
+    const stored = await upload(c, { bytes, name: 'derive.pdf', key });
+    assert.equal(stored.status, 201);
+    assert.equal(stored.body.document.id, documentIdFor(stored.body.document.familyId, key));
   });
 
   test('the key must carry the SHA-256 of the bytes that arrived', async () => {
