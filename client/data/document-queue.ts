@@ -15,12 +15,23 @@ import { emitUploadEvent as emit } from './upload-events.ts';
 const NEXT_UPLOAD_KEY = 'nextUploadId';
 const LOCK_NAME = 'portee-uploads';
 /**
- * An upload that moved no byte either way for this long is given up as lost and sent again later
+ * An upload whose file moved no byte up for this long is given up as lost and sent again later
  * (the key makes it one document). A phone's connection that dies silently leaves a request open
  * for minutes, and it holds the queue's lock all that time. Progress events come many times a
- * second while bytes flow, and the server answers within seconds once it has the file.
+ * second while bytes flow.
  */
 const STALL_MS = 60_000;
+/**
+ * Once the whole file is up, how long its answer may take: the server may queue an image behind
+ * others and re-encode it (seconds to tens of seconds for a large photo), and on a slow network
+ * the last bytes still drain from the socket. Giving up too early would send the whole file again.
+ */
+const ANSWER_MS = 5 * 60_000;
+/**
+ * A failing upload is sent again in full (the server knows a replay only once it has read it),
+ * so the retries space out further than the push's: at most ten minutes apart.
+ */
+const MAX_RETRY_DELAY_MS = 10 * 60_000;
 
 async function sha256Hex(bytes: BufferSource): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
@@ -92,12 +103,20 @@ export async function discardUpload(id: number) {
   await refreshPendingCount();
 }
 
-type SendResult = 'sent' | 'refused' | 'offline' | 'expired' | 'error';
+/** `gone`: the upload left the queue meanwhile (a wipe, or a pull that brought its document). */
+type SendResult = 'sent' | 'refused' | 'gone' | 'offline' | 'expired' | 'error';
 
 /** The fields whose message says why an upload was refused, the first one present winning. */
 const REFUSED_FIELDS = ['file', 'kindId', 'idempotencyKey'] as const;
 
-function post(upload: PendingUpload, stallMs: number): Promise<{ status: number; body: unknown } | 'offline'> {
+interface SendTimes {
+  /** How long the file may move no byte on its way up (STALL_MS). */
+  stallMs: number;
+  /** How long the answer may take once the file is up (ANSWER_MS). */
+  answerMs: number;
+}
+
+function post(upload: PendingUpload, { stallMs, answerMs }: SendTimes): Promise<{ status: number; body: unknown } | 'offline'> {
   return new Promise((resolve) => {
     const form = new FormData();
     form.set('kindId', upload.kindId);
@@ -108,9 +127,10 @@ function post(upload: PendingUpload, stallMs: number): Promise<{ status: number;
     // XMLHttpRequest rather than fetch: it reports the upload's progress.
     const xhr = new XMLHttpRequest();
     let stall: ReturnType<typeof setTimeout> | undefined;
+    let waitMs = stallMs;
     const alive = () => {
       clearTimeout(stall);
-      stall = setTimeout(() => xhr.abort(), stallMs);
+      stall = setTimeout(() => xhr.abort(), waitMs);
     };
     const settle = (answer: { status: number; body: unknown } | 'offline') => {
       clearTimeout(stall);
@@ -121,6 +141,10 @@ function post(upload: PendingUpload, stallMs: number): Promise<{ status: number;
     xhr.upload.onprogress = (e) => {
       alive();
       emit({ type: 'progress', id: upload.id, loaded: e.loaded, total: e.lengthComputable ? e.total : upload.size });
+    };
+    xhr.upload.onload = () => {
+      waitMs = answerMs;
+      alive();
     };
     xhr.onprogress = alive;
     xhr.onload = () => {
@@ -140,29 +164,46 @@ function post(upload: PendingUpload, stallMs: number): Promise<{ status: number;
   });
 }
 
-async function sendOne(upload: PendingUpload, stallMs: number): Promise<SendResult> {
+/**
+ * Writes `change` to this upload's row, unless the row is gone or is another upload under the same
+ * number: a wipe (sign-out) starts the numbers over, and another account's file may have taken it.
+ * The key holds the client id, which the wipe renews. Returns whether the row was this upload's.
+ */
+function whileStillQueued(upload: PendingUpload, change: () => Promise<unknown>): Promise<boolean> {
+  return db.transaction('rw', db.documents, db.pendingUploads, async () => {
+    if ((await db.pendingUploads.get(upload.id))?.idempotencyKey !== upload.idempotencyKey) return false;
+    await change();
+    return true;
+  });
+}
+
+const isStoredDocument = (body: unknown): body is { document: DocumentView } =>
+  typeof (body as { document?: { id?: unknown } } | null)?.document?.id === 'string';
+
+async function sendOne(upload: PendingUpload, times: SendTimes): Promise<SendResult> {
   if (!upload.documentId) {
     // Known before the server can have the document: a pull that brings it settles this upload.
     const documentId = await documentIdOf(upload.familyId, upload.idempotencyKey);
-    if (!(await db.pendingUploads.update(upload.id, { documentId }))) return 'sent'; // wiped meanwhile
+    if (!(await whileStillQueued(upload, () => db.pendingUploads.update(upload.id, { documentId })))) return 'gone';
   }
-  const answer = await post(upload, stallMs);
+  const answer = await post(upload, times);
   if (answer === 'offline') {
     syncStatus.set({ online: false });
     return 'offline';
   }
   syncStatus.set({ online: true });
-  if (answer.status === 200 || answer.status === 201) {
-    const { document } = answer.body as { document: DocumentView };
+  // A 2xx that is not the stored document (a captive portal's page, a proxy's) is not an answer.
+  if ((answer.status === 200 || answer.status === 201) && isStoredDocument(answer.body)) {
+    const { document } = answer.body;
     // The document as the server stored it replaces the pending entry at once; the next pull agrees.
     // Unless the device was wiped while it was on its way (sign-out): then the row is gone, and
     // the signed-out account's document must not be left for the next one.
-    await db.transaction('rw', db.documents, db.pendingUploads, async () => {
-      if (!(await db.pendingUploads.get(upload.id))) return;
+    const mine = await whileStillQueued(upload, async () => {
       await db.documents.put(document as unknown as DocumentRecord);
       if (upload.replacesId) await db.documents.delete(upload.replacesId);
       await db.pendingUploads.delete(upload.id);
     });
+    if (!mine) return 'gone';
     emit({ type: 'sent', id: upload.id, document });
     return 'sent';
   }
@@ -176,7 +217,7 @@ async function sendOne(upload: PendingUpload, stallMs: number): Promise<SendResu
     const field = REFUSED_FIELDS.find((name) => error?.fields?.[name]);
     const message = (field && error?.fields?.[field]) || (error?.message ?? 'Le serveur a refusé ce document.');
     const code = field ? error?.fieldCodes?.[field] : undefined;
-    await db.pendingUploads.update(upload.id, { error: message, errorCode: code ?? null });
+    if (!(await whileStillQueued(upload, () => db.pendingUploads.update(upload.id, { error: message, errorCode: code ?? null })))) return 'gone';
     emit({ type: 'failed', id: upload.id, message, code });
     return 'refused';
   }
@@ -190,7 +231,7 @@ let active = false;
 const sendIfActive = () => {
   if (active) void sendPendingUploads().catch((error) => console.error('[uploads]', error));
 };
-const backoff = new RetryBackoff(sendIfActive);
+const backoff = new RetryBackoff(sendIfActive, MAX_RETRY_DELAY_MS);
 
 /**
  * Sends the waiting uploads, oldest first, one at a time. A network failure, a stalled request or
@@ -200,9 +241,9 @@ const backoff = new RetryBackoff(sendIfActive);
  * pull that brings the document settles the upload (pull-apply.ts), or the retry's replay does.
  * One tab at a time (Web Lock).
  *
- * `stallMs`: how long a request may move no byte before it is given up (STALL_MS; tests shorten it).
+ * `times`: how long a request may stall (STALL_MS, ANSWER_MS); tests shorten them.
  */
-export function sendPendingUploads({ stallMs = STALL_MS }: { stallMs?: number } = {}): Promise<'done' | 'offline' | 'expired' | 'error'> {
+export function sendPendingUploads({ stallMs = STALL_MS, answerMs = ANSWER_MS }: Partial<SendTimes> = {}): Promise<'done' | 'offline' | 'expired' | 'error'> {
   type Outcome = 'done' | 'offline' | 'expired' | 'error';
   const run = async (): Promise<Outcome> => {
     let sent = false;
@@ -215,11 +256,15 @@ export function sendPendingUploads({ stallMs = STALL_MS }: { stallMs?: number } 
           backoff.succeeded();
           return 'done';
         }
-        const result = await sendOne(next, stallMs);
+        const result = await sendOne(next, { stallMs, answerMs });
         if (result === 'sent') sent = true;
         if (result === 'offline' || result === 'error') backoff.later();
         if (result === 'offline' || result === 'expired' || result === 'error') return result;
       }
+    } catch (error) {
+      // The database failed under it: the queue is kept, and tried again like any failed send.
+      backoff.later();
+      throw error;
     } finally {
       await refreshPendingCount();
       if (sent) requestPull();

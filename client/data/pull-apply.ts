@@ -1,6 +1,7 @@
 import { SYNC_TABLES, type PullResponse } from '../../shared/sync-protocol.ts';
 import { answer, apiClient, backgroundRequest } from '../api/http.ts';
 import { db, getMeta, setMeta } from './db.ts';
+import { refreshPendingCount } from './pending-count.ts';
 
 /** What a landed pull tells the page: the cursor it started from (0: the device's first) and when it landed. */
 export interface PullLanded {
@@ -28,11 +29,12 @@ export async function fetchAndApply(background: boolean): Promise<PullLanded> {
  *
  * A document the server stored from an upload still waiting here (its answer lost on the way, the
  * retry not yet sent) settles that upload in the same transaction: the server has the file, and
- * the list must not show it twice, waiting and received (docs/sync.md#uploads).
+ * the list must not show it twice, waiting and received (docs/sync.md#uploads). So does its
+ * deletion (refused, then replaced from another device): sent again, it would come back as new.
  */
 export async function applyPull(answer: PullResponse) {
   const tables = SYNC_TABLES.map((name) => db.table(name));
-  await db.transaction('rw', [...tables, db.meta, db.pendingUploads], async () => {
+  const settled = await db.transaction('rw', [...tables, db.meta, db.pendingUploads], async () => {
     for (const name of SYNC_TABLES) {
       const table = db.table(name);
       if (answer.snapshot) await table.clear();
@@ -41,8 +43,10 @@ export async function applyPull(answer: PullResponse) {
       const gone = answer.deleted[name];
       if (gone?.length) await table.bulkDelete(gone);
     }
-    const arrived = new Set((answer.changes.documents ?? []).map((d) => d.id));
-    if (arrived.size) await db.pendingUploads.filter((u) => !!u.documentId && arrived.has(u.documentId)).delete();
+    const known = new Set([...(answer.changes.documents ?? []).map((d) => d.id), ...(answer.deleted.documents ?? [])]);
+    const settled = known.size ? await db.pendingUploads.filter((u) => !!u.documentId && known.has(u.documentId)).delete() : 0;
     await db.meta.put({ key: 'cursor', value: answer.cursor });
+    return settled;
   });
+  if (settled) await refreshPendingCount();
 }

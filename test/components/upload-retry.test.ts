@@ -22,17 +22,32 @@ const queue = () =>
 describe('the upload queue after a failed send', () => {
   const realXhr = window.XMLHttpRequest;
   let sends: string[] = [];
-  const useXhr = (answers: Array<'lost' | 503 | 201 | 200 | 'stall'>) => {
+  let sentAt: number[] = [];
+  /**
+   * Each send's answer, in order: the answer lost, a status, a captive portal's page (200, HTML),
+   * no answer at all, or the file up and the answer 300 ms later.
+   */
+  const useXhr = (answers: Array<'lost' | 503 | 201 | 200 | 'portal' | 'stall' | 'slow answer'>) => {
     class ScriptedXhr extends XhrStandIn {
       send(form: FormData) {
         const answer = answers[sends.length] ?? 'stall';
         sends.push(String(form.get('idempotencyKey')));
+        sentAt.push(performance.now());
         setTimeout(() => {
-          if (answer === 'stall') return;
+          if (this.aborted || answer === 'stall') return;
           if (answer === 'lost') return this.onerror?.();
-          this.status = answer;
-          this.responseText = JSON.stringify(answer === 503 ? { error: { code: 'busy', message: 'Occupé' } } : { document: stored, replay: answer === 200 });
-          this.onload?.();
+          this.upload.onload?.();
+          const status = answer === 'portal' ? 200 : answer === 'slow answer' ? 201 : answer;
+          setTimeout(
+            () => {
+              if (this.aborted) return;
+              this.status = status;
+              this.responseText =
+                answer === 'portal' ? '<!doctype html><title>Wi-Fi</title>' : JSON.stringify(status === 503 ? { error: { code: 'busy', message: 'Occupé' } } : { document: stored, replay: status === 200 });
+              this.onload?.();
+            },
+            answer === 'slow answer' ? 300 : 0,
+          );
         }, 10);
       }
     }
@@ -41,6 +56,7 @@ describe('the upload queue after a failed send', () => {
 
   beforeEach(async () => {
     sends = [];
+    sentAt = [];
     for (const table of db.tables) await table.clear();
   });
   afterEach(() => {
@@ -55,6 +71,8 @@ describe('the upload queue after a failed send', () => {
     uploadQueue.start();
     await until(() => sends.length === 3, 9_000);
     // The first retry 2 s after the lost answer, the second 4 s after the 5xx.
+    expect(sentAt[1] - sentAt[0], 'first delay').to.be.within(1_900, 3_000);
+    expect(sentAt[2] - sentAt[1], 'second delay').to.be.within(3_900, 5_000);
     await new Promise((r) => setTimeout(r, 100));
     expect(new Set(sends).size, 'one idempotency key').to.equal(1);
     expect(await db.pendingUploads.count(), 'still waiting').to.equal(0);
@@ -68,6 +86,22 @@ describe('the upload queue after a failed send', () => {
     expect(outcome).to.equal('offline');
     expect(sends.length).to.equal(1);
     expect(await db.pendingUploads.count()).to.equal(1);
+  });
+
+  it('once the file is up, the answer gets its own, longer wait', async () => {
+    useXhr(['slow answer']);
+    await queue();
+    expect(await sendPendingUploads({ stallMs: 100, answerMs: 1_000 })).to.equal('done');
+    expect(sends.length).to.equal(1);
+    expect(await db.pendingUploads.count()).to.equal(0);
+  });
+
+  it('a 200 that is not the stored document (a captive portal) keeps the file, to send again', async () => {
+    useXhr(['portal']);
+    await queue();
+    expect(await sendPendingUploads()).to.equal('error');
+    expect(await db.pendingUploads.count()).to.equal(1);
+    expect(await db.documents.count()).to.equal(0);
   });
 
   it('the network back sends at once, without waiting for the planned retry', async () => {
@@ -89,6 +123,8 @@ describe('the upload queue after a failed send', () => {
     await queue();
     uploadQueue.start();
     await until(() => sends.length === 1);
+    // The loss answered and the retry planned, then the session stops.
+    await new Promise((r) => setTimeout(r, 200));
     uploadQueue.stop();
     await new Promise((r) => setTimeout(r, 2_600));
     expect(sends.length).to.equal(1);
@@ -114,5 +150,14 @@ describe('the upload queue after a failed send', () => {
     await applyPull({ cursor: 6, snapshot: false, changes: { documents: [{ ...stored, id }] }, deleted: {} });
     expect(await db.pendingUploads.count(), 'shown once: received').to.equal(0);
     expect((await db.documents.toArray()).map((d) => d.id).sort()).to.deep.equal(['another', id].sort());
+  });
+
+  it('a pull that says the stored document is gone (refused, then replaced elsewhere) settles the upload too', async () => {
+    useXhr(['lost']);
+    await queue();
+    await sendPendingUploads();
+    const [waiting] = await db.pendingUploads.toArray();
+    await applyPull({ cursor: 7, snapshot: false, changes: {}, deleted: { documents: [waiting.documentId!] } });
+    expect(await db.pendingUploads.count(), 'not sent again, to come back as new').to.equal(0);
   });
 });

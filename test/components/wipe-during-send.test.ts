@@ -17,6 +17,18 @@ import { XhrStandIn } from './xhr-stand-in.ts';
  * the last answered id, a document.
  */
 let release: () => void = () => {};
+
+/** The server's answer to the first account's upload: its document, stored. */
+function answerStored(xhr: XhrStandIn) {
+  xhr.status = 201;
+  xhr.responseText = JSON.stringify({
+    document: {
+      id: 'd1', familyId: 'f1', studentId: null, kindId: 'k1', schoolYear: '2026-2027', fileName: 'a.pdf', mediaType: 'application/pdf',
+      sizeBytes: 4, sha256: 'x', status: 'received', rejectionReason: null, reviewedAt: null, createdAt: '2026-12-03T10:00:00.000Z', version: 9,
+    },
+  });
+  xhr.onload?.();
+}
 const gate = () => new Promise<void>((resolve) => (release = resolve));
 
 describe('a wipe while a push or an upload is on its way', () => {
@@ -61,14 +73,7 @@ describe('a wipe while a push or an upload is on its way', () => {
       send() {
         sent = true;
         void gate().then(() => {
-          this.status = 201;
-          this.responseText = JSON.stringify({
-            document: {
-              id: 'd1', familyId: 'f1', studentId: null, kindId: 'k1', schoolYear: '2026-2027', fileName: 'a.pdf', mediaType: 'application/pdf',
-              sizeBytes: 4, sha256: 'x', status: 'received', rejectionReason: null, reviewedAt: null, createdAt: '2026-12-03T10:00:00.000Z', version: 9,
-            },
-          });
-          this.onload?.();
+          answerStored(this);
         });
       }
     }
@@ -79,6 +84,31 @@ describe('a wipe while a push or an upload is on its way', () => {
     await wipeDevice();
     release();
     await sending;
+    expect(await db.documents.count(), 'a document of the wiped account').to.equal(0);
+  });
+
+  it('an upload’s late answer leaves alone the next account’s file, queued under the same number', async () => {
+    let sends = 0;
+    class GatedXhr extends XhrStandIn {
+      send() {
+        sends++;
+        // The first account's upload waits for the gate; anything after it finds no network.
+        if (sends > 1) return void setTimeout(() => this.onerror?.(), 0);
+        void gate().then(() => {
+          answerStored(this);
+        });
+      }
+    }
+    (window as unknown as { XMLHttpRequest: unknown }).XMLHttpRequest = GatedXhr;
+    await queueUpload({ familyId: 'f1', studentId: null, kindId: 'k1', replacesId: null, file: new Blob(['%PDF']), fileName: 'a.pdf', mediaType: 'application/pdf' });
+    const sending = sendPendingUploads();
+    await until(() => sends === 1);
+    await wipeDevice();
+    const next = await queueUpload({ familyId: 'f2', studentId: null, kindId: 'k2', replacesId: null, file: new Blob(['%PDF-b']), fileName: 'b.pdf', mediaType: 'application/pdf' });
+    expect(next.id, 'the numbers start over after a wipe').to.equal(1);
+    release();
+    await sending;
+    expect((await db.pendingUploads.toArray()).map((u) => u.fileName), 'the next account’s file').to.deep.equal(['b.pdf']);
     expect(await db.documents.count(), 'a document of the wiped account').to.equal(0);
   });
 });

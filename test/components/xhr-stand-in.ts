@@ -4,7 +4,7 @@
  * calls `onload` (or `onerror`, as a network failure). `abort()` calls `onabort`, as a browser's does.
  */
 export abstract class XhrStandIn {
-  upload: { onprogress: ((e: ProgressEvent) => void) | null } = { onprogress: null };
+  upload: { onprogress: ((e: ProgressEvent) => void) | null; onload: (() => void) | null } = { onprogress: null, onload: null };
   onload: (() => void) | null = null;
   onerror: (() => void) | null = null;
   ontimeout: (() => void) | null = null;

@@ -52,13 +52,19 @@ globalThis.fetch = (input, init) => deviceFetch(input, init);
 class SimXhr {
   status = 0;
   responseText = '';
-  upload: { onprogress: ((e: { loaded: number; total: number; lengthComputable: boolean }) => void) | null } = { onprogress: null };
+  upload: { onprogress: ((e: { loaded: number; total: number; lengthComputable: boolean }) => void) | null; onload: (() => void) | null } = {
+    onprogress: null,
+    onload: null,
+  };
   onload: (() => void) | null = null;
   onerror: (() => void) | null = null;
   ontimeout: (() => void) | null = null;
+  onabort: (() => void) | null = null;
+  onprogress: (() => void) | null = null;
   private method = 'GET';
   private url = '';
   private headers: Record<string, string> = {};
+  private readonly aborter = new AbortController();
   open(method: string, url: string) {
     this.method = method;
     this.url = url;
@@ -67,13 +73,20 @@ class SimXhr {
     this.headers[name] = value;
   }
   send(body: FormData | null) {
-    deviceFetch(this.url, { method: this.method, headers: this.headers, body })
+    deviceFetch(this.url, { method: this.method, headers: this.headers, body, signal: this.aborter.signal })
       .then(async (res) => {
+        this.upload.onload?.();
         this.status = res.status;
         this.responseText = await res.text();
         this.onload?.();
       })
-      .catch(() => this.onerror?.());
+      .catch(() => {
+        if (!this.aborter.signal.aborted) this.onerror?.();
+      });
+  }
+  abort() {
+    this.aborter.abort();
+    this.onabort?.();
   }
 }
 
