@@ -224,6 +224,26 @@ async function sendOne(upload: PendingUpload, times: SendTimes): Promise<SendRes
   return 'error';
 }
 
+/**
+ * Inside the pull's transaction: the waiting uploads whose document the pull brings, or deletes,
+ * leave the queue (docs/sync.md#uploads). Returns what to do once the pull has committed: recount,
+ * and tell a form still waiting for its upload's answer that the document was stored.
+ */
+export async function settleUploads(arrived: ReadonlyArray<{ id: string }>, deletedIds: readonly string[]): Promise<() => Promise<void>> {
+  const stored = new Map(arrived.map((d) => [d.id, d]));
+  const known = new Set([...stored.keys(), ...deletedIds]);
+  const settled = known.size ? await db.pendingUploads.filter((u) => !!u.documentId && known.has(u.documentId)).toArray() : [];
+  if (!settled.length) return async () => {};
+  await db.pendingUploads.bulkDelete(settled.map((u) => u.id));
+  return async () => {
+    await refreshPendingCount();
+    for (const upload of settled) {
+      const document = stored.get(upload.documentId!);
+      if (document) emit({ type: 'sent', id: upload.id, document: document as unknown as DocumentView });
+    }
+  };
+}
+
 let running: Promise<'done' | 'offline' | 'expired' | 'error'> | null = null;
 
 /** A session is open on this device: the `online` event and the back-off's retries send (uploadQueue). */

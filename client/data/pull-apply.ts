@@ -1,7 +1,7 @@
 import { SYNC_TABLES, type PullResponse } from '../../shared/sync-protocol.ts';
 import { answer, apiClient, backgroundRequest } from '../api/http.ts';
 import { db, getMeta, setMeta } from './db.ts';
-import { refreshPendingCount } from './pending-count.ts';
+import { settleUploads } from './document-queue.ts';
 
 /** What a landed pull tells the page: the cursor it started from (0: the device's first) and when it landed. */
 export interface PullLanded {
@@ -43,10 +43,9 @@ export async function applyPull(answer: PullResponse) {
       const gone = answer.deleted[name];
       if (gone?.length) await table.bulkDelete(gone);
     }
-    const known = new Set([...(answer.changes.documents ?? []).map((d) => d.id), ...(answer.deleted.documents ?? [])]);
-    const settled = known.size ? await db.pendingUploads.filter((u) => !!u.documentId && known.has(u.documentId)).delete() : 0;
+    const settled = await settleUploads(answer.changes.documents ?? [], answer.deleted.documents ?? []);
     await db.meta.put({ key: 'cursor', value: answer.cursor });
     return settled;
   });
-  if (settled) await refreshPendingCount();
+  await settled();
 }

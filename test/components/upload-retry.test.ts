@@ -3,6 +3,7 @@ import { expect } from '@open-wc/testing';
 import { db } from '../../client/data/db.ts';
 import { documentIdOf, queueUpload, sendPendingUploads, uploadQueue } from '../../client/data/document-queue.ts';
 import { applyPull } from '../../client/data/pull-apply.ts';
+import { uploadEvents, type UploadEventDetail } from '../../client/data/upload-events.ts';
 import { until } from '../helpers/until.ts';
 import { XhrStandIn } from './xhr-stand-in.ts';
 
@@ -147,8 +148,13 @@ describe('the upload queue after a failed send', () => {
     await applyPull({ cursor: 5, snapshot: false, changes: { documents: [{ ...stored, id: 'another' }] }, deleted: {} });
     expect(await db.pendingUploads.count(), 'another document settles nothing').to.equal(1);
 
+    const heard: UploadEventDetail[] = [];
+    const listen = (e: Event) => heard.push((e as CustomEvent<UploadEventDetail>).detail);
+    uploadEvents.addEventListener('upload', listen);
     await applyPull({ cursor: 6, snapshot: false, changes: { documents: [{ ...stored, id }] }, deleted: {} });
+    uploadEvents.removeEventListener('upload', listen);
     expect(await db.pendingUploads.count(), 'shown once: received').to.equal(0);
+    expect(heard.map((d) => [d.type, d.id]), 'the form waiting for it hears it was stored').to.deep.equal([['sent', waiting.id]]);
     expect((await db.documents.toArray()).map((d) => d.id).sort()).to.deep.equal(['another', id].sort());
   });
 
