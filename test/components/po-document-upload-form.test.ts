@@ -2,6 +2,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { db } from '../../client/data/db.ts';
+import { sendPendingUploads } from '../../client/data/document-queue.ts';
 import '../../client/documents/components/po-document-upload-form.ts';
 import type { PoDocumentUploadForm } from '../../client/documents/components/po-document-upload-form.ts';
 import { loadLocale, localeStore } from '../../client/i18n/i18n.ts';
@@ -41,6 +42,9 @@ class FakeXhr extends XhrStandIn {
 }
 
 const realXhr = window.XMLHttpRequest;
+
+/** A document as the server answers it once stored. */
+const STORED = { id: 'd1', version: 5, familyId: 'f1', studentId: null, kindId: 'k-home', fileName: 'domicile.pdf', mediaType: 'application/pdf', sizeBytes: PDF.length, status: 'received', rejectionReason: null, createdAt: new Date().toISOString() };
 
 async function render(maxBytes?: number) {
   const el = await fixture<PoDocumentUploadForm>(
@@ -116,7 +120,7 @@ describe('po-document-upload-form', () => {
   it('sent with the keyboard: progress announced at 25, 50 then 100 %, the document stored, the queue empty', async () => {
     const { el, root, select, choose } = await render();
     choose('k-home', new File([PDF], 'domicile.pdf'));
-    const document = { id: 'd1', version: 5, familyId: 'f1', studentId: null, kindId: 'k-home', fileName: 'domicile.pdf', mediaType: 'application/pdf', sizeBytes: PDF.length, status: 'received', rejectionReason: null, createdAt: new Date().toISOString() };
+    const document = { ...STORED, fileName: 'domicile.pdf' };
     next = { kind: 'answer', status: 201, body: { document, replay: false } };
     const status = root.querySelector('[role="status"]')!;
     const heard: string[] = [];
@@ -138,19 +142,37 @@ describe('po-document-upload-form', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('offline: the file is kept on the device with its bytes, and the family is told it will be sent later', async () => {
+  /** "avis.pdf" chosen and sent with no network: the form's status once it says so. */
+  async function keptOffline() {
     const { root, choose, submit } = await render();
     next = { kind: 'network-error' };
     choose('k-tax', new File([PDF], 'avis.pdf'));
     submit();
     const status = root.querySelector('[role="status"]')!;
     await until(() => status.textContent!.includes('hors ligne'));
+    return { root, status };
+  }
+
+  it('offline: the file is kept on the device with its bytes, and the family is told it will be sent later', async () => {
+    const { root, status } = await keptOffline();
     expect(status.textContent).to.contain('« avis.pdf » est gardé sur cet appareil');
     const [kept] = await db.pendingUploads.toArray();
     expect(kept.fileName).to.equal('avis.pdf');
     expect(kept.error ?? null).to.equal(null);
     expect(new Uint8Array(await kept.blob.arrayBuffer())).to.deep.equal(PDF);
     expect(root.querySelector('progress')).to.equal(null);
+  });
+
+  it('kept offline, then sent by a later trigger: the form says it was sent, no longer that it is kept', async () => {
+    const { status } = await keptOffline();
+    const [kept] = await db.pendingUploads.toArray();
+    next = { kind: 'answer', status: 201, body: { document: { ...STORED, id: 'd-later', kindId: 'k-tax', fileName: 'avis.pdf' }, replay: false } };
+    // The network's return (or a retry, or a pull): the page sent nothing itself.
+    expect(await sendPendingUploads()).to.equal('done');
+    await until(() => status.textContent!.includes('envoyé'));
+    expect(status.textContent).to.contain('Document « avis.pdf » envoyé');
+    expect(status.textContent).not.to.contain('hors ligne');
+    expect(await db.pendingUploads.get(kept.id)).to.equal(undefined);
   });
 
   it('the file name is cleaned before it is kept, sent or shown: no bidirectional or control characters, no endless name', async () => {

@@ -136,6 +136,41 @@ test.describe('supporting documents', () => {
     await expect(row).toContainText('Accepté');
   });
 
+  test('an upload whose answer is lost after the server stored it is sent again by itself and listed once', async ({ page, context, server }) => {
+    await signInThroughForm(page, server.url, 'family');
+    await waitForSync(page);
+    await page.goto(`${server.url}/famille/documents`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Documents fournis' })).toBeVisible();
+
+    // The first upload reaches the server, which stores it; its answer never comes back (the
+    // connection drops). The network stays up: no `online` event will come to say so.
+    const posts: number[] = [];
+    await context.route('**/api/documents', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      posts.push(Date.now());
+      if (posts.length > 1) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByLabel('Type de document').selectOption({ label: 'Justificatif de domicile' });
+    await page.getByLabel('Fichier', { exact: true }).setInputFiles({ name: 'reponse-perdue.pdf', mimeType: 'application/pdf', buffer: pdf('réponse perdue') });
+    await page.getByRole('button', { name: 'Envoyer' }).click();
+
+    const row = await documentRows(page, 'reponse-perdue.pdf');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('Reçu');
+    await expect(row).not.toContainText('En attente');
+    // The form said the file was kept for later (the answer failed as offline does); now it says it was sent.
+    await expect(page.getByRole('status').filter({ hasText: 'Document « reponse-perdue.pdf » envoyé' })).toBeVisible();
+    expect(posts.length, 'sent again once, after the back-off').toBe(2);
+    expect(posts[1] - posts[0]).toBeGreaterThanOrEqual(1_900);
+
+    const db = createClient({ url: `file:${server.dbFile}`, timeout: 5000 });
+    const stored = await db.execute("SELECT count(*) AS n FROM document WHERE file_name = 'reponse-perdue.pdf'");
+    db.close();
+    expect(Number(stored.rows[0].n)).toBe(1);
+  });
+
   test('the secretariat refuses with a reason; the family reads it and replaces the document', async ({ page, browser, server }) => {
     await signInThroughForm(page, server.url, 'family');
     await waitForSync(page);

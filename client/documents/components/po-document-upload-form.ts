@@ -12,7 +12,7 @@ import {
   SNIFF_LENGTH,
 } from '../../../shared/document-rules.ts';
 import { formatBytes, frenchMessage, type IssueCode } from '../../../shared/validation-messages.ts';
-import { queueDocument } from '../data/document-commands.ts';
+import { queueDocument, whenStored } from '../data/document-commands.ts';
 import type { DocumentKind } from '../../data/records.ts';
 import { FormController } from '../../forms/form-controller.ts';
 import { localText } from '../../forms/messages.ts';
@@ -82,6 +82,8 @@ export class PoDocumentUploadForm extends LitElement {
 
   private fileName = '';
   private announced = new Set<number>();
+  /** Stops listening for the last kept upload's arrival on the server (whenStored). */
+  private stopWaiting?: () => void;
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (changed.has('replacing') && this.replacing) this.form.patch({ kindId: this.replacing.kindId });
@@ -201,17 +203,33 @@ export class PoDocumentUploadForm extends LitElement {
     );
     if (!sent.ok) return;
     const result = sent.value;
+    this.stopWaiting?.();
+    this.stopWaiting = undefined;
     if ('sent' in result) {
       this.percent = null;
       form.announce(t('documents.sent', { name: result.sent.fileName }));
     } else if ('rejected' in result) {
       this.percent = null;
       form.showErrors({ file: t('documents.refusedByServer', { name: this.fileName, message: localText(result.rejected, result.code) }) }, t('documents.formError'));
-    } else if (result.queued === 'offline') {
-      this.percent = null;
-      form.announce(t('documents.queued', { name: this.fileName }));
+    } else {
+      if (result.queued === 'offline') {
+        this.percent = null;
+        form.announce(t('documents.queued', { name: this.fileName }));
+      }
+      // Otherwise (server unavailable, session expired) it waits in the queue for the next trigger.
+      // Either way, once it reaches the server the form says so rather than "kept on this device".
+      this.stopWaiting = whenStored(result.uploadId, (document) => {
+        this.stopWaiting = undefined;
+        this.percent = null;
+        form.announce(t('documents.sent', { name: document.fileName }));
+      });
     }
-    // Otherwise (server unavailable, session expired) it waits in the queue for the next trigger.
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.stopWaiting?.();
+    this.stopWaiting = undefined;
   }
 
   private _onProgress(loaded: number, total: number) {

@@ -9,7 +9,7 @@ import { uploadEvents, type UploadEventDetail } from '../../data/upload-events.t
  * later trigger (server unavailable, session expired); or refused for good (the French reason,
  * with its code when the server gave one).
  */
-export type QueueDocumentResult = { sent: DocumentView } | { queued: 'offline' | 'later' } | { rejected: string; code?: IssueCode };
+export type QueueDocumentResult = { sent: DocumentView } | { queued: 'offline' | 'later'; uploadId: number } | { rejected: string; code?: IssueCode };
 
 /** The file already named as the server will store it (sanitiseFileName), its kind and owner. */
 export type QueueDocumentInput = Omit<UploadInput, 'file' | 'fileName'> & { file: File };
@@ -45,7 +45,7 @@ export async function queueDocument(
     // Chained behind any send already under way, which may carry this upload: when this one
     // returns, whatever could send it has answered.
     const outcome = await runCommand('sendPendingUploads');
-    return result ?? { queued: outcome === 'offline' ? 'offline' : 'later' };
+    return result ?? { queued: outcome === 'offline' ? 'offline' : 'later', uploadId: upload.id };
   } finally {
     uploadEvents.removeEventListener('upload', onUpload);
   }
@@ -54,4 +54,21 @@ export async function queueDocument(
 /** Drops a document the server refused for good, once the person has seen why. */
 export function discardDocument(uploadId: number): Promise<void> {
   return runCommand('discardUpload', uploadId);
+}
+
+/**
+ * Calls `onStored` once a kept upload reaches the server, whichever trigger sends it (the network's
+ * return, a retry, a pull that brings its document), so the form that said "kept on this device"
+ * can say it was sent. Returns the function that stops listening.
+ */
+export function whenStored(uploadId: number, onStored: (document: DocumentView) => void): () => void {
+  const listen = (event: Event) => {
+    const detail = (event as CustomEvent<UploadEventDetail>).detail;
+    if (detail.id !== uploadId || detail.type !== 'sent') return;
+    stop();
+    onStored(detail.document);
+  };
+  const stop = () => uploadEvents.removeEventListener('upload', listen);
+  uploadEvents.addEventListener('upload', listen);
+  return stop;
 }
