@@ -236,11 +236,11 @@ export async function settleUploads(arrived: ReadonlyArray<{ id: string }>, dele
   if (!settled.length) return async () => {};
   await db.pendingUploads.bulkDelete(settled.map((u) => u.id));
   return async () => {
-    await refreshPendingCount();
     for (const upload of settled) {
       const document = stored.get(upload.documentId!);
       if (document) emit({ type: 'sent', id: upload.id, document: document as unknown as DocumentView });
     }
+    await refreshPendingCount();
   };
 }
 

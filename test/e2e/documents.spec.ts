@@ -145,12 +145,14 @@ test.describe('supporting documents', () => {
     // The first upload reaches the server, which stores it; its answer never comes back (the
     // connection drops). The network stays up: no `online` event will come to say so.
     const posts: number[] = [];
+    const answers: Array<{ status: number; replay: boolean }> = [];
     await context.route('**/api/documents', async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       posts.push(Date.now());
-      if (posts.length > 1) return route.continue();
-      await route.fetch();
-      await route.abort('connectionreset');
+      const answer = await route.fetch();
+      answers.push({ status: answer.status(), replay: (await answer.json()).replay });
+      if (posts.length === 1) return route.abort('connectionreset');
+      return route.fulfill({ response: answer });
     });
     await page.getByLabel('Type de document').selectOption({ label: 'Justificatif de domicile' });
     await page.getByLabel('Fichier', { exact: true }).setInputFiles({ name: 'reponse-perdue.pdf', mimeType: 'application/pdf', buffer: pdf('réponse perdue') });
@@ -163,6 +165,10 @@ test.describe('supporting documents', () => {
     // The form said the file was kept for later (the answer failed as offline does); now it says it was sent.
     await expect(page.getByRole('status').filter({ hasText: 'Document « reponse-perdue.pdf » envoyé' })).toBeVisible();
     expect(posts.length, 'sent again once, after the back-off').toBe(2);
+    expect(answers, 'the first stored it, the second was its replay').toEqual([
+      { status: 201, replay: false },
+      { status: 200, replay: true },
+    ]);
     expect(posts[1] - posts[0]).toBeGreaterThanOrEqual(1_900);
 
     const db = createClient({ url: `file:${server.dbFile}`, timeout: 5000 });

@@ -220,6 +220,9 @@ export class PoDocumentUploadForm extends LitElement {
       // Either way, once it reaches the server the form says so rather than "kept on this device".
       this.stopWaiting = whenStored(result.uploadId, (document) => {
         this.stopWaiting = undefined;
+        // Not over another file on its way, nor over an error summary the person is reading
+        // (announcing clears it): the list shows the document received either way.
+        if (form.busy || Object.keys(form.errors).length || form.summary) return;
         this.percent = null;
         form.announce(t('documents.sent', { name: document.fileName }));
       });

@@ -57,9 +57,10 @@ export function discardDocument(uploadId: number): Promise<void> {
 }
 
 /**
- * Calls `onStored` once a kept upload reaches the server, whichever trigger sends it (the network's
+ * Calls `onStored` once a kept upload reaches the server through this tab's queue (the network's
  * return, a retry, a pull that brings its document), so the form that said "kept on this device"
- * can say it was sent. Returns the function that stops listening.
+ * can say it was sent. Another tab's send is not heard (the list still shows the document
+ * received). Returns the function that stops listening.
  */
 export function whenStored(uploadId: number, onStored: (document: DocumentView) => void): () => void {
   const listen = (event: Event) => {
