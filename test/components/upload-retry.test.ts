@@ -55,6 +55,14 @@ describe('the upload queue after a failed send', () => {
     (window as unknown as { XMLHttpRequest: unknown }).XMLHttpRequest = ScriptedXhr;
   };
 
+  /** A file queued, the session started, its first send's answer lost (the next one would be stored). */
+  const firstSendLost = async () => {
+    useXhr(['lost', 201]);
+    await queue();
+    uploadQueue.start();
+    await until(() => sends.length === 1);
+  };
+
   beforeEach(async () => {
     sends = [];
     sentAt = [];
@@ -106,10 +114,7 @@ describe('the upload queue after a failed send', () => {
   });
 
   it('the network back sends at once, without waiting for the planned retry', async () => {
-    useXhr(['lost', 201]);
-    await queue();
-    uploadQueue.start();
-    await until(() => sends.length === 1);
+    await firstSendLost();
     await new Promise((r) => setTimeout(r, 50));
     uploadQueue.networkBack();
     // Well before the back-off's first retry (2 s).
@@ -120,10 +125,7 @@ describe('the upload queue after a failed send', () => {
 
   it('stopped (sign-out, an expired session), the queue plans no retry', async function () {
     this.timeout(8_000);
-    useXhr(['lost', 201]);
-    await queue();
-    uploadQueue.start();
-    await until(() => sends.length === 1);
+    await firstSendLost();
     // The loss answered and the retry planned, then the session stops.
     await new Promise((r) => setTimeout(r, 200));
     uploadQueue.stop();
