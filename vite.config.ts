@@ -81,8 +81,10 @@ function precompress(): Plugin {
  * chunks of them, each a request whose headers weigh as much as its body on a phone, and a chain
  * the browser discovers step by step. The set is computed from the module graph at each build.
  * A second group does the same for what every signed-in screen loads: the shell's signed-in parts
- * (menu, status, idle warning), the session's sync code (the pull's lock and triggers, and the
- * clients of the data worker, where the database lives), and the family's home's messages (family-messages.ts is also the teacher's and the
+ * (menu, status, idle warning) and the session's sync code (the pull's lock and triggers, and the
+ * clients of the data worker, where the database lives), both behind one lazily imported module
+ * (client/app/signed-in-entry.ts: the bundler adds a re-export stub per module lazily imported
+ * into a group, a request each), small modules most signed-in screens import, and the family's home's messages (family-messages.ts is also the teacher's and the
  * desk's home pages'; todo-messages.ts is small), and the French order of most lists and the
  * money format (a chunk of its own would be a request for a few lines). The other areas' messages are chunks of their
  * own, loaded with the pages that use them (client/i18n/message-areas.ts). The signed-in screens'
@@ -94,7 +96,13 @@ function firstScreenChunks() {
   const groups: Record<string, Set<string>> = { 'first-screen': new Set(), 'signed-in': new Set() };
   const roots: Record<string, RegExp[]> = {
     'first-screen': [/client\/main\.ts$/, /client\/auth\/pages\/po-sign-in-page\.ts$/],
-    'signed-in': [/client\/data\/session-device\.ts$/, /client\/app\/signed-in-shell\.ts$/, /client\/i18n\/family-messages\.ts$/, /client\/i18n\/todo-messages\.ts$/, /shared\/french-order\.ts$/, /shared\/money\.ts$/],
+    'signed-in': [
+      /client\/app\/signed-in-entry\.ts$/, /client\/i18n\/family-messages\.ts$/, /client\/i18n\/todo-messages\.ts$/, /shared\/french-order\.ts$/, /shared\/money\.ts$/,
+      // Small modules most signed-in screens import (a few hundred bytes each, 10 to 38 screens
+      // of 64): each alone was a request, its headers weighing more than its code.
+      /client\/components\/po-data-pending\.ts$/, /client\/styles\/reflow-table-styles\.ts$/, /client\/components\/offline-notice\.ts$/,
+      /client\/components\/record-list\.ts$/, /client\/pedagogy\/data\/pedagogy-names\.ts$/, /shared\/lesson-dates\.ts$/, /shared\/civilities\.ts$/,
+    ],
   };
   const plugin: Plugin = {
     name: 'portee-first-screen-chunks',
@@ -252,7 +260,7 @@ function routePreloads(): Plugin {
         return found;
       };
       const areaFile = messageAreaFiles();
-      const signedIn = ['client/app/signed-in-routes.ts', 'client/data/session-device.ts', 'client/app/signed-in-shell.ts'].map(chunkOf);
+      const signedIn = ['client/app/signed-in-routes.ts', 'client/app/signed-in-entry.ts'].map(chunkOf);
       const routes = routeTableEntries().map(({ table, path, areas, page }) => {
         const isSignedIn = table.endsWith('signed-in-routes.ts');
         const messages = areas.map((area) => chunkOf(areaFile.get(area) ?? `unknown area ${area}`));

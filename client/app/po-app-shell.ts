@@ -254,7 +254,7 @@ export class PoAppShell extends LitElement {
       // Signed-in screens format dates and money: ICU's data loads in a worker (already started by
       // boot.js, unless only the server knew of the session).
       warmFormatters();
-      void import('./signed-in-shell.ts').then(
+      void import('./signed-in-entry.ts').then(
         (m) => {
           this.data = m.shellQueries(this);
           this.requestUpdate();

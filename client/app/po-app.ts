@@ -144,7 +144,7 @@ export class PoApp extends LitElement {
           // A screen behind sign-in shows the shell's signed-in parts (menu, status): they are
           // there before it renders (the shell asked for them already; some desk pages need
           // nothing else of the signed-in code).
-          await Promise.all([route.load(), loadAreaMessages(route.messages), route.access === 'public' ? null : import('./signed-in-shell.ts')]);
+          await Promise.all([route.load(), loadAreaMessages(route.messages), route.access === 'public' ? null : import('./signed-in-entry.ts')]);
           this.loadFailed = null;
         } catch {
           this.loadFailed = path;

@@ -6,10 +6,18 @@ import { Store } from '../state/store.ts';
 
 const CACHE_KEY = 'portee.session';
 
-type Device = typeof import('../data/session-device.ts');
+type Device = typeof import('./signed-in-entry.ts');
 let deviceModule: Promise<Device> | null = null;
-/** The device's data and background work, loaded on first need (docs/performance.md). */
-const device = (): Promise<Device> => (deviceModule ??= import('../data/session-device.ts'));
+/**
+ * The device's data and background work, loaded on first need (docs/performance.md), with the
+ * rest of the signed-in code's door (./signed-in-entry.ts).
+ */
+const device = (): Promise<Device> =>
+  (deviceModule ??= import('./signed-in-entry.ts').catch((error: unknown) => {
+    // Not downloaded (the connection dropped): asked for again at the next need, not failed for good.
+    deviceModule = null;
+    throw error;
+  }));
 
 function startSessionWork() {
   void device().then((d) => {

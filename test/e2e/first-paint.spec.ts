@@ -171,6 +171,24 @@ test.describe('first paint', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
   });
 
+  test('a sign-in whose signed-in code cannot be downloaded fails with a message, and the next try signs in', async ({ page, server }) => {
+    await page.goto(`${server.url}/connexion`);
+    await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+    // The connection drops as the device's code is asked for, after the server said yes.
+    await page.route('**/assets/signed-in-entry-*.js', (route) => route.abort());
+    await page.getByLabel('Identifiant').fill(DEMO_ACCOUNTS.martin.username);
+    await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(DEMO_ACCOUNTS.martin.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('alert').first()).toBeVisible();
+    await expect(page).toHaveURL(/\/connexion$/);
+    // Back online: the same form signs in (the failed download is not kept as the answer).
+    await page.unroute('**/assets/signed-in-entry-*.js');
+    await page.getByRole('textbox', { name: 'Mot de passe', exact: true }).fill(DEMO_ACCOUNTS.martin.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page).toHaveURL(/\/accueil$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  });
+
   test('a page whose script cannot be downloaded says so, in both modes, and "Réessayer" loads it', async ({ page, server }) => {
     await signInThroughForm(page, server.url, 'martin');
     // A first visit whose connection drops before the billing page's script arrives.

@@ -57,11 +57,11 @@ describe('the client build is a production build whatever NODE_ENV says', () => 
     assert.ok(inHtml.some((name) => name.startsWith('first-screen-')), 'the HTML names the first screen');
     const billing = routes.find((r) => r.path === '/famille/facturation');
     assert.ok(billing?.signedIn, 'the billing screen is a signed-in one');
-    for (const start of ['po-family-billing-page-', 'billing-messages-', 'signed-in-routes-', 'signed-in-shell-']) {
+    for (const start of ['po-family-billing-page-', 'billing-messages-', 'signed-in-routes-', 'signed-in-entry-']) {
       assert.ok(billing.scripts.some((src) => src.startsWith(`/assets/${start}`)), `billing lists ${start}*`);
     }
     // The signed-in code's own chunk (the shell's parts, the sync's page side), the largest of them.
-    assert.ok(billing.scripts.some((src) => /^\/assets\/signed-in-(?!routes-|shell-)[\w-]+\.js$/.test(src)), 'billing lists the signed-in chunk');
+    assert.ok(billing.scripts.some((src) => /^\/assets\/signed-in-(?!routes-|entry-)[\w-]+\.js$/.test(src)), 'billing lists the signed-in chunk');
     assert.equal(routes.find((r) => r.path === '/preinscription')?.signedIn, false);
     // Closed: what a listed script imports is listed too, or named by the HTML (else it would be
     // found one level deeper).
