@@ -84,7 +84,7 @@ function precompress(): Plugin {
  * (menu, status, idle warning) and the session's sync code (the pull's lock and triggers, and the
  * clients of the data worker, where the database lives), both behind one lazily imported module
  * (client/app/signed-in-entry.ts: the bundler adds a re-export stub per module lazily imported
- * into a group, a request each), small modules most signed-in screens import, and the family's home's messages (family-messages.ts is also the teacher's and the
+ * into a group, a request each), small modules many signed-in screens import, and the family's home's messages (family-messages.ts is also the teacher's and the
  * desk's home pages'; todo-messages.ts is small), and the French order of most lists and the
  * money format (a chunk of its own would be a request for a few lines). The other areas' messages are chunks of their
  * own, loaded with the pages that use them (client/i18n/message-areas.ts). The signed-in screens'
@@ -98,10 +98,12 @@ function firstScreenChunks() {
     'first-screen': [/client\/main\.ts$/, /client\/auth\/pages\/po-sign-in-page\.ts$/],
     'signed-in': [
       /client\/app\/signed-in-entry\.ts$/, /client\/i18n\/family-messages\.ts$/, /client\/i18n\/todo-messages\.ts$/, /shared\/french-order\.ts$/, /shared\/money\.ts$/,
-      // Small modules most signed-in screens import (a few hundred bytes each, 10 to 38 screens
-      // of 64): each alone was a request, its headers weighing more than its code.
+      // Small modules many signed-in screens import (a few hundred bytes each, 10 to 38 screens
+      // of 64): each alone was a request, its headers weighing more than its code. None may be
+      // reached from a public page, which would then load this whole chunk
+      // (test/server/production-build.test.ts): shared/civilities.ts is, by the pre-registration.
       /client\/components\/po-data-pending\.ts$/, /client\/styles\/reflow-table-styles\.ts$/, /client\/components\/offline-notice\.ts$/,
-      /client\/components\/record-list\.ts$/, /client\/pedagogy\/data\/pedagogy-names\.ts$/, /shared\/lesson-dates\.ts$/, /shared\/civilities\.ts$/,
+      /client\/components\/record-list\.ts$/, /client\/pedagogy\/data\/pedagogy-names\.ts$/, /shared\/lesson-dates\.ts$/,
     ],
   };
   const plugin: Plugin = {

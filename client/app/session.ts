@@ -14,9 +14,11 @@ let deviceModule: Promise<Device> | null = null;
  */
 const device = (): Promise<Device> =>
   (deviceModule ??= import('./signed-in-entry.ts').catch((error: unknown) => {
-    // Not downloaded (the connection dropped): asked for again at the next need, not failed for good.
+    // Not downloaded (the connection dropped): asked for again at the next need, not failed for
+    // good, and said as the network's problem it is (a TypeError is a failed fetch; a script that
+    // does not run is another error and stays one).
     deviceModule = null;
-    throw error;
+    throw error instanceof TypeError ? new OfflineError() : error;
   }));
 
 function startSessionWork() {
@@ -25,12 +27,17 @@ function startSessionWork() {
     if (session.value.phase !== 'signed-in') return;
     d.startSessionWork();
     d.refreshStatus().catch((error: unknown) => console.error('[sync]', error));
+  }, () => {
+    // Not downloaded: the screen that needs the signed-in code says so and offers to reload
+    // (client/app/po-app.ts); the next sign-in or start asks again.
   });
 }
 
 /** Stops what was started; a device whose work was never loaded has nothing running. */
 function stopSessionWork() {
-  void deviceModule?.then((d) => d.stopSessionWork());
+  void deviceModule?.then((d) => d.stopSessionWork(), () => {
+    // Never downloaded: nothing was started.
+  });
 }
 
 export type SessionPhase = 'loading' | 'signed-in' | 'signed-out' | 'expired';

@@ -63,6 +63,10 @@ describe('the client build is a production build whatever NODE_ENV says', () => 
     // The signed-in code's own chunk (the shell's parts, the sync's page side), the largest of them.
     assert.ok(billing.scripts.some((src) => /^\/assets\/signed-in-(?!routes-|entry-)[\w-]+\.js$/.test(src)), 'billing lists the signed-in chunk');
     assert.equal(routes.find((r) => r.path === '/preinscription')?.signedIn, false);
+    // A public page (a new family's application, the lost password) loads none of the signed-in code.
+    for (const route of routes.filter((r) => !r.signedIn)) {
+      assert.deepEqual(route.scripts.filter((src) => src.startsWith('/assets/signed-in')), [], `${route.path} lists signed-in code`);
+    }
     // Closed: what a listed script imports is listed too, or named by the HTML (else it would be
     // found one level deeper).
     const importsOf = (name: string) => [...(scripts.get(name) ?? '').matchAll(/(?:from|import)\s*["']\.\/([\w.-]+\.js)["']/g)].map((m) => m[1]);
