@@ -11,7 +11,7 @@
 //   LIGHTHOUSE_KEEP=/tmp/lh npm run bench lighthouse    # also keeps each run's full report and trace there
 //   LIGHTHOUSE_TRANSPORTS=h2 npm run bench lighthouse    # one transport only: http/1.1 or h2
 // (a subset or another build prints its figures but leaves bench/results/lighthouse.json alone)
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -21,6 +21,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { startServer } from '../test/helpers/server-process.ts';
 import { TLS_ENV, tlsCa } from '../test/helpers/tls-fixture.ts';
 import { browserCookies, courseSheetPath, signInCookie } from './sign-in.ts';
+import { mainThreadCpu } from './trace-cpu.ts';
 
 export const title = 'Lighthouse mobile (12.2.3): performance, accessibility, best practices';
 
@@ -56,9 +57,15 @@ interface Figures {
   tbtMs: number;
   cls: number;
   scriptKb: number;
+  /** From the run's trace (bench/trace-cpu.ts): the main thread's share of its long tasks' time, and their blocking time counted from CPU time. */
+  ranShare: number;
+  cpuBlockingMs: number;
+  /** Lighthouse's own measure of the machine's speed when the run started (higher is faster). */
+  benchmarkIndex: number;
 }
 
 interface LighthouseJson {
+  environment?: { benchmarkIndex?: number };
   categories: Record<string, { score: number | null }>;
   audits: Record<string, { numericValue?: number; details?: { items?: Array<{ resourceType?: string; transferSize?: number }> } }>;
 }
@@ -124,8 +131,8 @@ function lighthouse(url: string, opts: { port: number; profile: string; keepStor
     // Lighthouse's own reset leaves IndexedDB and local storage: a first visit gets a fresh
     // profile instead (withBrowser), so no run finds the last one's data.
     ...(opts.keepStorage ? ['--disable-storage-reset'] : []),
-    // Kept reports come with the run's trace (the tasks behind the long-task list).
-    ...(KEEP ? ['--save-assets'] : []),
+    // The run's trace: its main thread's CPU times (bench/trace-cpu.ts), and kept with the report.
+    '--save-assets',
   ];
   return new Promise((resolve, reject) => {
     const child = spawn('node_modules/.bin/lighthouse', args, { env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -135,11 +142,13 @@ function lighthouse(url: string, opts: { port: number; profile: string; keepStor
       if (code !== 0) return reject(new Error(`lighthouse exited ${code}: ${err.slice(-500)}`));
       const text = readFileSync(out, 'utf8');
       const report = JSON.parse(text) as LighthouseJson;
+      const tracePath = out.replace(/\.json$/, '-0.trace.json');
+      const cpu = mainThreadCpu(JSON.parse(readFileSync(tracePath, 'utf8')));
       if (KEEP) {
         mkdirSync(KEEP, { recursive: true });
         const stamp = `${new URL(url).protocol.replace(':', '')}${new URL(url).pathname.replaceAll('/', '_')}-${Date.now()}`;
         writeFileSync(join(KEEP, `${stamp}.json`), text);
-        copyFileSync(out.replace(/\.json$/, '-0.trace.json'), join(KEEP, `${stamp}.trace.json`));
+        copyFileSync(tracePath, join(KEEP, `${stamp}.trace.json`));
       }
       const audit = (id: string) => report.audits[id]?.numericValue ?? NaN;
       const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
@@ -153,6 +162,9 @@ function lighthouse(url: string, opts: { port: number; profile: string; keepStor
         tbtMs: audit('total-blocking-time'),
         cls: audit('cumulative-layout-shift'),
         scriptKb: (items.find((i) => i.resourceType === 'script')?.transferSize ?? 0) / 1024,
+        ranShare: cpu?.ranShare ?? NaN,
+        cpuBlockingMs: cpu?.cpuBlockingMs ?? NaN,
+        benchmarkIndex: report.environment?.benchmarkIndex ?? NaN,
       });
     });
   });
@@ -181,7 +193,9 @@ export async function run() {
   }
   mkdirSync('bench/results', { recursive: true });
   if (ONLY || ONLY_TRANSPORTS || process.env.CLIENT_DIST) return;
-  writeFileSync('bench/results/lighthouse.json', JSON.stringify({ at: new Date().toISOString(), runs: RUNS, budget: BUDGET, results }, null, 2) + '\n');
+  // The browser that made the figures: two runs compare only on the same one (docs/performance.md).
+  const browser = spawnSync(CHROME, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  writeFileSync('bench/results/lighthouse.json', JSON.stringify({ at: new Date().toISOString(), browser, runs: RUNS, budget: BUDGET, results }, null, 2) + '\n');
 }
 
 async function measure(transport: Transport): Promise<Result[]> {
@@ -222,6 +236,7 @@ async function measure(transport: Transport): Promise<Result[]> {
         const med: Figures = {
           performance: pick('performance'), accessibility: pick('accessibility'), bestPractices: pick('bestPractices'),
           fcpMs: pick('fcpMs'), lcpMs: pick('lcpMs'), tbtMs: pick('tbtMs'), cls: pick('cls'), scriptKb: pick('scriptKb'),
+          ranShare: pick('ranShare'), cpuBlockingMs: pick('cpuBlockingMs'), benchmarkIndex: pick('benchmarkIndex'),
         };
         results.push({ ...screen, runs, median: med });
         print(screen, med);
@@ -246,4 +261,9 @@ function print(screen: Screen, m: Figures) {
   line('TBT', `${Math.round(m.tbtMs)} ms`, '≤ 100 ms', m.tbtMs <= BUDGET.tbtMs);
   line('CLS', m.cls.toFixed(3), '≤ 0.02', m.cls <= BUDGET.cls);
   console.log(`${screen.name.padEnd(20)} ${'FCP'.padEnd(15)} ${`${(m.fcpMs / 1000).toFixed(2)} s`.padStart(8)}   (scripts ${m.scriptKb.toFixed(1)} KB transferred)`);
+  // Not a budget: what the trace says of the machine under the figures (bench/trace-cpu.ts).
+  console.log(
+    `${screen.name.padEnd(20)} ${'main thread'.padEnd(15)} ${`${Math.round(m.ranShare * 100)} %`.padStart(8)}   of its long tasks' time running; ` +
+      `blocking time from its CPU time ${Math.round(m.cpuBlockingMs)} ms; Lighthouse's machine index ${Math.round(m.benchmarkIndex)}`,
+  );
 }
