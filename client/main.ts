@@ -1,5 +1,6 @@
 import './zod-jitless.ts';
 import { a11yMode } from './a11y/a11y-mode.ts';
+import { afterFirstScreen } from './app/after-first-screen.ts';
 import { nextTask } from './app/next-task.ts';
 import { bootSession } from './app/session.ts';
 import './app/po-app.ts';
@@ -21,11 +22,10 @@ await loadLocale();
 await nextTask();
 document.body.append(document.createElement('po-app'));
 
+// The service worker is for the next visit and for offline use: it waits for the first screen's
+// data (watched from before the session boots, so no pull's end is missed).
+afterFirstScreen(() => void import('./sw-registration.ts').then((m) => m.registerServiceWorker()));
+
 // The session starts the pull, the push loop and the upload queue (data/sync-lifecycle.ts) when
 // it is restored or signed in; nothing here starts them.
 void bootSession();
-
-// The service worker is for the next visit and for offline use: it waits for the page to load.
-const registerLater = () => void import('./sw-registration.ts').then((m) => m.registerServiceWorker());
-if (document.readyState === 'complete') registerLater();
-else window.addEventListener('load', registerLater, { once: true });

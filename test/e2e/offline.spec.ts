@@ -15,6 +15,32 @@ test.describe('offline-first', () => {
     await expect(page.locator('link[rel="manifest"]')).toHaveCount(1);
   });
 
+  test("a signed-in device's first visit precaches the app only after its first pull has answered, then works offline", async ({ browser, page, server }) => {
+    // Issue 15: the precache (some 175 requests, about 0.5 MB) started at the load event, beside
+    // the pull and the first render of the data, on a phone's one connection and few cores.
+    await signInThroughForm(page, server.url, 'family');
+    const context = await browser.newContext();
+    await context.addCookies(await page.context().cookies());
+    const fresh = await context.newPage();
+    const events: string[] = [];
+    context.on('request', (request) => {
+      if (request.serviceWorker()) events.push('precache');
+    });
+    context.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/api/sync') events.push('pull answered');
+    });
+    await fresh.goto(`${server.url}/famille/facturation`);
+    await expect(fresh.getByRole('link', { name: /^Voir la facture/ }).first()).toBeVisible();
+    await waitForServiceWorker(fresh, context);
+    expect(events.indexOf('pull answered'), 'the first pull').toBeGreaterThanOrEqual(0);
+    expect(events.indexOf('precache'), 'the precache').toBeGreaterThan(events.indexOf('pull answered'));
+    // Still offline-ready: the screen reloads with the network cut.
+    await context.setOffline(true);
+    await fresh.reload();
+    await expect(fresh.getByRole('link', { name: /^Voir la facture/ }).first()).toBeVisible();
+    await context.close();
+  });
+
   test('signed-in screens reload with the network cut and show the same data', async ({ page, context, server }) => {
     await signInThroughForm(page, server.url, 'family');
     await waitForSync(page);
