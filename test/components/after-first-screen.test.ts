@@ -10,8 +10,8 @@ import { syncStatus } from '../../client/data/sync-status.ts';
  */
 describe('work after the first screen', () => {
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  /** Long enough for the idle callback that follows a settled first screen (at most 2 s). */
-  const settle = () => sleep(2_200);
+  /** Long enough for the idle callback that follows a settled first screen (at most 2 s), with room to spare. */
+  const settle = () => sleep(2_600);
   let runs: number;
   const work = () => runs++;
 

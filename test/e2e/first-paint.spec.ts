@@ -142,7 +142,7 @@ test.describe('first paint', () => {
     const named = new Set([...html.matchAll(/(?:src|href)="(\/[^"]+\.js)"/g)].map((m) => m[1]));
     expect([...named].some((src) => src.startsWith('/assets/po-family-billing-page-')), 'the page module is named').toBe(true);
     // What the app starts beside its first render, not for it: the data worker (its own script, its
-    // own requests), ICU's warm-up worker, and the service worker's registration after the load event.
+    // own requests), ICU's warm-up worker, and the service worker's registration after the first screen.
     const beside = /^\/(intl-warm\.js|assets\/(pull-worker|sw-registration)-)/;
     expect(asked.filter((src) => !named.has(src) && !beside.test(src)), 'scripts the HTML did not name').toEqual([]);
     expect(asked.length).toBeGreaterThan(10);

@@ -23,6 +23,11 @@ test.describe('offline-first', () => {
     await context.addCookies(await page.context().cookies());
     const fresh = await context.newPage();
     const events: string[] = [];
+    // The pull's answer held 1.5 s: registered at the load event, the precache would start first.
+    await context.route(/\/api\/sync\?cursor=/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    });
     context.on('request', (request) => {
       if (request.serviceWorker()) events.push('precache');
     });
