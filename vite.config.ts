@@ -104,6 +104,7 @@ function firstScreenChunks() {
       // (test/server/production-build.test.ts): shared/civilities.ts is, by the pre-registration.
       /client\/components\/po-data-pending\.ts$/, /client\/styles\/reflow-table-styles\.ts$/, /client\/components\/offline-notice\.ts$/,
       /client\/components\/record-list\.ts$/, /client\/pedagogy\/data\/pedagogy-names\.ts$/, /shared\/lesson-dates\.ts$/,
+      /client\/data\/submit-mutation\.ts$/,
     ],
   };
   const plugin: Plugin = {
@@ -162,7 +163,9 @@ function messageAreaFiles(): Map<string, string> {
  * before it renders: a key of an area it does not name would show raw on screen. At each build,
  * every key a page's modules name (statically or lazily imported; a literal key, or the start of
  * one a template completes) is checked against its route's list, and the first screen's modules
- * may name no area key at all. Naming an area a page does not need is allowed (it only costs bytes).
+ * may name no area key at all. A part a page imports lazily (a form opened on demand) may also name
+ * the areas the page loads itself beside that import. Naming an area a page does not need is
+ * allowed (it only costs bytes).
  */
 function routeMessagesCheck(): Plugin {
   const i18n = resolve('client/i18n');
@@ -202,16 +205,23 @@ function routeMessagesCheck(): Plugin {
         if (rest.includes('validationOnSubmit: true')) allowed.add('validation');
         const start = (await this.resolve(page, resolve(ROUTE_TABLES[0])))?.id;
         if (!start) throw new Error(`routes.ts: ${page} not found`);
+        // A module and the areas it may name: the route's, and for a part imported lazily, also
+        // those its importer loads itself (a `loadAreaMessages([...])` beside the `import()`).
         const seen = new Set<string>();
-        const stack = [start];
+        const stack: Array<[string, Set<string>]> = [[start, allowed]];
         while (stack.length) {
-          const id = stack.pop()!;
-          if (seen.has(id) || firstScreen.test(id) || id.startsWith(i18n) || id === queries) continue;
-          seen.add(id);
+          const [id, may] = stack.pop()!;
+          // Keyed with the areas too: a module reached both ways is checked against the narrower list.
+          const visit = `${id} ${[...may].sort().join()}`;
+          if (seen.has(visit) || firstScreen.test(id) || id.startsWith(i18n) || id === queries) continue;
+          seen.add(visit);
           const info = this.getModuleInfo(id);
-          for (const area of named(info?.code ?? '')) if (!allowed.has(area)) problems.push(`${path}: ${id} names keys of '${area}', not in the route's messages`);
-          if (!allowed.has('validation') && [...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? [])].some((dep) => formModules.has(dep))) problems.push(`${path}: ${id} has a form, and 'validation' is not in the route's messages`);
-          stack.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []));
+          const code = info?.code ?? '';
+          for (const area of named(code)) if (!may.has(area)) problems.push(`${path}: ${id} names keys of '${area}', not in the route's messages`);
+          if (!may.has('validation') && [...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? [])].some((dep) => formModules.has(dep))) problems.push(`${path}: ${id} has a form, and 'validation' is not in the route's messages`);
+          const loadsItself = [...code.matchAll(/loadAreaMessages\(\s*\[([^\]]*)\]/g)].flatMap(([, list]) => [...list.matchAll(/['"]([\w-]+)['"]/g)].map((m) => m[1]));
+          const lazily = loadsItself.length ? new Set([...may, ...loadsItself]) : may;
+          stack.push(...(info?.importedIds ?? []).map((dep): [string, Set<string>] => [dep, may]), ...(info?.dynamicallyImportedIds ?? []).map((dep): [string, Set<string>] => [dep, lazily]));
         }
       }
       const listed = ROUTE_TABLES.map((file) => [...readFileSync(file, 'utf8').matchAll(/^\s+\{ path: '/gm)].length).reduce((a, b) => a + b, 0);

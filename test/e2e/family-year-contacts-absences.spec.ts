@@ -31,6 +31,8 @@ test.describe('the family’s year: absences announced, emergency contacts', () 
     // Nothing ticked: the summary takes the focus.
     await page.getByRole('button', { name: 'Signaler l’absence' }).click();
     await expect(page.getByRole('alert')).toBeFocused();
+    // In words: the form's areas of messages load with it, not with the sheet.
+    await expect(page.getByRole('alert')).toContainText('Choisissez entre 1 et');
     await page.getByRole('checkbox', { name: longDate(day) }).check();
     await page.getByRole('textbox', { name: 'Motif (facultatif)' }).fill('Rendez-vous médical');
     await page.getByRole('button', { name: 'Signaler l’absence' }).click();

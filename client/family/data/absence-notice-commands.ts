@@ -1,6 +1,7 @@
 import { ABSENCE_NOTICE_MUTATIONS } from '../../../shared/absence-notice-mutations.ts';
 import type { AnnounceAbsenceArgs, WithdrawAbsenceArgs } from '../../../shared/absence-notice-schemas.ts';
-import { submitTeachingMutation, type TeachingResult } from '../../teacher/data/evaluation-commands.ts';
+import type { TeachingResult } from '../../teacher/data/evaluation-commands.ts';
+import { submitWatchedMutation } from '../../data/submit-mutation.ts';
 
 /**
  * Announces that a student will miss one or more coming lessons of a course: queued in the
@@ -9,10 +10,10 @@ import { submitTeachingMutation, type TeachingResult } from '../../teacher/data/
  * day or one that is not a lesson, with its fields). Announcing a day again changes its reason.
  */
 export function announceAbsence(args: AnnounceAbsenceArgs): Promise<TeachingResult> {
-  return submitTeachingMutation(ABSENCE_NOTICE_MUTATIONS.announce, args);
+  return submitWatchedMutation(ABSENCE_NOTICE_MUTATIONS.announce, args);
 }
 
 /** Takes an announced absence back, before its day; same answers. */
 export function withdrawAbsence(args: WithdrawAbsenceArgs): Promise<TeachingResult> {
-  return submitTeachingMutation(ABSENCE_NOTICE_MUTATIONS.withdraw, args);
+  return submitWatchedMutation(ABSENCE_NOTICE_MUTATIONS.withdraw, args);
 }

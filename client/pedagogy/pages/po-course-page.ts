@@ -15,6 +15,7 @@ import type { CourseTab } from '../data/pedagogy-queries.ts';
 import { evaluationResult, studentName, teacherName } from '../data/pedagogy-names.ts';
 import type { Absence, Evaluation, FollowUpNote, Teacher } from '../../data/records.ts';
 import { formatDate, formatMinutes, formatWeekday, t } from '../../i18n/i18n.ts';
+import { loadAreaMessages } from '../../i18n/messages-fr.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';
 import { recordNotFound, studentNotFound, studentNotFoundHeading } from './pedagogy-not-found.ts';
@@ -60,13 +61,25 @@ export class PoCoursePage extends PageElement {
   /** The announcement form is open (a disclosure: its button says aria-expanded). */
   @state() private noticeOpen = false;
 
+  /** The form could not be downloaded (offline before the service worker had kept it). */
+  @state() private noticeUnavailable = false;
+
   /**
-   * The form's module (and with it zod and the form's schema) is loaded when the form is first
-   * opened, not with the sheet: most visits only read, and evaluating the schemas made a good part
-   * of the sheet's first-load work on a phone. The service worker precaches it, so it opens offline.
+   * The form's module (and with it zod and the form's schema) and its words are loaded when the
+   * form is first opened, not with the sheet: most visits only read, and evaluating the schemas
+   * made a good part of the sheet's first-load work on a phone; its four areas of messages were
+   * five of the sheet's 24 scripts. The service worker precaches them, so it opens offline.
    */
   private async toggleNotice() {
-    if (!this.noticeOpen) await import('../../family/components/po-absence-notice-form.ts');
+    if (!this.noticeOpen) {
+      try {
+        await Promise.all([import('../../family/components/po-absence-notice-form.ts'), loadAreaMessages(['records', 'teacher', 'teaching', 'validation'])]);
+        this.noticeUnavailable = false;
+      } catch {
+        this.noticeUnavailable = true;
+        return;
+      }
+    }
     this.noticeOpen = !this.noticeOpen;
   }
 
@@ -156,6 +169,7 @@ export class PoCoursePage extends PageElement {
       <button type="button" class="secondary" aria-expanded=${this.noticeOpen ? 'true' : 'false'} aria-controls="absence-notice" @click=${() => void this.toggleNotice()}>
         ${t('notice.button')}
       </button>
+      ${this.noticeUnavailable ? html`<p role="alert">${t('common.offlineAction')}</p>` : nothing}
       <section id="absence-notice" aria-labelledby="absence-notice-title" ?hidden=${!this.noticeOpen}>
         <h2 id="absence-notice-title">${t('notice.formTitle')}</h2>
         ${this.noticeOpen ? html`<po-absence-notice-form .choices=${notices.choices}></po-absence-notice-form>` : nothing}

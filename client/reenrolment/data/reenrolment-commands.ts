@@ -1,30 +1,31 @@
 import type { MutationError } from '../../../shared/push-protocol.ts';
 import { CONSENT_MUTATIONS, type ConsentAnswerArgs } from '../../../shared/consent-schemas.ts';
 import { REENROLMENT_MUTATIONS, type ReenrolmentAnswerArgs } from '../../../shared/reenrolment-schemas.ts';
-// The outbox-and-answer mechanics are the teacher's writes' (one place): queue, push now, say what became of it.
-import { dismissTeachingRefusal, submitTeachingMutation, type TeachingResult } from '../../teacher/data/evaluation-commands.ts';
+// The outbox-and-answer mechanics are every form's (client/data/submit-mutation.ts): queue, push now, say what became of it.
+import type { TeachingResult } from '../../teacher/data/evaluation-commands.ts';
+import { dismissRefusal, submitWatchedMutation } from '../../data/submit-mutation.ts';
 
 /** 'sent' (the server has it), 'queued' (kept on this device, sent with the next push) or `{ rejected }` (refused for good). */
 export type ReenrolmentResult = TeachingResult;
 
 /** A student's choice for next year; answering again replaces it. */
 export function saveReenrolmentAnswer(args: ReenrolmentAnswerArgs): Promise<ReenrolmentResult> {
-  return submitTeachingMutation(REENROLMENT_MUTATIONS.answer, args);
+  return submitWatchedMutation(REENROLMENT_MUTATIONS.answer, args);
 }
 
 /** "Je confirme que ces informations sont à jour" for the campaign. */
 export function confirmReenrolmentDetails(campaignId: string): Promise<ReenrolmentResult> {
-  return submitTeachingMutation(REENROLMENT_MUTATIONS.confirm, { campaignId });
+  return submitWatchedMutation(REENROLMENT_MUTATIONS.confirm, { campaignId });
 }
 
 /** A consent given or refused, to the wording version shown. */
 export function answerConsent(args: ConsentAnswerArgs): Promise<ReenrolmentResult> {
-  return submitTeachingMutation(CONSENT_MUTATIONS.answer, args);
+  return submitWatchedMutation(CONSENT_MUTATIONS.answer, args);
 }
 
 /** The family has read a refusal of an answer that had left this device. */
 export function dismissReenrolmentRefusal(mutationId: number): Promise<unknown> {
-  return dismissTeachingRefusal(mutationId);
+  return dismissRefusal(mutationId);
 }
 
 /** What saving several answers came to: some kept on this device, or the first one refused (its place in the list). */

@@ -1,5 +1,6 @@
 import { TEACHING_MUTATIONS, type RollCallArgs } from '../../../shared/teaching-schemas.ts';
-import { dismissTeachingRefusal, submitTeachingMutation, type TeachingResult } from './evaluation-commands.ts';
+import type { TeachingResult } from './evaluation-commands.ts';
+import { dismissRefusal, submitWatchedMutation } from '../../data/submit-mutation.ts';
 
 /**
  * Takes (or corrects) a class's roll call for a lesson day: queued in the outbox, then sent.
@@ -9,10 +10,10 @@ import { dismissTeachingRefusal, submitTeachingMutation, type TeachingResult } f
  * the teacher's classes or students; `validation`: with its fields).
  */
 export function saveRollCall(args: RollCallArgs): Promise<TeachingResult> {
-  return submitTeachingMutation(TEACHING_MUTATIONS.rollCall, args);
+  return submitWatchedMutation(TEACHING_MUTATIONS.rollCall, args);
 }
 
 /** Forgets a roll call the server refused once the teacher has taken that roll call again. */
 export function dismissRollCallRefusal(mutationId: number): Promise<void> {
-  return dismissTeachingRefusal(mutationId);
+  return dismissRefusal(mutationId);
 }

@@ -11,7 +11,8 @@ import '../components/po-evaluation-refusals.ts';
 import type { PoEvaluationConfirmDialog } from '../components/po-evaluation-confirm-dialog.ts';
 import { kindLabel } from '../components/po-evaluation-list.ts';
 import '../components/po-evaluation-list.ts';
-import { deleteEvaluation, dismissTeachingRefusal } from '../data/evaluation-commands.ts';
+import { dismissRefusal } from '../../data/submit-mutation.ts';
+import { deleteEvaluation } from '../data/evaluation-commands.ts';
 import type { ClassEvaluation } from '../data/teacher-record-queries.ts';
 import { courseNotFound, formStatus, showTeachingResult, signedInTeacherId } from './teaching-form-result.ts';
 
@@ -65,7 +66,7 @@ export class PoEvaluationListPage extends PageElement {
       <p><a class="button" href="/enseignant/cours/${d.course.id}/evaluations/nouvelle">${t('teaching.newEvaluation')}</a></p>
       ${formStatus(form)}
       ${form.renderSummary()}
-      <po-evaluation-refusals .refusals=${d.refused} @po-refusal-dismiss=${(e: CustomEvent<{ mutationId: number }>) => void dismissTeachingRefusal(e.detail.mutationId)}></po-evaluation-refusals>
+      <po-evaluation-refusals .refusals=${d.refused} @po-refusal-dismiss=${(e: CustomEvent<{ mutationId: number }>) => void dismissRefusal(e.detail.mutationId)}></po-evaluation-refusals>
       <po-evaluation-list .courseId=${d.course.id} .evaluations=${d.evaluations} students=${d.students.length} @po-evaluation-delete=${this._onAskDelete}></po-evaluation-list>
       <po-evaluation-confirm-dialog heading=${t('teaching.deleteEvaluationTitle')} text=${t('teaching.deleteEvaluationText', { what })}
         confirm-label=${t('teaching.deleteEvaluation')} @po-confirm=${this._onConfirmDelete}></po-evaluation-confirm-dialog>

@@ -14,7 +14,8 @@ import '../components/po-evaluation-confirm-dialog.ts';
 import '../components/po-evaluation-refusals.ts';
 import type { PoEvaluationConfirmDialog } from '../components/po-evaluation-confirm-dialog.ts';
 import '../components/po-note-list.ts';
-import { dismissTeachingRefusal, newRecordId } from '../data/evaluation-commands.ts';
+import { dismissRefusal } from '../../data/submit-mutation.ts';
+import { newRecordId } from '../data/evaluation-commands.ts';
 import { deleteNote, saveNote } from '../data/note-commands.ts';
 import { deleteRepertoireEntry } from '../data/repertoire-commands.ts';
 import type { NoteView, RepertoireView } from '../data/teacher-record-queries.ts';
@@ -96,7 +97,7 @@ export class PoStudentNotesPage extends PageElement {
       ${back}
       ${formStatus(form)}
       ${form.renderSummary()}
-      <po-evaluation-refusals .refusals=${d.refused} @po-refusal-dismiss=${(e: CustomEvent<{ mutationId: number }>) => void dismissTeachingRefusal(e.detail.mutationId)}></po-evaluation-refusals>
+      <po-evaluation-refusals .refusals=${d.refused} @po-refusal-dismiss=${(e: CustomEvent<{ mutationId: number }>) => void dismissRefusal(e.detail.mutationId)}></po-evaluation-refusals>
       <section aria-labelledby="notes-title">
         <h2 id="notes-title">${t('teaching.notes')}</h2>
         ${this.renderNoteForm()}
