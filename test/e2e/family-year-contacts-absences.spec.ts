@@ -60,6 +60,40 @@ test.describe('the family’s year: absences announced, emergency contacts', () 
     await teacherContext.close();
   });
 
+  test('the course sheet reads without the absence form’s scripts; a form that cannot be downloaded says the network is needed, then opens once it can', async ({ browser, page, server }) => {
+    await signInThroughForm(page, server.url, 'family');
+    await waitForSync(page);
+    const hugo = (await page.getByRole('link', { name: 'Hugo Lefèvre' }).first().getAttribute('href'))!;
+    await page.goto(`${server.url}${hugo}/cours`);
+    const sheet = (await page.getByRole('link', { name: 'Chorale 1er cycle' }).getAttribute('href'))!;
+    // A device without the service worker's copies: what the sheet asks for is what it downloads.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.addCookies(await page.context().cookies());
+    const fresh = await context.newPage();
+    const scripts: string[] = [];
+    fresh.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    let refuse = true;
+    await context.route(/\/assets\/(po-absence-notice-form|validation-messages|teaching-messages)-[\w-]+\.js$/, (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
+    await fresh.goto(`${server.url}${sheet}`);
+    await expect(fresh.getByRole('heading', { level: 1, name: 'Chorale 1er cycle' })).toBeVisible();
+    const open = fresh.getByRole('button', { name: 'Signaler une absence' });
+    await expect(open).toBeVisible();
+    // Reading the sheet asks for neither the form nor its words, nor the teacher's commands.
+    expect(scripts.filter((src) => /\/(po-absence-notice-form|validation-messages|teaching-messages|teacher-messages|evaluation-commands)-/.test(src))).toEqual([]);
+
+    await open.click();
+    await expect(fresh.getByRole('alert')).toContainText('Cette action demande une connexion au réseau');
+    await expect(open).toHaveAttribute('aria-expanded', 'false');
+    refuse = false;
+    await open.click();
+    await expect(open).toHaveAttribute('aria-expanded', 'true');
+    await expect(fresh.getByRole('button', { name: 'Signaler l’absence' })).toBeVisible();
+    await expect(fresh.getByRole('alert')).toHaveCount(0);
+    await context.close();
+  });
+
   test('the family edits a student’s contacts; the secretariat approves them; the teacher’s roster shows them', async ({ page, browser, server }) => {
     await signInThroughForm(page, server.url, 'family');
     await waitForSync(page);
