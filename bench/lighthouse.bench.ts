@@ -21,6 +21,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { startServer } from '../test/helpers/server-process.ts';
 import { TLS_ENV, tlsCa } from '../test/helpers/tls-fixture.ts';
 import { browserCookies, courseSheetPath, signInCookie } from './sign-in.ts';
+import { machineBusyBefore } from './report.ts';
 import { mainThreadCpu } from './trace-cpu.ts';
 
 export const title = 'Lighthouse mobile (12.2.3): performance, accessibility, best practices';
@@ -195,7 +196,7 @@ export async function run() {
   if (ONLY || ONLY_TRANSPORTS || process.env.CLIENT_DIST) return;
   // The browser that made the figures: two runs compare only on the same one (docs/performance.md).
   const browser = spawnSync(CHROME, ['--version'], { encoding: 'utf8' }).stdout.trim();
-  writeFileSync('bench/results/lighthouse.json', JSON.stringify({ at: new Date().toISOString(), browser, runs: RUNS, budget: BUDGET, results }, null, 2) + '\n');
+  writeFileSync('bench/results/lighthouse.json', JSON.stringify({ at: new Date().toISOString(), browser, busyBefore: machineBusyBefore(), runs: RUNS, budget: BUDGET, results }, null, 2) + '\n');
 }
 
 async function measure(transport: Transport): Promise<Result[]> {

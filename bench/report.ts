@@ -33,6 +33,16 @@ export function verdict(value: number, budget?: Budget): Verdict {
 const budgetText = (b: Budget | undefined, unit: string) =>
   b?.max !== undefined ? `≤ ${fmt(b.max, 0)} ${unit}` : b?.min !== undefined ? `≥ ${fmt(b.min, 0)} ${unit}` : '—';
 
+let busyBefore: number | null = null;
+
+/** How busy the machine was just before the benchmark (bench/machine-busy.ts), kept with its figures. */
+export function setMachineBusy(share: number | null) {
+  busyBefore = share;
+}
+
+/** The share set above, for a benchmark that writes its own JSON (Lighthouse's). */
+export const machineBusyBefore = () => busyBefore;
+
 export class Report {
   readonly figures: Figure[] = [];
   private readonly context: Record<string, unknown> = {};
@@ -58,7 +68,7 @@ export class Report {
   write(dir = 'bench/results'): string {
     mkdirSync(dir, { recursive: true });
     const path = `${dir}/${this.name}.json`;
-    const machine = { node: process.version, platform: process.platform, arch: process.arch, cores: availableParallelism(), cpu: cpus()[0]?.model ?? null };
+    const machine = { node: process.version, platform: process.platform, arch: process.arch, cores: availableParallelism(), cpu: cpus()[0]?.model ?? null, busyBefore };
     writeFileSync(path, JSON.stringify({ bench: this.name, at: new Date().toISOString(), machine, context: this.context, figures: this.figures }, null, 2) + '\n');
     console.log(`figures written to ${path}`);
     return path;
