@@ -164,7 +164,7 @@ function messageAreaFiles(): Map<string, string> {
  * every key a page's modules name (statically or lazily imported; a literal key, or the start of
  * one a template completes) is checked against its route's list, and the first screen's modules
  * may name no area key at all. A part a page imports lazily (a form opened on demand) may also name
- * the areas the page loads itself beside that import. Naming an area a page does not need is
+ * the areas the page loads together with it, `Promise.all([import('…'), loadAreaMessages([…])])`. Naming an area a page does not need is
  * allowed (it only costs bytes).
  */
 function routeMessagesCheck(): Plugin {
@@ -206,7 +206,7 @@ function routeMessagesCheck(): Plugin {
         const start = (await this.resolve(page, resolve(ROUTE_TABLES[0])))?.id;
         if (!start) throw new Error(`routes.ts: ${page} not found`);
         // A module and the areas it may name: the route's, and for a part imported lazily, also
-        // those its importer loads itself (a `loadAreaMessages([...])` beside the `import()`).
+        // those its importer loads with it.
         const seen = new Set<string>();
         const stack: Array<[string, Set<string>]> = [[start, allowed]];
         while (stack.length) {
@@ -219,9 +219,14 @@ function routeMessagesCheck(): Plugin {
           const code = info?.code ?? '';
           for (const area of named(code)) if (!may.has(area)) problems.push(`${path}: ${id} names keys of '${area}', not in the route's messages`);
           if (!may.has('validation') && [...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? [])].some((dep) => formModules.has(dep))) problems.push(`${path}: ${id} has a form, and 'validation' is not in the route's messages`);
-          const loadsItself = [...code.matchAll(/loadAreaMessages\(\s*\[([^\]]*)\]/g)].flatMap(([, list]) => [...list.matchAll(/['"]([\w-]+)['"]/g)].map((m) => m[1]));
-          const lazily = loadsItself.length ? new Set([...may, ...loadsItself]) : may;
-          stack.push(...(info?.importedIds ?? []).map((dep): [string, Set<string>] => [dep, may]), ...(info?.dynamicallyImportedIds ?? []).map((dep): [string, Set<string>] => [dep, lazily]));
+          // Only the part loaded in the same `Promise.all([import('…'), loadAreaMessages([…])])`
+          // gets those areas: the page then waits for both before showing it.
+          const widened = new Map<string, Set<string>>();
+          for (const [, specifier, list] of code.matchAll(/Promise\.all\(\[\s*import\(\s*['"]([^'"]+)['"]\s*\)\s*,\s*loadAreaMessages\(\s*\[([^\]]*)\]\s*\)\s*\]\)/g)) {
+            const part = (await this.resolve(specifier, id))?.id;
+            if (part) widened.set(part, new Set([...may, ...[...list.matchAll(/['"]([\w-]+)['"]/g)].map((m) => m[1])]));
+          }
+          stack.push(...(info?.importedIds ?? []).map((dep): [string, Set<string>] => [dep, may]), ...(info?.dynamicallyImportedIds ?? []).map((dep): [string, Set<string>] => [dep, widened.get(dep) ?? may]));
         }
       }
       const listed = ROUTE_TABLES.map((file) => [...readFileSync(file, 'utf8').matchAll(/^\s+\{ path: '/gm)].length).reduce((a, b) => a + b, 0);

@@ -63,6 +63,8 @@ export class PoCoursePage extends PageElement {
 
   /** The form could not be downloaded (offline before the service worker had kept it). */
   @state() private noticeUnavailable = false;
+  /** The form's scripts are on their way: a second press waits for them rather than closing it. */
+  private noticeLoading = false;
 
   /**
    * The form's module (and with it zod and the form's schema) and its words are loaded when the
@@ -71,16 +73,28 @@ export class PoCoursePage extends PageElement {
    * five of the sheet's 24 scripts. The service worker precaches them, so it opens offline.
    */
   private async toggleNotice() {
-    if (!this.noticeOpen) {
-      try {
-        await Promise.all([import('../../family/components/po-absence-notice-form.ts'), loadAreaMessages(['records', 'teacher', 'teaching', 'validation'])]);
-        this.noticeUnavailable = false;
-      } catch {
-        this.noticeUnavailable = true;
-        return;
-      }
+    if (this.noticeOpen) {
+      this.noticeOpen = false;
+      return;
     }
-    this.noticeOpen = !this.noticeOpen;
+    if (this.noticeLoading) return;
+    this.noticeLoading = true;
+    const courseId = this.courseId;
+    // A failure after a failure is announced again: the alert leaves the page before the new try.
+    this.noticeUnavailable = false;
+    await this.updateComplete;
+    try {
+      await Promise.all([import('../../family/components/po-absence-notice-form.ts'), loadAreaMessages(['records', 'teacher', 'teaching', 'validation'])]);
+    } catch {
+      // Browsers that follow the current HTML standard ask for a failed module again on the next
+      // try; older ones remember the failure until the page reloads.
+      this.noticeUnavailable = this.courseId === courseId;
+      return;
+    } finally {
+      this.noticeLoading = false;
+    }
+    // Another course's sheet since the press: its form stays closed until asked for.
+    if (this.courseId === courseId) this.noticeOpen = true;
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
@@ -90,6 +104,7 @@ export class PoCoursePage extends PageElement {
       this.cancelled.refresh();
       this.notices.refresh();
       this.noticeOpen = false;
+      this.noticeUnavailable = false;
     }
   }
 
@@ -169,7 +184,7 @@ export class PoCoursePage extends PageElement {
       <button type="button" class="secondary" aria-expanded=${this.noticeOpen ? 'true' : 'false'} aria-controls="absence-notice" @click=${() => void this.toggleNotice()}>
         ${t('notice.button')}
       </button>
-      ${this.noticeUnavailable ? html`<p role="alert">${t('common.offlineAction')}</p>` : nothing}
+      ${this.noticeUnavailable ? html`<p class="notice error" role="alert">${t('common.offlineAction')}</p>` : nothing}
       <section id="absence-notice" aria-labelledby="absence-notice-title" ?hidden=${!this.noticeOpen}>
         <h2 id="absence-notice-title">${t('notice.formTitle')}</h2>
         ${this.noticeOpen ? html`<po-absence-notice-form .choices=${notices.choices}></po-absence-notice-form>` : nothing}

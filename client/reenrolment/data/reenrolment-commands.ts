@@ -2,11 +2,11 @@ import type { MutationError } from '../../../shared/push-protocol.ts';
 import { CONSENT_MUTATIONS, type ConsentAnswerArgs } from '../../../shared/consent-schemas.ts';
 import { REENROLMENT_MUTATIONS, type ReenrolmentAnswerArgs } from '../../../shared/reenrolment-schemas.ts';
 // The outbox-and-answer mechanics are every form's (client/data/submit-mutation.ts): queue, push now, say what became of it.
-import type { TeachingResult } from '../../teacher/data/evaluation-commands.ts';
+import type { SubmitResult } from '../../data/mutation-submit.ts';
 import { dismissRefusal, submitWatchedMutation } from '../../data/submit-mutation.ts';
 
 /** 'sent' (the server has it), 'queued' (kept on this device, sent with the next push) or `{ rejected }` (refused for good). */
-export type ReenrolmentResult = TeachingResult;
+export type ReenrolmentResult = SubmitResult;
 
 /** A student's choice for next year; answering again replaces it. */
 export function saveReenrolmentAnswer(args: ReenrolmentAnswerArgs): Promise<ReenrolmentResult> {
