@@ -21,7 +21,8 @@ async function sourcesOf(base: string, script: string): Promise<string[]> {
   if (response.status === 404) return [];
   if (!response.ok) throw new Error(`${script}.map: ${response.status}`);
   const { sources } = (await response.json()) as { sources: string[] };
-  return sources.map((source) => source.replace(/^(\.\.\/)+/, ''));
+  // Relative to the built file: from the project's root on, wherever the build was written.
+  return sources.map((source) => source.replace(/^(\.\.\/)+(?:.*?\/)??(?=(?:client|shared)\/)/, ''));
 }
 
 /** The course sheet's absence form and the areas of words only it needs (loaded when it opens). */
