@@ -290,6 +290,39 @@ function routePreloads(): Plugin {
 }
 
 /**
+ * Before a lazy import, the bundler's helper adds a `<link rel="modulepreload">` for each script
+ * of the imported part, so that a screen's scripts are asked for in one round trip rather than
+ * level by level (up to six levels for some pages). That is worth it over the network: a first
+ * visit, a sign-in before the service worker has kept the app. A page the service worker controls
+ * has every script in its cache, where the links only cost the main thread (about 10 ms a repeat
+ * visit, 40 ms on a 4× slower phone, in the shell's first tasks) and a request each beside them
+ * (docs/performance.md, "No preload links on a repeat visit"). Vite has no option for "not when
+ * controlled", so its helper's one test gets that condition here; the build fails if the helper
+ * no longer reads as expected, rather than silently preloading again.
+ */
+function noPreloadsUnderServiceWorker(): Plugin {
+  const test = 'deps && deps.length > 0';
+  let changed = false;
+  return {
+    name: 'portee:no-preloads-under-service-worker',
+    apply: 'build',
+    transform: {
+      filter: { id: /^\0vite\/preload-helper\.js$/ },
+      handler(code) {
+        if (code.split(test).length !== 2) this.error(`Vite's preload helper changed: "${test}" not found once; see noPreloadsUnderServiceWorker`);
+        changed = true;
+        return { code: code.replace(test, `${test} && !navigator.serviceWorker?.controller`), map: null };
+      },
+    },
+    generateBundle(_options, bundle) {
+      // A helper under another name would be left as it is without this.
+      const lazy = Object.values(bundle).some((file) => file.type === 'chunk' && file.dynamicImports.length > 0);
+      if (lazy && !changed) this.error("Vite's preload helper was not found; see noPreloadsUnderServiceWorker");
+    },
+  };
+}
+
+/**
  * The client build: Lit app from client/, service worker from client/sw.ts (workbox precache
  * manifest injected), web manifest. jsPDF's optional chunks are kept out of the precache.
  */
@@ -313,6 +346,7 @@ export default defineConfig(({ command }) => {
       chunks.plugin,
       routeMessagesCheck(), // after chunks.plugin, whose groups it reads
       routePreloads(),
+      noPreloadsUnderServiceWorker(),
       VitePWA({
         strategies: 'injectManifest',
         srcDir: '.',
