@@ -298,7 +298,9 @@ function routePreloads(): Plugin {
  * visit, 40 ms on a 4× slower phone, in the shell's first tasks) and a request each beside them
  * (docs/performance.md, "No preload links on a repeat visit"). Vite has no option for "not when
  * controlled", so its helper's one test gets that condition here; the build fails if the helper
- * no longer reads as expected, rather than silently preloading again.
+ * no longer reads as expected, rather than silently preloading again. Stylesheets are kept: the
+ * same list carries a lazy part's CSS, which the helper is the one to load (none today: the one
+ * stylesheet is named by the HTML, the components' styles are in their scripts).
  */
 function noPreloadsUnderServiceWorker(): Plugin {
   const test = 'deps && deps.length > 0';
@@ -311,8 +313,12 @@ function noPreloadsUnderServiceWorker(): Plugin {
       handler(code) {
         if (code.split(test).length !== 2) this.error(`Vite's preload helper changed: "${test}" not found once; see noPreloadsUnderServiceWorker`);
         changed = true;
-        return { code: code.replace(test, `${test} && !navigator.serviceWorker?.controller`), map: null };
+        const kept = "(deps = navigator.serviceWorker?.controller ? deps.filter((dep) => dep.endsWith('.css')) : deps)";
+        return { code: code.replace(test, `deps && ${kept}.length > 0`), map: null };
       },
+    },
+    buildStart() {
+      changed = false;
     },
     generateBundle(_options, bundle) {
       // A helper under another name would be left as it is without this.
