@@ -294,8 +294,8 @@ function routePreloads(): Plugin {
  * of the imported part, so that a screen's scripts are asked for in one round trip rather than
  * level by level (up to six levels for some pages). That is worth it over the network: a first
  * visit, a sign-in before the service worker has kept the app. A page the service worker controls
- * has every script in its cache, where the links only cost the main thread (about 10 ms a repeat
- * visit, 40 ms on a 4× slower phone, in the shell's first tasks) and a request each beside them
+ * has every script in its cache, where the links only cost the main thread (8–11 ms a repeat
+ * visit, measured unthrottled, in the shell's first tasks) and a request each beside them
  * (docs/performance.md, "No preload links on a repeat visit"). Vite has no option for "not when
  * controlled", so its helper's one test gets that condition here; the build fails if the helper
  * no longer reads as expected, rather than silently preloading again. Stylesheets are kept: the
