@@ -1,12 +1,8 @@
 // What a page's first date and money formatters cost on its main thread, in Chromium with 4× CPU
-// throttling (a phone): cold, as on a page where nothing loaded ICU's locale data before; after
-// client/public/intl-warm.js has run in a worker (what boot.js starts on a device not signed in
-// here, and the sign-in's submit); and after the data worker's first message (what a signed-in
-// device's visit does instead). Each run is a fresh browser: ICU's data is the renderer process's,
-// so a second page of the same browser could find it loaded. Needs the built client (CLIENT_DIST
-// to pick another build; its figures are then printed, not written).
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+// throttling (a phone): cold, as on a page where nothing loaded ICU's locale data before, and
+// after client/public/intl-warm.js has run in a worker (what boot.js starts for a signed-in
+// device, and the sign-in's submit). Each run is a fresh browser: ICU's data is the renderer
+// process's, so a second page of the same browser could find it loaded. Needs the built client.
 import { chromium } from 'playwright-core';
 import { startServer } from '../test/helpers/server-process.ts';
 import { Report } from './report.ts';
@@ -31,17 +27,7 @@ const FIRST_FORMATTERS = `(() => {
   return performance.now() - start;
 })()`;
 
-/** Who loads ICU before the page's first formatters: nobody, intl-warm.js, or the data worker. */
-type Warmer = 'none' | 'intl-warm' | 'data worker';
-
-/** The data worker's script in the build: its name carries a hash. */
-function dataWorkerScript(dist: string): string {
-  const name = readdirSync(join(dist, 'assets')).find((file) => /^pull-worker-.*\.js$/.test(file));
-  if (!name) throw new Error(`no data worker in ${dist}/assets`);
-  return `/assets/${name}`;
-}
-
-async function firstFormatters(base: string, warmer: Warmer, dataWorkerUrl: string): Promise<number> {
+async function firstFormatters(base: string, warmed: boolean): Promise<number> {
   // A browser of its own: ICU's data, once loaded, stays in its renderer process.
   const browser = await chromium.launch({ executablePath: CHROME, args: ['--no-sandbox', '--disable-gpu'] });
   try {
@@ -52,20 +38,10 @@ async function firstFormatters(base: string, warmer: Warmer, dataWorkerUrl: stri
     await page.getByRole('button', { name: 'Se connecter' }).waitFor();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-    if (warmer === 'intl-warm') {
+    if (warmed) {
       const closed = new Promise<void>((done) => page.on('worker', (worker) => worker.on('close', () => done())));
       await page.evaluate(`new Worker('/intl-warm.js').postMessage('fr')`);
       await closed;
-    }
-    if (warmer === 'data worker') {
-      // Its first message as client/data/data-worker.ts posts it, then a pull: the worker answers
-      // messages in order, so the pull's outcome (signed out: a 401) comes after ICU's load.
-      await page.evaluate(`new Promise((done) => {
-        const worker = new Worker(${JSON.stringify(dataWorkerUrl)}, { type: 'module' });
-        worker.onmessage = done;
-        worker.postMessage({ icu: 'fr' });
-        worker.postMessage({ id: 1, background: true });
-      })`);
     }
     return (await page.evaluate(FIRST_FORMATTERS)) as number;
   } finally {
@@ -74,29 +50,26 @@ async function firstFormatters(base: string, warmer: Warmer, dataWorkerUrl: stri
 }
 
 export async function run() {
-  const dist = process.env.CLIENT_DIST;
-  const server = await startServer(dist ? { CLIENT_DIST: dist } : {});
+  const server = await startServer();
   const report = new Report('intl-warm');
-  const dataWorkerUrl = dataWorkerScript(dist ?? 'dist/client');
   try {
     report.note('cpuThrottling', THROTTLE);
     report.note('runs', RUNS);
-    for (const [label, warmer] of [
-      ['cold (nothing loaded ICU before)', 'none'],
-      ['after intl-warm.js in a worker', 'intl-warm'],
-      ["after the data worker's first message", 'data worker'],
+    for (const [label, warmed] of [
+      ['cold (nothing loaded ICU before)', false],
+      ['after intl-warm.js in a worker', true],
     ] as const) {
       const runs: number[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await firstFormatters(server.url, warmer, dataWorkerUrl));
+      for (let i = 0; i < RUNS; i++) runs.push(await firstFormatters(server.url, warmed));
       report.figure(
         `first formatters, ${label}`,
         median(runs),
         'ms',
-        warmer === 'none' ? undefined : { max: WARM_BUDGET_MS },
+        warmed ? { max: WARM_BUDGET_MS } : undefined,
         `median of ${RUNS}, ${THROTTLE}× CPU throttling, on the page's main thread; runs ${runs.map((r) => Math.round(r)).join(', ')} ms`,
       );
     }
-    if (!dist) report.write();
+    report.write();
   } finally {
     await server.stop();
   }

@@ -5,6 +5,7 @@ import '../components/po-a11y-toggle.ts';
 import '../components/po-language-select.ts';
 import type { ShellQueries } from './shell-queries.ts';
 import { t } from '../i18n/i18n.ts';
+import { warmFormatters } from '../i18n/warm-formatters.ts';
 import { narrowShell } from '../styles/shell-breakpoint.ts';
 
 /**
@@ -250,8 +251,9 @@ export class PoAppShell extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (this.info && !this.dataLoading) {
       this.dataLoading = true;
-      // Signed-in screens format dates and money: the data worker this starts loads ICU's data
-      // before its first query (client/data/pull-worker.ts).
+      // Signed-in screens format dates and money: ICU's data loads in a worker (already started by
+      // boot.js, unless only the server knew of the session).
+      warmFormatters();
       void import('./signed-in-entry.ts').then(
         (m) => {
           this.data = m.shellQueries(this);

@@ -4,7 +4,6 @@
  * worker's module; the component tests' server does not, and a browser may refuse workers: then
  * `dataWorker()` is null and the callers run the same code on the page.
  */
-import type { IcuAsk } from './pull-messages.ts';
 
 /** Started on first use; null once it proved unavailable (then never tried again). */
 let worker: Worker | null | undefined;
@@ -20,8 +19,6 @@ export function dataWorker(): Worker | null {
   } catch {
     return (worker = null);
   }
-  // First, before any pull or query: ICU's locale data, for the dates the rows will carry.
-  worker.postMessage({ icu: document.documentElement.lang } satisfies IcuAsk);
   // A script that failed to load (or a worker that died): what was asked of it runs on the page.
   const started = worker;
   started.onerror = (event) => {

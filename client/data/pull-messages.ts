@@ -1,14 +1,6 @@
 import type { ApiErrorBody } from '../../shared/api-error.ts';
 import type { PullLanded } from './pull-apply.ts';
 
-/**
- * The page's first message to the data worker: load ICU's locale data for the page's language
- * (client/i18n/load-icu.ts) before anything else, so the page's first dates find it loaded.
- */
-export interface IcuAsk {
-  icu: string;
-}
-
 /** The page asks the pull worker for one pull (it holds the lock meanwhile). */
 export interface PullAsk {
   id: number;

@@ -1,7 +1,6 @@
 import { HttpError, OfflineError } from '../api/http.ts';
 import { fetchAndApply } from './pull-apply.ts';
-import { loadIcu } from '../i18n/load-icu.ts';
-import type { IcuAsk, PullAsk, PullOutcome } from './pull-messages.ts';
+import type { PullAsk, PullOutcome } from './pull-messages.ts';
 import { serveCommands } from './command-host.ts';
 import { serveQueries } from './query-host.ts';
 
@@ -19,20 +18,14 @@ import { serveQueries } from './query-host.ts';
  * pull re-ran every open query on the page (200–300 ms of its thread at a phone's speed, for a
  * pull that brought the device nothing). Dexie tells this worker of the page's own writes, and
  * the page of this worker's (BroadcastChannel).
- *
- * ICU's locale data (client/i18n/load-icu.ts): the page's first message, so it is loaded before
- * the first query's rows reach the page, which formats their dates. A signed-in device's own
- * visit starts no other worker for it (client/public/boot.js): one thread and one script fewer
- * while the page renders.
  */
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<IcuAsk | PullAsk | { queries: MessagePort } | { commands: MessagePort }>) => void) | null;
+  onmessage: ((event: MessageEvent<PullAsk | { queries: MessagePort } | { commands: MessagePort }>) => void) | null;
   postMessage(outcome: PullOutcome): void;
 };
 
 scope.onmessage = ({ data }) => {
-  if ('icu' in data) loadIcu(data.icu);
-  else if ('queries' in data) serveQueries(data.queries);
+  if ('queries' in data) serveQueries(data.queries);
   else if ('commands' in data) serveCommands(data.commands);
   else void pull(data).then((outcome) => scope.postMessage(outcome));
 };

@@ -1,9 +1,9 @@
 /**
  * Starts the worker that loads ICU's locale data off the page (`client/public/intl-warm.js`),
- * once per page: boot.js starts it itself before the first paint of a device not signed in here,
- * unless it shows the sign-in page, and marks the page with `data-intl-warm`; this starts it at
- * the sign-in's submit, while the answer travels. Once signed in, the data worker loads ICU first
- * thing (client/data/pull-worker.ts), and a signed-in device's visit starts no other worker.
+ * once per page: boot.js starts it itself before the first paint of every page but a signed-out
+ * device's sign-in page, and marks the page with `data-intl-warm`; this starts it where boot.js
+ * could not know a signed-in screen was coming (the sign-in's submit, a session found by the
+ * server only).
  *
  * Why a worker: the first Intl date or number formatter of a renderer loads ICU's locale data,
  * one task of 150–350 ms with a phone's 4× slowdown. ICU's data belongs to the process, so after

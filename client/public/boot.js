@@ -3,22 +3,21 @@
  * from the HTML takes the person's accessibility mode and language at once, instead of switching
  * when the app has loaded (a flash, and a layout shift). It also says which of the HTML's two
  * first screens to show: the sign-in page, or the shell with "Chargement…" for an account that
- * was signed in on this device or a page that is not public (and then asks for the session, and
- * starts intl-warm.js unless the device is signed in).
+ * was signed in on this device or a page that is not public (and then starts intl-warm.js and
+ * asks for the session).
  */
 (function () {
   var root = document.documentElement;
-  var signedIn = false;
   try {
     if (localStorage.getItem('portee.a11yMode') === '1') root.classList.add('a11y-mode');
     if (localStorage.getItem('portee.locale') === 'en') root.lang = 'en';
     var publicPage = /^\/(connexion|mot-de-passe-perdu|preinscription|accessibilite|confidentialite)(\/|$)/.test(location.pathname);
-    signedIn = !!localStorage.getItem('portee.session');
+    var signedIn = !!localStorage.getItem('portee.session');
     root.setAttribute('data-boot', location.pathname === '/connexion' && !signedIn ? 'sign-in' : publicPage || signedIn || location.pathname !== '/' ? 'app' : 'sign-in');
   } catch (e) {
     // Storage refused (private mode settings): the defaults of the HTML stay.
   }
-  // The app's shell (any page but a signed-out sign-in).
+  // The app's shell (any page but a signed-out sign-in): ICU loads in a worker (i18n/warm-formatters.ts).
   if (root.getAttribute('data-boot') === 'app') {
     // Who is signed in, asked now rather than once the modules have arrived and run: one round
     // trip less before a screen behind sign-in can render. The app's first GET /api/session takes
@@ -37,17 +36,11 @@
       answer.catch(function () {});
       window.porteeSession = { answer: answer, at: Date.now(), known: known };
     }
-    // ICU's locale data loads in a worker (i18n/warm-formatters.ts). On a device signed in here,
-    // the app's data worker loads it first thing (client/data/pull-worker.ts): a second worker
-    // would only share the cores with the first render. Elsewhere (a first visit of the device, a
-    // public page) that worker may be a download and a round trip away, or never come.
-    if (!signedIn) {
-      try {
-        root.setAttribute('data-intl-warm', '');
-        new Worker('/intl-warm.js').postMessage(root.lang);
-      } catch (e) {
-        // No worker: the page's first formatter loads ICU itself.
-      }
+    try {
+      root.setAttribute('data-intl-warm', '');
+      new Worker('/intl-warm.js').postMessage(root.lang);
+    } catch (e) {
+      // No worker: the page's first formatter loads ICU itself.
     }
   }
 })();

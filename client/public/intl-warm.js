@@ -1,8 +1,7 @@
 /*
- * A worker started by boot.js on a device not signed in here (but not on its sign-in page), or by
- * the sign-in's submit (client/i18n/warm-formatters.ts): it builds the Intl formatters the screens
- * use (a date, money, French order) once, then ends. A signed-in device's data worker builds the
- * same ones first thing (client/i18n/load-icu.ts: keep the two in step).
+ * A worker started by boot.js for every page but a signed-out device's sign-in page, or by the sign-in's submit
+ * (client/i18n/warm-formatters.ts): it builds the Intl formatters the screens use (a
+ * date, money, French order) once, then ends.
  *
  * Why: the first Intl date or number formatter of a renderer loads ICU's locale data, one
  * uninterruptible piece of 40–90 ms on a desktop and 150–350 ms with a phone's 4× slowdown (the
