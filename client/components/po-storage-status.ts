@@ -1,10 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { readStorageReport, type StorageProbe, type StorageReport } from '../data/storage-estimate.ts';
-import { localeStore, t } from '../i18n/i18n.ts';
+import { intlLocale, t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
-
-const intlLocale = () => (localeStore.value.locale === 'en' ? 'en-GB' : 'fr-FR');
 
 /** Bytes in the person's language, decimal units as the device's settings show them ("2,4 Mo", "2.4 MB"). */
 function formatBytes(bytes: number): string {

@@ -38,6 +38,14 @@ export function tFr(key: MessageKey, params: Record<string, string | number> = {
 const fill = (template: string, params: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 
+/**
+ * The Intl locale of the app's language: the French of France, the English of Britain (dates as
+ * 5 December 2026, not December 5). client/public/intl-warm.js, which cannot import this, picks the same.
+ */
+export function intlLocale(locale: Locale = localeStore.value.locale): string {
+  return locale === 'en' ? 'en-GB' : 'fr-FR';
+}
+
 // Building an Intl.DateTimeFormat costs far more than using one (a home of a few hundred dates
 // spent most of its render building them on a slow phone): each is built once per language and
 // options, and kept.
@@ -45,7 +53,7 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(locale: Locale, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = locale + JSON.stringify(opts);
   let format = dateFormats.get(key);
-  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', opts)));
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(intlLocale(locale), opts)));
   return format;
 }
 
@@ -79,7 +87,7 @@ export function formatMinutes(minutes: number): string {
     const locale = localeStore.value.locale;
     // Kept per language, like the date formatters (a course list formats one per course).
     let format = durationFormats.get(locale);
-    if (!format) durationFormats.set(locale, (format = new DurationFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { style: 'short' })));
+    if (!format) durationFormats.set(locale, (format = new DurationFormat(intlLocale(locale), { style: 'short' })));
     return format.format({ hours, minutes: rest });
   }
   return hours ? `${hours} h${rest ? ` ${rest} min` : ''}` : `${rest} min`;

@@ -11,6 +11,7 @@
  * (docs/performance.md, "ICU's load in a worker").
  */
 self.onmessage = function (event) {
+  // The same as intlLocale() (client/i18n/i18n.ts), which a classic script cannot import.
   var locale = event.data === 'en' ? 'en-GB' : 'fr-FR';
   try {
     var now = new Date();
