@@ -47,10 +47,17 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/** Bounds of the TLS server, which node:http2 leaves open (node:http's own defaults for the first three). */
+/** Bounds of the TLS server, which node:http2 leaves open (node:http's own defaults for these two). */
 const IDLE_MS = 60_000;
-const KEEP_ALIVE_MS = 5_000;
 const REQUEST_MS = 300_000;
+/**
+ * How long an idle HTTP/1.1 connection is kept, on both servers. Longer than clients and balancers
+ * keep theirs (about 60 s for nginx and the common cloud balancers), so the server is never the side
+ * that closes a connection as a request is sent on it: that request fails with ECONNRESET (a 502 from
+ * a balancer), and a POST cannot be retried safely. Node's default, 5 s, is shorter than all of them.
+ * An idle connection costs a socket; server.close() ends idle ones at once, so a stop does not wait.
+ */
+const KEEP_ALIVE_MS = 65_000;
 /** A browser opens a screen's twenty-odd scripts at once; a thousand in flight is not a browser. */
 const MAX_STREAMS = 100;
 /** As node:http's default header limit (16 KB). */
@@ -68,7 +75,8 @@ const CLOSE_GRACE_MS = 10_000;
 export function listen(fetch: (request: Request) => Response | Promise<Response>, env: Pick<Env, 'PORT' | 'HOST'>, tls: TlsFiles | null, onListening: (port: number) => void): Listening {
   const listening = (info: { port: number }) => onListening(info.port);
   if (!tls) {
-    const server = serve({ fetch, port: env.PORT, hostname: env.HOST }, listening);
+    const server = serve({ fetch, port: env.PORT, hostname: env.HOST }, listening) as ServerType & { keepAliveTimeout: number };
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
     return { server, close: () => new Promise((resolve) => server.close(() => resolve())) };
   }
   const server = serve(
@@ -83,6 +91,7 @@ export function listen(fetch: (request: Request) => Response | Promise<Response>
   ) as Http2SecureServer;
   // node:http closes an idle connection, a kept-alive one and a request that takes too long; the
   // TLS server does none of it by itself, so one client could hold any number of sockets.
+  // (keepAliveTimeout is read by the HTTP/1.1 side, allowHTTP1.)
   server.setTimeout(IDLE_MS);
   (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = KEEP_ALIVE_MS;
   server.on('stream', (stream) => stream.setTimeout(REQUEST_MS, () => stream.close(constants.NGHTTP2_CANCEL)));
