@@ -1,17 +1,17 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { readStorageReport, type StorageProbe, type StorageReport } from '../data/storage-estimate.ts';
-import { intlLocale, t } from '../i18n/i18n.ts';
+import { formatNumber, t } from '../i18n/i18n.ts';
 import { pageStyles } from '../styles/shared-styles.ts';
 
 /** Bytes in the person's language, decimal units as the device's settings show them ("2,4 Mo", "2.4 MB"). */
 function formatBytes(bytes: number): string {
   const [unit, size] = bytes >= 1e9 ? (['gigabyte', 1e9] as const) : bytes >= 1e6 ? (['megabyte', 1e6] as const) : (['kilobyte', 1e3] as const);
-  return new Intl.NumberFormat(intlLocale(), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(bytes / size);
+  return formatNumber(bytes / size, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 });
 }
 
 const formatPercent = (ratio: number) =>
-  new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: ratio < 0.01 ? 2 : 1 }).format(ratio);
+  formatNumber(ratio, { style: 'percent', maximumFractionDigits: ratio < 0.01 ? 2 : 1 });
 
 /**
  * What /accessibilite says of the data kept on this device: whether the browser keeps it durably

@@ -63,6 +63,16 @@ export function formatDate(iso: string, opts: Intl.DateTimeFormatOptions = { dat
   return dateFormat(locale, opts).format(date);
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/** A number in the current language (a percentage, a file size), its formatter kept as the dates' are. */
+export function formatNumber(value: number, opts: Intl.NumberFormatOptions): string {
+  const locale = localeStore.value.locale;
+  const key = locale + JSON.stringify(opts);
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(intlLocale(locale), opts)));
+  return format.format(value);
+}
+
 export function formatDateTime(iso: string): string {
   return formatDate(iso, { dateStyle: 'long', timeStyle: 'short' });
 }

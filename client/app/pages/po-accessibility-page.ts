@@ -2,7 +2,7 @@ import { css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { PageElement } from '../../components/page-element.ts';
 import '../../components/po-storage-status.ts';
-import { formatDate, intlLocale, t } from '../../i18n/i18n.ts';
+import { formatDate, formatNumber, t } from '../../i18n/i18n.ts';
 import type { MessageKey } from '../../i18n/messages-fr.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
 // The RGAA 4.1 grid (106 criteria, their status and how each was checked): the rate and the list
@@ -32,7 +32,7 @@ const NON_COMPLIANT_DETAILS: Partial<Record<string, MessageKey>> = {
 
 /** The rate as a percentage in the screen's language ("96,9 %", "96.9%"). */
 function formatRate(rate: number): string {
-  return new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: 1 }).format(rate / 100);
+  return formatNumber(rate / 100, { style: 'percent', maximumFractionDigits: 1 });
 }
 
 /**

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { PendingUpload } from '../../data/pending-upload.ts';
 import type { DocumentKind, DocumentRecord } from '../../data/records.ts';
 import { localText } from '../../forms/messages.ts';
-import { formatDate, intlLocale, t } from '../../i18n/i18n.ts';
+import { formatDate, formatNumber, t } from '../../i18n/i18n.ts';
 import type { MessageKey } from '../../i18n/messages-fr.ts';
 import { reflowTableStyles } from '../../styles/reflow-table-styles.ts';
 import { pageStyles } from '../../styles/shared-styles.ts';
@@ -12,7 +12,7 @@ import { pageStyles } from '../../styles/shared-styles.ts';
 export function formatFileSize(bytes: number): string {
   const mega = bytes >= 1024 * 1024;
   const value = mega ? bytes / (1024 * 1024) : Math.max(bytes / 1024, 0.1);
-  return new Intl.NumberFormat(intlLocale(), { style: 'unit', unit: mega ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 }).format(value);
+  return formatNumber(value, { style: 'unit', unit: mega ? 'megabyte' : 'kilobyte', maximumFractionDigits: 1 });
 }
 
 const STATUS: Record<string, MessageKey> = {
