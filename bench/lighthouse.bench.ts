@@ -4,7 +4,9 @@
 // test/fixtures/tls, trusted by Chromium for that key alone). Each run is Lighthouse's own CLI in its
 // own process, attached (--port) to a Debian Chromium that holds the session as a real cookie:
 // a cookie sent as an extra header reached the page but not the pull worker, whose 401 then
-// showed an expired session and moved the page. A first visit is a fresh profile each run.
+// showed an expired session and moved the page. Chromium is launched as that CLI launches it
+// (chrome-launcher, its flags), and nothing else stays attached to it while Lighthouse measures.
+// A first visit is a fresh profile each run.
 //   npm run bench lighthouse                                     # six screens, median of 3
 //   LIGHTHOUSE_RUNS=5 LIGHTHOUSE_SCREENS=sign-in CLIENT_DIST=/tmp/other/client npm run bench lighthouse
 //   LIGHTHOUSE_SCREENS='home, repeat visit;billing' npm run bench lighthouse   # names as printed, ';' between
@@ -14,10 +16,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { launch } from 'chrome-launcher';
+import { chromium } from 'playwright-core';
 import { startServer } from '../test/helpers/server-process.ts';
 import { TLS_ENV, tlsCa } from '../test/helpers/tls-fixture.ts';
 import { browserCookies, courseSheetPath, signInCookie } from './sign-in.ts';
@@ -71,37 +73,38 @@ interface LighthouseJson {
   audits: Record<string, { numericValue?: number; details?: { items?: Array<{ resourceType?: string; transferSize?: number }> } }>;
 }
 
-/** A free TCP port for Chromium's DevTools endpoint. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** Chromium's way to trust one certificate's key and nothing else: its SubjectPublicKeyInfo's SHA-256. */
 function spkiHash(pem: Buffer): string {
   const spki = new X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' });
   return createHash('sha256').update(spki).digest('base64');
 }
 
-/** Chromium on a profile of its own, with the session cookie set as the browser would keep it. */
-async function openBrowser(base: string, profile: string, cookie?: string): Promise<{ context: BrowserContext; port: number }> {
-  const port = await freePort();
+/**
+ * Chromium on a profile of its own, launched as Lighthouse's CLI launches it (chrome-launcher, its
+ * default flags), with the session cookie set as the browser would keep it. Playwright sets the
+ * cookie, then disconnects: attached during a run, it would instrument the page Lighthouse measures.
+ */
+async function openBrowser(base: string, profile: string, cookie?: string): Promise<{ close: () => Promise<void>; port: number }> {
   const trust = base.startsWith('https:') ? [`--ignore-certificate-errors-spki-list=${spkiHash(tlsCa())}`] : [];
-  const context = await chromium.launchPersistentContext(join(profile, 'chrome'), {
-    executablePath: CHROME,
-    headless: true,
-    args: [`--remote-debugging-port=${port}`, '--no-sandbox', '--disable-gpu', ...trust],
-  });
-  if (cookie) {
-    await context.addCookies(browserCookies(base, cookie));
+  mkdirSync(join(profile, 'chrome'));
+  const chrome = await launch({ chromePath: CHROME, userDataDir: join(profile, 'chrome'), chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', ...trust] });
+  const close = async () => {
+    if (chrome.process.exitCode !== null || chrome.process.signalCode !== null) return;
+    const exited = new Promise((resolve) => chrome.process.once('exit', resolve));
+    chrome.kill();
+    await exited;
+  };
+  try {
+    if (cookie) {
+      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
+      await browser.contexts()[0].addCookies(browserCookies(base, cookie));
+      await browser.close();
+    }
+  } catch (error) {
+    await close();
+    throw error;
   }
-  return { context, port };
+  return { close, port: chrome.port };
 }
 
 /**
@@ -173,11 +176,11 @@ function lighthouse(url: string, opts: { port: number; profile: string; keepStor
 
 async function withBrowser<T>(base: string, cookie: string | undefined, use: (port: number, profile: string) => Promise<T>): Promise<T> {
   const profile = mkdtempSync(join(tmpdir(), 'portee-lh-'));
-  const { context, port } = await openBrowser(base, profile, cookie);
+  const { close, port } = await openBrowser(base, profile, cookie);
   try {
     return await use(port, profile);
   } finally {
-    await context.close();
+    await close();
     rmSync(profile, { recursive: true, force: true });
   }
 }
