@@ -51,10 +51,12 @@ export interface Listening {
 const IDLE_MS = 60_000;
 const REQUEST_MS = 300_000;
 /**
- * How long an idle HTTP/1.1 connection is kept, on both servers. Longer than clients and balancers
- * keep theirs (about 60 s for nginx and the common cloud balancers), so the server is never the side
+ * How long an idle HTTP/1.1 connection is kept. Longer than balancers keep theirs (about 60 s for
+ * nginx and the common cloud balancers), so the plain server, which they talk to, is never the side
  * that closes a connection as a request is sent on it: that request fails with ECONNRESET (a 502 from
  * a balancer), and a POST cannot be retried safely. Node's default, 5 s, is shorter than all of them.
+ * The TLS server, which browsers reach directly, still ends any connection idle for IDLE_MS first;
+ * a browser sends its request again when a kept-alive connection is closed under it.
  * An idle connection costs a socket; server.close() ends idle ones at once, so a stop does not wait.
  */
 const KEEP_ALIVE_MS = 65_000;
