@@ -5,7 +5,8 @@
 // own process, attached (--port) to a Debian Chromium that holds the session as a real cookie:
 // a cookie sent as an extra header reached the page but not the pull worker, whose 401 then
 // showed an expired session and moved the page. Chromium is launched as that CLI launches it
-// (chrome-launcher, its flags), and nothing else stays attached to it while Lighthouse measures.
+// (chrome-launcher 1.2.1, Lighthouse's own, and its flags), and nothing else stays attached to it
+// while Lighthouse measures.
 // A first visit is a fresh profile each run.
 //   npm run bench lighthouse                                     # six screens, median of 3
 //   LIGHTHOUSE_RUNS=5 LIGHTHOUSE_SCREENS=sign-in CLIENT_DIST=/tmp/other/client npm run bench lighthouse
@@ -18,7 +19,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch } from 'chrome-launcher';
+import { killAll, launch, type LaunchedChrome } from 'chrome-launcher';
 import { chromium } from 'playwright-core';
 import { startServer } from '../test/helpers/server-process.ts';
 import { TLS_ENV, tlsCa } from '../test/helpers/tls-fixture.ts';
@@ -80,14 +81,22 @@ function spkiHash(pem: Buffer): string {
 }
 
 /**
- * Chromium on a profile of its own, launched as Lighthouse's CLI launches it (chrome-launcher, its
- * default flags), with the session cookie set as the browser would keep it. Playwright sets the
- * cookie, then disconnects: attached during a run, it would instrument the page Lighthouse measures.
+ * Chromium on a profile of its own, launched as Lighthouse's CLI launches it (chrome-launcher, the
+ * version Lighthouse 12.2.3 uses, its default flags), with the session cookie set as the browser
+ * would keep it. Playwright sets the cookie, then disconnects: attached during a run, it would
+ * instrument the page Lighthouse measures.
  */
 async function openBrowser(base: string, profile: string, cookie?: string): Promise<{ close: () => Promise<void>; port: number }> {
   const trust = base.startsWith('https:') ? [`--ignore-certificate-errors-spki-list=${spkiHash(tlsCa())}`] : [];
   mkdirSync(join(profile, 'chrome'));
-  const chrome = await launch({ chromePath: CHROME, userDataDir: join(profile, 'chrome'), chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', ...trust] });
+  let chrome: LaunchedChrome;
+  try {
+    chrome = await launch({ chromePath: CHROME, userDataDir: join(profile, 'chrome'), chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', ...trust] });
+  } catch (error) {
+    // A launch that gave up waiting for the DevTools port leaves its Chromium running otherwise.
+    killAll();
+    throw error;
+  }
   const close = async () => {
     if (chrome.process.exitCode !== null || chrome.process.signalCode !== null) return;
     const exited = new Promise((resolve) => chrome.process.once('exit', resolve));
@@ -105,6 +114,17 @@ async function openBrowser(base: string, profile: string, cookie?: string): Prom
     throw error;
   }
   return { close, port: chrome.port };
+}
+
+/** Chromium runs in a process group of its own: a bench stopped or crashed would not take it along. */
+function killChromiumOnExit() {
+  process.once('exit', () => killAll());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      killAll();
+      process.exit(1);
+    });
+  }
 }
 
 /**
@@ -176,11 +196,14 @@ function lighthouse(url: string, opts: { port: number; profile: string; keepStor
 
 async function withBrowser<T>(base: string, cookie: string | undefined, use: (port: number, profile: string) => Promise<T>): Promise<T> {
   const profile = mkdtempSync(join(tmpdir(), 'portee-lh-'));
-  const { close, port } = await openBrowser(base, profile, cookie);
   try {
-    return await use(port, profile);
+    const { close, port } = await openBrowser(base, profile, cookie);
+    try {
+      return await use(port, profile);
+    } finally {
+      await close();
+    }
   } finally {
-    await close();
     rmSync(profile, { recursive: true, force: true });
   }
 }
@@ -190,6 +213,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 type Result = Screen & { runs: Figures[]; median: Figures };
 
 export async function run() {
+  killChromiumOnExit();
   const results: Partial<Record<Transport, Result[]>> = {};
   for (const transport of TRANSPORTS.filter((name) => !ONLY_TRANSPORTS || ONLY_TRANSPORTS.includes(name))) {
     console.log(transport === 'h2' ? '# over TLS and HTTP/2, as a deployment serves browsers' : "# over HTTP/1.1, as npm start serves the app");

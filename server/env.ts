@@ -24,6 +24,11 @@ export const envSchema = z
      */
     TLS_CERT_FILE: z.string().min(1).optional(),
     TLS_KEY_FILE: z.string().min(1).optional(),
+    /**
+     * How long the plain HTTP server keeps an idle connection: longer than the balancer in front
+     * keeps its own (docs/deployment.md), so the server never closes one as a request is sent on it.
+     */
+    HTTP_KEEP_ALIVE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(65),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().min(3).default('Portée <ne-pas-repondre@conservatoire-portee.example>'),

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { Server as HttpServer, ServerResponse } from 'node:http';
 import { constants, createSecureServer, type Http2SecureServer, type ServerHttp2Session } from 'node:http2';
 import { createSecureContext } from 'node:tls';
 import { serve, type ServerType } from '@hono/node-server';
@@ -47,25 +48,22 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/** Bounds of the TLS server, which node:http2 leaves open (node:http's own defaults for these two). */
-const IDLE_MS = 60_000;
-const REQUEST_MS = 300_000;
 /**
- * How long an idle HTTP/1.1 connection is kept. Longer than balancers keep theirs (about 60 s for
- * nginx and the common cloud balancers), so the plain server, which they talk to, is never the side
- * that closes a connection as a request is sent on it: that request fails with ECONNRESET (a 502 from
- * a balancer), and a POST cannot be retried safely. Node's default, 5 s, is shorter than all of them.
- * The TLS server, which browsers reach directly, still ends any connection idle for IDLE_MS first;
- * a browser sends its request again when a kept-alive connection is closed under it.
- * An idle connection costs a socket; server.close() ends idle ones at once, so a stop does not wait.
+ * Bounds of the TLS server, which node:http2 leaves open (node:http's own defaults for the first
+ * three). Browsers reach it directly, with no balancer between: a browser sends a request again
+ * when a kept-alive connection is closed under it, so the short keep-alive stays.
  */
-const KEEP_ALIVE_MS = 65_000;
+const IDLE_MS = 60_000;
+const KEEP_ALIVE_MS = 5_000;
+const REQUEST_MS = 300_000;
 /** A browser opens a screen's twenty-odd scripts at once; a thousand in flight is not a browser. */
 const MAX_STREAMS = 100;
 /** As node:http's default header limit (16 KB). */
 const MAX_HEADER_BYTES = 16 * 1024;
-/** How long open HTTP/2 sessions get to finish their requests at shutdown. */
+/** How long open HTTP/2 sessions, and the plain server's busy connections, get to finish their requests at shutdown. */
 const CLOSE_GRACE_MS = 10_000;
+/** How often a stopping plain server ends the connections that have gone idle since. */
+const DRAIN_POLL_MS = 250;
 
 /**
  * The app's HTTP server: plain HTTP/1.1 by default (behind a balancer that speaks TLS to browsers,
@@ -74,13 +72,14 @@ const CLOSE_GRACE_MS = 10_000;
  * (named by its HTML, docs/performance.md), and HTTP/1.1 fetches six at a time per origin, each
  * wave a round trip on a mobile network.
  */
-export function listen(fetch: (request: Request) => Response | Promise<Response>, env: Pick<Env, 'PORT' | 'HOST'>, tls: TlsFiles | null, onListening: (port: number) => void): Listening {
+export function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  env: Pick<Env, 'PORT' | 'HOST' | 'HTTP_KEEP_ALIVE_SECONDS'>,
+  tls: TlsFiles | null,
+  onListening: (port: number) => void,
+): Listening {
   const listening = (info: { port: number }) => onListening(info.port);
-  if (!tls) {
-    const server = serve({ fetch, port: env.PORT, hostname: env.HOST }, listening) as ServerType & { keepAliveTimeout: number };
-    server.keepAliveTimeout = KEEP_ALIVE_MS;
-    return { server, close: () => new Promise((resolve) => server.close(() => resolve())) };
-  }
+  if (!tls) return listenPlain(fetch, env, listening);
   const server = serve(
     {
       fetch,
@@ -93,7 +92,6 @@ export function listen(fetch: (request: Request) => Response | Promise<Response>
   ) as Http2SecureServer;
   // node:http closes an idle connection, a kept-alive one and a request that takes too long; the
   // TLS server does none of it by itself, so one client could hold any number of sockets.
-  // (keepAliveTimeout is read by the HTTP/1.1 side, allowHTTP1.)
   server.setTimeout(IDLE_MS);
   (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = KEEP_ALIVE_MS;
   server.on('stream', (stream) => stream.setTimeout(REQUEST_MS, () => stream.close(constants.NGHTTP2_CANCEL)));
@@ -113,6 +111,46 @@ export function listen(fetch: (request: Request) => Response | Promise<Response>
         setTimeout(() => {
           for (const session of sessions) session.destroy();
         }, CLOSE_GRACE_MS).unref();
+      }),
+  };
+}
+
+/**
+ * The plain HTTP/1.1 server, which a balancer talks to. It keeps an idle connection longer than the
+ * balancer keeps its own (HTTP_KEEP_ALIVE_SECONDS, 65 s; nginx and most balancers keep theirs 60 s),
+ * so the server is never the side that closes a connection as a request is sent on it: that
+ * request would fail with ECONNRESET (a 502 from the balancer), and a POST cannot be retried safely.
+ * Node's default, 5 s, is shorter than all of them.
+ *
+ * A kept-alive connection must not hold a stop up for that long: once stopping, every answer says
+ * `Connection: close`, connections end as soon as they are idle, and those still busy after the
+ * grace period are cut.
+ */
+function listenPlain(fetch: (request: Request) => Response | Promise<Response>, env: Pick<Env, 'PORT' | 'HOST' | 'HTTP_KEEP_ALIVE_SECONDS'>, listening: (info: { port: number }) => void): Listening {
+  const server = serve({ fetch, port: env.PORT, hostname: env.HOST }, listening) as HttpServer;
+  server.keepAliveTimeout = env.HTTP_KEEP_ALIVE_SECONDS * 1000;
+  let stopping = false;
+  const answering = new Set<ServerResponse>();
+  // First, before the app's own listener writes anything.
+  server.prependListener('request', (_req, res) => {
+    if (stopping) res.shouldKeepAlive = false;
+    answering.add(res);
+    res.once('close', () => answering.delete(res));
+  });
+  return {
+    server,
+    close: () =>
+      new Promise((resolve) => {
+        stopping = true;
+        // Answers still being made say so too (those already sent end when their connection is idle).
+        for (const res of answering) if (!res.headersSent) res.shouldKeepAlive = false;
+        const drain = setInterval(() => server.closeIdleConnections(), DRAIN_POLL_MS);
+        const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+        server.close(() => {
+          clearInterval(drain);
+          clearTimeout(cut);
+          resolve();
+        });
       }),
   };
 }
