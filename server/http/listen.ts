@@ -117,7 +117,7 @@ export function listen(
 
 /**
  * The plain HTTP/1.1 server, which a balancer talks to. It keeps an idle connection longer than the
- * balancer keeps its own (HTTP_KEEP_ALIVE_SECONDS, 65 s; nginx and most balancers keep theirs 60 s),
+ * balancer keeps its own (HTTP_KEEP_ALIVE_SECONDS, 65 s; nginx upstream and AWS's balancers keep 60 s),
  * so the server is never the side that closes a connection as a request is sent on it: that
  * request would fail with ECONNRESET (a 502 from the balancer), and a POST cannot be retried safely.
  * Node's default, 5 s, is shorter than all of them.
