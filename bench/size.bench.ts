@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { IDENTITY_CHANGE } from '../shared/identity-schemas.ts';
 import { startServer } from '../test/helpers/server-process.ts';
 import { cannon, type CannonResult } from './autocannon.ts';
+import { startPortChild } from './port-child.ts';
 import { Report } from './report.ts';
 
 export const title = 'Size: 2,000 families — pulls, desk search and lists, push, database size, "nothing new" vs bare node:http';
@@ -148,9 +149,9 @@ async function nothingNewVersusBare(base: string, cookie: string, report: Report
   const { cursor } = JSON.parse(await get(base, '/api/sync?cursor=0', cookie)) as { cursor: number };
   const url = `${base}/api/sync?cursor=${cursor}`;
   const body = await get(base, `/api/sync?cursor=${cursor}`, cookie);
-  const bare = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts', body], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const bare = await startPortChild('bench/bare-server.ts', [body]);
   try {
-    const port = await new Promise<number>((resolve) => bare.stdout!.on('data', (d: Buffer) => resolve(Number(/PORT (\d+)/.exec(d.toString())![1]))));
+    const port = bare.port;
     const headers = { cookie, 'x-portee-background': '1', 'accept-encoding': 'gzip, deflate, br, zstd' };
     const ours: CannonResult[] = [];
     const ref: CannonResult[] = [];
@@ -165,6 +166,6 @@ async function nothingNewVersusBare(base: string, cookie: string, report: Report
     report.figure('bare node:http, same body', r.rps, 'req/s', undefined, `p50 ${r.p50} ms, p99 ${r.p99} ms; rounds ${ref.map((x) => Math.round(x.rps)).join(' / ')}`);
     report.figure('"nothing new" / bare node:http', (o.rps / r.rps) * 100, '%', { min: BUDGET.nothingNewRatioPct }, 'same run, load generator in its own process');
   } finally {
-    bare.kill('SIGTERM');
+    bare.stop();
   }
 }
