@@ -36,3 +36,32 @@ export async function cannon(url: string, opts: { seconds?: number; connections?
   };
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts };
 }
+
+interface Comparison {
+  ours: CannonResult[];
+  ref: CannonResult[];
+  /** The best round of each side (the least disturbed by the machine). */
+  best: { ours: CannonResult; ref: CannonResult };
+}
+
+/**
+ * Our server against a reference in alternating rounds (so a slow spell of the machine falls on
+ * both), the best of each side. A round with an answer other than 2xx or an error voids the
+ * comparison: a ratio against a server that stopped answering means nothing.
+ */
+export async function alternateRounds(ours: { url: string; headers?: Record<string, string> }, ref: { url: string }, rounds = 2): Promise<Comparison> {
+  const oursRuns: CannonResult[] = [];
+  const refRuns: CannonResult[] = [];
+  for (let round = 0; round < rounds; round++) {
+    oursRuns.push(await cannon(ours.url, { seconds: 5, connections: 16, headers: ours.headers }));
+    refRuns.push(await cannon(ref.url, { seconds: 5, connections: 16 }));
+  }
+  for (const [url, runs] of [[ours.url, oursRuns], [ref.url, refRuns]] as const) {
+    for (const r of runs) if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors in a round`);
+  }
+  const best = (runs: CannonResult[]) => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
+  return { ours: oursRuns, ref: refRuns, best: { ours: best(oursRuns), ref: best(refRuns) } };
+}
+
+/** The rounds' throughputs, for a figure's note. */
+export const roundsText = (runs: CannonResult[]) => runs.map((x) => Math.round(x.rps)).join(' / ');

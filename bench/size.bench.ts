@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IDENTITY_CHANGE } from '../shared/identity-schemas.ts';
 import { startServer } from '../test/helpers/server-process.ts';
-import { cannon, type CannonResult } from './autocannon.ts';
+import { alternateRounds, roundsText } from './autocannon.ts';
 import { startPortChild } from './port-child.ts';
 import { Report } from './report.ts';
 
@@ -151,21 +151,13 @@ async function nothingNewVersusBare(base: string, cookie: string, report: Report
   const body = await get(base, `/api/sync?cursor=${cursor}`, cookie);
   const bare = await startPortChild('bench/bare-server.ts', [body]);
   try {
-    const port = bare.port;
     const headers = { cookie, 'x-portee-background': '1', 'accept-encoding': 'gzip, deflate, br, zstd' };
-    const ours: CannonResult[] = [];
-    const ref: CannonResult[] = [];
-    for (let round = 0; round < 2; round++) {
-      ours.push(await cannon(url, { seconds: 5, connections: 16, headers }));
-      ref.push(await cannon(`http://127.0.0.1:${port}/`, { seconds: 5, connections: 16 }));
-    }
-    const best = (runs: CannonResult[]) => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
-    const [o, r] = [best(ours), best(ref)];
-    if (o.non2xx || o.errors) throw new Error(`"nothing new" under load: ${o.non2xx} non-2xx, ${o.errors} errors`);
-    report.figure('"nothing new" pull under load', o.rps, 'req/s', undefined, `autocannon -c 16 -d 5, p50 ${o.p50} ms, p99 ${o.p99} ms; rounds ${ours.map((x) => Math.round(x.rps)).join(' / ')}`);
-    report.figure('bare node:http, same body', r.rps, 'req/s', undefined, `p50 ${r.p50} ms, p99 ${r.p99} ms; rounds ${ref.map((x) => Math.round(x.rps)).join(' / ')}`);
+    const run = await alternateRounds({ url, headers }, { url: `http://127.0.0.1:${bare.port}/` });
+    const [o, r] = [run.best.ours, run.best.ref];
+    report.figure('"nothing new" pull under load', o.rps, 'req/s', undefined, `autocannon -c 16 -d 5, p50 ${o.p50} ms, p99 ${o.p99} ms; rounds ${roundsText(run.ours)}`);
+    report.figure('bare node:http, same body', r.rps, 'req/s', undefined, `p50 ${r.p50} ms, p99 ${r.p99} ms; rounds ${roundsText(run.ref)}`);
     report.figure('"nothing new" / bare node:http', (o.rps / r.rps) * 100, '%', { min: BUDGET.nothingNewRatioPct }, 'same run, load generator in its own process');
   } finally {
-    bare.stop();
+    await bare.stop();
   }
 }
