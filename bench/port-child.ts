@@ -34,13 +34,16 @@ export async function startPortChild(script: string, args: string[]): Promise<Po
         reject(new Error(`${script} exited (${signal ?? code}) before listening`));
       });
       let out = '';
-      child.stdout.on('data', (d: Buffer) => {
+      const read = (d: Buffer) => {
         out += d.toString();
         const match = /^PORT (\d+)\n/m.exec(out);
         if (!match) return;
         clearTimeout(timer);
+        child.stdout.off('data', read);
+        child.stdout.resume(); // what it writes later is not read, and must not fill the pipe
         resolve(Number(match[1]));
-      });
+      };
+      child.stdout.on('data', read);
     });
     const stop = async () => {
       if (exited) return;
