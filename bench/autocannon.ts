@@ -46,7 +46,7 @@ interface Comparison {
 
 /**
  * Our server against a reference in alternating rounds (so a slow spell of the machine falls on
- * both) after a warm-up of ours, the best of each side. A round with an answer other than 2xx or an error voids the
+ * both) after a warm-up of each, the best of each side. A round with an answer other than 2xx or an error voids the
  * comparison: a ratio against a server that stopped answering means nothing.
  */
 export async function alternateRounds(ours: { url: string; headers?: Record<string, string> }, ref: { url: string }, rounds = 2): Promise<Comparison> {
@@ -54,6 +54,7 @@ export async function alternateRounds(ours: { url: string; headers?: Record<stri
   const refRuns: CannonResult[] = [];
   // A server just started is still compiling its code: its first seconds are not its speed.
   await cannon(ours.url, { seconds: 2, connections: 16, headers: ours.headers });
+  await cannon(ref.url, { seconds: 2, connections: 16 });
   for (let round = 0; round < rounds; round++) {
     oursRuns.push(await cannon(ours.url, { seconds: 5, connections: 16, headers: ours.headers }));
     refRuns.push(await cannon(ref.url, { seconds: 5, connections: 16 }));

@@ -7,7 +7,7 @@
 //            the session joined to its user, the counter; statements kept prepared on a WAL file:
 //            server/auth/session-reader.ts, server/db/versioning.ts), on a database the app's own
 //            openDatabase made, with one user, its session and the counter in it;
-//   als:     an AsyncLocalStorage entered, as better-auth's is in the app's process (on Node 20 it
+//   als:     an AsyncLocalStorage entered, as better-auth's run() does in the app's process (on Node 20 it
 //            turns on an async-hooks init hook for every async resource of the process).
 // The app's pull does more than any level (its other middlewares, the route's validation): a floor.
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -33,6 +33,10 @@ interface Level {
   cookieName: string;
 }
 const level = JSON.parse(process.argv[2] ?? '{}') as Level;
+const given = ['body', 'dbFile', 'token', 'secret', 'cookieName'] as const;
+if (!['none', 'app', 'list'].includes(level.headers) || !['none', 'counter', 'session'].includes(level.reads) || given.some((key) => typeof level[key] !== 'string')) {
+  throw new Error('usage: stack-floor-server.ts \'{"headers":"none|app|list","reads":"none|counter|session","als":false,"body":…,"dbFile":…,"token":…,"secret":…,"cookieName":…}\'');
+}
 
 const { db, reads } = await openDatabase(`file:${level.dbFile}`);
 const now = new Date();

@@ -4,7 +4,7 @@
 // and the change counter, by the app's own readers), with or without an AsyncLocalStorage entered
 // as better-auth's is (bench/stack-floor-server.ts); then the real server (demo data, famille.demo,
 // request logging off as in bench size). Each against bare node:http in the same run: autocannon in
-// its own process, a warm-up, then two alternating rounds of 5 s, the best of each side. Only the
+// its own process, a warm-up of both, then two alternating rounds of 5 s, the best of each side. Only the
 // levels that read the session carry item 8's budget: a pull that does not cannot see a sign-out.
 //
 //   npm run bench stack-floor
@@ -28,6 +28,8 @@ const LEVELS = [
   { name: 'middlewares + counter read', headers: 'app', reads: 'counter', als: false },
   { name: 'middlewares + session, counter', headers: 'app', reads: 'session', als: false },
   { name: 'the same + AsyncLocalStorage', headers: 'app', reads: 'session', als: true },
+  { name: 'list + session, counter', headers: 'list', reads: 'session', als: false },
+  { name: 'list + session, counter + ALS', headers: 'list', reads: 'session', als: true },
 ] as const;
 const RATIO_MIN_PCT = 25;
 const COOKIE_NAME = 'portee.session_token';
@@ -63,7 +65,9 @@ export async function run() {
     const server = await startServer();
     try {
       const family = await signInCookie(server.url, 'famille.demo', 'Portee-demo-2026');
-      const { cursor } = (await (await fetch(`${server.url}/api/sync?cursor=0`, { headers: { cookie: family } })).json()) as { cursor: number };
+      const first = await fetch(`${server.url}/api/sync?cursor=0`, { headers: { cookie: family } });
+      if (!first.ok) throw new Error(`the first pull: ${first.status}`);
+      const { cursor } = (await first.json()) as { cursor: number };
       const headers = { cookie: family, 'x-portee-background': '1', 'accept-encoding': 'gzip, deflate, br, zstd' };
       await compare("the app's pull", `${server.url}/api/sync?cursor=${cursor}`, headers, true);
     } finally {
