@@ -46,8 +46,8 @@ interface Comparison {
 
 /**
  * Our server against a reference in alternating rounds (so a slow spell of the machine falls on
- * both) after a warm-up of each, the best of each side. A round with an answer other than 2xx or an error voids the
- * comparison: a ratio against a server that stopped answering means nothing.
+ * both) after a warm-up of each, the best of each side. A round with an answer other than 2xx or
+ * an error voids the comparison: a ratio against a server that stopped answering means nothing.
  */
 export async function alternateRounds(ours: { url: string; headers?: Record<string, string> }, ref: { url: string }, rounds = 2): Promise<Comparison> {
   const oursRuns: CannonResult[] = [];

@@ -143,7 +143,8 @@ async function measure(base: string, report: Report) {
 
 /**
  * Item 8: the "nothing new" pull against a bare node:http server answering the same body, each
- * loaded by autocannon from its own process; two alternating rounds, the best of each side.
+ * loaded by autocannon from its own process; a warm-up of each, then two alternating rounds, the
+ * best of each side.
  */
 async function nothingNewVersusBare(base: string, cookie: string, report: Report) {
   const { cursor } = JSON.parse(await get(base, '/api/sync?cursor=0', cookie)) as { cursor: number };

@@ -7,8 +7,8 @@
 //            the session joined to its user, the counter; statements kept prepared on a WAL file:
 //            server/auth/session-reader.ts, server/db/versioning.ts), on a database the app's own
 //            openDatabase made, with one user, its session and the counter in it;
-//   als:     an AsyncLocalStorage entered, as better-auth's run() does in the app's process (on Node 20 it
-//            turns on an async-hooks init hook for every async resource of the process).
+//   als:     an AsyncLocalStorage entered, as better-auth's run() does in the app's process (on
+//            Node 20 it turns on an async-hooks init hook for every async resource of the process).
 // The app's pull does more than any level (its other middlewares, the route's validation): a floor.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';

@@ -4,8 +4,9 @@
 // and the change counter, by the app's own readers), with or without an AsyncLocalStorage entered
 // as better-auth's is (bench/stack-floor-server.ts); then the real server (demo data, famille.demo,
 // request logging off as in bench size). Each against bare node:http in the same run: autocannon in
-// its own process, a warm-up of both, then two alternating rounds of 5 s, the best of each side. Only the
-// levels that read the session carry item 8's budget: a pull that does not cannot see a sign-out.
+// its own process, a warm-up of both, then two alternating rounds of 5 s, the best of each side.
+// Only the levels that read the session carry item 8's budget: a pull that does not cannot see a
+// sign-out.
 //
 //   npm run bench stack-floor
 import { createHmac, randomBytes } from 'node:crypto';
